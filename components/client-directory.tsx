@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { Client } from '../lib/model/client';
+import { sendRequest } from '../lib/messaging/send';
+import { IDENTIFIER_LABELS, formatIdentifierValue } from '../lib/sites/labels';
+import { Button } from './button';
+import { Section, inputClass, labelClass } from './section';
+
+/** `#new?identifiers=…` (from the side panel's "Link to client") prefills the form. */
+function prefillFromHash(): string {
+  const match = /^#new\?identifiers=(.*)$/.exec(window.location.hash);
+  try {
+    return match?.[1] ? decodeURIComponent(match[1]) : '';
+  } catch {
+    return '';
+  }
+}
+
+export function ClientDirectory() {
+  const [clients, setClients] = useState<Client[]>([]);
+  const [editing, setEditing] = useState<string | undefined>();
+  const [name, setName] = useState('');
+  const [identifiers, setIdentifiers] = useState(prefillFromHash);
+  const [ownerEmail, setOwnerEmail] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [status, setStatus] = useState<string | undefined>();
+
+  const load = useCallback(async () => {
+    const reply = await sendRequest<'clients/list'>({ type: 'clients/list' });
+    if (reply.ok) setClients(reply.data);
+    else setError(reply.error.message);
+  }, []);
+  useEffect(() => void load(), [load]);
+
+  const reset = () => {
+    setEditing(undefined);
+    setName('');
+    setIdentifiers('');
+    setOwnerEmail('');
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    const reply = await sendRequest<'clients/save'>({
+      type: 'clients/save',
+      client: { id: editing, name, identifiers, ownerEmail: ownerEmail || undefined },
+    });
+    if (!reply.ok) {
+      setError(reply.error.message);
+      return;
+    }
+    setStatus(`${editing ? 'Saved' : 'Added'} ${reply.data.name}.`);
+    reset();
+    await load();
+  };
+
+  const edit = (client: Client) => {
+    setEditing(client.id);
+    setName(client.name);
+    setIdentifiers(client.identifiers.map((i) => `${i.kind}:${i.value}`).join(' '));
+    setOwnerEmail(client.ownerEmail ?? '');
+  };
+
+  const remove = async (client: Client) => {
+    const reply = await sendRequest<'clients/delete'>({ type: 'clients/delete', id: client.id });
+    if (!reply.ok) setError(reply.error.message);
+    else setStatus(`Deleted ${client.name}.`);
+    await load();
+  };
+
+  return (
+    <Section title="Clients" description="Baton recognises a client on any page that carries one of its identifiers.">
+      <form onSubmit={submit} className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <label className={labelClass}>
+          Client name
+          <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+        </label>
+        <label className={labelClass}>
+          Identifiers
+          <textarea
+            className={`${inputClass} font-mono`}
+            rows={3}
+            value={identifiers}
+            onChange={(e) => setIdentifiers(e.target.value)}
+            aria-describedby="identifiers-help"
+          />
+        </label>
+        <p id="identifiers-help" className="-mt-2 text-xs text-slate-500 dark:text-slate-400">
+          Space-separated <code>kind:value</code> pairs, e.g. <code>email-domain:acme.com google-ads-customer:123-456-7890 asana-project:1201809392759895</code>
+        </p>
+        <label className={labelClass}>
+          Owner email (optional)
+          <input className={inputClass} type="email" value={ownerEmail} onChange={(e) => setOwnerEmail(e.target.value)} />
+        </label>
+        {error ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+            {error}
+          </p>
+        ) : null}
+        <div className="flex gap-2">
+          <Button type="submit">{editing ? 'Save client' : 'Add client'}</Button>
+          {editing ? (
+            <Button variant="secondary" onClick={reset}>
+              Cancel
+            </Button>
+          ) : null}
+        </div>
+        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+          {status}
+        </p>
+      </form>
+      {clients.length === 0 ? (
+        <p className="text-sm text-slate-500">No clients yet.</p>
+      ) : (
+        <ul aria-label="Clients" className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+          {clients.map((client) => (
+            <li key={client.id} className="flex items-start justify-between gap-4 p-3">
+              <div className="min-w-0">
+                <p className="font-medium">{client.name}</p>
+                <p className="text-xs text-slate-500 dark:text-slate-400">
+                  {client.identifiers.map((i) => `${IDENTIFIER_LABELS[i.kind]} ${formatIdentifierValue(i.kind, i.value)}`).join(' · ') || 'No identifiers'}
+                </p>
+              </div>
+              <div className="flex shrink-0 gap-1">
+                <Button variant="secondary" onClick={() => edit(client)} aria-label={`Edit ${client.name}`}>
+                  Edit
+                </Button>
+                <Button variant="danger" onClick={() => void remove(client)} aria-label={`Delete ${client.name}`}>
+                  Delete
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,125 @@
+import { browser, type Browser } from 'wxt/browser';
+import { deleteClient, listClients, getSettings, saveClient, saveSettings, ValidationError } from '../db/client-store';
+import type { ErrorCode, Reply, Request, TabState } from '../messaging/protocol';
+import { parseRequest } from '../messaging/schemas';
+import { detectSite } from '../sites';
+import { SERVED_HOSTNAMES } from '../sites/hosts';
+import { showMatchOnBadge } from './badge';
+import type { MatcherCache } from './matcher';
+import { allTabStates, getTabState, lastActiveTab, putTabState, rememberActiveTab, removeTabState } from './tab-states';
+
+type Sender = Browser.runtime.MessageSender;
+type SenderKind = 'extension-page' | 'content-script';
+
+export interface RouterDeps {
+  runtimeId: string;
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  extensionOrigin: string;
+  matcher: MatcherCache;
+}
+
+const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
+
+/** Only this extension's pages, and its content scripts in the top frame of the hosts it serves. */
+export function classifySender(sender: Sender, deps: Pick<RouterDeps, 'runtimeId' | 'extensionOrigin'>): SenderKind | null {
+  if (sender.id !== deps.runtimeId || !sender.url) return null;
+  if (sender.url.startsWith(deps.extensionOrigin)) return 'extension-page';
+  if (!sender.tab?.id || (sender.frameId ?? 0) !== 0) return null;
+  try {
+    const url = new URL(sender.url);
+    return url.protocol === 'https:' && SERVED_HOSTNAMES.has(url.hostname) ? 'content-script' : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createRouter(deps: RouterDeps) {
+  /** Re-matches every known tab, after the client directory or the settings changed. */
+  async function rematchAll(): Promise<void> {
+    deps.matcher.invalidate();
+    for (const state of await allTabStates()) {
+      const match = await deps.matcher.match(state.context);
+      await putTabState({ ...state, match });
+      await showMatchOnBadge(state.tabId, match);
+    }
+  }
+
+  async function recordPage(request: Request<'page/context'>, sender: Sender): Promise<Reply<unknown>> {
+    const tab = sender.tab;
+    if (!tab?.id) return fail('forbidden', 'Page reports come from tabs.');
+    const { context } = request;
+    if (!context) {
+      await removeTabState(tab.id);
+      await showMatchOnBadge(tab.id, null);
+      return { ok: true, data: { match: { status: 'none' } } };
+    }
+    // A content script reports the site it runs on, nothing else.
+    const site = detectSite(sender.url ?? '')?.site;
+    if (site !== context.site || detectSite(context.url)?.site !== site) {
+      return fail('forbidden', `A ${site ?? 'foreign'} page cannot report a ${context.site} context.`);
+    }
+    const match = await deps.matcher.match(context);
+    const state: TabState = { tabId: tab.id, windowId: tab.windowId, context, match, updatedAt: new Date().toISOString() };
+    await putTabState(state);
+    if (tab.active && tab.windowId !== undefined) await rememberActiveTab(tab.windowId, tab.id);
+    await showMatchOnBadge(tab.id, match);
+    return { ok: true, data: { match } };
+  }
+
+  async function panelState(windowId: number): Promise<TabState | null> {
+    const [active] = await browser.tabs.query({ active: true, windowId });
+    const activeState = active?.id !== undefined ? await getTabState(active.id) : null;
+    if (activeState) return activeState;
+    // The active tab is not a page Baton reads (or is this panel opened as a tab): follow the last one that was.
+    const last = await lastActiveTab(windowId);
+    return last !== undefined ? getTabState(last) : null;
+  }
+
+  async function route(request: Request): Promise<Reply<unknown>> {
+    switch (request.type) {
+      case 'panel/state':
+        return { ok: true, data: await panelState(request.windowId) };
+      case 'clients/list':
+        return { ok: true, data: await listClients() };
+      case 'clients/save': {
+        const client = await saveClient(request.client);
+        await rematchAll();
+        return { ok: true, data: client };
+      }
+      case 'clients/delete': {
+        const deleted = await deleteClient(request.id);
+        await rematchAll();
+        return { ok: true, data: { deleted } };
+      }
+      case 'settings/get':
+        return { ok: true, data: await getSettings() };
+      case 'settings/save': {
+        const settings = await saveSettings(request.settings);
+        await rematchAll();
+        return { ok: true, data: settings };
+      }
+      default:
+        return fail('bad-request', `Unexpected ${request.type} request.`);
+    }
+  }
+
+  return {
+    rematchAll,
+    async handle(message: unknown, sender: Sender): Promise<Reply<unknown>> {
+      const kind = classifySender(sender, deps);
+      if (!kind) return fail('forbidden', 'Messages are accepted only from Baton itself.');
+      const parsed = parseRequest(message);
+      if (!parsed.ok) return fail('bad-request', parsed.message);
+      try {
+        if (parsed.request.type === 'page/context') return await recordPage(parsed.request, sender);
+        if (kind !== 'extension-page') return fail('forbidden', `${parsed.request.type} is not available to web pages.`);
+        return await route(parsed.request);
+      } catch (error) {
+        if (error instanceof ValidationError) return fail('invalid', error.message);
+        return fail('internal', error instanceof Error ? error.message : String(error));
+      }
+    },
+  };
+}
+
+export type Router = ReturnType<typeof createRouter>;

@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+import { detectSite } from '../sites';
+import { showMatchOnBadge } from './badge';
+import { getTabState, rememberActiveTab, removeTabState } from './tab-states';
+
+/** Keeps per-tab state true to the tabs: forgotten when a tab closes or leaves the sites Baton reads. */
+export function watchTabs(): void {
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void removeTabState(tabId);
+  });
+  browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
+    void getTabState(tabId).then((state) => state && rememberActiveTab(windowId, tabId));
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== 'complete') return;
+    // tab.url is visible only on hosts Baton may read: absent means the tab left them.
+    if (tab.url && detectSite(tab.url)) return;
+    void getTabState(tabId).then(async (state) => {
+      if (!state) return;
+      await removeTabState(tabId);
+      await showMatchOnBadge(tabId, null);
+    });
+  });
+}
+
+/** The toolbar button opens the side panel where the browser has one (Chrome, Edge). */
+export async function enableSidePanel(): Promise<void> {
+  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> } }).sidePanel;
+  await sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+}

@@ -1,0 +1,62 @@
+import { readPage, type PageContext } from '../sites';
+
+export interface WatchPageOptions {
+  /** Stops every listener, observer and timer: aborted on navigation away and on extension reload. */
+  signal: AbortSignal;
+  /** Delivers a changed context; false when it did not arrive (the next change retries). */
+  report(context: PageContext | null): Promise<boolean>;
+  win?: Window;
+  /** Quiet time before reading: single-page apps render in bursts. */
+  debounceMs?: number;
+  /** History API navigations fire no event a content script sees, so the URL is also polled. */
+  pollMs?: number;
+  read?: (url: string, doc: Document) => PageContext | null;
+}
+
+/**
+ * Reads the page on load and after every in-app navigation or DOM burst, debounced, and reports it
+ * only when it changed. The observer callback does no DOM work: it only (re)arms a timer.
+ */
+export function watchPage({ signal, report, win = window, debounceMs = 250, pollMs = 1000, read = readPage }: WatchPageOptions): void {
+  if (signal.aborted) return;
+  const doc = win.document;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastSent: string | undefined;
+  let lastUrl = win.location.href;
+
+  const flush = async () => {
+    timer = undefined;
+    if (signal.aborted) return;
+    const context = read(win.location.href, doc);
+    const signature = JSON.stringify(context);
+    if (signature === lastSent) return;
+    lastSent = signature;
+    if (!(await report(context))) lastSent = undefined;
+  };
+  const schedule = () => {
+    if (signal.aborted) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => void flush(), debounceMs);
+  };
+
+  const observer = new win.MutationObserver(schedule);
+  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  win.addEventListener('hashchange', schedule, { signal });
+  win.addEventListener('popstate', schedule, { signal });
+  const poll = setInterval(() => {
+    if (win.location.href === lastUrl) return;
+    lastUrl = win.location.href;
+    schedule();
+  }, pollMs);
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      clearInterval(poll);
+      if (timer !== undefined) clearTimeout(timer);
+    },
+    { once: true },
+  );
+  void flush();
+}

@@ -1,0 +1,133 @@
+import type { Client } from '../model/client';
+import { identifierKey } from '../model/identifier';
+import type { Identifier, IdentifierKind, PageContext } from '../sites/types';
+import type { ClientIndex } from './client-index';
+import { PUBLIC_MAIL_DOMAINS } from './public-domains';
+
+/**
+ * How strongly an identifier names a client, strongest first. An account, project or linked thread
+ * names one client; a business manager, customer or workspace can hold several; an address names a
+ * person; a domain names a company at best.
+ */
+export const MATCH_TIERS = ['exact', 'container', 'email', 'domain'] as const;
+export type MatchTier = (typeof MATCH_TIERS)[number];
+
+const TIER_OF: Record<IdentifierKind, MatchTier> = {
+  'gmail-thread': 'exact',
+  'asana-task': 'exact',
+  'asana-project': 'exact',
+  'google-ads-ocid': 'exact',
+  'google-ads-customer': 'exact',
+  'meta-ad-account': 'exact',
+  'linkedin-ad-account': 'exact',
+  'microsoft-ads-account': 'exact',
+  'tiktok-advertiser': 'exact',
+  'ga4-property': 'exact',
+  'asana-workspace': 'container',
+  'meta-business': 'container',
+  'microsoft-ads-customer': 'container',
+  'ga4-account': 'container',
+  email: 'email',
+  'email-domain': 'domain',
+};
+
+export interface MatchOptions {
+  /** The agency's own mail domains (and their subdomains): colleagues never decide. */
+  ownDomains?: readonly string[];
+  /** Overrides the built-in list of free mail providers. */
+  publicDomains?: ReadonlySet<string>;
+  /** The signed-in user when the page does not say. */
+  accountEmail?: string;
+}
+
+export interface MatchCandidate {
+  client: Client;
+  /** The strongest tier among the hits. */
+  tier: MatchTier;
+  /** Every page identifier that points at this client, strongest first. */
+  hits: Identifier[];
+  /** Hit counts per tier, in MATCH_TIERS order: compared lexicographically. */
+  score: number[];
+}
+
+export type MatchResult =
+  | { status: 'matched'; client: Client; decidedBy: Identifier[]; runnersUp: MatchCandidate[] }
+  | { status: 'ambiguous'; tied: Client[]; decidedBy: Identifier[]; runnersUp: MatchCandidate[] }
+  | { status: 'none'; runnersUp: [] };
+
+const NO_MATCH: MatchResult = { status: 'none', runnersUp: [] };
+const MAX_RUNNERS_UP = 5;
+
+function domainOf(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1);
+}
+
+function isUnder(domain: string, parents: readonly string[]): boolean {
+  return parents.some((parent) => domain === parent || domain.endsWith(`.${parent}`));
+}
+
+/** The identifiers that may decide: never the signed-in user, the agency's domains or free-mail domains. */
+export function decidingIdentifiers(ctx: PageContext, options: MatchOptions = {}): Identifier[] {
+  const publicDomains = options.publicDomains ?? PUBLIC_MAIL_DOMAINS;
+  const account = (ctx.accountEmail ?? options.accountEmail)?.toLowerCase();
+  const own = (options.ownDomains ?? []).map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean);
+  // The signed-in user's own domain is the agency's, unless it is a free-mail one.
+  if (account && !publicDomains.has(domainOf(account))) own.push(domainOf(account));
+  return ctx.identifiers.filter(({ kind, value }) => {
+    if (kind === 'email') return value !== account && !isUnder(domainOf(value), own);
+    if (kind === 'email-domain') return !publicDomains.has(value) && !isUnder(value, own);
+    return true;
+  });
+}
+
+function compareScores(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const diff = (b[i] ?? 0) - (a[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+/**
+ * The client a page belongs to. Exact identifiers beat addresses, which beat domains; among equals the
+ * client with more hits wins; a tie at the top is reported as ambiguous, never guessed.
+ */
+export function matchClient(ctx: PageContext | null, index: ClientIndex, options: MatchOptions = {}): MatchResult {
+  if (!ctx || index.size === 0) return NO_MATCH;
+  const candidates = new Map<Client, MatchCandidate>();
+  for (const identifier of decidingIdentifiers(ctx, options)) {
+    const clients = index.byKey.get(identifierKey(identifier));
+    if (!clients) continue;
+    const tierIndex = MATCH_TIERS.indexOf(TIER_OF[identifier.kind]);
+    for (const client of clients) {
+      let candidate = candidates.get(client);
+      if (!candidate) {
+        candidate = { client, tier: TIER_OF[identifier.kind], hits: [], score: MATCH_TIERS.map(() => 0) };
+        candidates.set(client, candidate);
+      }
+      candidate.hits.push(identifier);
+      candidate.score[tierIndex] = (candidate.score[tierIndex] ?? 0) + 1;
+    }
+  }
+  if (candidates.size === 0) return NO_MATCH;
+
+  const ranked = [...candidates.values()];
+  for (const c of ranked) {
+    c.tier = MATCH_TIERS[c.score.findIndex((n) => n > 0)] ?? 'domain';
+    c.hits.sort((a, b) => MATCH_TIERS.indexOf(TIER_OF[a.kind]) - MATCH_TIERS.indexOf(TIER_OF[b.kind]));
+  }
+  ranked.sort((a, b) => compareScores(a.score, b.score) || a.client.name.localeCompare(b.client.name));
+
+  const [best] = ranked as [MatchCandidate, ...MatchCandidate[]];
+  const tied = ranked.filter((c) => compareScores(c.score, best.score) === 0);
+  const decidedBy = best.hits.filter((hit) => TIER_OF[hit.kind] === best.tier);
+  if (tied.length > 1) {
+    return {
+      status: 'ambiguous',
+      tied: tied.map((c) => c.client),
+      decidedBy: [...new Map(tied.flatMap((c) => c.hits.filter((h) => TIER_OF[h.kind] === best.tier)).map((h) => [identifierKey(h), h])).values()],
+      runnersUp: ranked.slice(tied.length, tied.length + MAX_RUNNERS_UP),
+    };
+  }
+  return { status: 'matched', client: best.client, decidedBy, runnersUp: ranked.slice(1, 1 + MAX_RUNNERS_UP) };
+}

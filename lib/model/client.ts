@@ -1,0 +1,19 @@
+import { IdentifierSchema } from './identifier';
+import { z } from './zod';
+
+export const ClientSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().trim().min(1, 'A client needs a name.').max(200),
+  identifiers: z.array(IdentifierSchema).max(500),
+  ownerEmail: z.email().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Client = z.infer<typeof ClientSchema>;
+
+/** Agency-wide settings the matcher needs. */
+export const MatchSettingsSchema = z.object({
+  /** The agency's own mail domains: colleagues never identify a client. */
+  ownDomains: z.array(z.string().trim().toLowerCase()).max(100).default([]),
+});
+export type MatchSettings = z.infer<typeof MatchSettingsSchema>;

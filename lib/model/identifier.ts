@@ -1,0 +1,72 @@
+import { IDENTIFIER_KINDS, type Identifier, type IdentifierKind } from '../sites/types';
+import { z } from './zod';
+
+const DIGIT_KINDS: ReadonlySet<IdentifierKind> = new Set(
+  IDENTIFIER_KINDS.filter((k) => !['email', 'email-domain', 'gmail-thread'].includes(k)),
+);
+const EMAIL = /^[^\s@<>"'(),;:]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/;
+const DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/;
+const THREAD = /^(?:[0-9a-f]{16}|thread-[a-z]:[\w:-]{1,100})$/;
+
+export type NormaliseResult = { ok: true; identifier: Identifier } | { ok: false; error: string };
+
+/**
+ * The normal form of §3.1 from what a person typed: "482-019-3375" → "4820193375",
+ * "@Acme.com" → "acme.com", "Bob@Acme.com" → "bob@acme.com".
+ */
+export function normaliseIdentifier(kind: string, raw: string): NormaliseResult {
+  if (!(IDENTIFIER_KINDS as readonly string[]).includes(kind)) {
+    return { ok: false, error: `Unknown identifier kind "${kind}". Known kinds: ${IDENTIFIER_KINDS.join(', ')}.` };
+  }
+  const k = kind as IdentifierKind;
+  let value = raw.trim();
+  if (DIGIT_KINDS.has(k)) {
+    value = value.replace(/[\s-]/g, '').replace(/^act_/i, '');
+    if (!/^\d{1,30}$/.test(value) || /^0+$/.test(value)) return { ok: false, error: `${kind} must be digits, got "${raw}".` };
+    if (k === 'google-ads-customer' && value.length !== 10) {
+      return { ok: false, error: `A Google Ads customer ID has 10 digits (123-456-7890), got "${raw}".` };
+    }
+  } else if (k === 'email') {
+    value = value.toLowerCase();
+    if (!EMAIL.test(value)) return { ok: false, error: `"${raw}" is not an email address.` };
+  } else if (k === 'email-domain') {
+    value = value.toLowerCase().replace(/^@/, '');
+    if (!DOMAIN.test(value)) return { ok: false, error: `"${raw}" is not a domain (e.g. acme.com).` };
+  } else {
+    value = /^[0-9a-f]{16}$/i.test(value) ? value.toLowerCase() : value;
+    if (!THREAD.test(value)) return { ok: false, error: `"${raw}" is not a Gmail thread id.` };
+  }
+  return { ok: true, identifier: { kind: k, value } };
+}
+
+/** Parses `kind:value kind:value …` (the CSV and options-page format of ARCHITECTURE.md §3.3). */
+export function parseIdentifierList(text: string): { identifiers: Identifier[]; errors: string[] } {
+  const identifiers: Identifier[] = [];
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  for (const token of text.split(/[\s,]+/).filter(Boolean)) {
+    const colon = token.indexOf(':');
+    if (colon <= 0) {
+      errors.push(`"${token}" should look like kind:value, e.g. email-domain:acme.com.`);
+      continue;
+    }
+    const result = normaliseIdentifier(token.slice(0, colon), token.slice(colon + 1));
+    if (!result.ok) errors.push(result.error);
+    else if (!seen.has(identifierKey(result.identifier))) {
+      seen.add(identifierKey(result.identifier));
+      identifiers.push(result.identifier);
+    }
+  }
+  return { identifiers, errors };
+}
+
+export function identifierKey(identifier: Identifier): string {
+  return `${identifier.kind}:${identifier.value}`;
+}
+
+export const IdentifierSchema = z
+  .object({ kind: z.enum(IDENTIFIER_KINDS), value: z.string().min(1).max(254) })
+  .refine((id) => {
+    const result = normaliseIdentifier(id.kind, id.value);
+    return result.ok && result.identifier.value === id.value;
+  }, 'identifier value is not in its normal form');

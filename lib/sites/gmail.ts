@@ -1,0 +1,170 @@
+import { cleanText, onHost } from './url-parts';
+import type { GmailThread, Identifier, InboxRow, PageContext, Participant, ParticipantRole, SiteReader } from './types';
+
+// Gmail's class names below are the long-lived ones named in ARCHITECTURE.md §3.1; obfuscated ids,
+// jsaction and jsname change every year and are never used.
+const HEX_ID = /^[0-9a-f]{16}$/i;
+const EMAIL = /^[^\s@<>"'(),;:]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/;
+const EMAIL_IN_TEXT = /[^\s@<>"'(),;:]+@[a-z0-9.-]+\.[a-z]{2,}/i;
+const MAX_INBOX_ROWS = 200;
+const MAX_PARTICIPANTS = 200;
+const MAX_MESSAGES = 200;
+const MAX_ROW_SENDERS = 20;
+const ROLE_STRENGTH: Record<ParticipantRole, number> = { from: 3, to: 2, cc: 1 };
+
+export function normaliseEmail(raw: string | null | undefined): string | undefined {
+  const email = raw?.trim().toLowerCase();
+  return email && email.length <= 254 && EMAIL.test(email) ? email : undefined;
+}
+
+/** The hash's last segment when it is a legacy thread id (`#inbox/195198d4e5f0a3b2`). */
+function legacyIdFromHash(hash: string): string | undefined {
+  const last = hash.split('/').at(-1) ?? '';
+  return HEX_ID.test(last) ? last.toLowerCase() : undefined;
+}
+
+function viewFromHash(hash: string): string {
+  const [first = '', second] = hash.replace(/^#/, '').split('/');
+  const view = first || 'inbox';
+  if ((view === 'label' || view === 'search' || view === 'category') && second) {
+    return `${view}/${safeDecode(second.replace(/\+/g, ' '))}`;
+  }
+  return view;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The tab title is `<view> - <address> - <brand>`; the account button names the address too. */
+function readAccountEmail(doc: Document): string | undefined {
+  for (const part of doc.title.split(' - ').reverse()) {
+    const email = normaliseEmail(part);
+    if (email) return email;
+  }
+  const button = doc.querySelector('a[aria-label^="Google Account"], [aria-label^="Google Account:"]');
+  return normaliseEmail(EMAIL_IN_TEXT.exec(button?.getAttribute('aria-label') ?? '')?.[0]);
+}
+
+/** The open conversation's heading; when the URL names a thread, only that thread's heading counts
+ * (during navigation the previous thread is still in the DOM while the URL already names the next). */
+function findThreadHeading(doc: Document, urlLegacyId: string | undefined): Element | undefined {
+  const headings = [...doc.querySelectorAll('h2.hP[data-thread-perm-id]')].filter((h) =>
+    cleanText(h.getAttribute('data-thread-perm-id')),
+  );
+  if (!urlLegacyId) return headings[0];
+  return headings.find((h) => h.getAttribute('data-legacy-thread-id')?.trim().toLowerCase() === urlLegacyId);
+}
+
+function recipientRole(span: Element): ParticipantRole {
+  // In an expanded details table each row starts with a label cell: "from:", "to:", "cc:", "bcc:".
+  const label = span.closest('tr')?.querySelector('td')?.textContent?.trim().toLowerCase() ?? '';
+  if (label.startsWith('cc') || label.startsWith('bcc')) return 'cc';
+  if (label.startsWith('from')) return 'from';
+  return 'to';
+}
+
+function readParticipants(scope: ParentNode): Participant[] {
+  const byEmail = new Map<string, Participant>();
+  const add = (el: Element, role: ParticipantRole) => {
+    if (el.closest('tr.zA')) return; // inbox rows stay in the DOM behind an open thread
+    const email = normaliseEmail(el.getAttribute('email'));
+    if (!email) return;
+    const name = cleanText(el.getAttribute('name'), 200);
+    const known = byEmail.get(email);
+    if (!known) {
+      if (byEmail.size >= MAX_PARTICIPANTS) return;
+      byEmail.set(email, name ? { email, name, role } : { email, role });
+      return;
+    }
+    if (ROLE_STRENGTH[role] > ROLE_STRENGTH[known.role]) known.role = role;
+    if (!known.name && name) known.name = name;
+  };
+  for (const el of scope.querySelectorAll('span.gD[email], span.zF[email], span.yP[email]')) add(el, 'from');
+  for (const el of scope.querySelectorAll('span.g2[email]')) add(el, recipientRole(el));
+  return [...byEmail.values()];
+}
+
+function readThread(heading: Element): GmailThread {
+  const scope: ParentNode = heading.closest('[role="main"]') ?? heading.ownerDocument;
+  const legacy = heading.getAttribute('data-legacy-thread-id')?.trim() ?? '';
+  const thread: GmailThread = {
+    id: cleanText(heading.getAttribute('data-thread-perm-id'), 200) ?? '',
+    subject: cleanText(heading.textContent, 1000) ?? '',
+    participants: readParticipants(scope),
+    messageIds: [...scope.querySelectorAll('div.adn[data-message-id]')]
+      .map((el) => cleanText(el.getAttribute('data-message-id'), 200))
+      .filter((id): id is string => id !== undefined && !id.includes(' '))
+      .slice(0, MAX_MESSAGES),
+  };
+  if (HEX_ID.test(legacy)) thread.legacyId = legacy.toLowerCase();
+  return thread;
+}
+
+function readInbox(doc: Document): InboxRow[] {
+  const rows: InboxRow[] = [];
+  for (const tr of doc.querySelectorAll('tr.zA')) {
+    const idEl = tr.querySelector('[data-thread-id]');
+    const id = cleanText(idEl?.getAttribute('data-thread-id'), 200)?.replace(/^#/, '');
+    if (!idEl || !id) continue;
+    const senders = new Map<string, { email: string; name?: string }>();
+    for (const el of tr.querySelectorAll('span[email]')) {
+      const email = normaliseEmail(el.getAttribute('email'));
+      const name = cleanText(el.getAttribute('name'), 200);
+      if (email && !senders.has(email)) senders.set(email, name ? { email, name } : { email });
+      if (senders.size >= MAX_ROW_SENDERS) break;
+    }
+    const row: InboxRow = { id, senders: [...senders.values()], unread: tr.classList.contains('zE') };
+    const legacy = idEl.getAttribute('data-legacy-thread-id')?.trim() ?? '';
+    if (HEX_ID.test(legacy)) row.legacyId = legacy.toLowerCase();
+    const subject = cleanText(idEl.textContent, 500);
+    if (subject) row.subject = subject;
+    rows.push(row);
+    if (rows.length >= MAX_INBOX_ROWS) break;
+  }
+  return rows;
+}
+
+/** Every participant but the signed-in user is a client signal: their address and its domain. */
+function participantIdentifiers(participants: Participant[], accountEmail: string | undefined): Identifier[] {
+  const out: Identifier[] = [];
+  const domains = new Set<string>();
+  for (const { email } of participants) {
+    if (email === accountEmail) continue;
+    out.push({ kind: 'email', value: email });
+    domains.add(email.slice(email.lastIndexOf('@') + 1));
+  }
+  for (const domain of domains) out.push({ kind: 'email-domain', value: domain });
+  return out;
+}
+
+export const gmail: SiteReader = {
+  site: 'gmail',
+  detect: (url) => onHost(url, ['mail.google.com']) && /^\/mail(\/|$)/.test(url.pathname),
+  extract(url, doc) {
+    const urlLegacyId = legacyIdFromHash(url.hash);
+    const ctx: PageContext = { site: 'gmail', url: url.href, identifiers: [] };
+    if (!doc) {
+      if (urlLegacyId) ctx.identifiers.push({ kind: 'gmail-thread', value: urlLegacyId });
+      return ctx;
+    }
+    const accountEmail = readAccountEmail(doc);
+    if (accountEmail) ctx.accountEmail = accountEmail;
+    const heading = findThreadHeading(doc, urlLegacyId);
+    if (heading) {
+      const thread = readThread(heading);
+      ctx.thread = thread;
+      ctx.identifiers.push({ kind: 'gmail-thread', value: thread.legacyId ?? thread.id });
+      ctx.identifiers.push(...participantIdentifiers(thread.participants, accountEmail));
+    } else if (urlLegacyId) {
+      ctx.identifiers.push({ kind: 'gmail-thread', value: urlLegacyId });
+    } else {
+      ctx.inbox = { view: viewFromHash(url.hash), rows: readInbox(doc) };
+    }
+    return ctx;
+  },
+};

@@ -1,0 +1,42 @@
+import { cleanText, digitParam, identifiers, onHost } from './url-parts';
+import type { PageContext, SiteReader } from './types';
+
+const CUSTOMER_ID = /\b(\d{3})-(\d{3})-(\d{4})\b/;
+
+/**
+ * The operated account's customer ID as the header shows it. The header may also show the manager
+ * account (breadcrumb), so an element marked as the customer id wins; otherwise the last dashed id in
+ * the header, since the operated account follows its manager.
+ */
+function readCustomer(doc: Document): { id?: string; name?: string } {
+  const marked = doc.querySelector('.customer-id, [class*="customer-id"], [data-customer-id]');
+  const markedText = marked?.getAttribute('data-customer-id') ?? marked?.textContent ?? '';
+  let match = CUSTOMER_ID.exec(markedText);
+  if (!match) {
+    const header = doc.querySelector('header, [role="banner"]');
+    const all = [...(header?.textContent ?? '').matchAll(new RegExp(CUSTOMER_ID.source, 'g'))];
+    match = all.at(-1) ?? null;
+  }
+  const id = match ? `${match[1]}${match[2]}${match[3]}` : undefined;
+  const scope = marked?.parentElement ?? doc;
+  const name = cleanText(scope.querySelector('.account-name, [class*="account-name"]')?.textContent, 200);
+  return { id, name };
+}
+
+export const googleAds: SiteReader = {
+  site: 'google-ads',
+  detect: (url) => onHost(url, ['ads.google.com']) && /^\/aw(\/|$)/.test(url.pathname),
+  extract(url, doc) {
+    // Only ocid names the operated account; __c, __u, euid, uscid and __e describe the signed-in user.
+    const ocid = digitParam(url, 'ocid');
+    const customer = doc ? readCustomer(doc) : {};
+    const accountId = customer.id ?? ocid;
+    const ctx: PageContext = {
+      site: 'google-ads',
+      url: url.href,
+      identifiers: identifiers(['google-ads-ocid', ocid], ['google-ads-customer', customer.id]),
+    };
+    if (accountId) ctx.account = customer.name ? { id: accountId, name: customer.name } : { id: accountId };
+    return ctx;
+  },
+};

@@ -1,0 +1,36 @@
+import type { Identifier, IdentifierKind } from './types';
+
+const DIGITS = /^\d{1,30}$/;
+
+/** The value when it is a plain run of digits (ids on every site are), else undefined. */
+export function digits(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed && DIGITS.test(trimmed) && !/^0+$/.test(trimmed) ? trimmed : undefined;
+}
+
+/** First value of a query parameter, as digits. */
+export function digitParam(url: URL, name: string): string | undefined {
+  return digits(url.searchParams.get(name));
+}
+
+export function isHttp(url: URL): boolean {
+  return url.protocol === 'https:' || url.protocol === 'http:';
+}
+
+/** True for http(s) URLs on one of the hosts, compared exactly (no suffix or prefix tricks). */
+export function onHost(url: URL, hosts: readonly string[]): boolean {
+  return isHttp(url) && url.username === '' && url.password === '' && hosts.includes(url.hostname);
+}
+
+/** Builds an identifier list from optional values, skipping the missing ones. */
+export function identifiers(...pairs: [IdentifierKind, string | undefined][]): Identifier[] {
+  const out: Identifier[] = [];
+  for (const [kind, value] of pairs) if (value !== undefined) out.push({ kind, value });
+  return out;
+}
+
+/** Trimmed, whitespace-collapsed text, or undefined when empty. */
+export function cleanText(value: string | null | undefined, max = 500): string | undefined {
+  const text = value?.replace(/\s+/g, ' ').trim();
+  return text ? text.slice(0, max) : undefined;
+}

@@ -1,0 +1,28 @@
+import { addClients, expect, openSidePanel, openSite, test } from './support/test.ts';
+
+const CLIENT = 'Northwind Outfitters';
+
+test.describe('Gmail thread', () => {
+  test('a thread with the client on it shows that client in the side panel', async ({ baton }) => {
+    await addClients(baton, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
+    const { site } = await openSite(baton, 'gmail-thread');
+
+    const panel = await openSidePanel(baton);
+    await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
+    await expect(panel.getByText('Matched').first()).toBeVisible();
+    // The thread the panel talks about is the one open in Gmail.
+    const threadId = site.expected.thread?.legacyId ?? site.expected.thread?.id;
+    expect(threadId, 'gmail-thread.expected.json names the thread').toBeTruthy();
+    await expect(panel.getByText(threadId!).first()).toBeVisible();
+  });
+
+  test('a thread that matches no client offers to link one', async ({ baton }) => {
+    await addClients(baton, [['Someone Else', 'email-domain:example-unrelated.com']]);
+    await openSite(baton, 'gmail-thread');
+
+    const panel = await openSidePanel(baton);
+    await expect(panel.getByRole('heading', { name: 'No client for this page' })).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Link to client' })).toBeVisible();
+    await expect(panel.getByRole('heading', { level: 1, name: 'Someone Else' })).toHaveCount(0);
+  });
+});

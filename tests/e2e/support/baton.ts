@@ -1,0 +1,87 @@
+// Launches Chromium with the built Baton extension in a fresh profile, with the real
+// site hosts mapped to a local HTTPS fixture server.
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { MAPPED_HOSTS, startFixtureServer, type FixtureServer } from './fixture-server.ts';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+
+/** The test build (`npm run build:e2e`); BATON_EXTENSION_DIR points elsewhere. */
+export const EXTENSION_DIR = resolve(
+  ROOT,
+  process.env.BATON_EXTENSION_DIR ?? join('.output', 'e2e', 'chrome-mv3'),
+);
+
+interface ChromiumHelpers {
+  findChromium(): string | null;
+  chromiumHelp(): string;
+  extensionLaunchArgs(options: { extensionDir?: string; hostRules?: [string, string][] | string }): string[];
+}
+
+let helpers: Promise<ChromiumHelpers> | undefined;
+/** scripts/chromium.mjs is plain JS (shared with the npm scripts); give it a type here. */
+export function chromiumHelpers(): Promise<ChromiumHelpers> {
+  helpers ??= import(pathToFileURL(join(ROOT, 'scripts', 'chromium.mjs')).href) as Promise<ChromiumHelpers>;
+  return helpers;
+}
+
+export interface Baton {
+  context: BrowserContext;
+  extensionId: string;
+  server: FixtureServer;
+  /** Opens `chrome-extension://<id>/<path>` in a new tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchBaton(): Promise<Baton> {
+  const { findChromium, chromiumHelp, extensionLaunchArgs } = await chromiumHelpers();
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(chromiumHelp());
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build:e2e\` first (or \`npm run test:e2e\`).`);
+  }
+
+  const server = await startFixtureServer();
+  const profile = mkdtempSync(join(tmpdir(), 'baton-e2e-profile-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      ignoreHTTPSErrors: true,
+      args: extensionLaunchArgs({
+        extensionDir: EXTENSION_DIR,
+        hostRules: MAPPED_HOSTS.map((host) => [host, `127.0.0.1:${server.port}`]),
+      }),
+    });
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+    const extensionId = new URL(worker.url()).host;
+
+    const ctx = context;
+    return {
+      context: ctx,
+      extensionId,
+      server,
+      async openExtensionPage(path) {
+        const page = await ctx.newPage();
+        await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+        return page;
+      },
+      async close() {
+        await ctx.close().catch(() => {});
+        await server.close().catch(() => {});
+        rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      },
+    };
+  } catch (error) {
+    await context?.close().catch(() => {});
+    await server.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    throw error;
+  }
+}

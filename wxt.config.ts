@@ -1,0 +1,45 @@
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'wxt';
+import { OPTIONAL_HOSTS, REQUIRED_HOSTS } from './lib/sites/hosts';
+
+// BATON_E2E builds the test extension: the ad platforms become required hosts, because an optional
+// host permission is granted only through a browser prompt that no headless test can click.
+const e2e = process.env.BATON_E2E === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  outDir: e2e ? '.output/e2e' : '.output',
+  vite: () => ({
+    plugins: [tailwindcss()],
+  }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-mv{{manifestVersion}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['tests/**', 'bench/**', '.baton/**', '**/*.pem', 'test-results/**', 'playwright-report/**'],
+  },
+  manifest: ({ browser }) => {
+    const firefox = browser === 'firefox';
+    return {
+      name: 'Baton — agency handoffs',
+      short_name: 'Baton',
+      description:
+        'Client context and structured handoffs on Gmail, Asana and your ad platforms. Nothing falls between account managers.',
+      permissions: ['storage', 'notifications', 'alarms', 'contextMenus', ...(firefox ? [] : ['sidePanel'])],
+      host_permissions: e2e ? [...REQUIRED_HOSTS, ...OPTIONAL_HOSTS] : [...REQUIRED_HOSTS],
+      optional_host_permissions: e2e ? [] : OPTIONAL_HOSTS,
+      minimum_chrome_version: firefox ? undefined : '116',
+      action: { default_title: 'Baton' },
+      ...(firefox
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: 'baton@getbaton.app',
+                strict_min_version: '142.0',
+                data_collection_permissions: { required: ['none'] },
+              },
+            },
+          }
+        : {}),
+    };
+  },
+});
