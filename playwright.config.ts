@@ -13,8 +13,9 @@ export default defineConfig({
   reporter: 'list',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // The tests launch their own browser (tests/e2e/support/test.ts), which keeps a trace and
+  // screenshots of every tab when a test fails.
   use: {
-    trace: 'retain-on-failure',
     actionTimeout: 10_000,
     navigationTimeout: 20_000,
   },

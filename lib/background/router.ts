@@ -24,7 +24,7 @@ const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, e
 export function classifySender(sender: Sender, deps: Pick<RouterDeps, 'runtimeId' | 'extensionOrigin'>): SenderKind | null {
   if (sender.id !== deps.runtimeId || !sender.url) return null;
   if (sender.url.startsWith(deps.extensionOrigin)) return 'extension-page';
-  if (!sender.tab?.id || (sender.frameId ?? 0) !== 0) return null;
+  if (sender.tab?.id === undefined || (sender.frameId ?? 0) !== 0) return null;
   try {
     const url = new URL(sender.url);
     return url.protocol === 'https:' && SERVED_HOSTNAMES.has(url.hostname) ? 'content-script' : null;
@@ -46,7 +46,7 @@ export function createRouter(deps: RouterDeps) {
 
   async function recordPage(request: Request<'page/context'>, sender: Sender): Promise<Reply<unknown>> {
     const tab = sender.tab;
-    if (!tab?.id) return fail('forbidden', 'Page reports come from tabs.');
+    if (tab?.id === undefined) return fail('forbidden', 'Page reports come from tabs.');
     const { context } = request;
     if (!context) {
       await removeTabState(tab.id);

@@ -120,14 +120,15 @@ export function matchClient(ctx: PageContext | null, index: ClientIndex, options
 
   const [best] = ranked as [MatchCandidate, ...MatchCandidate[]];
   const tied = ranked.filter((c) => compareScores(c.score, best.score) === 0);
-  const decidedBy = best.hits.filter((hit) => TIER_OF[hit.kind] === best.tier);
+  const decisive = (c: MatchCandidate) => c.hits.filter((hit) => TIER_OF[hit.kind] === best.tier);
   if (tied.length > 1) {
+    const decidedBy = new Map(tied.flatMap(decisive).map((hit) => [identifierKey(hit), hit]));
     return {
       status: 'ambiguous',
       tied: tied.map((c) => c.client),
-      decidedBy: [...new Map(tied.flatMap((c) => c.hits.filter((h) => TIER_OF[h.kind] === best.tier)).map((h) => [identifierKey(h), h])).values()],
+      decidedBy: [...decidedBy.values()],
       runnersUp: ranked.slice(tied.length, tied.length + MAX_RUNNERS_UP),
     };
   }
-  return { status: 'matched', client: best.client, decidedBy, runnersUp: ranked.slice(1, 1 + MAX_RUNNERS_UP) };
+  return { status: 'matched', client: best.client, decidedBy: decisive(best), runnersUp: ranked.slice(1, 1 + MAX_RUNNERS_UP) };
 }

@@ -43,7 +43,8 @@ function makeCertificate(dir: string): { key: Buffer; cert: Buffer } {
     execFileSync(
       'openssl',
       [
-        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '2',
+        'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1',
+        '-nodes', '-sha256', '-days', '2',
         '-subj', '/CN=baton-e2e.localhost',
         '-addext', `subjectAltName=${san}`,
         '-keyout', keyPath, '-out', certPath,
@@ -62,9 +63,19 @@ function notFound(message: string): string {
   return `<!doctype html><meta charset="utf-8"><title>Not found</title><p>${message.replace(/[<&>]/g, '')}</p>`;
 }
 
+let certificate: { key: Buffer; cert: Buffer } | undefined;
+/** One certificate per test process, made on first use in a temp dir that is removed at exit. */
+function testCertificate(): { key: Buffer; cert: Buffer } {
+  if (!certificate) {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-e2e-cert-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    certificate = makeCertificate(dir);
+  }
+  return certificate;
+}
+
 export async function startFixtureServer(): Promise<FixtureServer> {
-  const certDir = mkdtempSync(join(tmpdir(), 'baton-e2e-cert-'));
-  const { key, cert } = makeCertificate(certDir);
+  const { key, cert } = testCertificate();
   const defaults = new Map<string, string>();
   const requests: string[] = [];
 
@@ -111,7 +122,6 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     async close() {
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
-      rmSync(certDir, { recursive: true, force: true });
     },
   };
 }

@@ -12,10 +12,16 @@ export const test = base.extend<{ baton: Baton }>({
   // eslint-disable-next-line no-empty-pattern
   baton: async ({}, use, testInfo) => {
     const baton = await launchBaton();
+    await baton.context.tracing.start({ snapshots: true, sources: false }).catch(() => {});
     try {
       await use(baton);
     } finally {
-      if (testInfo.status !== testInfo.expectedStatus) {
+      if (testInfo.status === testInfo.expectedStatus) {
+        await baton.context.tracing.stop().catch(() => {});
+      } else {
+        const trace = testInfo.outputPath('trace.zip');
+        await baton.context.tracing.stop({ path: trace }).catch(() => {});
+        await testInfo.attach('trace', { path: trace, contentType: 'application/zip' }).catch(() => {});
         // Keep a picture of every open tab for the report.
         for (const [i, page] of baton.context.pages().entries()) {
           const path = testInfo.outputPath(`tab-${i}.png`);
