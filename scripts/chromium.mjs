@@ -28,7 +28,7 @@ function playwrightChromiums() {
 
   const found = [];
   for (const root of roots) {
-    let entries = [];
+    let entries;
     try {
       entries = readdirSync(root);
     } catch {

@@ -39,7 +39,8 @@ export function watchPage({ signal, report, win = window, debounceMs = 250, poll
     timer = setTimeout(() => void flush(), debounceMs);
   };
 
-  const observer = new win.MutationObserver(schedule);
+  // The window's own constructor: a test may pass another realm's window.
+  const observer = new (win as Window & typeof globalThis).MutationObserver(schedule);
   observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
   win.addEventListener('hashchange', schedule, { signal });
   win.addEventListener('popstate', schedule, { signal });

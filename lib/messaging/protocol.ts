@@ -35,10 +35,10 @@ export interface Requests {
   'page/context': { request: { context: PageContext | null }; response: { match: MatchSummary } };
   /** Panel → background: the state of the tab the panel follows in that window. */
   'panel/state': { request: { windowId: number }; response: TabState | null };
-  'clients/list': { request: Record<string, never>; response: Client[] };
+  'clients/list': { request: Record<never, never>; response: Client[] };
   'clients/save': { request: { client: ClientDraft }; response: Client };
   'clients/delete': { request: { id: string }; response: { deleted: boolean } };
-  'settings/get': { request: Record<string, never>; response: MatchSettings };
+  'settings/get': { request: Record<never, never>; response: MatchSettings };
   'settings/save': { request: { settings: MatchSettings }; response: MatchSettings };
 }
 

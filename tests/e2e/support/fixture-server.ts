@@ -54,6 +54,7 @@ function makeCertificate(dir: string): { key: Buffer; cert: Buffer } {
   } catch (error) {
     throw new Error(
       `Could not create the test certificate with openssl (is it installed? Debian: apt-get install -y openssl): ${String(error)}`,
+      { cause: error },
     );
   }
   return { key: readFileSync(keyPath), cert: readFileSync(certPath) };

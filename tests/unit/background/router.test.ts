@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { createMatcherCache } from '../../../lib/background/matcher';
 import { createRouter } from '../../../lib/background/router';
 import type { Client } from '../../../lib/model/client';
@@ -30,7 +30,7 @@ const contentScript = (tabId: number, url = GMAIL_URL, active = true) => ({
   id: RUNTIME_ID,
   url,
   frameId: 0,
-  tab: { id: tabId, windowId: 0, active, index: 0, highlighted: false, incognito: false, pinned: false, discarded: false, autoDiscardable: true, frozen: false, groupId: -1 },
+  tab: { id: tabId, windowId: 0, active, index: 0, highlighted: false, incognito: false, pinned: false, discarded: false, autoDiscardable: true, frozen: false, groupId: -1 } as Browser.tabs.Tab,
 });
 
 async function addClient(router: ReturnType<typeof newRouter>, name: string, identifiers: string) {

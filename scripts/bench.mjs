@@ -1,0 +1,130 @@
+// `npm run bench`: prints Baton's size and speed figures with the machine noted and writes them to
+// bench/results.json. Figures, never a pass/fail: a slow machine does not fail a build.
+import { execFileSync, execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { chromiumHelp, findChromium } from './chromium.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const tmp = `${root}bench/tmp/`;
+mkdirSync(tmp, { recursive: true });
+const round = (n, digits = 3) => Number(n.toFixed(digits));
+
+function machine(chromiumVersion) {
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    chromium: chromiumVersion,
+    date: new Date().toISOString(),
+  };
+}
+
+function contentScriptSizes() {
+  if (process.env.BATON_SKIP_BUILD !== '1') execSync('npm run build --silent', { cwd: root, stdio: 'inherit' });
+  const dir = `${root}.output/chrome-mv3/content-scripts/`;
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => {
+        const bytes = readFileSync(dir + f);
+        return [f, { bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length }];
+      }),
+  );
+}
+
+async function readPageInChromium(executablePath) {
+  await build({
+    entryPoints: [`${root}lib/sites/index.ts`],
+    bundle: true,
+    format: 'iife',
+    globalName: 'BatonSites',
+    outfile: `${tmp}sites.js`,
+    logLevel: 'error',
+  });
+  const fixture = `${root}tests/fixtures/sites/gmail-thread`;
+  const html = readFileSync(`${fixture}.html`, 'utf8');
+  const { url } = JSON.parse(readFileSync(`${fixture}.expected.json`, 'utf8'));
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'domcontentloaded' });
+    await page.addScriptTag({ path: `${tmp}sites.js` });
+    // Chromium coarsens performance.now() to 100 µs, so calls are timed in batches of 20 and each
+    // sample is a batch's mean.
+    const result = await page.evaluate(
+      ({ url, batch, samples }) => {
+        const { readPage } = globalThis.BatonSites;
+        const ctx = readPage(url, document);
+        for (let i = 0; i < 200; i++) readPage(url, document);
+        const times = [];
+        for (let s = 0; s < samples; s++) {
+          const start = performance.now();
+          for (let i = 0; i < batch; i++) readPage(url, document);
+          times.push((performance.now() - start) / batch);
+        }
+        return {
+          times,
+          nodes: document.getElementsByTagName('*').length,
+          participants: ctx?.thread?.participants.length ?? 0,
+          messages: ctx?.thread?.messageIds.length ?? 0,
+        };
+      },
+      { url, batch: 20, samples: 250 },
+    );
+    const sorted = result.times.sort((a, b) => a - b);
+    const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    return {
+      fixture: 'tests/fixtures/sites/gmail-thread.html',
+      htmlBytes: html.length,
+      domElements: result.nodes,
+      participants: result.participants,
+      messages: result.messages,
+      medianMs: round(at(0.5), 4),
+      p95Ms: round(at(0.95), 4),
+      method: 'mean of 20 calls per sample, 250 samples, after 200 warm-up calls',
+      version: browser.version(),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function matcherFigures() {
+  await build({
+    entryPoints: [`${root}bench/matcher.bench.ts`],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: `${tmp}matcher.bench.mjs`,
+    logLevel: 'error',
+  });
+  return JSON.parse(execFileSync(process.execPath, [`${tmp}matcher.bench.mjs`], { encoding: 'utf8' }).trim());
+}
+
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error(chromiumHelp());
+  process.exit(1);
+}
+const sizes = contentScriptSizes();
+const readPageFigures = await readPageInChromium(executablePath);
+const matcher = await matcherFigures();
+const results = { machine: machine(readPageFigures.version), contentScripts: sizes, readPage: readPageFigures, matcher };
+writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
+
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+console.log(`\nBaton benchmarks — ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.os}, Node ${results.machine.node}, Chromium ${results.machine.chromium}`);
+console.log('\nContent scripts (gzipped, budget 20 KB each)');
+for (const [name, s] of Object.entries(sizes)) console.log(`  ${name.padEnd(12)} ${kb(s.gzipBytes).padStart(9)}  (${kb(s.bytes)} raw)`);
+console.log(`\nreadPage on the full-size Gmail thread (${kb(readPageFigures.htmlBytes)} HTML, ${readPageFigures.domElements} elements), in Chromium`);
+console.log(`  median ${readPageFigures.medianMs} ms   p95 ${readPageFigures.p95Ms} ms   (${readPageFigures.participants} participants, ${readPageFigures.messages} messages)`);
+console.log(`\nMatcher, ${matcher.clients} clients × ${matcher.identifiersPerClient} identifiers (Node)`);
+console.log(`  index build  median ${round(matcher.indexBuildMs.median, 2)} ms   p95 ${round(matcher.indexBuildMs.p95, 2)} ms`);
+console.log(`  lookup       median ${round(matcher.lookupUs.median, 2)} µs   p95 ${round(matcher.lookupUs.p95, 2)} µs   (${matcher.pageIdentifiers} page identifiers)`);
+console.log('\nWrote bench/results.json');
