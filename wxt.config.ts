@@ -13,7 +13,7 @@ export default defineConfig({
     plugins: [tailwindcss()],
   }),
   zip: {
-    artifactTemplate: '{{name}}-{{version}}-{{browser}}-mv{{manifestVersion}}.zip',
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
     excludeSources: ['tests/**', 'bench/**', '.baton/**', '**/*.pem', 'test-results/**', 'playwright-report/**'],
   },

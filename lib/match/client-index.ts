@@ -14,7 +14,8 @@ export function buildClientIndex(clients: readonly Client[]): ClientIndex {
       const key = identifierKey(identifier);
       const list = byKey.get(key);
       if (!list) byKey.set(key, [client]);
-      else if (!list.includes(client)) list.push(client);
+      // Clients are added one at a time, so a client's repeated identifier can only follow itself.
+      else if (list[list.length - 1] !== client) list.push(client);
     }
   }
   return { byKey, size: clients.length };
