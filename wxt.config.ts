@@ -9,6 +9,7 @@ const e2e = process.env.BATON_E2E === '1';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   outDir: e2e ? '.output/e2e' : '.output',
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   vite: () => ({
     plugins: [tailwindcss()],
   }),

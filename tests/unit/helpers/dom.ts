@@ -9,11 +9,20 @@ export function parseHtml(html: string): Document {
   return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
-export function loadFixture(name: string): { html: string; doc: Document; url: string; expected: Record<string, unknown> } {
+/** A saved page and what readPage must make of it (`absent`: dotted paths that must be undefined). */
+export interface Fixture {
+  html: string;
+  doc: Document;
+  url: string;
+  expected: Record<string, unknown>;
+  absent?: string[];
+  inboxRows?: number;
+  unreadRows?: number;
+  firstRow?: unknown;
+}
+
+export function loadFixture(name: string): Fixture {
   const html = readFileSync(new URL(`${name}.html`, FIXTURES), 'utf8');
-  const { url, expected } = JSON.parse(readFileSync(new URL(`${name}.expected.json`, FIXTURES), 'utf8')) as {
-    url: string;
-    expected: Record<string, unknown>;
-  };
-  return { html, doc: parseHtml(html), url, expected };
+  const spec = JSON.parse(readFileSync(new URL(`${name}.expected.json`, FIXTURES), 'utf8')) as Omit<Fixture, 'html' | 'doc'>;
+  return { ...spec, html, doc: parseHtml(html) };
 }

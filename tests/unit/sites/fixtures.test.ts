@@ -20,12 +20,9 @@ describe('readPage on saved pages', () => {
   });
 
   it.each(names)('%s', (name) => {
-    const { doc, url, expected } = loadFixture(name);
+    const { doc, url, expected, absent = [], inboxRows, unreadRows, firstRow } = loadFixture(name);
     const ctx = readPage(url, doc) as PageContext;
-    const { identifiers, thread, inboxRows, firstRow, ...rest } = expected as Partial<PageContext> & {
-      inboxRows?: number;
-      firstRow?: unknown;
-    };
+    const { identifiers, thread, ...rest } = expected as Partial<PageContext>;
     expect(ctx).not.toBeNull();
     expect(keys(ctx.identifiers)).toEqual(keys(identifiers));
     for (const [field, value] of Object.entries(rest)) expect(ctx[field as keyof PageContext], field).toEqual(value);
@@ -36,7 +33,12 @@ describe('readPage on saved pages', () => {
     } else {
       expect(ctx.thread).toBeUndefined();
     }
+    for (const path of absent) {
+      const value = path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], ctx);
+      expect(value, path).toBeUndefined();
+    }
     if (inboxRows !== undefined) expect(ctx.inbox?.rows).toHaveLength(inboxRows);
+    if (unreadRows !== undefined) expect(ctx.inbox?.rows.filter((r) => r.unread)).toHaveLength(unreadRows);
     if (firstRow !== undefined) expect(ctx.inbox?.rows[0]).toEqual(firstRow);
   });
 
