@@ -2,13 +2,11 @@
 // npm start [-- --demo]
 // Builds Baton and, where there is a screen and a Chromium, opens it with the extension loaded
 // in a persistent profile (.baton/profile). Otherwise explains how to load the build by hand.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromiumHelp, extensionLaunchArgs, findChromium } from './chromium.mjs';
+import { rootDir, run } from './run.mjs';
 
-const rootDir = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const env = { ...process.env };
 if (argv.includes('--demo')) env.BATON_DEMO = '1';
@@ -17,29 +15,6 @@ const extensionDir = join(rootDir, '.output', 'chrome-mv3');
 const profileDir = join(rootDir, '.baton', 'profile');
 const startUrl = 'https://mail.google.com/';
 
-function run(command, args, options = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: rootDir,
-      env,
-      stdio: 'inherit',
-      shell: process.platform === 'win32',
-      ...options,
-    });
-    const forward = (signal) => child.kill(signal);
-    process.once('SIGINT', forward);
-    process.once('SIGTERM', forward);
-    child.on('error', (error) => {
-      console.error(`Could not run ${command}: ${error.message}`);
-      resolve(1);
-    });
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward);
-      process.off('SIGTERM', forward);
-      resolve(code ?? (signal ? 1 : 0));
-    });
-  });
-}
 
 const rel = (path) => relative(process.cwd(), path) || '.';
 
@@ -73,7 +48,7 @@ function printManualSteps(reason) {
   );
 }
 
-const built = await run('npm', ['run', 'build']);
+const built = await run('npm', ['run', 'build'], { env });
 if (built !== 0) {
   console.error(`npm run build failed (exit ${built}).`);
   process.exit(built);
@@ -107,5 +82,5 @@ const args = [
 
 console.log(`\nOpening ${chromium} with Baton loaded (profile: ${rel(profileDir)}).`);
 console.log('Close the browser window (or press Ctrl+C) to stop.\n');
-const code = await run(chromium, args, { stdio: ['ignore', 'ignore', 'ignore'], shell: false });
+const code = await run(chromium, args, { env, stdio: ['ignore', 'ignore', 'ignore'], shell: false });
 process.exit(code);

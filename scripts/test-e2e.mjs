@@ -2,35 +2,11 @@
 // npm run test:e2e [-- <playwright test args>]
 // Finds a Chromium that can load an unpacked extension, builds the test extension
 // (skip with BATON_SKIP_BUILD=1), then runs Playwright and exits with its code.
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { chromiumHelp, findChromium } from './chromium.mjs';
+import { run } from './run.mjs';
 
-const rootDir = fileURLToPath(new URL('..', import.meta.url));
 
-function run(command, args, env = process.env) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: rootDir,
-      env,
-      stdio: 'inherit',
-      shell: process.platform === 'win32',
-    });
-    const forward = (signal) => child.kill(signal);
-    process.once('SIGINT', forward);
-    process.once('SIGTERM', forward);
-    child.on('error', (error) => {
-      console.error(`Could not run ${command}: ${error.message}`);
-      resolve(1);
-    });
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward);
-      process.off('SIGTERM', forward);
-      resolve(code ?? (signal ? 1 : 0));
-    });
-  });
-}
 
 const chromium = findChromium();
 if (!chromium) {
@@ -51,7 +27,6 @@ if (process.env.BATON_SKIP_BUILD === '1') {
 
 const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 const code = await run(process.execPath, [cli, 'test', ...process.argv.slice(2)], {
-  ...process.env,
-  BATON_CHROMIUM: chromium,
+  env: { ...process.env, BATON_CHROMIUM: chromium },
 });
 process.exit(code);

@@ -1,5 +1,5 @@
-import { digits, identifiers, onHost } from './url-parts';
-import type { PageContext, SiteReader } from './types';
+import { accountContext, digits, identifiers, onHost } from './url-parts';
+import type { SiteReader } from './types';
 
 // `#/a123p456/…`, `#/p456/…`, and both after `#/analysis/`. Universal Analytics' `a1w2p3` is not GA4.
 const SCOPE = /^#\/(?:analysis\/)?(?:a(\d+))?p(\d+)(?:[/?]|$)/;
@@ -11,12 +11,6 @@ export const ga4: SiteReader = {
     const match = SCOPE.exec(url.hash);
     const account = digits(match?.[1]);
     const property = digits(match?.[2]);
-    const ctx: PageContext = {
-      site: 'ga4',
-      url: url.href,
-      identifiers: identifiers(['ga4-account', account], ['ga4-property', property]),
-    };
-    if (property) ctx.account = { id: property };
-    return ctx;
+    return accountContext('ga4', url, identifiers(['ga4-account', account], ['ga4-property', property]), property);
   },
 };

@@ -1,5 +1,5 @@
-import { cleanText, digitParam, identifiers, onHost } from './url-parts';
-import type { PageContext, SiteReader } from './types';
+import { accountContext, cleanText, digitParam, identifiers, onHost } from './url-parts';
+import type { SiteReader } from './types';
 
 const CUSTOMER_ID = /\b(\d{3})-(\d{3})-(\d{4})\b/;
 
@@ -30,13 +30,7 @@ export const googleAds: SiteReader = {
     // Only ocid names the operated account; __c, __u, euid, uscid and __e describe the signed-in user.
     const ocid = digitParam(url, 'ocid');
     const customer = doc ? readCustomer(doc) : {};
-    const accountId = customer.id ?? ocid;
-    const ctx: PageContext = {
-      site: 'google-ads',
-      url: url.href,
-      identifiers: identifiers(['google-ads-ocid', ocid], ['google-ads-customer', customer.id]),
-    };
-    if (accountId) ctx.account = customer.name ? { id: accountId, name: customer.name } : { id: accountId };
-    return ctx;
+    const ids = identifiers(['google-ads-ocid', ocid], ['google-ads-customer', customer.id]);
+    return accountContext('google-ads', url, ids, customer.id ?? ocid, customer.name);
   },
 };

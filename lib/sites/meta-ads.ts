@@ -1,5 +1,5 @@
-import { digits, digitParam, identifiers, onHost } from './url-parts';
-import type { PageContext, SiteReader } from './types';
+import { accountContext, digitParam, digits, identifiers, onHost } from './url-parts';
+import type { SiteReader } from './types';
 
 export const metaAds: SiteReader = {
   site: 'meta-ads',
@@ -8,12 +8,7 @@ export const metaAds: SiteReader = {
     (onHost(url, ['www.facebook.com', 'facebook.com', 'web.facebook.com']) && /^\/adsmanager(\/|$)/.test(url.pathname)),
   extract(url) {
     const act = digits(url.searchParams.get('act')?.trim().replace(/^act_/, ''));
-    const ctx: PageContext = {
-      site: 'meta-ads',
-      url: url.href,
-      identifiers: identifiers(['meta-ad-account', act], ['meta-business', digitParam(url, 'business_id')]),
-    };
-    if (act) ctx.account = { id: act };
-    return ctx;
+    const ids = identifiers(['meta-ad-account', act], ['meta-business', digitParam(url, 'business_id')]);
+    return accountContext('meta-ads', url, ids, act);
   },
 };

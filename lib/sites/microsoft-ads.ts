@@ -1,5 +1,5 @@
-import { digitParam, identifiers, onHost } from './url-parts';
-import type { PageContext, SiteReader } from './types';
+import { accountContext, digitParam, identifiers, onHost } from './url-parts';
+import type { SiteReader } from './types';
 
 export const microsoftAds: SiteReader = {
   site: 'microsoft-ads',
@@ -7,12 +7,7 @@ export const microsoftAds: SiteReader = {
   extract(url) {
     // uid is the signed-in user, the same on every account they operate.
     const aid = digitParam(url, 'aid');
-    const ctx: PageContext = {
-      site: 'microsoft-ads',
-      url: url.href,
-      identifiers: identifiers(['microsoft-ads-account', aid], ['microsoft-ads-customer', digitParam(url, 'cid')]),
-    };
-    if (aid) ctx.account = { id: aid };
-    return ctx;
+    const ids = identifiers(['microsoft-ads-account', aid], ['microsoft-ads-customer', digitParam(url, 'cid')]);
+    return accountContext('microsoft-ads', url, ids, aid);
   },
 };

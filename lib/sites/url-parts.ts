@@ -1,4 +1,4 @@
-import type { Identifier, IdentifierKind } from './types';
+import type { Identifier, IdentifierKind, PageContext, Site } from './types';
 
 const DIGITS = /^\d{1,30}$/;
 
@@ -33,4 +33,11 @@ export function identifiers(...pairs: [IdentifierKind, string | undefined][]): I
 export function cleanText(value: string | null | undefined, max = 500): string | undefined {
   const text = value?.replace(/\s+/g, ' ').trim();
   return text ? text.slice(0, max) : undefined;
+}
+
+/** The context of an ad-platform page: its identifiers and, when one is open, the account. */
+export function accountContext(site: Site, url: URL, ids: Identifier[], accountId?: string, accountName?: string): PageContext {
+  const ctx: PageContext = { site, url: url.href, identifiers: ids };
+  if (accountId) ctx.account = accountName ? { id: accountId, name: accountName } : { id: accountId };
+  return ctx;
 }
