@@ -10,12 +10,7 @@ import { MAPPED_HOSTS, startFixtureServer, type FixtureServer } from './fixture-
 export const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 
 /** The test build (`npm run build:e2e`); BATON_EXTENSION_DIR points elsewhere. */
-export const EXTENSION_DIR = process.env.BATON_EXTENSION_DIR
-  ? resolve(ROOT, process.env.BATON_EXTENSION_DIR)
-  : // WXT appends the mode to the folder name (`chrome-mv3-e2e`) unless outDirTemplate says otherwise.
-    ([join(ROOT, '.output', 'e2e', 'chrome-mv3'), join(ROOT, '.output', 'e2e', 'chrome-mv3-e2e')].find((dir) =>
-      existsSync(join(dir, 'manifest.json')),
-    ) ?? join(ROOT, '.output', 'e2e', 'chrome-mv3'));
+export const EXTENSION_DIR = resolve(ROOT, process.env.BATON_EXTENSION_DIR ?? join('.output', 'e2e', 'chrome-mv3'));
 
 interface ChromiumHelpers {
   findChromium(): string | null;
