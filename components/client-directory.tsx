@@ -19,7 +19,9 @@ export function ClientDirectory() {
   const [clients, setClients] = useState<Client[]>([]);
   const [editing, setEditing] = useState<string | undefined>();
   const [name, setName] = useState('');
-  const [identifiers, setIdentifiers] = useState(prefillFromHash);
+  const [prefill] = useState(prefillFromHash);
+  const [identifiers, setIdentifiers] = useState(prefill);
+  const [linkTarget, setLinkTarget] = useState('');
   const [ownerEmail, setOwnerEmail] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
@@ -54,6 +56,26 @@ export function ClientDirectory() {
     await load();
   };
 
+  /** "Link to client" from the side panel: add the page's identifiers to a client that exists. */
+  const linkToExisting = async (event: FormEvent) => {
+    event.preventDefault();
+    const client = clients.find((c) => c.id === linkTarget);
+    if (!client) return;
+    setError(undefined);
+    const merged = [...client.identifiers.map((i) => `${i.kind}:${i.value}`), prefill].join(' ');
+    const reply = await sendRequest<'clients/save'>({
+      type: 'clients/save',
+      client: { id: client.id, name: client.name, identifiers: merged, ownerEmail: client.ownerEmail },
+    });
+    if (!reply.ok) {
+      setError(reply.error.message);
+      return;
+    }
+    setStatus(`Linked this page to ${client.name}.`);
+    reset();
+    await load();
+  };
+
   const edit = (client: Client) => {
     setEditing(client.id);
     setName(client.name);
@@ -70,6 +92,25 @@ export function ClientDirectory() {
 
   return (
     <Section title="Clients" description="Baton recognises a client on any page that carries one of its identifiers.">
+      {prefill && clients.length > 0 ? (
+        <form onSubmit={linkToExisting} className="flex flex-wrap items-end gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4 dark:border-slate-800 dark:bg-slate-900">
+          <label className={`${labelClass} grow`}>
+            Link this page to an existing client
+            <select className={inputClass} value={linkTarget} onChange={(e) => setLinkTarget(e.target.value)} required>
+              <option value="">Choose a client…</option>
+              {clients.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button type="submit" disabled={!linkTarget}>
+            Link to client
+          </Button>
+          <p className="w-full text-xs text-slate-600 dark:text-slate-400">Or create a new client with the page's identifiers below.</p>
+        </form>
+      ) : null}
       <form onSubmit={submit} className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
         <label className={labelClass}>
           Client name

@@ -48,9 +48,9 @@ function Matched({ tab }: { tab: TabState & { match: { status: 'matched' } } }) 
 }
 
 function Unmatched({ tab }: { tab: TabState }) {
-  const { match, context } = tab;
+  const { match } = tab;
   const ambiguous = match.status === 'ambiguous';
-  const linkable = context.identifiers.map((i) => `${i.kind}:${i.value}`).join(' ');
+  const linkable = tab.linkable.map((i) => `${i.kind}:${i.value}`).join(' ');
   return (
     <div className="flex flex-col gap-2">
       <h1 className="text-xl font-semibold tracking-tight">{ambiguous ? 'Which client is this?' : 'No client for this page'}</h1>

@@ -1,8 +1,8 @@
 import { getSettings, listClients } from '../db/client-store';
-import { buildClientIndex, matchClient, type ClientIndex } from '../match';
+import { buildClientIndex, decidingIdentifiers, matchClient, type ClientIndex } from '../match';
 import type { MatchSettings } from '../model/client';
 import type { ClientRef, MatchSummary } from '../messaging/protocol';
-import type { PageContext } from '../sites/types';
+import type { Identifier, PageContext } from '../sites/types';
 
 interface Matcher {
   index: ClientIndex;
@@ -23,10 +23,12 @@ export function createMatcherCache() {
     invalidate() {
       pending = null;
     },
-    async match(context: PageContext): Promise<MatchSummary> {
+    /** The page's client, and the identifiers worth linking to one (never colleagues or free mail). */
+    async match(context: PageContext): Promise<{ match: MatchSummary; linkable: Identifier[] }> {
       pending ??= load();
       const { index, settings } = await pending;
-      return summarise(matchClient(context, index, { ownDomains: settings.ownDomains }));
+      const options = { ownDomains: settings.ownDomains };
+      return { match: summarise(matchClient(context, index, options)), linkable: decidingIdentifiers(context, options) };
     },
   };
 }

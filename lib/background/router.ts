@@ -38,8 +38,8 @@ export function createRouter(deps: RouterDeps) {
   async function rematchAll(): Promise<void> {
     deps.matcher.invalidate();
     for (const state of await allTabStates()) {
-      const match = await deps.matcher.match(state.context);
-      await putTabState({ ...state, match });
+      const { match, linkable } = await deps.matcher.match(state.context);
+      await putTabState({ ...state, match, linkable });
       await showMatchOnBadge(state.tabId, match);
     }
   }
@@ -58,8 +58,8 @@ export function createRouter(deps: RouterDeps) {
     if (site !== context.site || detectSite(context.url)?.site !== site) {
       return fail('forbidden', `A ${site ?? 'foreign'} page cannot report a ${context.site} context.`);
     }
-    const match = await deps.matcher.match(context);
-    const state: TabState = { tabId: tab.id, windowId: tab.windowId, context, match, updatedAt: new Date().toISOString() };
+    const { match, linkable } = await deps.matcher.match(context);
+    const state: TabState = { tabId: tab.id, windowId: tab.windowId, context, match, linkable, updatedAt: new Date().toISOString() };
     await putTabState(state);
     if (tab.active && tab.windowId !== undefined) await rememberActiveTab(tab.windowId, tab.id);
     await showMatchOnBadge(tab.id, match);

@@ -8,6 +8,8 @@ export interface WatchPageOptions {
   win?: Window;
   /** Quiet time before reading: single-page apps render in bursts. */
   debounceMs?: number;
+  /** A page that never goes quiet (a live feed, an animation) is still read this often. */
+  maxWaitMs?: number;
   /** History API navigations fire no event a content script sees, so the URL is also polled. */
   pollMs?: number;
   read?: (url: string, doc: Document) => PageContext | null;
@@ -17,10 +19,19 @@ export interface WatchPageOptions {
  * Reads the page on load and after every in-app navigation or DOM burst, debounced, and reports it
  * only when it changed. The observer callback does no DOM work: it only (re)arms a timer.
  */
-export function watchPage({ signal, report, win = window, debounceMs = 250, pollMs = 1000, read = readPage }: WatchPageOptions): void {
+export function watchPage({
+  signal,
+  report,
+  win = window,
+  debounceMs = 250,
+  maxWaitMs = 1000,
+  pollMs = 1000,
+  read = readPage,
+}: WatchPageOptions): void {
   if (signal.aborted) return;
   const doc = win.document;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstScheduledAt = 0;
   let lastSent: string | undefined;
   let lastUrl = win.location.href;
 
@@ -35,7 +46,10 @@ export function watchPage({ signal, report, win = window, debounceMs = 250, poll
   };
   const schedule = () => {
     if (signal.aborted) return;
-    if (timer !== undefined) clearTimeout(timer);
+    const now = Date.now();
+    if (timer === undefined) firstScheduledAt = now;
+    else if (now - firstScheduledAt >= maxWaitMs) return;
+    else clearTimeout(timer);
     timer = setTimeout(() => void flush(), debounceMs);
   };
 

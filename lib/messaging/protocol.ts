@@ -19,6 +19,8 @@ export interface TabState {
   windowId?: number;
   context: PageContext;
   match: MatchSummary;
+  /** What "Link to client" offers to link: the page's identifiers less colleagues and free mail. */
+  linkable: Identifier[];
   updatedAt: string;
 }
 

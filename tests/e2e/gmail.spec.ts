@@ -30,3 +30,24 @@ test.describe('Gmail thread', () => {
     await expect(panel.getByRole('heading', { level: 1, name: 'Brightlane Agency' })).toHaveCount(0);
   });
 });
+
+test('"Link to client" links the thread’s client identifiers to an existing client, and the panel follows', async ({ baton }) => {
+  await addClients(baton, [['Northwind Outfitters', 'google-ads-customer:482-019-3375']]);
+  await openSite(baton, 'gmail-thread');
+  const panel = await openSidePanel(baton);
+  await expect(panel.getByRole('heading', { name: 'No client for this page' })).toBeVisible();
+
+  const optionsOpened = baton.context.waitForEvent('page');
+  await panel.getByRole('button', { name: 'Link to client' }).click();
+  const options = await optionsOpened;
+  // Only what can identify the client is offered: never the agency's colleagues or free-mail domains.
+  const offered = options.getByRole('textbox', { name: 'Identifiers' });
+  await expect(offered).toHaveValue(/email-domain:northwindoutfitters\.com/);
+  await expect(offered).not.toHaveValue(/brightlane\.agency|email-domain:gmail\.com/);
+
+  await options.getByRole('combobox', { name: 'Link this page to an existing client' }).selectOption({ label: 'Northwind Outfitters' });
+  await options.getByRole('button', { name: 'Link to client' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Linked this page to Northwind Outfitters.' })).toBeVisible();
+
+  await expect(panel.getByRole('heading', { level: 1, name: 'Northwind Outfitters' })).toBeVisible();
+});

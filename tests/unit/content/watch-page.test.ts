@@ -70,3 +70,22 @@ describe('watchPage', () => {
     controller.abort();
   });
 });
+
+describe('watchPage on a page that never goes quiet', () => {
+  it('still reads it at least once per maxWait', async () => {
+    vi.useFakeTimers();
+    const win = gmailWindow();
+    const report = vi.fn(async () => true);
+    const controller = new AbortController();
+    watchPage({ signal: controller.signal, win, report, debounceMs: 250, maxWaitMs: 1000 });
+    await vi.advanceTimersByTimeAsync(0);
+    win.location.hash = '#inbox/195198d4e5f0a3b2';
+    // A mutation every 100 ms for 3 s: a plain debounce would never fire.
+    for (let i = 0; i < 30; i++) {
+      win.document.body.appendChild(win.document.createElement('div'));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(report).toHaveBeenCalledTimes(2);
+    controller.abort();
+  });
+});
