@@ -1,7 +1,7 @@
 import type { Client } from '../model/client';
 import { identifierKey } from '../model/identifier';
 import type { Identifier, IdentifierKind, PageContext } from '../sites/types';
-import type { ClientIndex } from './client-index';
+import { clientsWith, type ClientIndex } from './client-index';
 import { PUBLIC_MAIL_DOMAINS } from './public-domains';
 
 /**
@@ -96,7 +96,7 @@ export function matchClient(ctx: PageContext | null, index: ClientIndex, options
   if (!ctx || index.size === 0) return NO_MATCH;
   const candidates = new Map<Client, MatchCandidate>();
   for (const identifier of decidingIdentifiers(ctx, options)) {
-    const clients = index.byKey.get(identifierKey(identifier));
+    const clients = clientsWith(index, identifier);
     if (!clients) continue;
     const tierIndex = MATCH_TIERS.indexOf(TIER_OF[identifier.kind]);
     for (const client of clients) {

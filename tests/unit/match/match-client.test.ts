@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClientIndex, matchClient } from '../../../lib/match';
+import { buildClientIndex, clientsWith, matchClient } from '../../../lib/match';
 import type { Client } from '../../../lib/model/client';
 import type { Identifier, PageContext } from '../../../lib/sites/types';
 import { keys } from '../helpers/identifiers';
@@ -121,8 +121,9 @@ describe('buildClientIndex', () => {
   it('maps each kind:value to its clients once', () => {
     const dup = client('Dup', 'email-domain:a.com email-domain:a.com');
     const built = buildClientIndex([dup, northwind]);
-    expect(built.byKey.get('email-domain:a.com')).toEqual([dup]);
-    expect(built.byKey.get('google-ads-ocid:7879395008')).toEqual([northwind]);
+    expect(clientsWith(built, { kind: 'email-domain', value: 'a.com' })).toEqual([dup]);
+    expect(clientsWith(built, { kind: 'google-ads-ocid', value: '7879395008' })).toEqual([northwind]);
+    expect(clientsWith(built, { kind: 'email', value: 'a.com' })).toBeUndefined();
     expect(built.size).toBe(2);
   });
 });
