@@ -1,7 +1,7 @@
 // Matcher figures at agency scale: index build and lookup with 10,000 clients × 6 identifiers.
 // Bundled and run by scripts/bench.mjs; prints one JSON line.
 import { buildClientIndex, matchClient } from '../lib/match';
-import type { Client } from '../lib/model/client';
+import type { MatchableClient as Client } from '../lib/match';
 import type { PageContext } from '../lib/sites/types';
 
 const CLIENTS = 10_000;
@@ -21,8 +21,6 @@ function makeClients(): Client[] {
         { kind: 'asana-project', value: `12018${n}59895` },
         { kind: 'ga4-property', value: `3${n}1` },
       ],
-      createdAt: '2026-11-01T00:00:00.000Z',
-      updatedAt: '2026-11-01T00:00:00.000Z',
     });
   }
   return clients;

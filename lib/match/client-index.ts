@@ -1,17 +1,23 @@
-import type { Client } from '../model/client';
 import type { Identifier, IdentifierKind } from '../sites/types';
+
+/** What the matcher needs of a client. */
+export interface MatchableClient {
+  id: string;
+  name: string;
+  identifiers: readonly Identifier[];
+}
 
 /**
  * A prebuilt map from kind, then value, to the clients that carry it: lookups cost O(page
  * identifiers), whatever the number of clients. Keyed in two levels so building allocates no strings.
  */
-export interface ClientIndex {
-  readonly byKind: ReadonlyMap<IdentifierKind, ReadonlyMap<string, readonly Client[]>>;
+export interface ClientIndex<C extends MatchableClient = MatchableClient> {
+  readonly byKind: ReadonlyMap<IdentifierKind, ReadonlyMap<string, readonly C[]>>;
   readonly size: number;
 }
 
-export function buildClientIndex(clients: readonly Client[]): ClientIndex {
-  const byKind = new Map<IdentifierKind, Map<string, Client[]>>();
+export function buildClientIndex<C extends MatchableClient>(clients: readonly C[]): ClientIndex<C> {
+  const byKind = new Map<IdentifierKind, Map<string, C[]>>();
   for (const client of clients) {
     for (const { kind, value } of client.identifiers) {
       let byValue = byKind.get(kind);
@@ -25,6 +31,6 @@ export function buildClientIndex(clients: readonly Client[]): ClientIndex {
   return { byKind, size: clients.length };
 }
 
-export function clientsWith(index: ClientIndex, { kind, value }: Identifier): readonly Client[] | undefined {
+export function clientsWith<C extends MatchableClient>(index: ClientIndex<C>, { kind, value }: Identifier): readonly C[] | undefined {
   return index.byKind.get(kind)?.get(value);
 }

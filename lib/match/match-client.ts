@@ -1,7 +1,6 @@
-import type { Client } from '../model/client';
 import { identifierKey } from '../model/identifier';
 import type { Identifier, IdentifierKind, PageContext } from '../sites/types';
-import { clientsWith, type ClientIndex } from './client-index';
+import { clientsWith, type ClientIndex, type MatchableClient } from './client-index';
 import { PUBLIC_MAIL_DOMAINS } from './public-domains';
 
 /**
@@ -40,8 +39,8 @@ export interface MatchOptions {
   accountEmail?: string;
 }
 
-export interface MatchCandidate {
-  client: Client;
+export interface MatchCandidate<C extends MatchableClient = MatchableClient> {
+  client: C;
   /** The strongest tier among the hits. */
   tier: MatchTier;
   /** Every page identifier that points at this client, strongest first. */
@@ -50,12 +49,10 @@ export interface MatchCandidate {
   score: number[];
 }
 
-export type MatchResult =
-  | { status: 'matched'; client: Client; decidedBy: Identifier[]; runnersUp: MatchCandidate[] }
-  | { status: 'ambiguous'; tied: Client[]; decidedBy: Identifier[]; runnersUp: MatchCandidate[] }
+export type MatchResult<C extends MatchableClient = MatchableClient> =
+  | { status: 'matched'; client: C; decidedBy: Identifier[]; runnersUp: MatchCandidate<C>[] }
+  | { status: 'ambiguous'; tied: C[]; decidedBy: Identifier[]; runnersUp: MatchCandidate<C>[] }
   | { status: 'none'; runnersUp: [] };
-
-const NO_MATCH: MatchResult = { status: 'none', runnersUp: [] };
 const MAX_RUNNERS_UP = 5;
 
 function domainOf(email: string): string {
@@ -92,9 +89,9 @@ function compareScores(a: number[], b: number[]): number {
  * The client a page belongs to. Exact identifiers beat addresses, which beat domains; among equals the
  * client with more hits wins; a tie at the top is reported as ambiguous, never guessed.
  */
-export function matchClient(ctx: PageContext | null, index: ClientIndex, options: MatchOptions = {}): MatchResult {
-  if (!ctx || index.size === 0) return NO_MATCH;
-  const candidates = new Map<Client, MatchCandidate>();
+export function matchClient<C extends MatchableClient>(ctx: PageContext | null, index: ClientIndex<C>, options: MatchOptions = {}): MatchResult<C> {
+  if (!ctx || index.size === 0) return { status: 'none', runnersUp: [] };
+  const candidates = new Map<C, MatchCandidate<C>>();
   for (const identifier of decidingIdentifiers(ctx, options)) {
     const clients = clientsWith(index, identifier);
     if (!clients) continue;
@@ -109,7 +106,7 @@ export function matchClient(ctx: PageContext | null, index: ClientIndex, options
       candidate.score[tierIndex] = (candidate.score[tierIndex] ?? 0) + 1;
     }
   }
-  if (candidates.size === 0) return NO_MATCH;
+  if (candidates.size === 0) return { status: 'none', runnersUp: [] };
 
   const ranked = [...candidates.values()];
   for (const c of ranked) {
@@ -118,9 +115,9 @@ export function matchClient(ctx: PageContext | null, index: ClientIndex, options
   }
   ranked.sort((a, b) => compareScores(a.score, b.score) || a.client.name.localeCompare(b.client.name));
 
-  const [best] = ranked as [MatchCandidate, ...MatchCandidate[]];
+  const [best] = ranked as [MatchCandidate<C>, ...MatchCandidate<C>[]];
   const tied = ranked.filter((c) => compareScores(c.score, best.score) === 0);
-  const decisive = (c: MatchCandidate) => c.hits.filter((hit) => TIER_OF[hit.kind] === best.tier);
+  const decisive = (c: MatchCandidate<C>) => c.hits.filter((hit) => TIER_OF[hit.kind] === best.tier);
   if (tied.length > 1) {
     const decidedBy = new Map(tied.flatMap(decisive).map((hit) => [identifierKey(hit), hit]));
     return {

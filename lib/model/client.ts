@@ -1,3 +1,4 @@
+import { IdSchema, PersonSchema, UrlSchema, shortText } from './common';
 import { IdentifierSchema } from './identifier';
 import { z } from './zod';
 
@@ -6,6 +7,12 @@ export const ClientSchema = z.object({
   name: z.string().trim().min(1, 'A client needs a name.').max(200),
   identifiers: z.array(IdentifierSchema).max(500),
   ownerEmail: z.email().optional(),
+  /** The member accountable for the client now; a confirmed transition hands it on. */
+  ownerId: IdSchema.optional(),
+  stakeholders: z.array(PersonSchema).max(200).default([]),
+  preferences: z.array(shortText(1000)).max(200).default([]),
+  sensitivities: z.array(shortText(1000)).max(200).default([]),
+  toneOfVoiceUrl: UrlSchema.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildClientIndex, clientsWith, matchClient } from '../../../lib/match';
-import type { Client } from '../../../lib/model/client';
+import type { MatchableClient as Client } from '../../../lib/match';
 import type { Identifier, PageContext } from '../../../lib/sites/types';
 import { keys } from '../helpers/identifiers';
 
@@ -12,13 +12,11 @@ function client(name: string, ids: string): Client {
       const i = pair.indexOf(':');
       return { kind: pair.slice(0, i), value: pair.slice(i + 1) } as Identifier;
     }),
-    createdAt: '2026-11-01T00:00:00.000Z',
-    updatedAt: '2026-11-01T00:00:00.000Z',
   };
 }
 
 function page(ids: string, extra: Partial<PageContext> = {}): PageContext {
-  return { site: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox', identifiers: client('x', ids).identifiers, ...extra };
+  return { site: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox', identifiers: [...client('x', ids).identifiers], ...extra };
 }
 
 const northwind = client('Northwind Outfitters', 'email-domain:northwindoutfitters.com google-ads-ocid:7879395008 asana-project:1201809392759895');
