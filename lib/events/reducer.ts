@@ -1,0 +1,363 @@
+import type { Client } from '../model/client';
+import type { BatonEvent, EventType } from '../model/event';
+import type { Gap, Handoff, OpenItem } from '../model/handoff';
+import type { Member } from '../model/member';
+import type { ActionItem, Template } from '../model/template';
+import type { TimelineEntry } from '../model/timeline';
+import { assessCompleteness, parseFieldValue } from '../workflow/completeness';
+import { checkAction, type HandoffAction } from '../workflow/rules';
+import type { Change, ReadModel } from './read-model';
+
+export type Decision = { ok: true; changes: Change[]; duplicate: boolean } | { ok: false; reason: string };
+
+const reject = (reason: string): Decision => ({ ok: false, reason });
+const accept = (...changes: Change[]): Decision => ({ ok: true, changes, duplicate: false });
+type Of<T extends EventType> = Extract<BatonEvent, { type: T }>;
+
+const MIN_OVERRIDE_REASON = 10;
+
+/**
+ * The one reducer: what an event changes in the views, or why it is refused. Pure (it reads the model
+ * and returns changes; it writes nothing), deterministic, and idempotent by event id, so replaying a
+ * log or receiving an event twice gives the same views. Shared by the extension and the hub.
+ */
+export function decide(model: ReadModel, event: BatonEvent): Decision {
+  if (model.hasEvent(event.id)) return { ok: true, changes: [], duplicate: true };
+  if (event.type === 'workspace.created') return workspaceCreated(model, event);
+  if (!model.workspace()) return reject('Create the workspace first.');
+  const actor = model.member(event.actor);
+  if (!actor) return reject('Only members of this workspace can make changes.');
+  switch (event.type) {
+    case 'workspace.updated':
+      return actor.role !== 'admin' ? reject('Only an admin can change the workspace.') : accept({ store: 'workspace', value: { ...model.workspace()!, ...event.payload } });
+    case 'member.added':
+      return memberAdded(model, event, actor);
+    case 'member.updated':
+      return memberUpdated(model, event, actor);
+    case 'client.created':
+    case 'client.updated':
+    case 'client.identifier_linked':
+      return clientChanged(model, event, actor);
+    case 'template.saved':
+      return templateSaved(model, event, actor);
+    case 'handoff.created':
+      return handoffCreated(model, event, actor);
+    case 'note.added':
+      return noteAdded(model, event, actor);
+    case 'failure.logged':
+      return failureLogged(model, event, actor);
+    case 'item.added':
+      return itemAdded(model, event, actor);
+    case 'item.completed':
+      return itemCompleted(model, event, actor);
+    default:
+      return handoffChanged(model, event, actor);
+  }
+}
+
+function entry(event: BatonEvent, clientId: string, summary: string, extra: Partial<TimelineEntry> = {}): Change {
+  return { store: 'timeline', value: { id: event.id, clientId, at: event.at, type: event.type, actorId: event.actor, summary: summary.slice(0, 500), ...extra } };
+}
+
+function workspaceCreated(model: ReadModel, event: Of<'workspace.created'>): Decision {
+  if (model.workspace()) return reject('This workspace already exists.');
+  const { workspace, admin } = event.payload;
+  if (admin.id !== event.actor || admin.role !== 'admin') return reject('The workspace is created by its first admin.');
+  return accept({ store: 'workspace', value: { ...workspace, createdAt: event.at } }, { store: 'members', value: admin });
+}
+
+function memberAdded(model: ReadModel, event: Of<'member.added'>, actor: Member): Decision {
+  if (actor.role !== 'admin') return reject('Only an admin can add members.');
+  const { member } = event.payload;
+  if (model.member(member.id)) return reject('That member already exists.');
+  if (model.members().some((m) => m.email === member.email)) return reject(`${member.email} is already a member.`);
+  return accept({ store: 'members', value: member });
+}
+
+function memberUpdated(model: ReadModel, event: Of<'member.updated'>, actor: Member): Decision {
+  if (actor.role !== 'admin') return reject('Only an admin can change members.');
+  const member = model.member(event.entity.id);
+  if (!member) return reject('Unknown member.');
+  const admins = model.members().filter((m) => m.role === 'admin');
+  if (event.payload.role === 'member' && member.role === 'admin' && admins.length === 1) return reject('A workspace keeps at least one admin.');
+  return accept({ store: 'members', value: { ...member, ...event.payload } });
+}
+
+function clientChanged(model: ReadModel, event: Of<'client.created' | 'client.updated' | 'client.identifier_linked'>, actor: Member): Decision {
+  const existing = model.client(event.entity.id);
+  if (event.type === 'client.created' ? existing : !existing) return reject(existing ? 'That client already exists.' : 'Unknown client.');
+  const patch = event.type === 'client.identifier_linked' ? {} : event.payload;
+  const name = 'name' in patch && patch.name ? patch.name : existing?.name;
+  if (!name) return reject('A client needs a name.');
+  const namesake = model.clientNamed(name);
+  if (namesake && namesake.id !== event.entity.id) return reject(`A client named “${name}” already exists.`);
+  if ('ownerId' in patch && patch.ownerId && !model.member(patch.ownerId)) return reject('The owner must be a member of the workspace.');
+  let identifiers = 'identifiers' in patch && patch.identifiers ? patch.identifiers : (existing?.identifiers ?? []);
+  if (event.type === 'client.identifier_linked') {
+    const { identifier } = event.payload;
+    if (identifiers.some((i) => i.kind === identifier.kind && i.value === identifier.value)) return accept();
+    identifiers = [...identifiers, identifier];
+  }
+  const { toneOfVoiceUrl, ...rest } = patch as Partial<Client>;
+  const client: Client = {
+    stakeholders: [],
+    preferences: [],
+    sensitivities: [],
+    createdAt: event.at,
+    ...existing,
+    ...rest,
+    id: event.entity.id,
+    name,
+    identifiers,
+    updatedAt: event.at,
+  };
+  if (toneOfVoiceUrl !== undefined) {
+    if (toneOfVoiceUrl) client.toneOfVoiceUrl = toneOfVoiceUrl;
+    else delete client.toneOfVoiceUrl;
+  }
+  const what =
+    event.type === 'client.created' ? `${actor.name} added the client` : event.type === 'client.updated' ? `${actor.name} updated the client` : `${actor.name} linked ${event.payload.identifier.kind} ${event.payload.identifier.value}`;
+  return accept({ store: 'clients', value: client }, entry(event, client.id, what));
+}
+
+function templateSaved(model: ReadModel, event: Of<'template.saved'>, actor: Member): Decision {
+  if (actor.role !== 'admin') return reject('Only an admin can change templates.');
+  const { template } = event.payload;
+  if (template.id !== event.entity.id) return reject('The template does not match the event.');
+  const latest = model.template(template.id);
+  if (latest && template.version <= latest.version) return reject(`Version ${template.version} exists: save as version ${latest.version + 1}.`);
+  return accept({ store: 'templates', value: { ...template, builtIn: false } });
+}
+
+/** Field values checked against the template: unknown fields and malformed values are refused. */
+function checkFields(template: Template, fields: Record<string, unknown>): string | null {
+  for (const [id, value] of Object.entries(fields)) {
+    const field = template.fields.find((f) => f.id === id);
+    if (!field) return `“${id}” is not a field of ${template.name}.`;
+    const parsed = parseFieldValue(field, value);
+    if (!parsed.ok) return parsed.error;
+  }
+  return null;
+}
+
+function checkReceiver(model: ReadModel, receiverId: string | undefined, senderId: string): string | null {
+  if (receiverId === undefined) return null;
+  if (!model.member(receiverId)) return 'The receiver must be a member of the workspace.';
+  return receiverId === senderId ? 'You cannot hand off to yourself.' : null;
+}
+
+function handoffCreated(model: ReadModel, event: Of<'handoff.created'>, actor: Member): Decision {
+  const p = event.payload;
+  if (model.handoff(event.entity.id)) return reject('That handoff already exists.');
+  const client = model.client(p.clientId);
+  if (!client) return reject('Unknown client.');
+  const template = model.template(p.templateId, p.templateVersion);
+  if (!template) return reject(`Unknown template ${p.templateId} v${p.templateVersion}.`);
+  const problem = checkReceiver(model, p.receiverId, actor.id) ?? checkFields(template, p.fields);
+  if (problem) return reject(problem);
+  const handoff: Handoff = {
+    id: event.entity.id,
+    clientId: client.id,
+    templateId: template.id,
+    templateVersion: template.version,
+    title: p.title?.trim() || `${template.name} — ${client.name}`,
+    fields: p.fields,
+    senderId: actor.id,
+    state: 'draft',
+    sources: p.sources,
+    context: p.context,
+    gaps: [],
+    gapRounds: 0,
+    createdAt: event.at,
+    updatedAt: event.at,
+  };
+  if (p.receiverId) handoff.receiverId = p.receiverId;
+  if (p.dueBy) handoff.dueBy = p.dueBy;
+  return accept({ store: 'handoffs', value: handoff }, entry(event, client.id, `${actor.name} started “${handoff.title}”`, { handoffId: handoff.id }));
+}
+
+const ACTION_OF: Record<string, HandoffAction> = {
+  'handoff.updated': 'update',
+  'handoff.sent': 'send',
+  'handoff.gaps_raised': 'raise_gaps',
+  'handoff.gaps_answered': 'answer_gaps',
+  'handoff.confirmed': 'confirm',
+  'handoff.cancelled': 'cancel',
+  'handoff.reassigned': 'reassign',
+};
+
+const addHours = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
+
+function handoffChanged(model: ReadModel, event: BatonEvent, actor: Member): Decision {
+  const action = ACTION_OF[event.type];
+  const handoff = model.handoff(event.entity.id);
+  if (!action || !handoff) return reject(action ? 'Unknown handoff.' : `Unknown event type ${event.type}.`);
+  const refusal = checkAction(handoff, action, actor);
+  if (refusal) return reject(refusal);
+  const template = model.template(handoff.templateId, handoff.templateVersion);
+  if (!template) return reject(`Unknown template ${handoff.templateId} v${handoff.templateVersion}.`);
+  const next: Handoff = { ...handoff, updatedAt: event.at };
+  const name = (id: string | undefined) => (id && model.member(id)?.name) || 'someone';
+  const log = (summary: string) => entry(event, handoff.clientId, summary, { handoffId: handoff.id });
+
+  switch (event.type) {
+    case 'handoff.updated': {
+      const p = event.payload;
+      if (p.receiverId !== undefined && p.receiverId !== handoff.receiverId && handoff.state !== 'draft') {
+        return reject('This handoff was sent: reassign it to change the receiver.');
+      }
+      const problem = checkReceiver(model, p.receiverId, handoff.senderId) ?? checkFields(template, p.fields);
+      if (problem) return reject(problem);
+      next.fields = { ...handoff.fields, ...p.fields };
+      if (p.title?.trim()) next.title = p.title.trim();
+      if (p.receiverId) next.receiverId = p.receiverId;
+      if (p.dueBy) next.dueBy = p.dueBy;
+      return accept({ store: 'handoffs', value: next });
+    }
+    case 'handoff.sent': {
+      const p = event.payload;
+      if (!handoff.receiverId) return reject('Choose who receives this handoff.');
+      const completeness = assessCompleteness(template, handoff.fields);
+      const reason = p.overrideReason?.trim() ?? '';
+      if (completeness.missing.length > 0) {
+        if (!reason) return reject(`Not ready to send: ${completeness.missing.map((m) => m.reason).join(' ')}`);
+        if (reason.length < MIN_OVERRIDE_REASON) return reject('Say in a sentence why this handoff goes out incomplete.');
+        next.override = { reason, missing: completeness.missing.map((m) => m.fieldId) };
+      }
+      next.state = 'sent';
+      next.sentAt = event.at;
+      next.completenessAtSend = completeness;
+      next.dueBy = p.dueBy ?? handoff.dueBy ?? addHours(event.at, template.confirmWithinHours);
+      const how = next.override ? ` with ${completeness.missing.length} missing (override: ${reason})` : '';
+      return accept({ store: 'handoffs', value: next }, log(`${actor.name} sent “${handoff.title}” to ${name(handoff.receiverId)}${how}`));
+    }
+    case 'handoff.gaps_raised': {
+      const gaps: Gap[] = [];
+      for (const g of event.payload.gaps) {
+        const unknown = g.fieldIds.find((id) => !template.fields.some((f) => f.id === id));
+        if (unknown) return reject(`“${unknown}” is not a field of ${template.name}.`);
+        if (handoff.gaps.some((old) => old.id === g.id) || gaps.some((n) => n.id === g.id)) return reject('Each gap needs its own id.');
+        gaps.push({ ...g, raisedBy: actor.id, raisedAt: event.at });
+      }
+      next.gaps = [...handoff.gaps, ...gaps];
+      if (handoff.state !== 'gaps_raised') next.gapRounds = handoff.gapRounds + 1;
+      next.state = 'gaps_raised';
+      return accept({ store: 'handoffs', value: next }, log(`${actor.name} raised ${gaps.length} gap${gaps.length === 1 ? '' : 's'}: ${gaps.map((g) => g.question).join(' / ')}`));
+    }
+    case 'handoff.gaps_answered': {
+      const p = event.payload;
+      const problem = checkFields(template, p.fields);
+      if (problem) return reject(problem);
+      const answers = new Map(p.answers.map((a) => [a.gapId, a.answer]));
+      for (const gapId of answers.keys()) {
+        const gap = handoff.gaps.find((g) => g.id === gapId);
+        if (!gap) return reject('That gap does not exist.');
+        if (gap.answer !== undefined) return reject('That gap is already answered.');
+      }
+      next.gaps = handoff.gaps.map((g) => (answers.has(g.id) ? { ...g, answer: answers.get(g.id)!, answeredBy: actor.id, answeredAt: event.at } : g));
+      next.fields = { ...handoff.fields, ...p.fields };
+      next.state = next.gaps.some((g) => g.answer === undefined) ? 'gaps_raised' : 'gaps_answered';
+      return accept({ store: 'handoffs', value: next }, log(`${actor.name} answered ${answers.size} gap${answers.size === 1 ? '' : 's'}`));
+    }
+    case 'handoff.confirmed': {
+      next.state = 'confirmed';
+      next.confirmedAt = event.at;
+      return accept({ store: 'handoffs', value: next }, ...transferOwnership(model, event, handoff, template, actor), log(`${actor.name} confirmed receipt of “${handoff.title}”`));
+    }
+    case 'handoff.cancelled': {
+      next.state = 'cancelled';
+      next.cancelledAt = event.at;
+      const why = event.payload.reason ? `: ${event.payload.reason}` : '';
+      return accept({ store: 'handoffs', value: next }, log(`${actor.name} cancelled “${handoff.title}”${why}`));
+    }
+    case 'handoff.reassigned': {
+      const p = event.payload;
+      const problem = checkReceiver(model, p.receiverId, handoff.senderId);
+      if (problem) return reject(problem);
+      if (p.receiverId === handoff.receiverId) return reject(`${name(p.receiverId)} already receives this handoff.`);
+      next.receiverId = p.receiverId;
+      next.state = 'reassigned';
+      next.dueBy = p.dueBy ?? addHours(event.at, template.confirmWithinHours);
+      return accept({ store: 'handoffs', value: next }, log(`${actor.name} reassigned “${handoff.title}” from ${name(handoff.receiverId)} to ${name(p.receiverId)}`));
+    }
+    default:
+      return reject(`Unknown event type ${event.type}.`);
+  }
+}
+
+/**
+ * Confirming hands the client's open items over: the sender's open items become the receiver's, the
+ * handoff's own action items become client items, and for transitions the receiver owns the client.
+ */
+function transferOwnership(model: ReadModel, event: BatonEvent, handoff: Handoff, template: Template, receiver: Member): Change[] {
+  const sender = model.member(handoff.senderId);
+  const fromSender = (email: string) => email === '' || email === sender?.email;
+  const changes: Change[] = [];
+  for (const item of model.openItems(handoff.clientId)) {
+    if (!item.done && item.ownerEmail === sender?.email) changes.push({ store: 'items', value: { ...item, ownerEmail: receiver.email, updatedAt: event.at } });
+  }
+  for (const field of template.fields.filter((f) => f.type === 'action_items')) {
+    const parsed = parseFieldValue(field, handoff.fields[field.id]);
+    for (const a of parsed.ok && parsed.value ? (parsed.value as ActionItem[]) : []) {
+      const id = `${handoff.id}:${a.id}`;
+      if (!a.text.trim() || model.item(id)) continue;
+      const item: OpenItem = {
+        id,
+        clientId: handoff.clientId,
+        text: a.text.trim(),
+        ownerEmail: fromSender(a.ownerEmail) ? receiver.email : a.ownerEmail,
+        due: a.due,
+        done: false,
+        sourceHandoffId: handoff.id,
+        updatedAt: event.at,
+      };
+      changes.push({ store: 'items', value: item });
+    }
+  }
+  const client = model.client(handoff.clientId);
+  if (template.transfersOwnership && client && client.ownerId !== receiver.id) {
+    changes.push({ store: 'clients', value: { ...client, ownerId: receiver.id, updatedAt: event.at } });
+  }
+  return changes;
+}
+
+function noteAdded(model: ReadModel, event: Of<'note.added'>, actor: Member): Decision {
+  const { note } = event.payload;
+  if (note.id !== event.entity.id || note.authorId !== actor.id) return reject('A note is added by its author.');
+  if (model.note(note.id)) return reject('That note already exists.');
+  if (!model.client(note.clientId)) return reject('Unknown client.');
+  if (note.handoffId && model.handoff(note.handoffId)?.clientId !== note.clientId) return reject('The note’s handoff belongs to another client.');
+  const what = note.kind === 'decision' ? `Decision: ${note.decision}` : note.kind === 'call_summary' ? `Call summary: ${note.summary}` : note.kind === 'commitment' ? `Commitment${note.validated ? '' : ' (not validated)'}: ${note.commitment}` : `Note: ${note.text}`;
+  return accept({ store: 'notes', value: note }, entry(event, note.clientId, what, { noteId: note.id, ...(note.handoffId ? { handoffId: note.handoffId } : {}) }));
+}
+
+function failureLogged(model: ReadModel, event: Of<'failure.logged'>, actor: Member): Decision {
+  const failure = { ...event.payload.failure };
+  if (failure.id !== event.entity.id || failure.loggedBy !== actor.id) return reject('A failure is logged by the person reporting it.');
+  if (model.failure(failure.id)) return reject('That failure is already logged.');
+  if (failure.handoffId) {
+    const handoff = model.handoff(failure.handoffId);
+    if (!handoff) return reject('Unknown handoff.');
+    if (failure.clientId && failure.clientId !== handoff.clientId) return reject('The handoff belongs to another client.');
+    failure.clientId = handoff.clientId;
+  }
+  if (!failure.clientId || !model.client(failure.clientId)) return reject('Unknown client.');
+  const summary = `Failure (${failure.category.replace(/_/g, ' ')}, ${failure.hours} h): ${failure.description}`;
+  return accept({ store: 'failures', value: failure }, entry(event, failure.clientId, summary, { failureId: failure.id, ...(failure.handoffId ? { handoffId: failure.handoffId } : {}) }));
+}
+
+function itemAdded(model: ReadModel, event: Of<'item.added'>, actor: Member): Decision {
+  const p = event.payload;
+  if (model.item(event.entity.id)) return reject('That item already exists.');
+  if (!model.client(p.clientId)) return reject('Unknown client.');
+  const item: OpenItem = { id: event.entity.id, clientId: p.clientId, text: p.text, ownerEmail: p.ownerEmail, due: p.due, done: false, updatedAt: event.at };
+  return accept({ store: 'items', value: item }, entry(event, p.clientId, `${actor.name} added an open item: ${p.text}`));
+}
+
+function itemCompleted(model: ReadModel, event: Of<'item.completed'>, actor: Member): Decision {
+  const item = model.item(event.entity.id);
+  if (!item) return reject('Unknown item.');
+  if (item.done) return reject('That item is already done.');
+  if (item.ownerEmail && item.ownerEmail !== actor.email && actor.role !== 'admin') return reject('Only its owner or an admin can close an item.');
+  return accept({ store: 'items', value: { ...item, done: true, updatedAt: event.at } }, entry(event, item.clientId, `${actor.name} closed: ${item.text}`));
+}

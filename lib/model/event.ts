@@ -1,0 +1,100 @@
+import { ClientSchema } from './client';
+import { IdSchema, PersonSchema, TimestampSchema, UrlSchema, shortText } from './common';
+import { CapturedContextSchema, HandoffSourcesSchema } from './handoff';
+import { IdentifierSchema } from './identifier';
+import { MemberSchema, WorkspaceSchema } from './member';
+import { FailureSchema, NoteSchema } from './note';
+import { TemplateSchema } from './template';
+import { z } from './zod';
+
+export const EVENT_SCHEMA_VERSION = 1;
+
+const fields = z.record(z.string().regex(/^[a-z][a-z0-9_]{0,60}$/), z.unknown());
+const clientPatch = z.object({
+  name: ClientSchema.shape.name.optional(),
+  ownerId: IdSchema.optional(),
+  stakeholders: z.array(PersonSchema).max(200).optional(),
+  preferences: ClientSchema.shape.preferences.optional(),
+  sensitivities: ClientSchema.shape.sensitivities.optional(),
+  toneOfVoiceUrl: z.union([UrlSchema, z.literal('')]).optional(),
+  identifiers: z.array(IdentifierSchema).max(500).optional(),
+});
+
+/** Every change is one of these; the payload schema is chosen by `type`. */
+export const EVENT_PAYLOADS = {
+  'workspace.created': z.object({ workspace: WorkspaceSchema.omit({ createdAt: true }), admin: MemberSchema }),
+  'workspace.updated': WorkspaceSchema.pick({ name: true, ownDomains: true, hourlyRate: true, currency: true }).partial(),
+  'member.added': z.object({ member: MemberSchema }),
+  'member.updated': z.object({ name: MemberSchema.shape.name.optional(), role: MemberSchema.shape.role.optional() }),
+  'client.created': clientPatch.extend({ name: ClientSchema.shape.name }),
+  'client.updated': clientPatch,
+  'client.identifier_linked': z.object({ identifier: IdentifierSchema }),
+  'template.saved': z.object({ template: TemplateSchema }),
+  'handoff.created': z.object({
+    clientId: IdSchema,
+    templateId: IdSchema,
+    templateVersion: z.number().int().min(1),
+    title: shortText(300).optional(),
+    receiverId: IdSchema.optional(),
+    dueBy: TimestampSchema.optional(),
+    sources: HandoffSourcesSchema.default({}),
+    context: CapturedContextSchema.default({ participants: [] }),
+    fields: fields.default({}),
+  }),
+  'handoff.updated': z.object({
+    title: shortText(300).optional(),
+    receiverId: IdSchema.optional(),
+    dueBy: TimestampSchema.optional(),
+    fields: fields.default({}),
+  }),
+  'handoff.sent': z.object({ overrideReason: shortText(2000).optional(), dueBy: TimestampSchema.optional() }),
+  'handoff.gaps_raised': z.object({
+    gaps: z.array(z.object({ id: IdSchema, fieldIds: z.array(IdSchema).min(1).max(60), question: shortText(4000).min(1) })).min(1).max(50),
+  }),
+  'handoff.gaps_answered': z.object({
+    answers: z.array(z.object({ gapId: IdSchema, answer: shortText(20_000).min(1) })).min(1).max(50),
+    fields: fields.default({}),
+  }),
+  'handoff.confirmed': z.object({ comment: shortText(4000).optional() }),
+  'handoff.cancelled': z.object({ reason: shortText(2000).optional() }),
+  'handoff.reassigned': z.object({ receiverId: IdSchema, reason: shortText(2000).optional(), dueBy: TimestampSchema.optional() }),
+  'note.added': z.object({ note: NoteSchema }),
+  'failure.logged': z.object({ failure: FailureSchema }),
+  'item.added': z.object({ clientId: IdSchema, text: shortText(1000).min(1), ownerEmail: z.union([z.email(), z.literal('')]).default(''), due: z.union([z.iso.date(), z.literal('')]).default('') }),
+  'item.completed': z.object({}),
+} as const;
+
+export type EventType = keyof typeof EVENT_PAYLOADS;
+export const EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as EventType[];
+export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
+
+export const ENTITY_KINDS = ['workspace', 'member', 'client', 'template', 'handoff', 'note', 'failure', 'item'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+const EnvelopeSchema = z.object({
+  id: IdSchema,
+  type: z.enum(EVENT_TYPES as [EventType, ...EventType[]]),
+  actor: IdSchema,
+  at: TimestampSchema,
+  entity: z.object({ kind: z.enum(ENTITY_KINDS), id: IdSchema }),
+  payload: z.unknown(),
+  v: z.literal(EVENT_SCHEMA_VERSION),
+});
+
+export type BatonEvent<T extends EventType = EventType> = T extends EventType
+  ? Omit<z.infer<typeof EnvelopeSchema>, 'type' | 'payload'> & { type: T; payload: EventPayload<T> }
+  : never;
+
+/** Parses an event from anywhere (a page, IndexedDB, the hub); the error names what is wrong. */
+export function parseEvent(raw: unknown): { ok: true; event: BatonEvent } | { ok: false; error: string } {
+  const envelope = EnvelopeSchema.safeParse(raw);
+  if (!envelope.success) return { ok: false, error: describe(envelope.error) };
+  const payload = EVENT_PAYLOADS[envelope.data.type].safeParse(envelope.data.payload);
+  if (!payload.success) return { ok: false, error: `${envelope.data.type}: ${describe(payload.error)}` };
+  return { ok: true, event: { ...envelope.data, payload: payload.data } as BatonEvent };
+}
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || 'event'}: ${issue.message}` : 'invalid event';
+}

@@ -1,0 +1,82 @@
+import { IdSchema, TimestampSchema, UrlSchema, shortText } from './common';
+import { z } from './zod';
+
+export const HANDOFF_STATES = ['draft', 'sent', 'gaps_raised', 'gaps_answered', 'confirmed', 'cancelled', 'reassigned'] as const;
+export type HandoffState = (typeof HANDOFF_STATES)[number];
+
+/** Where a handoff came from: links back to the thread, task or account it was started on. */
+export const HandoffSourcesSchema = z.object({
+  gmailThread: z
+    .object({ id: shortText(200).min(1), legacyId: z.string().regex(/^[0-9a-f]{16}$/).optional(), subject: shortText(1000), url: UrlSchema })
+    .optional(),
+  asanaTask: z.object({ id: z.string().regex(/^\d+$/), name: shortText(300).optional(), url: UrlSchema }).optional(),
+  adAccount: z.object({ site: shortText(40), id: z.string().regex(/^\d+$/), name: shortText(200).optional(), url: UrlSchema }).optional(),
+});
+export type HandoffSources = z.infer<typeof HandoffSourcesSchema>;
+
+/** What the page showed when the handoff was captured. Email bodies only when the user selected text. */
+export const CapturedContextSchema = z.object({
+  participants: z.array(z.object({ email: shortText(254), name: shortText(200).optional(), role: z.enum(['from', 'to', 'cc']) })).max(200).default([]),
+  selectedText: shortText(20_000).optional(),
+  capturedAt: TimestampSchema.optional(),
+});
+
+export const GapSchema = z.object({
+  id: IdSchema,
+  fieldIds: z.array(IdSchema).min(1).max(60),
+  question: shortText(4000).min(1),
+  raisedBy: IdSchema,
+  raisedAt: TimestampSchema,
+  answer: shortText(20_000).optional(),
+  answeredBy: IdSchema.optional(),
+  answeredAt: TimestampSchema.optional(),
+});
+export type Gap = z.infer<typeof GapSchema>;
+
+export const CompletenessSchema = z.object({
+  required: z.number().int().min(0),
+  satisfied: z.number().int().min(0),
+  /** Field ids with the reason each fails its check. */
+  missing: z.array(z.object({ fieldId: IdSchema, reason: shortText(500) })).max(60),
+});
+export type Completeness = z.infer<typeof CompletenessSchema>;
+
+export const HandoffSchema = z.object({
+  id: IdSchema,
+  clientId: IdSchema,
+  templateId: IdSchema,
+  templateVersion: z.number().int().min(1),
+  title: shortText(300),
+  fields: z.record(z.string().max(64), z.unknown()),
+  /** The accountable owner: responsible for completeness, not just delivery. */
+  senderId: IdSchema,
+  receiverId: IdSchema.optional(),
+  state: z.enum(HANDOFF_STATES),
+  dueBy: TimestampSchema.optional(),
+  sources: HandoffSourcesSchema.default({}),
+  context: CapturedContextSchema.default({ participants: [] }),
+  gaps: z.array(GapSchema).max(500).default([]),
+  /** Rounds of gaps raised: 0 is a first-pass confirmation. */
+  gapRounds: z.number().int().min(0).default(0),
+  completenessAtSend: CompletenessSchema.optional(),
+  override: z.object({ reason: shortText(2000).min(1), missing: z.array(IdSchema).max(60) }).optional(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  sentAt: TimestampSchema.optional(),
+  confirmedAt: TimestampSchema.optional(),
+  cancelledAt: TimestampSchema.optional(),
+});
+export type Handoff = z.infer<typeof HandoffSchema>;
+
+/** An open action item on a client, owned by one person; a confirmed handoff can hand it on. */
+export const OpenItemSchema = z.object({
+  id: IdSchema,
+  clientId: IdSchema,
+  text: shortText(1000).min(1),
+  ownerEmail: z.union([z.email(), z.literal('')]),
+  due: z.union([z.iso.date(), z.literal('')]).default(''),
+  done: z.boolean(),
+  sourceHandoffId: IdSchema.optional(),
+  updatedAt: TimestampSchema,
+});
+export type OpenItem = z.infer<typeof OpenItemSchema>;

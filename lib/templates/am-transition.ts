@@ -1,0 +1,88 @@
+import type { Template } from '../model/template';
+
+/** Account manager transition: institutional knowledge walks out the door unless it is written down. */
+export const amTransition: Template = {
+  id: 'am-transition',
+  version: 1,
+  kind: 'am_transition',
+  name: 'Account manager transition',
+  description:
+    'Hands a client from the departing account manager to the new one: history, decisions and why, what the client likes and avoids, open items with owners, and the accesses that must move.',
+  fromRole: 'Departing account manager',
+  toRole: 'New account manager',
+  transfersOwnership: true,
+  confirmWithinHours: 72,
+  builtIn: true,
+  fields: [
+    {
+      id: 'campaign_history',
+      label: 'Campaign history',
+      type: 'long_text',
+      required: true,
+      help: 'What has run for this client, what worked and what flopped, in a few lines per year or quarter. Link the reports rather than retelling them.',
+      placeholder: '2023: search only, CPA €60 → €38. 2024: added Meta prospecting, paused after Q2 (poor lead quality).',
+    },
+    {
+      id: 'key_decisions',
+      label: 'Key decisions',
+      type: 'decisions',
+      required: true,
+      help: 'The decisions that shaped the account, each with why it was made and what was considered and rejected, so the new AM does not reopen them by accident.',
+      placeholder: 'No brand bidding: client’s CFO sees it as paying for free traffic',
+    },
+    {
+      id: 'client_preferences',
+      label: 'Client preferences',
+      type: 'list',
+      required: true,
+      help: 'How the client likes to work: channels, meeting rhythm, report format, words they love or hate. One per line.',
+      placeholder: 'Calls, not email, for anything about budget',
+    },
+    {
+      id: 'political_sensitivities',
+      label: 'Political sensitivities',
+      type: 'long_text',
+      required: true,
+      help: 'Tensions, rivalries and sore points on the client side and with us: who to copy, who not to surprise, past incidents still remembered.',
+      placeholder: 'Marketing and sales directors disagree on lead quality; always copy both on lead reports',
+    },
+    {
+      id: 'open_items',
+      label: 'Open action items',
+      type: 'action_items',
+      required: true,
+      help: 'Everything promised and not yet done, each with an owner and a due date. After confirmation the new AM owns them.',
+      placeholder: 'Send Q3 budget proposal',
+    },
+    {
+      id: 'stakeholder_map',
+      label: 'Stakeholder map',
+      type: 'people',
+      required: true,
+      help: 'Everyone who matters on the client side: name, role, email, and in the role say who decides, who influences and who blocks.',
+    },
+    {
+      id: 'upcoming_deadlines',
+      label: 'Upcoming deadlines',
+      type: 'list',
+      required: true,
+      help: 'Dates in the next three months the new AM must not miss: renewals, launches, reviews, budget cycles. One per line, date first.',
+      placeholder: '2025-06-30: contract renewal',
+    },
+    {
+      id: 'access_to_move',
+      label: 'Accesses to move',
+      type: 'list',
+      required: true,
+      help: 'Name the tools and accounts the new AM needs access to (ad accounts, GA4, Asana, shared drives). Never paste passwords or credentials here.',
+      placeholder: 'Google Ads: Acme UK (123-456-7890), admin',
+    },
+    {
+      id: 'client_introduction',
+      label: 'Client introduction',
+      type: 'date',
+      required: false,
+      help: 'When you will introduce the new AM to the client together, ideally before your last day. A joint call beats a goodbye email.',
+    },
+  ],
+};

@@ -1,0 +1,81 @@
+import type { Template } from '../model/template';
+
+/** Client offboarding: access, assets and final reports, closed properly. */
+export const clientOffboarding: Template = {
+  id: 'client-offboarding',
+  version: 1,
+  kind: 'offboarding',
+  name: 'Client offboarding',
+  description:
+    'Closes a client account cleanly: accesses removed, assets and final report handed over, invoices settled, and lessons recorded for the next account.',
+  fromRole: 'Account team',
+  toRole: 'Client / archive',
+  transfersOwnership: false,
+  confirmWithinHours: 72,
+  builtIn: true,
+  fields: [
+    {
+      id: 'end_date',
+      label: 'Last day of service',
+      type: 'date',
+      required: true,
+      help: 'The date our work and access end, as the contract or notice states. Campaigns still running after it are our liability.',
+    },
+    {
+      id: 'offboarding_checklist',
+      label: 'Offboarding checklist',
+      type: 'checklist',
+      required: true,
+      help: 'Tick each item once it is actually done, not scheduled. Access left behind and unpaid invoices are the usual loose ends.',
+      items: [
+        'Campaigns paused or handed to the client’s new owner',
+        'Agency access removed from every ad account and GA4 property',
+        'Ad accounts, pixels and tags confirmed as owned by the client',
+        'Creative assets and source files transferred',
+        'Final report delivered',
+        'Scheduled reports and alerts switched off',
+        'Final invoices settled',
+        'Client data returned or deleted as the contract says',
+      ],
+    },
+    {
+      id: 'final_report',
+      label: 'Final report',
+      type: 'link',
+      required: true,
+      help: 'Link to the final report as delivered to the client: results against the agreed targets over the whole relationship.',
+      placeholder: 'https://drive.google.com/…',
+    },
+    {
+      id: 'assets_handover',
+      label: 'Assets handover',
+      type: 'link',
+      required: true,
+      help: 'Link to the folder the client received: creative, source files, audiences, keyword lists. Check the client can open it.',
+      placeholder: 'https://drive.google.com/…',
+    },
+    {
+      id: 'accesses_to_revoke',
+      label: 'Accesses to revoke',
+      type: 'list',
+      required: true,
+      help: 'Every tool and account where the agency or its people have access, one per line with who holds it. Name them; never paste credentials.',
+      placeholder: 'Meta Business Manager: Acme (agency partner access)',
+    },
+    {
+      id: 'contacts',
+      label: 'Client contacts',
+      type: 'people',
+      required: true,
+      help: 'Who on the client side receives the assets and confirms the handover, with their email.',
+    },
+    {
+      id: 'lessons_learned',
+      label: 'Lessons learned',
+      type: 'long_text',
+      required: true,
+      help: 'Why the engagement ended and what we would do differently, in two or three honest sentences. This is how templates improve.',
+      placeholder: 'Targets were set before we saw their margins; first 60 days spent resetting expectations',
+    },
+  ],
+};

@@ -1,0 +1,88 @@
+import type { Template } from '../model/template';
+
+/** Sales → account management: sets the client's expectations for the whole relationship. */
+export const salesToAm: Template = {
+  id: 'sales-to-am',
+  version: 1,
+  kind: 'sales_to_am',
+  name: 'Sales → account management',
+  description:
+    'Hands a newly signed client from sales to the account manager: what the client wants, what they were promised and who is who. Every commitment says whether it was checked against the client’s real data.',
+  fromRole: 'Sales',
+  toRole: 'Account manager',
+  transfersOwnership: true,
+  confirmWithinHours: 48,
+  builtIn: true,
+  fields: [
+    {
+      id: 'primary_goals',
+      label: 'Primary goals',
+      type: 'list',
+      required: true,
+      help: 'The client’s goals in their own words, one per line, most important first. “Grow online sales 20% by Q4” beats “growth”.',
+      placeholder: 'Grow online sales 20% by Q4',
+    },
+    {
+      id: 'objections',
+      label: 'Key objections',
+      type: 'list',
+      required: true,
+      help: 'The doubts the client raised during the sale and how they were answered, so the account manager is not surprised when they come back.',
+      placeholder: 'Burned by last agency on reporting: promised weekly dashboard',
+    },
+    {
+      id: 'deliverables',
+      label: 'Agreed deliverables',
+      type: 'list',
+      required: true,
+      help: 'Exactly what was sold, as the contract or proposal states it: channels, volumes, reports, meetings. Anything not listed here is out of scope.',
+      placeholder: 'Google Ads search + PMax, monthly report, quarterly review',
+    },
+    {
+      id: 'timeline',
+      label: 'Timeline expectations',
+      type: 'long_text',
+      required: true,
+      help: 'When the client expects to see what: kickoff, first campaigns live, first results. Say which dates were promised and which are only hoped for.',
+      placeholder: 'Kickoff week of 3 March; campaigns live by 1 April; expects first results in the April report',
+    },
+    {
+      id: 'stakeholders',
+      label: 'Stakeholder contacts',
+      type: 'people',
+      required: true,
+      help: 'Everyone on the client side the account manager needs: name, role and email. Mark who signs off and who pays.',
+    },
+    {
+      id: 'commitments',
+      label: 'Commitments made',
+      type: 'kpi_targets',
+      required: true,
+      help: 'Every target or promise sales made, each marked whether it was checked against the client’s own margins and ad history, with the evidence. ROAS promised from industry benchmarks loses clients within 60 days.',
+      placeholder: 'ROAS 4.0 on Google Ads',
+    },
+    {
+      id: 'budget',
+      label: 'Budget',
+      type: 'short_text',
+      required: false,
+      help: 'Monthly media budget and fee as agreed, and who can approve more. Say if the budget is still to be confirmed.',
+      placeholder: '€15k/month media + €4k fee; CMO approves increases',
+    },
+    {
+      id: 'contract_link',
+      label: 'Contract or proposal',
+      type: 'link',
+      required: false,
+      help: 'Link to the signed contract or final proposal, so scope questions are settled by the document, not by memory.',
+      placeholder: 'https://drive.google.com/…',
+    },
+    {
+      id: 'notes',
+      label: 'Anything else',
+      type: 'long_text',
+      required: false,
+      help: 'What you would tell the account manager over coffee: personalities, history with other agencies, what made them sign.',
+    },
+  ],
+};

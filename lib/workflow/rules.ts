@@ -1,0 +1,64 @@
+import type { HandoffState } from '../model/handoff';
+import type { Member } from '../model/member';
+
+/** What people do to a handoff. Each is one event type. */
+export const HANDOFF_ACTIONS = ['update', 'send', 'raise_gaps', 'answer_gaps', 'confirm', 'cancel', 'reassign'] as const;
+export type HandoffAction = (typeof HANDOFF_ACTIONS)[number];
+
+type Party = 'sender' | 'receiver' | 'sender_or_admin';
+
+interface Rule {
+  states: readonly HandoffState[];
+  who: Party;
+  /** "cannot be <verb>" and "only … can <do>". */
+  verb: string;
+  doing: string;
+}
+
+const OPEN: readonly HandoffState[] = ['sent', 'gaps_raised', 'gaps_answered', 'reassigned'];
+
+// One accountable owner: the sender edits, sends, answers and cancels; only the receiver confirms or
+// asks; an admin (or the sender) can move the handoff to another receiver, restarting confirmation.
+export const RULES: Record<HandoffAction, Rule> = {
+  update: { states: ['draft', ...OPEN], who: 'sender', verb: 'edited', doing: 'edit it' },
+  send: { states: ['draft'], who: 'sender', verb: 'sent', doing: 'send it' },
+  raise_gaps: { states: OPEN, who: 'receiver', verb: 'questioned', doing: 'raise gaps' },
+  answer_gaps: { states: ['gaps_raised'], who: 'sender', verb: 'answered', doing: 'answer gaps' },
+  confirm: { states: ['sent', 'gaps_answered', 'reassigned'], who: 'receiver', verb: 'confirmed', doing: 'confirm receipt' },
+  cancel: { states: ['draft', ...OPEN], who: 'sender', verb: 'cancelled', doing: 'cancel it' },
+  reassign: { states: OPEN, who: 'sender_or_admin', verb: 'reassigned', doing: 'reassign it' },
+};
+
+const STATE_WORDS: Record<HandoffState, string> = {
+  draft: 'draft',
+  sent: 'sent',
+  gaps_raised: 'questioned',
+  gaps_answered: 'answered',
+  confirmed: 'confirmed',
+  cancelled: 'cancelled',
+  reassigned: 'reassigned',
+};
+
+/** Why `actor` may not do `action` to a handoff in `state`, or null when they may. */
+export function checkAction(
+  handoff: { state: HandoffState; senderId: string; receiverId?: string },
+  action: HandoffAction,
+  actor: Member,
+): string | null {
+  const rule = RULES[action];
+  const party =
+    rule.who === 'sender'
+      ? actor.id === handoff.senderId
+      : rule.who === 'receiver'
+        ? actor.id === handoff.receiverId
+        : actor.id === handoff.senderId || actor.role === 'admin';
+  if (!party) {
+    const who = rule.who === 'sender' ? 'the sender' : rule.who === 'receiver' ? 'the receiver' : 'the sender or an admin';
+    return `Only ${who} can ${rule.doing}.`;
+  }
+  if (!rule.states.includes(handoff.state)) {
+    if (action === 'confirm' && handoff.state === 'gaps_raised') return 'Gaps are open: the sender must answer them before you confirm.';
+    return `A ${STATE_WORDS[handoff.state]} handoff cannot be ${rule.verb}.`;
+  }
+  return null;
+}
