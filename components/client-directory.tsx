@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Client } from '../lib/model/client';
 import { sendRequest } from '../lib/messaging/send';
 import { IDENTIFIER_LABELS, formatIdentifierValue } from '../lib/sites/labels';
@@ -19,7 +19,8 @@ export function ClientDirectory() {
   const [clients, setClients] = useState<Client[]>([]);
   const [editing, setEditing] = useState<string | undefined>();
   const [name, setName] = useState('');
-  const [prefill] = useState(prefillFromHash);
+  const [prefill, setPrefill] = useState(prefillFromHash);
+  const nameInput = useRef<HTMLInputElement>(null);
   const [identifiers, setIdentifiers] = useState(prefill);
   const [linkTarget, setLinkTarget] = useState('');
   const [ownerEmail, setOwnerEmail] = useState('');
@@ -72,6 +73,7 @@ export function ClientDirectory() {
       return;
     }
     setStatus(`Linked this page to ${client.name}.`);
+    setPrefill('');
     reset();
     await load();
   };
@@ -81,9 +83,11 @@ export function ClientDirectory() {
     setName(client.name);
     setIdentifiers(client.identifiers.map((i) => `${i.kind}:${i.value}`).join(' '));
     setOwnerEmail(client.ownerEmail ?? '');
+    nameInput.current?.focus();
   };
 
   const remove = async (client: Client) => {
+    if (!window.confirm(`Delete ${client.name}? Baton will no longer recognise its pages.`)) return;
     const reply = await sendRequest<'clients/delete'>({ type: 'clients/delete', id: client.id });
     if (!reply.ok) setError(reply.error.message);
     else setStatus(`Deleted ${client.name}.`);
@@ -114,7 +118,7 @@ export function ClientDirectory() {
       <form onSubmit={submit} className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
         <label className={labelClass}>
           Client name
-          <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+          <input ref={nameInput} className={inputClass} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
         </label>
         <label className={labelClass}>
           Identifiers
@@ -123,7 +127,8 @@ export function ClientDirectory() {
             rows={3}
             value={identifiers}
             onChange={(e) => setIdentifiers(e.target.value)}
-            aria-describedby="identifiers-help"
+            aria-describedby={error ? 'identifiers-help client-error' : 'identifiers-help'}
+            aria-invalid={error ? true : undefined}
           />
         </label>
         <p id="identifiers-help" className="-mt-2 text-xs text-slate-500 dark:text-slate-400">
@@ -134,7 +139,7 @@ export function ClientDirectory() {
           <input className={inputClass} type="email" value={ownerEmail} onChange={(e) => setOwnerEmail(e.target.value)} />
         </label>
         {error ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          <p id="client-error" role="alert" className="text-sm text-red-700 dark:text-red-300">
             {error}
           </p>
         ) : null}

@@ -9,9 +9,9 @@ export type PanelState = { status: 'loading' } | { status: 'error'; message: str
 export function usePanelState(): PanelState {
   const [state, setState] = useState<PanelState>({ status: 'loading' });
   const refresh = useCallback(async () => {
-    const window = await browser.windows.getCurrent();
+    const [window, self] = await Promise.all([browser.windows.getCurrent(), browser.tabs.getCurrent()]);
     if (window.id === undefined) return;
-    const reply = await sendRequest<'panel/state'>({ type: 'panel/state', windowId: window.id });
+    const reply = await sendRequest<'panel/state'>({ type: 'panel/state', windowId: window.id, panelTabId: self?.id });
     setState(reply.ok ? { status: 'ready', tab: reply.data } : { status: 'error', message: reply.error.message });
   }, []);
 

@@ -123,7 +123,7 @@ console.log(`\nBaton benchmarks — ${results.machine.cpu}, ${results.machine.co
 console.log('\nContent scripts (gzipped, budget 20 KB each)');
 for (const [name, s] of Object.entries(sizes)) console.log(`  ${name.padEnd(12)} ${kb(s.gzipBytes).padStart(9)}  (${kb(s.bytes)} raw)`);
 console.log(`\nreadPage on the full-size Gmail thread (${kb(readPageFigures.htmlBytes)} HTML, ${readPageFigures.domElements} elements), in Chromium`);
-console.log(`  median ${readPageFigures.medianMs} ms   p95 ${readPageFigures.p95Ms} ms   (${readPageFigures.participants} participants, ${readPageFigures.messages} messages)`);
+console.log(`  median ${readPageFigures.medianMs} ms   p95 ${readPageFigures.p95Ms} ms   (per call, from 250 samples of 20 calls each; ${readPageFigures.participants} participants, ${readPageFigures.messages} messages)`);
 console.log(`\nMatcher, ${matcher.clients} clients × ${matcher.identifiersPerClient} identifiers (Node)`);
 console.log(`  index build  median ${round(matcher.indexBuildMs.median, 2)} ms   p95 ${round(matcher.indexBuildMs.p95, 2)} ms`);
 console.log(`  lookup       median ${round(matcher.lookupUs.median, 2)} µs   p95 ${round(matcher.lookupUs.p95, 2)} µs   (${matcher.pageIdentifiers} page identifiers)`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm start [-- --demo]
+// npm start
 // Builds Baton and, where there is a screen and a Chromium, opens it with the extension loaded
 // in a persistent profile (.baton/profile). Otherwise explains how to load the build by hand.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -7,23 +7,17 @@ import { join, relative } from 'node:path';
 import { chromiumHelp, extensionLaunchArgs, findChromium } from './chromium.mjs';
 import { rootDir, run } from './run.mjs';
 
-const argv = process.argv.slice(2);
 const env = { ...process.env };
-if (argv.includes('--demo')) env.BATON_DEMO = '1';
 
 const extensionDir = join(rootDir, '.output', 'chrome-mv3');
 const profileDir = join(rootDir, '.baton', 'profile');
 const startUrl = 'https://mail.google.com/';
 
-
 const rel = (path) => relative(process.cwd(), path) || '.';
 
 function firefoxBuild() {
-  for (const dir of ['firefox-mv3', 'firefox-mv2']) {
-    const path = join(rootDir, '.output', dir);
-    if (existsSync(join(path, 'manifest.json'))) return path;
-  }
-  return null;
+  const path = join(rootDir, '.output', 'firefox-mv3');
+  return existsSync(join(path, 'manifest.json')) ? path : null;
 }
 
 function printManualSteps(reason) {
@@ -42,7 +36,7 @@ function printManualSteps(reason) {
       'Firefox:',
       firefox
         ? `  built in ${rel(firefox)}: open about:debugging#/runtime/this-firefox → "Load Temporary Add-on…" → ${join(firefox, 'manifest.json')}`
-        : '  run `npm run build:firefox`, then open about:debugging#/runtime/this-firefox → "Load Temporary Add-on…" → .output/firefox-mv2/manifest.json (or firefox-mv3)',
+        : '  run `npm run build:firefox`, then open about:debugging#/runtime/this-firefox → "Load Temporary Add-on…" → .output/firefox-mv3/manifest.json',
       '',
     ].join('\n'),
   );

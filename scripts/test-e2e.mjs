@@ -6,8 +6,6 @@ import { createRequire } from 'node:module';
 import { chromiumHelp, findChromium } from './chromium.mjs';
 import { run } from './run.mjs';
 
-
-
 const chromium = findChromium();
 if (!chromium) {
   console.error(chromiumHelp());

@@ -15,8 +15,10 @@ function PageFacts({ tab }: { tab: TabState }) {
   const { context } = tab;
   const what = context.thread?.subject ?? context.task?.name ?? context.account?.name ?? context.title;
   return (
-    <section aria-label="This page" className="flex flex-col gap-2">
-      <h2 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">This page</h2>
+    <section aria-labelledby="this-page" className="flex flex-col gap-2">
+      <h2 id="this-page" className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+        This page
+      </h2>
       <p className="text-sm">
         <span className="font-medium">{SITE_LABELS[context.site]}</span>
         {what ? <span className="text-slate-600 dark:text-slate-300"> · {what}</span> : null}
@@ -36,8 +38,10 @@ function Matched({ tab }: { tab: TabState & { match: { status: 'matched' } } }) 
           <span aria-hidden="true">● </span>Matched
         </p>
       </div>
-      <section aria-label="Recognised by" className="flex flex-col gap-2">
-        <h2 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Recognised by</h2>
+      <section aria-labelledby="recognised-by" className="flex flex-col gap-2">
+        <h2 id="recognised-by" className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+          Recognised by
+        </h2>
         <IdentifierList identifiers={match.decidedBy} label="Deciding identifiers" />
         {match.runnersUp.length > 0 ? (
           <p className="text-xs text-slate-500 dark:text-slate-400">Also possible: {match.runnersUp.map((c) => c.name).join(', ')}</p>
@@ -71,11 +75,12 @@ export function App() {
   return (
     <div className="flex min-h-screen flex-col">
       <AppHeader>
-        <Button variant="secondary" onClick={() => openOptions()} aria-label="Settings">
+        <Button variant="secondary" onClick={() => openOptions()}>
           Settings
         </Button>
       </AppHeader>
-      <main className="flex flex-col gap-5 p-4">
+      {/* Announces the client when the followed tab changes, without moving focus. */}
+      <main aria-live="polite" className="flex flex-col gap-5 p-4">
         {state.status === 'loading' ? null : state.status === 'error' ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-300">
             {state.message}

@@ -1,5 +1,5 @@
 import { getSettings, listClients } from '../db/client-store';
-import { buildClientIndex, decidingIdentifiers, matchClient, type ClientIndex } from '../match';
+import { buildClientIndex, linkableIdentifiers, matchClient, type ClientIndex } from '../match';
 import type { MatchSettings } from '../model/client';
 import type { ClientRef, MatchSummary } from '../messaging/protocol';
 import type { Identifier, PageContext } from '../sites/types';
@@ -28,7 +28,7 @@ export function createMatcherCache() {
       pending ??= load();
       const { index, settings } = await pending;
       const options = { ownDomains: settings.ownDomains };
-      return { match: summarise(matchClient(context, index, options)), linkable: decidingIdentifiers(context, options) };
+      return { match: summarise(matchClient(context, index, options)), linkable: linkableIdentifiers(context, options) };
     },
   };
 }

@@ -6,7 +6,7 @@ import { detectSite } from '../sites';
 import { SERVED_HOSTNAMES } from '../sites/hosts';
 import { showMatchOnBadge } from './badge';
 import type { MatcherCache } from './matcher';
-import { allTabStates, getTabState, lastActiveTab, putTabState, rememberActiveTab, removeTabState } from './tab-states';
+import { getTabState, lastActiveTab, rememberActiveTab, removeTabState, tabIdsWithState, updateTabState } from './tab-states';
 
 type Sender = Browser.runtime.MessageSender;
 type SenderKind = 'extension-page' | 'content-script';
@@ -37,10 +37,17 @@ export function createRouter(deps: RouterDeps) {
   /** Re-matches every known tab, after the client directory or the settings changed. */
   async function rematchAll(): Promise<void> {
     deps.matcher.invalidate();
-    for (const state of await allTabStates()) {
-      const { match, linkable } = await deps.matcher.match(state.context);
-      await putTabState({ ...state, match, linkable });
-      await showMatchOnBadge(state.tabId, match);
+    for (const tabId of await tabIdsWithState()) {
+      const open = await browser.tabs.get(tabId).then(
+        () => true,
+        () => false,
+      );
+      if (!open) {
+        await removeTabState(tabId);
+        continue;
+      }
+      const next = await updateTabState(tabId, async (state) => state && { ...state, ...(await deps.matcher.match(state.context)) });
+      if (next) await showMatchOnBadge(tabId, next.match);
     }
   }
 
@@ -49,7 +56,7 @@ export function createRouter(deps: RouterDeps) {
     if (tab?.id === undefined) return fail('forbidden', 'Page reports come from tabs.');
     const { context } = request;
     if (!context) {
-      await removeTabState(tab.id);
+      await removeTabState(tab.id, tab.windowId);
       await showMatchOnBadge(tab.id, null);
       return { ok: true, data: { match: { status: 'none' } } };
     }
@@ -58,19 +65,23 @@ export function createRouter(deps: RouterDeps) {
     if (site !== context.site || detectSite(context.url)?.site !== site) {
       return fail('forbidden', `A ${site ?? 'foreign'} page cannot report a ${context.site} context.`);
     }
-    const { match, linkable } = await deps.matcher.match(context);
-    const state: TabState = { tabId: tab.id, windowId: tab.windowId, context, match, linkable, updatedAt: new Date().toISOString() };
-    await putTabState(state);
+    // Matched inside the write queue, so a re-match of all tabs cannot interleave with it.
+    const tabId = tab.id;
+    const state = (await updateTabState(tabId, async () => {
+      const { match, linkable } = await deps.matcher.match(context);
+      return { tabId, windowId: tab.windowId, context, match, linkable, updatedAt: new Date().toISOString() } satisfies TabState;
+    }))!;
+    const { match } = state;
     if (tab.active && tab.windowId !== undefined) await rememberActiveTab(tab.windowId, tab.id);
     await showMatchOnBadge(tab.id, match);
     return { ok: true, data: { match } };
   }
 
-  async function panelState(windowId: number): Promise<TabState | null> {
+  async function panelState(windowId: number, panelTabId: number | undefined): Promise<TabState | null> {
     const [active] = await browser.tabs.query({ active: true, windowId });
-    const activeState = active?.id !== undefined ? await getTabState(active.id) : null;
-    if (activeState) return activeState;
-    // The active tab is not a page Baton reads (or is this panel opened as a tab): follow the last one that was.
+    if (active?.id === undefined) return null;
+    // The panel open as a tab is itself the active tab: it follows the page that was active before.
+    if (active.id !== panelTabId) return getTabState(active.id);
     const last = await lastActiveTab(windowId);
     return last !== undefined ? getTabState(last) : null;
   }
@@ -78,7 +89,7 @@ export function createRouter(deps: RouterDeps) {
   async function route(request: Request): Promise<Reply<unknown>> {
     switch (request.type) {
       case 'panel/state':
-        return { ok: true, data: await panelState(request.windowId) };
+        return { ok: true, data: await panelState(request.windowId, request.panelTabId) };
       case 'clients/list':
         return { ok: true, data: await listClients() };
       case 'clients/save': {

@@ -5,8 +5,8 @@ import { getTabState, rememberActiveTab, removeTabState } from './tab-states';
 
 /** Keeps per-tab state true to the tabs: forgotten when a tab closes or leaves the sites Baton reads. */
 export function watchTabs(): void {
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void removeTabState(tabId);
+  browser.tabs.onRemoved.addListener((tabId, { windowId }) => {
+    void removeTabState(tabId, windowId);
   });
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
     void getTabState(tabId).then((state) => state && rememberActiveTab(windowId, tabId));
@@ -17,7 +17,7 @@ export function watchTabs(): void {
     if (tab.url && detectSite(tab.url)) return;
     void getTabState(tabId).then(async (state) => {
       if (!state) return;
-      await removeTabState(tabId);
+      await removeTabState(tabId, tab.windowId);
       await showMatchOnBadge(tabId, null);
     });
   });

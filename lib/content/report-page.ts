@@ -2,10 +2,17 @@ import { sendRequest } from '../messaging/send';
 import type { PageContext } from '../sites/types';
 import { watchPage } from './watch-page';
 
-/** What every content script does: watch its page and tell the background what it is. */
+/**
+ * What every content script does: watch its page and tell the background what it is. Gmail's inbox
+ * list stays in the page: subjects and senders of unrelated mail are nobody's business until a
+ * feature needs them (private by default).
+ */
 export function reportPage(signal: AbortSignal): void {
   watchPage({
     signal,
-    report: async (context: PageContext | null) => (await sendRequest({ type: 'page/context', context })).ok,
+    report: async (context: PageContext | null) => {
+      const sent = context && { ...context, inbox: undefined };
+      return (await sendRequest({ type: 'page/context', context: sent })).ok;
+    },
   });
 }

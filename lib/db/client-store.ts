@@ -52,7 +52,12 @@ export function saveClient(draft: ClientDraft, now = new Date()): Promise<Client
     if (clients.some((c) => c.id !== existing?.id && c.name.toLowerCase() === name.toLowerCase())) {
       throw new ValidationError(`A client named "${name}" already exists.`);
     }
+    // An edit changes what the form holds and keeps everything else the client has.
     const candidate = {
+      stakeholders: [],
+      preferences: [],
+      sensitivities: [],
+      ...existing,
       id: existing?.id ?? crypto.randomUUID(),
       name,
       identifiers,

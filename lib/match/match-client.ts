@@ -4,16 +4,17 @@ import { clientsWith, type ClientIndex, type MatchableClient } from './client-in
 import { PUBLIC_MAIL_DOMAINS } from './public-domains';
 
 /**
- * How strongly an identifier names a client, strongest first. An account, project or linked thread
- * names one client; a business manager, customer or workspace can hold several; an address names a
- * person; a domain names a company at best.
+ * How strongly an identifier names a client, strongest first. A thread or task someone linked names
+ * one client; so does an ad account, a project or a property; an address names a person; a domain a
+ * company at best; a business manager, ads customer or workspace is often the agency's own, shared by
+ * every client it operates.
  */
-export const MATCH_TIERS = ['exact', 'container', 'email', 'domain'] as const;
+export const MATCH_TIERS = ['linked', 'exact', 'email', 'domain', 'container'] as const;
 export type MatchTier = (typeof MATCH_TIERS)[number];
 
 const TIER_OF: Record<IdentifierKind, MatchTier> = {
-  'gmail-thread': 'exact',
-  'asana-task': 'exact',
+  'gmail-thread': 'linked',
+  'asana-task': 'linked',
   'asana-project': 'exact',
   'google-ads-ocid': 'exact',
   'google-ads-customer': 'exact',
@@ -22,12 +23,12 @@ const TIER_OF: Record<IdentifierKind, MatchTier> = {
   'microsoft-ads-account': 'exact',
   'tiktok-advertiser': 'exact',
   'ga4-property': 'exact',
+  email: 'email',
+  'email-domain': 'domain',
   'asana-workspace': 'container',
   'meta-business': 'container',
   'microsoft-ads-customer': 'container',
   'ga4-account': 'container',
-  email: 'email',
-  'email-domain': 'domain',
 };
 
 export interface MatchOptions {
@@ -75,6 +76,14 @@ export function decidingIdentifiers(ctx: PageContext, options: MatchOptions = {}
     if (kind === 'email-domain') return !publicDomains.has(value) && !isUnder(value, own);
     return true;
   });
+}
+
+/**
+ * What "Link to client" offers: what names this page's client and nobody else's — linked items,
+ * accounts, projects and the client's domains; never a person's address or a shared container.
+ */
+export function linkableIdentifiers(ctx: PageContext, options: MatchOptions = {}): Identifier[] {
+  return decidingIdentifiers(ctx, options).filter(({ kind }) => ['linked', 'exact', 'domain'].includes(TIER_OF[kind]));
 }
 
 function compareScores(a: number[], b: number[]): number {

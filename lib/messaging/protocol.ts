@@ -35,8 +35,11 @@ export interface ClientDraft {
 export interface Requests {
   /** Content script → background: what the page is now (null: a page Baton does not read). */
   'page/context': { request: { context: PageContext | null }; response: { match: MatchSummary } };
-  /** Panel → background: the state of the tab the panel follows in that window. */
-  'panel/state': { request: { windowId: number }; response: TabState | null };
+  /**
+   * Panel → background: the state of the tab the panel follows in that window. `panelTabId` is set
+   * when the panel page is open as a tab itself: it then follows the tab that was active before it.
+   */
+  'panel/state': { request: { windowId: number; panelTabId?: number }; response: TabState | null };
   'clients/list': { request: Record<never, never>; response: Client[] };
   'clients/save': { request: { client: ClientDraft }; response: Client };
   'clients/delete': { request: { id: string }; response: { deleted: boolean } };

@@ -7,7 +7,7 @@ const empty = z.object({}).strict();
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/context'), context: PageContextSchema.nullable() }),
-  z.object({ type: z.literal('panel/state'), windowId: z.number().int() }),
+  z.object({ type: z.literal('panel/state'), windowId: z.number().int(), panelTabId: z.number().int().optional() }),
   empty.extend({ type: z.literal('clients/list') }),
   z.object({
     type: z.literal('clients/save'),

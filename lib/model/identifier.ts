@@ -1,11 +1,10 @@
+import { digits, normaliseDomain, normaliseEmail } from '../sites/normal-forms';
 import { IDENTIFIER_KINDS, type Identifier, type IdentifierKind } from '../sites/types';
 import { z } from './zod';
 
 const DIGIT_KINDS: ReadonlySet<IdentifierKind> = new Set(
   IDENTIFIER_KINDS.filter((k) => !['email', 'email-domain', 'gmail-thread'].includes(k)),
 );
-const EMAIL = /^[^\s@<>"'(),;:]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/;
-const DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/;
 const THREAD = /^(?:[0-9a-f]{16}|thread-[a-z]:[\w:-]{1,100})$/;
 
 export type NormaliseResult = { ok: true; identifier: Identifier } | { ok: false; error: string };
@@ -21,17 +20,20 @@ export function normaliseIdentifier(kind: string, raw: string): NormaliseResult 
   const k = kind as IdentifierKind;
   let value = raw.trim();
   if (DIGIT_KINDS.has(k)) {
-    value = value.replace(/[\s-]/g, '').replace(/^act_/i, '');
-    if (!/^\d{1,30}$/.test(value) || /^0+$/.test(value)) return { ok: false, error: `${kind} must be digits, got "${raw}".` };
+    const id = digits(value.replace(/[\s-]/g, '').replace(/^act_/i, ''));
+    if (!id) return { ok: false, error: `${kind} must be digits, got "${raw}".` };
+    value = id;
     if (k === 'google-ads-customer' && value.length !== 10) {
       return { ok: false, error: `A Google Ads customer ID has 10 digits (123-456-7890), got "${raw}".` };
     }
   } else if (k === 'email') {
-    value = value.toLowerCase();
-    if (!EMAIL.test(value)) return { ok: false, error: `"${raw}" is not an email address.` };
+    const email = normaliseEmail(value);
+    if (!email) return { ok: false, error: `"${raw}" is not an email address.` };
+    value = email;
   } else if (k === 'email-domain') {
-    value = value.toLowerCase().replace(/^@/, '');
-    if (!DOMAIN.test(value)) return { ok: false, error: `"${raw}" is not a domain (e.g. acme.com).` };
+    const domain = normaliseDomain(value);
+    if (!domain) return { ok: false, error: `"${raw}" is not a domain (e.g. acme.com).` };
+    value = domain;
   } else {
     value = /^[0-9a-f]{16}$/i.test(value) ? value.toLowerCase() : value;
     if (!THREAD.test(value)) return { ok: false, error: `"${raw}" is not a Gmail thread id.` };

@@ -1,35 +1,30 @@
+import { LEGACY_THREAD_ID as HEX_ID, normaliseEmail } from './normal-forms';
 import { cleanText, onHost } from './url-parts';
 import type { GmailThread, Identifier, InboxRow, PageContext, Participant, ParticipantRole, SiteReader } from './types';
 
 // Gmail's class names below are the long-lived ones named in ARCHITECTURE.md §3.1; obfuscated ids,
 // jsaction and jsname change every year and are never used.
-const HEX_ID = /^[0-9a-f]{16}$/i;
-const EMAIL = /^[^\s@<>"'(),;:]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/;
 const EMAIL_IN_TEXT = /[^\s@<>"'(),;:]+@[a-z0-9.-]+\.[a-z]{2,}/i;
 const MAX_INBOX_ROWS = 200;
 const MAX_PARTICIPANTS = 200;
 const MAX_MESSAGES = 200;
 const MAX_ROW_SENDERS = 20;
+const MAX_VIEW = 200;
 const ROLE_STRENGTH: Record<ParticipantRole, number> = { from: 3, to: 2, cc: 1 };
-
-export function normaliseEmail(raw: string | null | undefined): string | undefined {
-  const email = raw?.trim().toLowerCase();
-  return email && email.length <= 254 && EMAIL.test(email) ? email : undefined;
-}
 
 /** The hash's last segment when it is a legacy thread id (`#inbox/195198d4e5f0a3b2`). */
 function legacyIdFromHash(hash: string): string | undefined {
-  const last = hash.split('/').at(-1) ?? '';
+  const last = hash.split('?')[0]?.split('/').at(-1) ?? '';
   return HEX_ID.test(last) ? last.toLowerCase() : undefined;
 }
 
 function viewFromHash(hash: string): string {
-  const [first = '', second] = hash.replace(/^#/, '').split('/');
+  const [first = '', second] = (hash.replace(/^#/, '').split('?')[0] ?? '').split('/');
   const view = first || 'inbox';
   if ((view === 'label' || view === 'search' || view === 'category') && second) {
-    return `${view}/${safeDecode(second.replace(/\+/g, ' '))}`;
+    return `${view}/${safeDecode(second.replace(/\+/g, ' '))}`.slice(0, MAX_VIEW);
   }
-  return view;
+  return view.slice(0, MAX_VIEW);
 }
 
 function safeDecode(text: string): string {
@@ -62,9 +57,10 @@ function findThreadHeading(doc: Document, urlLegacyId: string | undefined): Elem
 
 function recipientRole(span: Element): ParticipantRole {
   // In an expanded details table each row starts with a label cell: "from:", "to:", "cc:", "bcc:".
+  // Anything else (another language, no table) leaves the recipient a "to".
   const label = span.closest('tr')?.querySelector('td')?.textContent?.trim().toLowerCase() ?? '';
-  if (label.startsWith('cc') || label.startsWith('bcc')) return 'cc';
-  if (label.startsWith('from')) return 'from';
+  if (/^b?cc\s*:/.test(label)) return 'cc';
+  if (/^from\s*:/.test(label)) return 'from';
   return 'to';
 }
 

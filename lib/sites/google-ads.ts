@@ -9,16 +9,18 @@ const CUSTOMER_ID = /\b(\d{3})-(\d{3})-(\d{4})\b/;
  * the header, since the operated account follows its manager.
  */
 function readCustomer(doc: Document): { id?: string; name?: string } {
-  const marked = doc.querySelector('.customer-id, [class*="customer-id"], [data-customer-id]');
+  // Only the header: account pickers elsewhere on the page list other accounts' ids.
+  const header = doc.querySelector('header, [role="banner"]');
+  if (!header) return {};
+  const marked = header.querySelector('.customer-id, [class*="customer-id"], [data-customer-id]');
   const markedText = marked?.getAttribute('data-customer-id') ?? marked?.textContent ?? '';
   let match = CUSTOMER_ID.exec(markedText);
   if (!match) {
-    const header = doc.querySelector('header, [role="banner"]');
-    const all = [...(header?.textContent ?? '').matchAll(new RegExp(CUSTOMER_ID.source, 'g'))];
+    const all = [...(header.textContent ?? '').matchAll(new RegExp(CUSTOMER_ID.source, 'g'))];
     match = all.at(-1) ?? null;
   }
   const id = match ? `${match[1]}${match[2]}${match[3]}` : undefined;
-  const scope = marked?.parentElement ?? doc;
+  const scope = marked?.parentElement ?? header;
   const name = cleanText(scope.querySelector('.account-name, [class*="account-name"]')?.textContent, 200);
   return { id, name };
 }
@@ -28,9 +30,10 @@ export const googleAds: SiteReader = {
   detect: (url) => onHost(url, ['ads.google.com']) && /^\/aw(\/|$)/.test(url.pathname),
   extract(url, doc) {
     // Only ocid names the operated account; __c, __u, euid, uscid and __e describe the signed-in user.
+    // The account id is the ocid when the URL has one, so it does not change as the header renders.
     const ocid = digitParam(url, 'ocid');
     const customer = doc ? readCustomer(doc) : {};
     const ids = identifiers(['google-ads-ocid', ocid], ['google-ads-customer', customer.id]);
-    return accountContext('google-ads', url, ids, customer.id ?? ocid, customer.name);
+    return accountContext('google-ads', url, ids, ocid ?? customer.id, customer.name);
   },
 };

@@ -22,11 +22,16 @@ function parseUrl(url: string): URL | null {
   }
 }
 
-export function detectSite(url: string): SiteReader | null {
-  const parsed = parseUrl(url);
-  if (!parsed) return null;
-  return SITE_READERS.find((reader) => reader.detect(parsed)) ?? null;
+function readerFor(url: URL | null): SiteReader | null {
+  return (url && SITE_READERS.find((reader) => reader.detect(url))) ?? null;
 }
+
+export function detectSite(url: string): SiteReader | null {
+  return readerFor(parseUrl(url));
+}
+
+/** Bounded, so a page cannot make a context too big to store (ARCHITECTURE.md §5). */
+const MAX_URL = 4096;
 
 /**
  * What the page is and which identifiers it carries (ARCHITECTURE.md §3.1). Pure and total: unknown
@@ -35,19 +40,21 @@ export function detectSite(url: string): SiteReader | null {
 export function readPage(url: string, doc?: Document): PageContext | null {
   try {
     const parsed = parseUrl(url);
-    const reader = parsed && SITE_READERS.find((r) => r.detect(parsed));
+    const reader = readerFor(parsed);
     if (!parsed || !reader) return null;
+    let ctx: PageContext | undefined;
     if (doc) {
       try {
-        const ctx = reader.extract(parsed, doc);
+        ctx = reader.extract(parsed, doc);
         const title = cleanText(doc.title, 500);
         if (title && ctx.title === undefined) ctx.title = title;
-        return ctx;
       } catch {
         // A page we misread still has a URL worth reading.
       }
     }
-    return reader.extract(parsed);
+    ctx ??= reader.extract(parsed);
+    ctx.url = ctx.url.slice(0, MAX_URL);
+    return ctx;
   } catch {
     return null;
   }

@@ -1,12 +1,7 @@
+import { digits } from './normal-forms';
 import type { Identifier, IdentifierKind, PageContext, Site } from './types';
 
-const DIGITS = /^\d{1,30}$/;
-
-/** The value when it is a plain run of digits (ids on every site are), else undefined. */
-export function digits(value: string | null | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed && DIGITS.test(trimmed) && !/^0+$/.test(trimmed) ? trimmed : undefined;
-}
+export { digits };
 
 /** First value of a query parameter, as digits. */
 export function digitParam(url: URL, name: string): string | undefined {

@@ -33,7 +33,7 @@ test.describe('Gmail thread', () => {
 
 test('"Link to client" links the thread’s client identifiers to an existing client, and the panel follows', async ({ baton }) => {
   await addClients(baton, [['Northwind Outfitters', 'google-ads-customer:482-019-3375']]);
-  await openSite(baton, 'gmail-thread');
+  const { page: gmail } = await openSite(baton, 'gmail-thread');
   const panel = await openSidePanel(baton);
   await expect(panel.getByRole('heading', { name: 'No client for this page' })).toBeVisible();
 
@@ -48,6 +48,9 @@ test('"Link to client" links the thread’s client identifiers to an existing cl
   await options.getByRole('combobox', { name: 'Link this page to an existing client' }).selectOption({ label: 'Northwind Outfitters' });
   await options.getByRole('button', { name: 'Link to client' }).click();
   await expect(options.getByRole('status').filter({ hasText: 'Linked this page to Northwind Outfitters.' })).toBeVisible();
+  await expect(options.getByRole('combobox', { name: 'Link this page to an existing client' })).toHaveCount(0);
 
+  // Back in Gmail, the panel (which follows the active tab) knows the client.
+  await gmail.bringToFront();
   await expect(panel.getByRole('heading', { level: 1, name: 'Northwind Outfitters' })).toBeVisible();
 });

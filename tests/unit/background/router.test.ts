@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser, type Browser } from 'wxt/browser';
 import { createMatcherCache } from '../../../lib/background/matcher';
@@ -39,6 +39,11 @@ async function addClient(router: ReturnType<typeof newRouter>, name: string, ide
   return (reply as { ok: true; data: Client }).data;
 }
 
+/** The tab the browser shows in window 0 (the fake browser has no way to activate one). */
+function activate(tabId: number) {
+  vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: tabId, windowId: 0, active: true } as Browser.tabs.Tab] as never);
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
 });
@@ -58,7 +63,7 @@ describe('background router', () => {
     const first = newRouter();
     await addClient(first, 'Northwind Outfitters', 'email-domain:northwindoutfitters.com');
     await first.handle({ type: 'page/context', context: gmailContext }, contentScript(7));
-    await fakeBrowser.tabs.update(0, {});
+    activate(7);
     const restarted = newRouter();
     const reply = await restarted.handle({ type: 'panel/state', windowId: 0 }, page);
     expect(reply).toMatchObject({ ok: true, data: { tabId: 7, match: { status: 'matched' } } });
@@ -71,6 +76,7 @@ describe('background router', () => {
     const first = await router.handle({ type: 'page/context', context: gmailContext }, contentScript(3));
     expect(first).toMatchObject({ ok: true, data: { match: { status: 'none' } } });
     await addClient(router, 'Northwind Outfitters', 'email:sam@northwindoutfitters.com');
+    activate(3);
     const state = await router.handle({ type: 'panel/state', windowId: 0 }, page);
     expect(state).toMatchObject({ ok: true, data: { match: { status: 'matched', client: { name: 'Northwind Outfitters' } } } });
   });
@@ -133,10 +139,17 @@ describe('background router', () => {
     const router = newRouter();
     await addClient(router, 'Northwind Outfitters', 'email-domain:northwindoutfitters.com');
     await router.handle({ type: 'page/context', context: gmailContext }, contentScript(0));
-    const panelTab = await fakeBrowser.tabs.create({ url: `${ORIGIN}sidepanel.html` });
-    await fakeBrowser.tabs.update(panelTab.id!, { active: true });
-    const reply = await router.handle({ type: 'panel/state', windowId: 0 }, page);
+    activate(9);
+    const reply = await router.handle({ type: 'panel/state', windowId: 0, panelTabId: 9 }, page);
     expect(reply).toMatchObject({ ok: true, data: { tabId: 0, match: { status: 'matched' } } });
+  });
+
+  it('shows nothing, not another tab’s client, when the active tab is a page Baton does not read', async () => {
+    const router = newRouter();
+    await addClient(router, 'Northwind Outfitters', 'email-domain:northwindoutfitters.com');
+    await router.handle({ type: 'page/context', context: gmailContext }, contentScript(0));
+    activate(4);
+    expect(await router.handle({ type: 'panel/state', windowId: 0 }, page)).toEqual({ ok: true, data: null });
   });
 
   it('forgets a tab whose page is no longer one Baton reads', async () => {
@@ -144,5 +157,41 @@ describe('background router', () => {
     await router.handle({ type: 'page/context', context: gmailContext }, contentScript(5));
     await router.handle({ type: 'page/context', context: null }, contentScript(5, 'https://mail.google.com/chat/u/0/'));
     expect(await browser.storage.session.get('tab:5')).toEqual({});
+  });
+});
+
+describe('background router under concurrency', () => {
+  it('does not bring back the state of a tab that closed while clients were re-matched', async () => {
+    const router = newRouter();
+    await router.handle({ type: 'page/context', context: gmailContext }, contentScript(11));
+    vi.spyOn(browser.tabs, 'get').mockRejectedValue(new Error('No tab with id: 11.'));
+    await addClient(router, 'Northwind Outfitters', 'email-domain:northwindoutfitters.com');
+    expect(await browser.storage.session.get('tab:11')).toEqual({});
+  });
+
+  it('keeps the newest page report when a re-match runs at the same time', async () => {
+    const router = newRouter();
+    vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 12 } as Browser.tabs.Tab as never);
+    await router.handle({ type: 'page/context', context: gmailContext }, contentScript(12));
+    const asanaUrl = 'https://app.asana.com/0/1201809392759895/1210123456789099';
+    const asanaContext: PageContext = { site: 'asana', url: asanaUrl, identifiers: [{ kind: 'asana-project', value: '1201809392759895' }] };
+    await Promise.all([
+      addClient(router, 'Harbor & Pine', 'asana-project:1201809392759895'),
+      router.handle({ type: 'page/context', context: asanaContext }, contentScript(12, asanaUrl)),
+    ]);
+    const { 'tab:12': state } = await browser.storage.session.get('tab:12');
+    expect(state).toMatchObject({ context: { site: 'asana' }, match: { status: 'matched', client: { name: 'Harbor & Pine' } } });
+  });
+});
+
+describe('client directory', () => {
+  it('keeps what a client has beyond the form when it is edited', async () => {
+    const router = newRouter();
+    const created = await addClient(router, 'Northwind Outfitters', 'email-domain:northwindoutfitters.com');
+    const { 'baton:clients': stored } = await browser.storage.local.get('baton:clients');
+    const enriched = { ...(stored as Client[])[0], stakeholders: [{ name: 'Maya Okafor', role: 'CMO', email: 'maya@northwindoutfitters.com' }], toneOfVoiceUrl: 'https://docs.example.com/tov' };
+    await browser.storage.local.set({ 'baton:clients': [enriched] });
+    const reply = await router.handle({ type: 'clients/save', client: { id: created.id, name: 'Northwind Outfitters', identifiers: 'email-domain:northwindoutfitters.com asana-project:1201809392759895' } }, page);
+    expect(reply).toMatchObject({ ok: true, data: { stakeholders: [{ name: 'Maya Okafor' }], toneOfVoiceUrl: 'https://docs.example.com/tov', identifiers: [{}, {}] } });
   });
 });

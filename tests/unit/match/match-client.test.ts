@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClientIndex, clientsWith, matchClient } from '../../../lib/match';
+import { buildClientIndex, clientsWith, linkableIdentifiers, matchClient } from '../../../lib/match';
 import type { MatchableClient as Client } from '../../../lib/match';
 import type { Identifier, PageContext } from '../../../lib/sites/types';
 import { keys } from '../helpers/identifiers';
@@ -123,5 +123,32 @@ describe('buildClientIndex', () => {
     expect(clientsWith(built, { kind: 'google-ads-ocid', value: '7879395008' })).toEqual([northwind]);
     expect(clientsWith(built, { kind: 'email', value: 'a.com' })).toBeUndefined();
     expect(built.size).toBe(2);
+  });
+});
+
+describe('tiers', () => {
+  it('lets a linked task beat its project linked to another client', () => {
+    const project = client('Project Client', 'asana-project:1201809392759895');
+    const task = client('Task Client', 'asana-task:1210123456789099');
+    const result = matchClient(page('asana-project:1201809392759895 asana-task:1210123456789099'), buildClientIndex([project, task]));
+    expect(result.status === 'matched' && result.client.name).toBe('Task Client');
+  });
+
+  it('ranks a shared container (the agency’s Asana workspace, Meta business) below addresses and domains', () => {
+    const agencyWide = client('Linked The Workspace', 'asana-workspace:1201234567890123 meta-business:555');
+    const result = matchClient(page('asana-workspace:1201234567890123 email-domain:northwindoutfitters.com'), buildClientIndex([agencyWide, northwind]));
+    expect(result.status === 'matched' && result.client.name).toBe('Northwind Outfitters');
+    const alone = matchClient(page('meta-business:555'), buildClientIndex([agencyWide, northwind]));
+    expect(alone.status === 'matched' && alone.client.name).toBe('Linked The Workspace');
+  });
+});
+
+describe('linkableIdentifiers', () => {
+  it('offers linked items, accounts and the client’s domains, never people or shared containers', () => {
+    const ctx = page(
+      'gmail-thread:195198d4e5f0a3b2 email:sam@northwindoutfitters.com email:tom@brightlane.agency email:freelancer@gmail.com email-domain:northwindoutfitters.com email-domain:brightlane.agency email-domain:gmail.com meta-business:555 meta-ad-account:120210000000001',
+      { accountEmail: 'jane@brightlane.agency' },
+    );
+    expect(keys(linkableIdentifiers(ctx))).toEqual(['email-domain:northwindoutfitters.com', 'gmail-thread:195198d4e5f0a3b2', 'meta-ad-account:120210000000001']);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
+import { IdentifierSchema } from '../../../lib/model/identifier';
 import { PageContextSchema } from '../../../lib/model/page-context';
 import { readPage } from '../../../lib/sites';
 
@@ -14,6 +15,7 @@ const segment = fc.oneof(
   fc.constantFrom('mail', 'u', '0', '1', 'aw', 'overview', 'project', 'task', 'campaignmanager', 'accounts', 'analytics', 'web', 'adsmanager', 'i18n', 'list', 'f', 'inbox', 'analysis'),
   fc.stringMatching(/^\d{1,20}$/),
   fc.string({ maxLength: 12 }),
+  fc.string({ minLength: 1000, maxLength: 3000 }),
 );
 const param = fc.tuple(
   fc.constantFrom('ocid', 'act', 'business_id', 'aid', 'cid', 'uid', 'aadvid', 'authuser', '__c', 'euid', 'x'),
@@ -24,6 +26,8 @@ const hash = fc.oneof(
   fc.stringMatching(/^#\/(analysis\/)?(a\d{1,10})?p\d{1,12}(\/[a-z]{0,8})?$/),
   fc.stringMatching(/^#(inbox|sent|label\/[A-Za-z%2F]{1,10}|search\/[a-z+]{1,10})(\/[0-9a-fA-F]{16}|\/FMfcg[A-Za-z]{6})?$/),
   fc.string({ maxLength: 30 }).map((s) => `#${s}`),
+  // Long values: a page must not be able to produce a context too big for the background to accept.
+  fc.string({ minLength: 500, maxLength: 5000 }).map((s) => `#search/${encodeURIComponent(s)}`),
 );
 const siteUrl = fc
   .tuple(fc.constantFrom('https', 'http'), hosts, fc.array(segment, { maxLength: 7 }), fc.array(param, { maxLength: 5 }), hash)
@@ -70,6 +74,8 @@ describe('readPage on arbitrary input', () => {
         if (ctx === null) return;
         const parsed = PageContextSchema.safeParse(ctx);
         expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+        // Every identifier is in its normal form, so it can match one a person typed.
+        for (const id of ctx.identifiers) expect(IdentifierSchema.safeParse(id).success, `${id.kind}:${id.value}`).toBe(true);
         expect(JSON.parse(JSON.stringify(ctx))).toEqual(ctx);
       }),
       { numRuns: 10_000 },
