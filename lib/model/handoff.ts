@@ -47,7 +47,9 @@ export const HandoffSchema = z.object({
   templateId: IdSchema,
   templateVersion: z.number().int().min(1),
   title: shortText(300),
-  fields: z.record(z.string().max(64), z.unknown()),
+  fields: z
+    .record(z.string().max(64), z.unknown())
+    .refine((f) => JSON.stringify(f).length <= 500_000, 'the fields are too large (over 500 KB)'),
   /** The accountable owner: responsible for completeness, not just delivery. */
   senderId: IdSchema,
   receiverId: IdSchema.optional(),

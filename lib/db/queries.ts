@@ -1,0 +1,102 @@
+import { ClientSchema, type Client } from '../model/client';
+import { HandoffSchema, OpenItemSchema, type Handoff, type HandoffState, type OpenItem } from '../model/handoff';
+import { identifierKey } from '../model/identifier';
+import { MemberSchema, type Member } from '../model/member';
+import { TimelineEntrySchema, type TimelineEntry } from '../model/timeline';
+import type { Identifier } from '../sites/types';
+import type { z } from '../model/zod';
+import type { BatonDatabase } from './open';
+import { stripClientRecord } from './snapshot';
+
+/** Records read back are untrusted: each is checked, and a bad one is reported, not fatal. */
+export interface Checked<T> {
+  values: T[];
+  errors: string[];
+}
+
+function check<T>(schema: z.ZodType<T>, label: string, raw: unknown[]): Checked<T> {
+  const values: T[] = [];
+  const errors: string[] = [];
+  for (const record of raw) {
+    const parsed = schema.safeParse(record);
+    if (parsed.success) values.push(parsed.data);
+    else {
+      const id = typeof record === 'object' && record && 'id' in record ? String((record as { id: unknown }).id).slice(0, 100) : '?';
+      const issue = parsed.error.issues[0];
+      errors.push(`${label} ${id} is unreadable (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}) and was skipped.`);
+    }
+  }
+  return { values, errors };
+}
+
+export const OPEN_STATES: readonly HandoffState[] = ['draft', 'sent', 'gaps_raised', 'gaps_answered', 'reassigned'];
+const AWAITING_RECEIVER: readonly HandoffState[] = ['sent', 'gaps_answered', 'reassigned'];
+
+export interface ClientView {
+  client: Client;
+  openHandoffs: Handoff[];
+  openItems: OpenItem[];
+  /** Newest first. */
+  timeline: TimelineEntry[];
+  errors: string[];
+}
+
+/** Everything the side panel shows for a client: one client, its open handoffs, its recent history. */
+export async function clientView(db: BatonDatabase, clientId: string, timelineLimit = 100): Promise<ClientView | null> {
+  const tx = db.transaction(['clients', 'handoffs', 'items', 'timeline']);
+  const record = await tx.objectStore('clients').get(clientId);
+  if (!record) return null;
+  const client = ClientSchema.safeParse(stripClientRecord(record));
+  if (!client.success) return null;
+  const handoffs = check(HandoffSchema, 'Handoff', await tx.objectStore('handoffs').index('byClient').getAll(clientId));
+  const items = check(OpenItemSchema, 'Item', await tx.objectStore('items').index('byClient').getAll(clientId));
+  const range = IDBKeyRange.bound([clientId, ''], [clientId, '\uffff']);
+  const raw: unknown[] = [];
+  for (let cursor = await tx.objectStore('timeline').index('byClientAt').openCursor(range, 'prev'); cursor && raw.length < timelineLimit; cursor = await cursor.continue()) {
+    raw.push(cursor.value);
+  }
+  const timeline = check(TimelineEntrySchema, 'History entry', raw);
+  return {
+    client: client.data,
+    openHandoffs: handoffs.values.filter((h) => OPEN_STATES.includes(h.state)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    openItems: items.values.filter((i) => !i.done),
+    timeline: timeline.values,
+    errors: [...handoffs.errors, ...items.errors, ...timeline.errors],
+  };
+}
+
+async function handoffsByParty(db: BatonDatabase, index: 'byReceiverState' | 'bySenderState', memberId: string, states: readonly HandoffState[]): Promise<Checked<Handoff>> {
+  const store = db.transaction('handoffs').store.index(index);
+  const raw = (await Promise.all(states.map((state) => store.getAll([memberId, state])))).flat();
+  const checked = check(HandoffSchema, 'Handoff', raw);
+  checked.values.sort((a, b) => (a.dueBy ?? a.updatedAt).localeCompare(b.dueBy ?? b.updatedAt));
+  return checked;
+}
+
+/** Handoffs waiting for `memberId` to confirm or ask, soonest due first. */
+export function awaitingConfirmation(db: BatonDatabase, memberId: string): Promise<Checked<Handoff>> {
+  return handoffsByParty(db, 'byReceiverState', memberId, AWAITING_RECEIVER);
+}
+
+/** Handoffs `memberId` sent that are not settled yet (including those with gaps to answer). */
+export function sentByMeOpen(db: BatonDatabase, memberId: string): Promise<Checked<Handoff>> {
+  return handoffsByParty(db, 'bySenderState', memberId, OPEN_STATES);
+}
+
+export async function clientsByIdentifier(db: BatonDatabase, identifier: Identifier): Promise<Checked<Client>> {
+  const raw = await db.transaction('clients').store.index('byIdentifier').getAll(identifierKey(identifier));
+  return check(ClientSchema, 'Client', raw.map(stripClientRecord));
+}
+
+export async function listClients(db: BatonDatabase): Promise<Checked<Client>> {
+  return check(ClientSchema, 'Client', (await db.getAll('clients')).map(stripClientRecord));
+}
+
+export async function listMembers(db: BatonDatabase): Promise<Checked<Member>> {
+  return check(MemberSchema, 'Member', await db.getAll('members'));
+}
+
+export async function getHandoff(db: BatonDatabase, id: string): Promise<Handoff | null> {
+  const parsed = HandoffSchema.safeParse(await db.get('handoffs', id));
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,42 @@
+import type { DBSchema } from 'idb';
+import type { Client } from '../model/client';
+import type { BatonEvent } from '../model/event';
+import type { Handoff, HandoffState, OpenItem } from '../model/handoff';
+import type { Member, Workspace } from '../model/member';
+import type { Failure, Note } from '../model/note';
+import type { Template } from '../model/template';
+import type { TimelineEntry } from '../model/timeline';
+
+export const DB_NAME = 'baton';
+export const DB_VERSION = 2;
+
+/** A client as stored: with the keys its indexes need. */
+export type ClientRecord = Client & { nameKey: string; identifierKeys: string[] };
+export type EventRecord = { seq?: number; origin: 'local' | 'remote'; event: BatonEvent; id: string };
+export type OutboxRecord = { id: string; seq: number; attempts: number; lastError?: string };
+
+export interface BatonDB extends DBSchema {
+  meta: { key: string; value: unknown };
+  /** The append-only log, in the order this browser learned of each event. */
+  events: { key: number; value: EventRecord; indexes: { byId: string } };
+  /** Local events the hub has not acknowledged yet. */
+  outbox: { key: string; value: OutboxRecord; indexes: { bySeq: number } };
+  members: { key: string; value: Member; indexes: { byEmail: string } };
+  clients: { key: string; value: ClientRecord; indexes: { byName: string; byIdentifier: string } };
+  handoffs: {
+    key: string;
+    value: Handoff;
+    indexes: { byClient: string; byReceiverState: [string, HandoffState]; bySenderState: [string, HandoffState] };
+  };
+  templates: { key: [string, number]; value: Template };
+  notes: { key: string; value: Note; indexes: { byClient: string } };
+  failures: { key: string; value: Failure; indexes: { byClient: string } };
+  items: { key: string; value: OpenItem; indexes: { byClient: string; byOwner: string } };
+  timeline: { key: string; value: TimelineEntry; indexes: { byClientAt: [string, string] } };
+}
+
+export type ViewStoreName = 'members' | 'clients' | 'handoffs' | 'templates' | 'notes' | 'failures' | 'items' | 'timeline';
+export const VIEW_STORES: readonly ViewStoreName[] = ['members', 'clients', 'handoffs', 'templates', 'notes', 'failures', 'items', 'timeline'];
+export const ALL_STORES = ['meta', 'events', 'outbox', ...VIEW_STORES] as const;
+
+export type { Workspace };
