@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Client } from '../lib/model/client';
+import { parseIdentifierList } from '../lib/model/identifier';
+import type { Member } from '../lib/model/member';
 import { sendRequest } from '../lib/messaging/send';
 import { IDENTIFIER_LABELS, formatIdentifierValue } from '../lib/sites/labels';
 import { Button } from './button';
@@ -17,6 +19,7 @@ function prefillFromHash(): string {
 
 export function ClientDirectory() {
   const [clients, setClients] = useState<Client[]>([]);
+  const [members, setMembers] = useState<Member[]>([]);
   const [editing, setEditing] = useState<string | undefined>();
   const [name, setName] = useState('');
   const [prefill, setPrefill] = useState(prefillFromHash);
@@ -28,9 +31,10 @@ export function ClientDirectory() {
   const [status, setStatus] = useState<string | undefined>();
 
   const load = useCallback(async () => {
-    const reply = await sendRequest<'clients/list'>({ type: 'clients/list' });
+    const [reply, team] = await Promise.all([sendRequest<'clients/list'>({ type: 'clients/list' }), sendRequest<'members/list'>({ type: 'members/list' })]);
     if (reply.ok) setClients(reply.data);
     else setError(reply.error.message);
+    if (team.ok) setMembers(team.data);
   }, []);
   useEffect(() => void load(), [load]);
 
@@ -63,11 +67,12 @@ export function ClientDirectory() {
     const client = clients.find((c) => c.id === linkTarget);
     if (!client) return;
     setError(undefined);
-    const merged = [...client.identifiers.map((i) => `${i.kind}:${i.value}`), prefill].join(' ');
-    const reply = await sendRequest<'clients/save'>({
-      type: 'clients/save',
-      client: { id: client.id, name: client.name, identifiers: merged, ownerEmail: client.ownerEmail },
-    });
+    const { identifiers: linked, errors } = parseIdentifierList(prefill);
+    if (errors.length > 0 || linked.length === 0) {
+      setError(errors.join(' ') || 'This page has nothing to link.');
+      return;
+    }
+    const reply = await sendRequest<'client/link'>({ type: 'client/link', clientId: client.id, identifiers: linked });
     if (!reply.ok) {
       setError(reply.error.message);
       return;
@@ -82,15 +87,15 @@ export function ClientDirectory() {
     setEditing(client.id);
     setName(client.name);
     setIdentifiers(client.identifiers.map((i) => `${i.kind}:${i.value}`).join(' '));
-    setOwnerEmail(client.ownerEmail ?? '');
+    setOwnerEmail(members.find((m) => m.id === client.ownerId)?.email ?? '');
     nameInput.current?.focus();
   };
 
-  const remove = async (client: Client) => {
-    if (!window.confirm(`Delete ${client.name}? Baton will no longer recognise its pages.`)) return;
-    const reply = await sendRequest<'clients/delete'>({ type: 'clients/delete', id: client.id });
+  const archive = async (client: Client) => {
+    if (!window.confirm(`Archive ${client.name}? Its history is kept, but Baton stops recognising its pages.`)) return;
+    const reply = await sendRequest<'clients/archive'>({ type: 'clients/archive', id: client.id });
     if (!reply.ok) setError(reply.error.message);
-    else setStatus(`Deleted ${client.name}.`);
+    else setStatus(`Archived ${client.name}.`);
     await load();
   };
 
@@ -135,7 +140,7 @@ export function ClientDirectory() {
           Space-separated <code>kind:value</code> pairs, e.g. <code>email-domain:acme.com google-ads-customer:123-456-7890 asana-project:1201809392759895</code>
         </p>
         <label className={labelClass}>
-          Owner email (optional)
+          Owner’s email (optional, a member of your workspace)
           <input className={inputClass} type="email" value={ownerEmail} onChange={(e) => setOwnerEmail(e.target.value)} />
         </label>
         {error ? (
@@ -171,8 +176,8 @@ export function ClientDirectory() {
                 <Button variant="secondary" onClick={() => edit(client)} aria-label={`Edit ${client.name}`}>
                   Edit
                 </Button>
-                <Button variant="danger" onClick={() => void remove(client)} aria-label={`Delete ${client.name}`}>
-                  Delete
+                <Button variant="danger" onClick={() => void archive(client)} aria-label={`Archive ${client.name}`}>
+                  Archive
                 </Button>
               </div>
             </li>

@@ -1,5 +1,5 @@
-import { getSettings, listClients } from '../db/client-store';
 import { buildClientIndex, linkableIdentifiers, matchClient, type ClientIndex } from '../match';
+import type { MatchableClient } from '../match';
 import type { MatchSettings } from '../model/client';
 import type { ClientRef, MatchSummary } from '../messaging/protocol';
 import type { Identifier, PageContext } from '../sites/types';
@@ -13,10 +13,10 @@ interface Matcher {
  * The index lives in memory only as a cache: MV3 stops the worker when idle, so it is rebuilt from
  * storage on the first match after waking, and dropped whenever clients or settings change.
  */
-export function createMatcherCache() {
+export function createMatcherCache(source: () => Promise<{ clients: readonly MatchableClient[]; settings: MatchSettings }>) {
   let pending: Promise<Matcher> | null = null;
   const load = async (): Promise<Matcher> => {
-    const [clients, settings] = await Promise.all([listClients(), getSettings()]);
+    const { clients, settings } = await source();
     return { index: buildClientIndex(clients), settings };
   };
   return {

@@ -1,12 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
-import { deleteClient, listClients, getSettings, saveClient, saveSettings, ValidationError } from '../db/client-store';
 import type { ErrorCode, Reply, Request, TabState } from '../messaging/protocol';
 import { parseRequest } from '../messaging/schemas';
 import { detectSite } from '../sites';
 import { SERVED_HOSTNAMES } from '../sites/hosts';
 import { showMatchOnBadge } from './badge';
+import { CommandError, runCommand } from './commands';
 import type { MatcherCache } from './matcher';
 import { getTabState, lastActiveTab, rememberActiveTab, removeTabState, tabIdsWithState, updateTabState } from './tab-states';
+import type { WorkspaceService } from './workspace';
 
 type Sender = Browser.runtime.MessageSender;
 type SenderKind = 'extension-page' | 'content-script';
@@ -16,6 +17,7 @@ export interface RouterDeps {
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
   extensionOrigin: string;
   matcher: MatcherCache;
+  workspace: WorkspaceService;
 }
 
 const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
@@ -86,32 +88,16 @@ export function createRouter(deps: RouterDeps) {
     return last !== undefined ? getTabState(last) : null;
   }
 
+  // Commands that change what pages match: every open tab is matched again after them.
+  const REMATCH_AFTER = new Set(['clients/save', 'clients/archive', 'client/link', 'settings/save']);
+
   async function route(request: Request): Promise<Reply<unknown>> {
-    switch (request.type) {
-      case 'panel/state':
-        return { ok: true, data: await panelState(request.windowId, request.panelTabId) };
-      case 'clients/list':
-        return { ok: true, data: await listClients() };
-      case 'clients/save': {
-        const client = await saveClient(request.client);
-        await rematchAll();
-        return { ok: true, data: client };
-      }
-      case 'clients/delete': {
-        const deleted = await deleteClient(request.id);
-        await rematchAll();
-        return { ok: true, data: { deleted } };
-      }
-      case 'settings/get':
-        return { ok: true, data: await getSettings() };
-      case 'settings/save': {
-        const settings = await saveSettings(request.settings);
-        await rematchAll();
-        return { ok: true, data: settings };
-      }
-      default:
-        return fail('bad-request', `Unexpected ${request.type} request.`);
-    }
+    if (request.type === 'panel/state') return { ok: true, data: await panelState(request.windowId, request.panelTabId) };
+    const session = await deps.workspace.session();
+    const data = await runCommand(session, request, { tabState: getTabState });
+    if (request.type === 'settings/save') await deps.workspace.refresh();
+    if (REMATCH_AFTER.has(request.type)) await rematchAll();
+    return { ok: true, data };
   }
 
   return {
@@ -126,7 +112,7 @@ export function createRouter(deps: RouterDeps) {
         if (kind !== 'extension-page') return fail('forbidden', `${parsed.request.type} is not available to web pages.`);
         return await route(parsed.request);
       } catch (error) {
-        if (error instanceof ValidationError) return fail('invalid', error.message);
+        if (error instanceof CommandError) return fail(error.code, error.message);
         return fail('internal', error instanceof Error ? error.message : String(error));
       }
     },

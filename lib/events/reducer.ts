@@ -38,6 +38,12 @@ export function decide(model: ReadModel, event: BatonEvent): Decision {
     case 'client.updated':
     case 'client.identifier_linked':
       return clientChanged(model, event, actor);
+    case 'client.archived': {
+      const client = model.client(event.entity.id);
+      if (!client) return reject('Unknown client.');
+      const what = `${actor.name} ${event.payload.archived ? 'archived' : 'restored'} the client`;
+      return accept({ store: 'clients', value: { ...client, archived: event.payload.archived, updatedAt: event.at } }, entry(event, client.id, what));
+    }
     case 'template.saved':
       return templateSaved(model, event, actor);
     case 'handoff.created':
@@ -75,9 +81,13 @@ function memberAdded(model: ReadModel, event: Of<'member.added'>, actor: Member)
 }
 
 function memberUpdated(model: ReadModel, event: Of<'member.updated'>, actor: Member): Decision {
-  if (actor.role !== 'admin') return reject('Only an admin can change members.');
+  // Everyone keeps their own name and address up to date; roles are an admin's call.
+  const self = actor.id === event.entity.id && event.payload.role === undefined;
+  if (actor.role !== 'admin' && !self) return reject('Only an admin can change members.');
   const member = model.member(event.entity.id);
   if (!member) return reject('Unknown member.');
+  const { email } = event.payload;
+  if (email && model.members().some((m) => m.email === email && m.id !== member.id)) return reject(`${email} is already a member.`);
   const admins = model.members().filter((m) => m.role === 'admin');
   if (event.payload.role === 'member' && member.role === 'admin' && admins.length === 1) return reject('A workspace keeps at least one admin.');
   return accept({ store: 'members', value: { ...member, ...event.payload } });
@@ -103,6 +113,7 @@ function clientChanged(model: ReadModel, event: Of<'client.created' | 'client.up
     stakeholders: [],
     preferences: [],
     sensitivities: [],
+    archived: false,
     createdAt: event.at,
     ...existing,
     ...rest,

@@ -1,6 +1,10 @@
 // The one protocol between pages, content scripts and the background. Types only, so that content
 // scripts can import it without zod; the background parses with ./schemas.
+import type { ClientView } from '../db/queries';
 import type { Client, MatchSettings } from '../model/client';
+import type { Handoff } from '../model/handoff';
+import type { Member } from '../model/member';
+import type { CommandRequest } from './commands';
 import type { Identifier, PageContext } from '../sites/types';
 
 export interface ClientRef {
@@ -42,9 +46,28 @@ export interface Requests {
   'panel/state': { request: { windowId: number; panelTabId?: number }; response: TabState | null };
   'clients/list': { request: Record<never, never>; response: Client[] };
   'clients/save': { request: { client: ClientDraft }; response: Client };
-  'clients/delete': { request: { id: string }; response: { deleted: boolean } };
   'settings/get': { request: Record<never, never>; response: MatchSettings };
   'settings/save': { request: { settings: MatchSettings }; response: MatchSettings };
+  'clients/archive': { request: CommandRequest<'clients/archive'>; response: Client };
+  'client/view': { request: CommandRequest<'client/view'>; response: ClientView | null };
+  'client/link': { request: CommandRequest<'client/link'>; response: Client };
+  'members/list': { request: Record<never, never>; response: Member[] };
+  'me/get': { request: Record<never, never>; response: Member };
+  'me/update': { request: CommandRequest<'me/update'>; response: Member };
+  'member/add': { request: CommandRequest<'member/add'>; response: Member };
+  'handoff/start': { request: CommandRequest<'handoff/start'>; response: Handoff };
+  'handoff/get': { request: CommandRequest<'handoff/get'>; response: Handoff | null };
+  'handoff/update': { request: CommandRequest<'handoff/update'>; response: Handoff };
+  'handoff/send': { request: CommandRequest<'handoff/send'>; response: Handoff };
+  'handoff/raise-gaps': { request: CommandRequest<'handoff/raise-gaps'>; response: Handoff };
+  'handoff/answer-gaps': { request: CommandRequest<'handoff/answer-gaps'>; response: Handoff };
+  'handoff/confirm': { request: CommandRequest<'handoff/confirm'>; response: Handoff };
+  'handoff/cancel': { request: CommandRequest<'handoff/cancel'>; response: Handoff };
+  'handoff/reassign': { request: CommandRequest<'handoff/reassign'>; response: Handoff };
+  'handoffs/awaiting-me': { request: Record<never, never>; response: Handoff[] };
+  'handoffs/sent-by-me': { request: Record<never, never>; response: Handoff[] };
+  'note/add': { request: CommandRequest<'note/add'>; response: { id: string } };
+  'failure/log': { request: CommandRequest<'failure/log'>; response: { id: string } };
 }
 
 export type RequestType = keyof Requests;

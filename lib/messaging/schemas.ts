@@ -1,6 +1,7 @@
 import { MatchSettingsSchema } from '../model/client';
 import { PageContextSchema } from '../model/page-context';
 import { z } from '../model/zod';
+import { COMMAND_SCHEMAS } from './commands';
 import type { Request } from './protocol';
 
 const empty = z.object({}).strict();
@@ -18,9 +19,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
       ownerEmail: z.string().max(254).optional(),
     }),
   }),
-  z.object({ type: z.literal('clients/delete'), id: z.string().min(1).max(100) }),
   empty.extend({ type: z.literal('settings/get') }),
   z.object({ type: z.literal('settings/save'), settings: MatchSettingsSchema }),
+  ...Object.entries(COMMAND_SCHEMAS).map(([type, schema]) => schema.extend({ type: z.literal(type) })),
 ]);
 
 export type ParsedRequest = z.infer<typeof RequestSchema>;

@@ -6,13 +6,13 @@ export const ClientSchema = z.object({
   id: z.string().min(1).max(100),
   name: z.string().trim().min(1, 'A client needs a name.').max(200),
   identifiers: z.array(IdentifierSchema).max(500),
-  ownerEmail: z.email().optional(),
   /** The member accountable for the client now; a confirmed transition hands it on. */
   ownerId: IdSchema.optional(),
   stakeholders: z.array(PersonSchema).max(200).default([]),
   preferences: z.array(shortText(1000)).max(200).default([]),
   sensitivities: z.array(shortText(1000)).max(200).default([]),
   toneOfVoiceUrl: UrlSchema.optional(),
+  archived: z.boolean().default(false),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

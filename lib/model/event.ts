@@ -25,10 +25,12 @@ export const EVENT_PAYLOADS = {
   'workspace.created': z.object({ workspace: WorkspaceSchema.omit({ createdAt: true }), admin: MemberSchema }),
   'workspace.updated': WorkspaceSchema.pick({ name: true, ownDomains: true, hourlyRate: true, currency: true }).partial(),
   'member.added': z.object({ member: MemberSchema }),
-  'member.updated': z.object({ name: MemberSchema.shape.name.optional(), role: MemberSchema.shape.role.optional() }),
+  'member.updated': z.object({ name: MemberSchema.shape.name.optional(), email: MemberSchema.shape.email.optional(), role: MemberSchema.shape.role.optional() }),
   'client.created': clientPatch.extend({ name: ClientSchema.shape.name }),
   'client.updated': clientPatch,
   'client.identifier_linked': z.object({ identifier: IdentifierSchema }),
+  /** Archived clients keep their history but are no longer recognised or listed. */
+  'client.archived': z.object({ archived: z.boolean() }),
   'template.saved': z.object({ template: TemplateSchema }),
   'handoff.created': z.object({
     clientId: IdSchema,

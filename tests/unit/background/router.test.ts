@@ -1,8 +1,11 @@
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser, type Browser } from 'wxt/browser';
-import { createMatcherCache } from '../../../lib/background/matcher';
-import { createRouter } from '../../../lib/background/router';
+import { createBackground } from '../../../lib/background/start';
+import { appendEvent } from '../../../lib/db/event-store';
+import { openBatonDb } from '../../../lib/db/open';
+import { makeEvent } from '../../../lib/events';
 import type { Client } from '../../../lib/model/client';
 import type { PageContext } from '../../../lib/sites/types';
 
@@ -21,8 +24,10 @@ const gmailContext: PageContext = {
   ],
 };
 
+let dbName = '';
+/** A background as the worker builds it; a second one on the same database is the worker restarted. */
 function newRouter() {
-  return createRouter({ runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, matcher: createMatcherCache() });
+  return createBackground({ runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, dbName }).router;
 }
 
 const page = { id: RUNTIME_ID, url: `${ORIGIN}options.html` };
@@ -44,8 +49,10 @@ function activate(tabId: number) {
   vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: tabId, windowId: 0, active: true } as Browser.tabs.Tab] as never);
 }
 
+let n = 0;
 beforeEach(() => {
   fakeBrowser.reset();
+  dbName = `baton-router-${n++}-${Date.now()}`;
 });
 
 describe('background router', () => {
@@ -126,11 +133,27 @@ describe('background router', () => {
     expect(list.ok && (list.data as Client[]).map((c) => c.name).sort()).toEqual(['One', 'Two']);
   });
 
-  it('skips a corrupt stored client instead of failing the directory', async () => {
+  it('imports the clients an earlier version kept in storage.local once, skipping corrupt ones', async () => {
+    await browser.storage.local.set({
+      'baton:clients': [
+        { id: 'old-1', name: 'Kestrel Bikes', identifiers: [{ kind: 'email-domain', value: 'kestrelbikes.com' }], createdAt: '2026-10-01T10:00:00.000Z', updatedAt: '2026-10-01T10:00:00.000Z' },
+        { id: 'x', name: 42 },
+      ],
+    });
+    const router = newRouter();
+    const list = await router.handle({ type: 'clients/list' }, page);
+    expect(list.ok && (list.data as Client[]).map((c) => c.name)).toEqual(['Kestrel Bikes']);
+    expect(await browser.storage.local.get('baton:clients')).toEqual({});
+    const again = await newRouter().handle({ type: 'clients/list' }, page);
+    expect(again.ok && (again.data as Client[])).toHaveLength(1);
+  });
+
+  it('skips a corrupt client record instead of failing the directory', async () => {
     const router = newRouter();
     await addClient(router, 'Good', 'email-domain:good.com');
-    const { 'baton:clients': stored } = await browser.storage.local.get('baton:clients');
-    await browser.storage.local.set({ 'baton:clients': [...(stored as unknown[]), { id: 'x', name: 42 }] });
+    const db = await openBatonDb(dbName);
+    await db.put('clients', { id: 'evil', name: '<img src=x onerror=alert(1)>'.repeat(100), identifiers: 'nope' } as never);
+    db.close();
     const list = await router.handle({ type: 'clients/list' }, page);
     expect(list.ok && (list.data as Client[]).map((c) => c.name)).toEqual(['Good']);
   });
@@ -186,12 +209,15 @@ describe('background router under concurrency', () => {
 
 describe('client directory', () => {
   it('keeps what a client has beyond the form when it is edited', async () => {
-    const router = newRouter();
-    const created = await addClient(router, 'Northwind Outfitters', 'email-domain:northwindoutfitters.com');
-    const { 'baton:clients': stored } = await browser.storage.local.get('baton:clients');
-    const enriched = { ...(stored as Client[])[0], stakeholders: [{ name: 'Maya Okafor', role: 'CMO', email: 'maya@northwindoutfitters.com' }], toneOfVoiceUrl: 'https://docs.example.com/tov' };
-    await browser.storage.local.set({ 'baton:clients': [enriched] });
-    const reply = await router.handle({ type: 'clients/save', client: { id: created.id, name: 'Northwind Outfitters', identifiers: 'email-domain:northwindoutfitters.com asana-project:1201809392759895' } }, page);
-    expect(reply).toMatchObject({ ok: true, data: { stakeholders: [{ name: 'Maya Okafor' }], toneOfVoiceUrl: 'https://docs.example.com/tov', identifiers: [{}, {}] } });
+    const background = createBackground({ runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, dbName });
+    const created = await addClient(background.router, 'Northwind Outfitters', 'email-domain:northwindoutfitters.com');
+    const { db, me } = await background.workspace.session();
+    const stakeholders = [{ name: 'Maya Okafor', role: 'CMO', email: 'maya@northwindoutfitters.com' }];
+    await appendEvent(db, makeEvent('client.updated', me.id, created.id, { stakeholders, toneOfVoiceUrl: 'https://docs.example.com/tov' }));
+    const reply = await background.router.handle(
+      { type: 'clients/save', client: { id: created.id, name: 'Northwind Outfitters', identifiers: 'email-domain:northwindoutfitters.com asana-project:1201809392759895' } },
+      page,
+    );
+    expect(reply).toMatchObject({ ok: true, data: { stakeholders, toneOfVoiceUrl: 'https://docs.example.com/tov', identifiers: [{}, {}] } });
   });
 });

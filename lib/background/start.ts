@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+import { listClients } from '../db/queries';
+import { createMatcherCache } from './matcher';
+import { createRouter } from './router';
+import { enableSidePanel, watchTabs } from './tab-lifecycle';
+import { createWorkspaceService } from './workspace';
+
+/** The background's parts, wired: the workspace store, the matcher over its clients, the router. */
+export function createBackground(options: { runtimeId: string; extensionOrigin: string; dbName?: string }) {
+  const workspace = createWorkspaceService(options.dbName);
+  const matcher = createMatcherCache(async () => {
+    const { db, workspace: ws } = await workspace.session();
+    const clients = (await listClients(db)).values.filter((c) => !c.archived);
+    return { clients, settings: { ownDomains: ws.ownDomains } };
+  });
+  const router = createRouter({ runtimeId: options.runtimeId, extensionOrigin: options.extensionOrigin, matcher, workspace });
+  return { workspace, matcher, router };
+}
+
+/** Everything the service worker does when it starts (each time MV3 wakes it). */
+export function startBackground(): void {
+  const { router } = createBackground({ runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') });
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void router.handle(message, sender).then(sendResponse);
+    return true;
+  });
+  watchTabs();
+  void enableSidePanel();
+}

@@ -1,0 +1,116 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser } from 'wxt/browser';
+import { createBackground } from '../../../lib/background/start';
+import type { Client } from '../../../lib/model/client';
+import type { Handoff } from '../../../lib/model/handoff';
+import type { Member } from '../../../lib/model/member';
+import type { ClientView } from '../../../lib/db/queries';
+import type { PageContext } from '../../../lib/sites/types';
+
+const RUNTIME_ID = 'test-extension-id';
+const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
+const page = { id: RUNTIME_ID, url: `${ORIGIN}sidepanel.html` };
+const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox/195198d4e5f0a3b2';
+const gmail: PageContext = {
+  site: 'gmail',
+  url: GMAIL_URL,
+  accountEmail: 'jane@brightlane.agency',
+  identifiers: [{ kind: 'email-domain', value: 'northwindoutfitters.com' }],
+  thread: {
+    id: 'thread-f:1828374650192837465',
+    legacyId: '195198d4e5f0a3b2',
+    subject: 'Re: Fwd: Northwind — Q3 launch',
+    participants: [
+      { email: 'maya@northwindoutfitters.com', name: 'Maya Okafor', role: 'from' },
+      { email: 'jane@brightlane.agency', name: 'Jane Doe', role: 'to' },
+      { email: 'sam@gmail.com', name: 'Sam', role: 'cc' },
+    ],
+    messageIds: ['#msg-f:1'],
+  },
+};
+
+let n = 0;
+let router: ReturnType<typeof createBackground>['router'];
+
+async function ok<T>(message: Record<string, unknown>): Promise<T> {
+  const reply = await router.handle(message, page);
+  if (!reply.ok) throw new Error(`${String(message.type)}: ${reply.error.message}`);
+  return reply.data as T;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  router = createBackground({ runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, dbName: `baton-commands-${n++}-${Date.now()}` }).router;
+});
+
+describe('workspace commands', () => {
+  it('start with a local workspace in which the user is the admin', async () => {
+    const me = await ok<Member>({ type: 'me/get' });
+    expect(me.role).toBe('admin');
+    const updated = await ok<Member>({ type: 'me/update', name: 'Jane Doe', email: 'Jane@Brightlane.agency' });
+    expect(updated).toMatchObject({ name: 'Jane Doe', email: 'jane@brightlane.agency' });
+    const tom = await ok<Member>({ type: 'member/add', name: 'Tom Reyes', email: 'tom@brightlane.agency' });
+    expect((await ok<Member[]>({ type: 'members/list' })).map((m) => m.name).sort()).toEqual(['Jane Doe', 'Tom Reyes']);
+    expect(tom.role).toBe('member');
+  });
+
+  it('start a handoff from a Gmail tab, prefilled with the thread, and carry it to sent', async () => {
+    await ok({ type: 'me/update', name: 'Jane Doe', email: 'jane@brightlane.agency' });
+    await ok({ type: 'settings/save', settings: { ownDomains: ['brightlane.agency'] } });
+    const tom = await ok<Member>({ type: 'member/add', name: 'Tom Reyes', email: 'tom@brightlane.agency' });
+    const client = await ok<Client>({ type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: 'email-domain:northwindoutfitters.com' } });
+    await router.handle({ type: 'page/context', context: gmail }, { id: RUNTIME_ID, url: GMAIL_URL, frameId: 0, tab: { id: 5, windowId: 0, active: true } as Browser.tabs.Tab });
+
+    const draft = await ok<Handoff>({ type: 'handoff/start', clientId: client.id, templateId: 'sales-to-am', tabId: 5 });
+    expect(draft).toMatchObject({ state: 'draft', title: 'Northwind — Q3 launch', sources: { gmailThread: { legacyId: '195198d4e5f0a3b2', url: GMAIL_URL } } });
+    // The client's people, not the agency's, not the freelancer on free mail; no email bodies.
+    expect(draft.fields.stakeholders).toEqual([{ name: 'Maya Okafor', role: '', email: 'maya@northwindoutfitters.com' }]);
+    expect(draft.context.participants).toHaveLength(3);
+    expect(JSON.stringify(draft)).not.toContain('msg-f');
+
+    const incomplete = await router.handle({ type: 'handoff/send', id: draft.id }, page);
+    expect(incomplete).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('Choose who receives') } });
+    await ok({ type: 'handoff/update', id: draft.id, receiverId: tom.id, fields: { primary_goals: ['Grow online sales 20% by Q4'] } });
+    const refused = await router.handle({ type: 'handoff/send', id: draft.id }, page);
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Not ready to send: .*Key objections/) } });
+    const sent = await ok<Handoff>({ type: 'handoff/send', id: draft.id, overrideReason: 'Kick-off call is tomorrow; Tom will fill in the rest with me.' });
+    expect(sent).toMatchObject({ state: 'sent', override: { missing: expect.arrayContaining(['objections', 'commitments']) } });
+    expect((await ok<Handoff[]>({ type: 'handoffs/sent-by-me' })).map((h) => h.id)).toEqual([draft.id]);
+
+    const view = await ok<ClientView>({ type: 'client/view', clientId: client.id });
+    expect(view.openHandoffs.map((h) => h.id)).toEqual([draft.id]);
+    expect(view.timeline.map((t) => t.type)).toEqual(['handoff.sent', 'handoff.created', 'client.created']);
+  });
+
+  it('add notes and failures to the client’s history, and refuse them for unknown clients', async () => {
+    const client = await ok<Client>({ type: 'clients/save', client: { name: 'Harbor & Pine', identifiers: '' } });
+    await ok({ type: 'note/add', clientId: client.id, note: { kind: 'decision', decision: 'Pause TikTok', rationale: 'CPA doubled in two weeks.', consideredAndRejected: 'Cutting bids' } });
+    await ok({ type: 'note/add', clientId: client.id, note: { kind: 'commitment', commitment: 'ROAS 4.0', validated: false } });
+    await ok({ type: 'failure/log', clientId: client.id, category: 'wrong_expectations', hours: 6, description: 'ROAS promised from benchmarks' });
+    const view = await ok<ClientView>({ type: 'client/view', clientId: client.id });
+    expect(view.timeline.map((t) => t.summary)).toEqual([
+      'Failure (wrong expectations, 6 h): ROAS promised from benchmarks',
+      'Commitment (not validated): ROAS 4.0',
+      'Decision: Pause TikTok',
+      expect.stringContaining('added the client'),
+    ]);
+    const missingRationale = await router.handle({ type: 'note/add', clientId: client.id, note: { kind: 'decision', decision: 'x', rationale: '' } }, page);
+    expect(missingRationale).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const unknown = await router.handle({ type: 'failure/log', clientId: 'nope', category: 'other', hours: 1, description: 'x' }, page);
+    expect(unknown).toMatchObject({ ok: false, error: { message: 'Unknown client.' } });
+  });
+
+  it('link a page’s identifiers to a client, and archive a client so it is no longer recognised', async () => {
+    const client = await ok<Client>({ type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: '' } });
+    await ok({ type: 'client/link', clientId: client.id, identifiers: [{ kind: 'gmail-thread', value: '195198d4e5f0a3b2' }] });
+    const sender = { id: RUNTIME_ID, url: GMAIL_URL, frameId: 0, tab: { id: 6, windowId: 0, active: true } as Browser.tabs.Tab };
+    const matched = await router.handle({ type: 'page/context', context: { ...gmail, identifiers: [{ kind: 'gmail-thread', value: '195198d4e5f0a3b2' }] } }, sender);
+    expect(matched).toMatchObject({ ok: true, data: { match: { status: 'matched' } } });
+    await ok({ type: 'clients/archive', id: client.id });
+    expect(await ok<Client[]>({ type: 'clients/list' })).toEqual([]);
+    const after = await router.handle({ type: 'page/context', context: { ...gmail, identifiers: [{ kind: 'gmail-thread', value: '195198d4e5f0a3b2' }] } }, sender);
+    expect(after).toMatchObject({ ok: true, data: { match: { status: 'none' } } });
+  });
+});
