@@ -3,6 +3,7 @@
 import { execFileSync, execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
+import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -107,6 +108,34 @@ async function matcherFigures() {
   return JSON.parse(execFileSync(process.execPath, [`${tmp}matcher.bench.mjs`], { encoding: 'utf8' }).trim());
 }
 
+async function bundle(entry, outfile, options) {
+  await build({ entryPoints: [`${root}${entry}`], bundle: true, outfile: `${tmp}${outfile}`, logLevel: 'error', ...options });
+  return `${tmp}${outfile}`;
+}
+
+/** The store at agency scale: in Node with fake-indexeddb, and in Chromium's real IndexedDB. */
+async function storeFigures(executablePath) {
+  const node = await bundle('bench/store-node.ts', 'store-node.mjs', { platform: 'node', format: 'esm' });
+  const inNode = JSON.parse(execFileSync(process.execPath, [node], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim());
+  const script = readFileSync(await bundle('bench/store-browser.ts', 'store-browser.js', { format: 'iife', platform: 'browser' }));
+  // IndexedDB needs a real origin: a throwaway page on loopback.
+  const server = createServer((req, res) => {
+    if (req.url === '/store.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Baton store bench</title><script src="/store.js"></script>');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    const inChromium = await page.evaluate(() => globalThis.runStoreBench('Chromium, IndexedDB'));
+    return { node: inNode, chromium: inChromium };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
 const executablePath = findChromium();
 if (!executablePath) {
   console.error(chromiumHelp());
@@ -115,7 +144,8 @@ if (!executablePath) {
 const sizes = contentScriptSizes();
 const readPageFigures = await readPageInChromium(executablePath);
 const matcher = await matcherFigures();
-const results = { machine: machine(readPageFigures.version), contentScripts: sizes, readPage: readPageFigures, matcher };
+const store = await storeFigures(executablePath);
+const results = { machine: machine(readPageFigures.version), contentScripts: sizes, readPage: readPageFigures, matcher, store };
 writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
@@ -127,4 +157,12 @@ console.log(`  median ${readPageFigures.medianMs} ms   p95 ${readPageFigures.p95
 console.log(`\nMatcher, ${matcher.clients} clients × ${matcher.identifiersPerClient} identifiers (Node)`);
 console.log(`  index build  median ${round(matcher.indexBuildMs.median, 2)} ms   p95 ${round(matcher.indexBuildMs.p95, 2)} ms`);
 console.log(`  lookup       median ${round(matcher.lookupUs.median, 2)} µs   p95 ${round(matcher.lookupUs.p95, 2)} µs   (${matcher.pageIdentifiers} page identifiers)`);
+const { sizes: n } = store.chromium;
+console.log(`\nLocal store, ${n.clients} clients, ${n.handoffs} handoffs, ${n.events} events`);
+for (const s of [store.chromium, store.node]) {
+  console.log(`  ${s.label}`);
+  console.log(`    client view (open handoffs + last ${s.clientViewShape.timeline} history)  median ${round(s.clientViewMs.median, 2)} ms   p95 ${round(s.clientViewMs.p95, 2)} ms`);
+  console.log(`    append one event                                      median ${round(s.appendMs.median, 2)} ms   p95 ${round(s.appendMs.p95, 2)} ms`);
+  console.log(`    rebuild every view from the log                       ${s.rebuildMs} ms`);
+}
 console.log('\nWrote bench/results.json');

@@ -4,7 +4,7 @@ import type { Gap, Handoff, OpenItem } from '../model/handoff';
 import type { Member } from '../model/member';
 import type { ActionItem, Template } from '../model/template';
 import type { TimelineEntry } from '../model/timeline';
-import { assessCompleteness, parseFieldValue } from '../workflow/completeness';
+import { assessCompleteness, fieldValue, parseFieldValue } from '../workflow/completeness';
 import { checkAction, type HandoffAction } from '../workflow/rules';
 import type { Change, ReadModel } from './read-model';
 
@@ -171,7 +171,7 @@ function handoffCreated(model: ReadModel, event: Of<'handoff.created'>, actor: M
     clientId: client.id,
     templateId: template.id,
     templateVersion: template.version,
-    title: p.title?.trim() || `${template.name} — ${client.name}`,
+    title: (p.title?.trim() || `${template.name} — ${client.name}`).slice(0, 300),
     fields: p.fields,
     senderId: actor.id,
     state: 'draft',
@@ -287,7 +287,8 @@ function handoffChanged(model: ReadModel, event: BatonEvent, actor: Member): Dec
       if (problem) return reject(problem);
       if (p.receiverId === handoff.receiverId) return reject(`${name(p.receiverId)} already receives this handoff.`);
       next.receiverId = p.receiverId;
-      next.state = 'reassigned';
+      // Open gaps stay open: the sender still answers them before the new receiver can confirm.
+      next.state = handoff.gaps.some((g) => g.answer === undefined) ? 'gaps_raised' : 'reassigned';
       next.dueBy = p.dueBy ?? addHours(event.at, template.confirmWithinHours);
       return accept({ store: 'handoffs', value: next }, log(`${actor.name} reassigned “${handoff.title}” from ${name(handoff.receiverId)} to ${name(p.receiverId)}`));
     }
@@ -301,22 +302,24 @@ function handoffChanged(model: ReadModel, event: BatonEvent, actor: Member): Dec
  * handoff's own action items become client items, and for transitions the receiver owns the client.
  */
 function transferOwnership(model: ReadModel, event: BatonEvent, handoff: Handoff, template: Template, receiver: Member): Change[] {
-  const sender = model.member(handoff.senderId);
-  const fromSender = (email: string) => email === '' || email === sender?.email;
+  const senderEmail = model.member(handoff.senderId)?.email;
+  const isSender = (email: string) => email !== '' && email === senderEmail;
   const changes: Change[] = [];
-  for (const item of model.openItems(handoff.clientId)) {
-    if (!item.done && item.ownerEmail === sender?.email) changes.push({ store: 'items', value: { ...item, ownerEmail: receiver.email, updatedAt: event.at } });
+  if (template.transfersOwnership) {
+    for (const item of model.openItems(handoff.clientId)) {
+      if (!item.done && isSender(item.ownerEmail)) changes.push({ store: 'items', value: { ...item, ownerEmail: receiver.email, updatedAt: event.at } });
+    }
   }
   for (const field of template.fields.filter((f) => f.type === 'action_items')) {
-    const parsed = parseFieldValue(field, handoff.fields[field.id]);
+    const parsed = parseFieldValue(field, fieldValue(handoff.fields, field.id));
     for (const a of parsed.ok && parsed.value ? (parsed.value as ActionItem[]) : []) {
-      const id = `${handoff.id}:${a.id}`;
+      const id = derivedId(handoff.id, a.id);
       if (!a.text.trim() || model.item(id)) continue;
       const item: OpenItem = {
         id,
         clientId: handoff.clientId,
         text: a.text.trim(),
-        ownerEmail: fromSender(a.ownerEmail) ? receiver.email : a.ownerEmail,
+        ownerEmail: a.ownerEmail === '' || isSender(a.ownerEmail) ? receiver.email : a.ownerEmail,
         due: a.due,
         done: false,
         sourceHandoffId: handoff.id,
@@ -330,6 +333,19 @@ function transferOwnership(model: ReadModel, event: BatonEvent, handoff: Handoff
     changes.push({ store: 'clients', value: { ...client, ownerId: receiver.id, updatedAt: event.at } });
   }
   return changes;
+}
+
+/** `<handoff>:<item>`, or a fixed-length digest of it when that would exceed the 100-character id limit. */
+function derivedId(handoffId: string, itemId: string): string {
+  const id = `${handoffId}:${itemId}`;
+  if (id.length <= 100) return id;
+  // FNV-1a, twice with different seeds: deterministic on every machine that replays the log.
+  const fnv = (seed: number) => {
+    let h = seed;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619) >>> 0;
+    return h.toString(16).padStart(8, '0');
+  };
+  return `${handoffId.slice(0, 60)}:${fnv(0x811c9dc5)}${fnv(0x01000193)}`;
 }
 
 function noteAdded(model: ReadModel, event: Of<'note.added'>, actor: Member): Decision {

@@ -1,5 +1,5 @@
 import { ClientSchema } from './client';
-import { IdSchema, PersonSchema, TimestampSchema, UrlSchema, shortText } from './common';
+import { IdSchema, OptionalEmailSchema, PersonSchema, TimestampSchema, UrlSchema, shortText } from './common';
 import { CapturedContextSchema, HandoffSourcesSchema } from './handoff';
 import { IdentifierSchema } from './identifier';
 import { MemberSchema, WorkspaceSchema } from './member';
@@ -9,7 +9,11 @@ import { z } from './zod';
 
 export const EVENT_SCHEMA_VERSION = 1;
 
-const fields = z.record(z.string().regex(/^[a-z][a-z0-9_]{0,60}$/), z.unknown());
+// Field values are checked against their template by the reducer; here only their size is bounded.
+const fields = z
+  .record(z.string().regex(/^[a-z][a-z0-9_]{0,60}$/), z.unknown())
+  .refine((f) => Object.keys(f).length <= 100, 'too many fields')
+  .refine((f) => JSON.stringify(f).length <= 500_000, 'the fields are too large (over 500 KB)');
 const clientPatch = z.object({
   name: ClientSchema.shape.name.optional(),
   ownerId: IdSchema.optional(),
@@ -62,7 +66,7 @@ export const EVENT_PAYLOADS = {
   'handoff.reassigned': z.object({ receiverId: IdSchema, reason: shortText(2000).optional(), dueBy: TimestampSchema.optional() }),
   'note.added': z.object({ note: NoteSchema }),
   'failure.logged': z.object({ failure: FailureSchema }),
-  'item.added': z.object({ clientId: IdSchema, text: shortText(1000).min(1), ownerEmail: z.union([z.email(), z.literal('')]).default(''), due: z.union([z.iso.date(), z.literal('')]).default('') }),
+  'item.added': z.object({ clientId: IdSchema, text: shortText(1000).min(1), ownerEmail: OptionalEmailSchema.default(''), due: z.union([z.iso.date(), z.literal('')]).default('') }),
   'item.completed': z.object({}),
 } as const;
 

@@ -1,4 +1,4 @@
-import { IdSchema, TimestampSchema, UrlSchema, shortText } from './common';
+import { IdSchema, OptionalEmailSchema, TimestampSchema, UrlSchema, shortText } from './common';
 import { z } from './zod';
 
 export const HANDOFF_STATES = ['draft', 'sent', 'gaps_raised', 'gaps_answered', 'confirmed', 'cancelled', 'reassigned'] as const;
@@ -75,7 +75,7 @@ export const OpenItemSchema = z.object({
   id: IdSchema,
   clientId: IdSchema,
   text: shortText(1000).min(1),
-  ownerEmail: z.union([z.email(), z.literal('')]),
+  ownerEmail: OptionalEmailSchema,
   due: z.union([z.iso.date(), z.literal('')]).default(''),
   done: z.boolean(),
   sourceHandoffId: IdSchema.optional(),

@@ -1,4 +1,4 @@
-import { EmailSchema, IdSchema, UrlSchema, shortText } from './common';
+import { IdSchema, OptionalEmailSchema, UrlSchema, shortText } from './common';
 import { z } from './zod';
 
 /** The kinds of field a handoff template can ask for. */
@@ -79,7 +79,7 @@ export const DecisionSchema = z.object({
 export const ActionItemSchema = z.object({
   id: IdSchema,
   text: shortText(1000),
-  ownerEmail: z.union([EmailSchema, z.literal('')]).default(''),
+  ownerEmail: OptionalEmailSchema.default(''),
   due: z.union([z.iso.date(), z.literal('')]).default(''),
 });
 const LoosePersonSchema = z.object({ name: shortText(200), role: shortText(200).default(''), email: shortText(254) });

@@ -2,6 +2,9 @@ import type { Completeness } from '../model/handoff';
 import { FIELD_VALUE_SCHEMAS, type FieldType, type FieldValue, type Template, type TemplateField } from '../model/template';
 
 const blank = (s: string | undefined) => !s || s.trim() === '';
+/** A value quoted in a message, short enough to read (and to store with the handoff). */
+const quote = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+const MAX_REASON = 500;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Check<T extends FieldType> = (value: FieldValue<T>, field: TemplateField) => string | null;
@@ -21,7 +24,7 @@ const CHECKS: { [T in FieldType]: Check<T> } = {
   kpi_targets(v, f) {
     if (v.length === 0) return `Add at least one target to “${f.label}”.`;
     for (const t of v) {
-      const name = `“${t.metric} ${t.value}”`.replace(/\s+”/, '”');
+      const name = `“${quote(`${t.metric} ${t.value}`.trim())}”`;
       if (blank(t.metric) || blank(t.value)) return `Every target in “${f.label}” needs a metric and a value.`;
       if (t.validated === null) return `Say whether ${name} was validated against the client’s real data.`;
       if (!t.validated) return `${name} is not validated against the client’s real data: validate it, or send with an override reason.`;
@@ -34,7 +37,7 @@ const CHECKS: { [T in FieldType]: Check<T> } = {
     const expected = f.items ?? v.map((i) => i.label);
     if (expected.length === 0) return `Add the items of “${f.label}”.`;
     const open = expected.filter((label) => !done.has(label));
-    return open.length ? `Tick every item of “${f.label}”: ${open.join(', ')}.` : null;
+    return open.length ? `Tick every item of “${f.label}”: ${open.map(quote).join(', ')}.` : null;
   },
   decisions(v, f) {
     if (v.length === 0) return `Record at least one decision in “${f.label}”, with its rationale.`;
@@ -44,7 +47,7 @@ const CHECKS: { [T in FieldType]: Check<T> } = {
     if (v.length === 0) return `List the open items in “${f.label}”, each with an owner and a date.`;
     const bad = v.find((i) => blank(i.text) || blank(i.ownerEmail) || blank(i.due));
     if (!bad) return null;
-    return blank(bad.text) ? `Every item in “${f.label}” needs a description.` : `“${bad.text}” needs an owner and a date.`;
+    return blank(bad.text) ? `Every item in “${f.label}” needs a description.` : `“${quote(bad.text)}” needs an owner and a date.`;
   },
 };
 
@@ -70,12 +73,17 @@ export function emptyValue(type: FieldType): FieldValue {
   return type === 'short_text' || type === 'long_text' || type === 'link' || type === 'date' ? '' : [];
 }
 
+/** A field's value: only the handoff's own ones (a field named "constructor" is not Object's). */
+export function fieldValue(fields: Record<string, unknown>, id: string): unknown {
+  return Object.hasOwn(fields, id) ? fields[id] : undefined;
+}
+
 /** How complete a handoff's fields are against its template: what is missing, and why. */
 export function assessCompleteness(template: Template, fields: Record<string, unknown>): Completeness {
   const required = template.fields.filter((f) => f.required);
   const missing = required.flatMap((f) => {
-    const reason = checkField(f, fields[f.id]);
-    return reason ? [{ fieldId: f.id, reason }] : [];
+    const reason = checkField(f, fieldValue(fields, f.id));
+    return reason ? [{ fieldId: f.id, reason: reason.slice(0, MAX_REASON) }] : [];
   });
   return { required: required.length, satisfied: required.length - missing.length, missing };
 }

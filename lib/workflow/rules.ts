@@ -58,7 +58,8 @@ export function checkAction(
   }
   if (!rule.states.includes(handoff.state)) {
     if (action === 'confirm' && handoff.state === 'gaps_raised') return 'Gaps are open: the sender must answer them before you confirm.';
-    return `A ${STATE_WORDS[handoff.state]} handoff cannot be ${rule.verb}.`;
+    const word = STATE_WORDS[handoff.state];
+    return `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word} handoff cannot be ${rule.verb}.`;
   }
   return null;
 }
