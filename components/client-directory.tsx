@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { subscribeToChanges } from '../lib/db/change-feed';
 import type { Client } from '../lib/model/client';
 import { parseIdentifierList } from '../lib/model/identifier';
 import type { Member } from '../lib/model/member';
@@ -36,7 +37,15 @@ export function ClientDirectory() {
     else setError(reply.error.message);
     if (team.ok) setMembers(team.data);
   }, []);
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    void load();
+    // Another tab (or the side panel) changed the workspace: show it.
+    const controller = new AbortController();
+    subscribeToChanges((notice) => {
+      if (notice.stores.some((store) => store === 'clients' || store === 'members')) void load();
+    }, controller.signal);
+    return () => controller.abort();
+  }, [load]);
 
   const reset = () => {
     setEditing(undefined);
