@@ -1,0 +1,129 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openDb, type Db } from './db';
+import { migrate } from './schema';
+import { startHub } from './server';
+import { HubStore } from './store';
+
+// npm run hub [-- invite --email E --name N [--admin] | revoke --email E | backup FILE | restore FILE]
+const HELP = `Baton team hub
+  npm run hub                                       start on 127.0.0.1:\${BATON_HUB_PORT:-8787}
+  npm run hub -- invite --email E --name N [--admin] print a one-time invite code
+  npm run hub -- revoke --email E                     revoke a member's tokens
+  npm run hub -- backup FILE | restore FILE           a consistent copy of all data
+Data: PGlite in \${BATON_DATA_DIR:-./.baton/hub}, or PostgreSQL at \$DATABASE_URL.`;
+
+const TABLES = ['workspaces', 'members', 'tokens', 'invites', 'events'] as const;
+
+async function open(): Promise<Db> {
+  const dataDir = process.env.BATON_DATA_DIR ?? './.baton/hub';
+  if (!process.env.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
+  const db = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir });
+  await migrate(db);
+  return db;
+}
+
+/** The hub's one workspace, created (with an admin invite, printed once) on first start. */
+async function ensureWorkspace(store: HubStore): Promise<string> {
+  const [existing] = await store.workspaces();
+  if (existing) return existing.id;
+  const id = await store.createWorkspace(process.env.BATON_WORKSPACE_NAME ?? 'Our agency');
+  const code = await store.createInvite(id, { email: process.env.BATON_ADMIN_EMAIL ?? 'admin@example.com', name: 'Admin', role: 'admin' });
+  console.log(`\nNew workspace created. Admin invite (shown once):\n\n    ${code}\n\nPaste it in Baton's settings → Team hub to join as the admin.\n`);
+  return id;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, file] = positionals;
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (!command) {
+    const db = await open();
+    await ensureWorkspace(new HubStore(db));
+    await db.close();
+    const hub = await startHub(await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.BATON_DATA_DIR ?? './.baton/hub' }), {
+      port: Number(process.env.BATON_HUB_PORT ?? 8787),
+      log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
+    });
+    console.log(`Baton hub on ${hub.url}`);
+    const stop = async (signal: string) => {
+      console.log(JSON.stringify({ level: 'info', msg: `${signal}: finishing requests in flight` }));
+      await hub.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    return -1;
+  }
+  const db = await open();
+  try {
+    const store = new HubStore(db);
+    switch (command) {
+      case 'invite': {
+        if (!values.email || !values.name) throw new Error('invite needs --email and --name');
+        const workspaceId = await ensureWorkspace(store);
+        console.log(await store.createInvite(workspaceId, { email: values.email, name: values.name, role: values.admin ? 'admin' : 'member' }));
+        return 0;
+      }
+      case 'revoke': {
+        if (!values.email) throw new Error('revoke needs --email');
+        const workspaceId = await ensureWorkspace(store);
+        console.log(`Revoked ${await store.revokeTokens(workspaceId, values.email)} token(s).`);
+        return 0;
+      }
+      case 'backup': {
+        if (!file) throw new Error('backup needs a FILE');
+        const copy = await db.transaction(async (tx) => {
+          // One snapshot for every table: the copy is consistent even while the hub writes.
+          await tx.query('set transaction isolation level repeatable read');
+          const data: Record<string, unknown[]> = {};
+          for (const table of TABLES) data[table] = (await tx.query(`select * from ${table}`)).rows;
+          return data;
+        });
+        writeFileSync(file, JSON.stringify({ format: 'baton-hub-backup', version: 1, data: copy }));
+        console.log(`Wrote ${file}: ${copy.events?.length ?? 0} events.`);
+        return 0;
+      }
+      case 'restore': {
+        if (!file) throw new Error('restore needs a FILE');
+        const backup = JSON.parse(readFileSync(file, 'utf8')) as { format?: string; data?: Record<string, Record<string, unknown>[]> };
+        if (backup.format !== 'baton-hub-backup' || !backup.data) throw new Error(`${file} is not a Baton hub backup.`);
+        await db.transaction(async (tx) => {
+          const { rows } = await tx.query<{ n: string }>('select count(*) as n from workspaces');
+          if (Number(rows[0]?.n) > 0) throw new Error('Restore into an empty hub (a new BATON_DATA_DIR or database).');
+          for (const table of TABLES) {
+            for (const row of backup.data?.[table] ?? []) {
+              const columns = Object.keys(row);
+              const values = columns.map((c) => (c === 'body' ? JSON.stringify(row[c]) : row[c]));
+              await tx.query(`insert into ${table} (${columns.map((c) => `"${c.replace(/"/g, '')}"`).join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`, values);
+            }
+          }
+        });
+        console.log(`Restored ${backup.data.events?.length ?? 0} events.`);
+        return 0;
+      }
+      default:
+        console.error(`Unknown command ${command}.\n\n${HELP}`);
+        return 2;
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,60 @@
+import type { Db } from './db';
+
+/** Versioned migrations, the same SQL on PGlite and PostgreSQL. Never edit one that shipped. */
+const MIGRATIONS: string[] = [
+  `create table workspaces (
+     id text primary key,
+     name text not null,
+     last_seq bigint not null default 0,
+     created_at timestamptz not null default now()
+   );
+   create table members (
+     id text primary key,
+     workspace_id text not null references workspaces(id),
+     name text not null,
+     email text not null,
+     role text not null check (role in ('admin', 'member')),
+     created_at timestamptz not null default now(),
+     unique (workspace_id, email)
+   );
+   create table tokens (
+     hash text primary key,
+     member_id text not null references members(id),
+     workspace_id text not null references workspaces(id),
+     created_at timestamptz not null default now(),
+     revoked_at timestamptz
+   );
+   create table invites (
+     code_hash text primary key,
+     workspace_id text not null references workspaces(id),
+     email text not null,
+     name text not null,
+     role text not null check (role in ('admin', 'member')),
+     created_at timestamptz not null default now(),
+     used_at timestamptz
+   );
+   create table events (
+     workspace_id text not null references workspaces(id),
+     seq bigint not null,
+     id text not null unique,
+     type text not null,
+     actor text not null,
+     body jsonb not null,
+     received_at timestamptz not null default now(),
+     primary key (workspace_id, seq)
+   );`,
+];
+
+export async function migrate(db: Db): Promise<void> {
+  await db.query('create table if not exists schema_migrations (version int primary key, applied_at timestamptz not null default now())');
+  await db.transaction(async (tx) => {
+    // Several hub processes may start at once on one database: one migrates, the others wait.
+    await tx.query('select pg_advisory_xact_lock(727378)');
+    const { rows } = await tx.query<{ v: number | null }>('select max(version) as v from schema_migrations');
+    const current = rows[0]?.v ?? 0;
+    for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+      for (const statement of MIGRATIONS[version - 1]!.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      await tx.query('insert into schema_migrations (version) values ($1)', [version]);
+    }
+  });
+}

@@ -1,0 +1,92 @@
+import type { IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { createApp } from './app';
+import type { Db } from './db';
+import { migrate } from './schema';
+import { EVENTS_CHANNEL, HubStore } from './store';
+
+export interface Hub {
+  url: string;
+  port: number;
+  store: HubStore;
+  /** Connected live streams, for figures and tests. */
+  connections(): number;
+  close(): Promise<void>;
+}
+
+const KEEPALIVE_MS = 20_000;
+
+/**
+ * Starts the hub on a database: HTTP API plus a WebSocket at /v1/stream that tells each member's
+ * browser the moment its workspace has new events (it then pulls them). Announcements cross hub
+ * processes through PostgreSQL LISTEN/NOTIFY.
+ */
+export async function startHub(db: Db, options: { port?: number; hostname?: string; log?: (entry: Record<string, unknown>) => void } = {}): Promise<Hub> {
+  await migrate(db);
+  const store = new HubStore(db);
+  const log = options.log ?? (() => undefined);
+  const app = createApp({ store, log });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  const sockets = new Map<WebSocket, string>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  server.on('upgrade', (req: IncomingMessage, socket, head) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://hub');
+      // Browsers cannot set headers on a WebSocket: the token travels as the second subprotocol.
+      const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+      const token = protocols[0] === 'baton' ? protocols[1] : undefined;
+      const caller = url.pathname === '/v1/stream' && token ? await store.authenticate(token) : null;
+      if (!caller) {
+        socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        sockets.set(ws, caller.workspaceId);
+        let alive = true;
+        ws.on('pong', () => (alive = true));
+        ws.on('message', (data) => {
+          // A client keepalive ("ping") keeps its service worker awake; answer it.
+          if (data.toString() === 'ping') ws.send('pong');
+        });
+        const timer = setInterval(() => {
+          if (!alive) ws.terminate();
+          alive = false;
+          ws.ping();
+        }, KEEPALIVE_MS);
+        ws.on('close', () => {
+          clearInterval(timer);
+          sockets.delete(ws);
+        });
+        ws.send(JSON.stringify({ type: 'hello', workspaceId: caller.workspaceId }));
+      });
+    })().catch(() => socket.destroy());
+  });
+
+  const stopListening = await db.listen(EVENTS_CHANNEL, (payload) => {
+    const [workspaceId, seq] = payload.split(':');
+    const message = JSON.stringify({ type: 'events', seq: Number(seq) });
+    for (const [ws, ws_workspace] of sockets) if (ws_workspace === workspaceId && ws.readyState === ws.OPEN) ws.send(message);
+  });
+
+  log({ level: 'info', msg: 'hub listening', port, database: db.kind });
+  return {
+    url: `http://${options.hostname ?? '127.0.0.1'}:${port}`,
+    port,
+    store,
+    connections: () => sockets.size,
+    async close() {
+      for (const ws of sockets.keys()) ws.close(1001, 'hub shutting down');
+      wss.close();
+      // Stops accepting, and waits for requests in flight (their writes) to finish.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopListening();
+      await db.close();
+    },
+  };
+}
