@@ -11,7 +11,7 @@ const HELP = `Baton team hub
   npm run hub -- invite --email E --name N [--admin] print a one-time invite code
   npm run hub -- revoke --email E                     revoke a member's tokens
   npm run hub -- backup FILE | restore FILE           a consistent copy of all data
-Data: PGlite in \${BATON_DATA_DIR:-./.baton/hub}, or PostgreSQL at \$DATABASE_URL.`;
+Data: PGlite in \${BATON_DATA_DIR:-./.baton/hub}, or PostgreSQL at DATABASE_URL.`;
 
 const TABLES = ['workspaces', 'members', 'tokens', 'invites', 'events'] as const;
 
