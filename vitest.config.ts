@@ -5,6 +5,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // Starts a throwaway PostgreSQL for the hub's real-database tests (PGlite runs them regardless).
+    globalSetup: ['tests/server/global-setup.ts'],
     restoreMocks: true,
   },
 });

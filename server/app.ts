@@ -40,7 +40,14 @@ export function createApp({ store, rateLimit = 1200, log = () => undefined }: Ap
 
   // Only browser extensions call the hub from a browser; tools call it without an Origin.
   app.use('*', cors({ origin: (origin) => (/^(chrome|moz)-extension:\/\/[\w-]+$/.test(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
-  app.use('*', bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json({ error: 'The request body is too large (1 MB at most).' }, 413) }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY,
+      // The rest of the body is never read: the connection cannot carry another request.
+      onError: (c) => c.json({ error: 'The request body is too large (1 MB at most).' }, 413, { Connection: 'close' }),
+    }),
+  );
   app.use('*', async (c, next) => {
     const start = performance.now();
     await next();

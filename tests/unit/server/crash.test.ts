@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeEvent } from '../../../lib/events/make-event';
+import { databases, freshDb } from './hub-harness';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+let cli = '';
+let scratch = '';
+
+beforeAll(async () => {
+  scratch = mkdtempSync(join(tmpdir(), 'baton-crash-'));
+  // Inside the project, so the bundle finds its packages in node_modules.
+  cli = join(ROOT, '.output', `test-hub-${process.pid}`, 'cli.mjs');
+  await build({ entryPoints: [join(ROOT, 'server/cli.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: cli, logLevel: 'error' });
+});
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(join(cli, '..'), { recursive: true, force: true });
+});
+
+function runCli(env: Record<string, string>, args: string[] = []): Promise<{ out: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [cli, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`hub did not start: ${out}`)), 20_000);
+    const check = () => {
+      if (args.length > 0 ? child.exitCode !== null : /Baton hub on http/.test(out)) {
+        clearTimeout(timer);
+        resolve({ out, child });
+      } else setTimeout(check, 50);
+    };
+    check();
+  });
+}
+
+describe.each(databases())('the hub process on $kind, killed mid-stream', { timeout: 90_000 }, ({ kind, url }) => {
+  it('keeps every event it acknowledged, and takes the rest again without duplicates', async () => {
+    const env: Record<string, string> = { BATON_HUB_PORT: String(18_000 + Math.floor(Math.random() * 2000)), BATON_ADMIN_EMAIL: 'jane@brightlane.agency' };
+    if (kind === 'postgres') {
+      const { db, url: dbUrl } = await freshDb('postgres', url);
+      await db.close();
+      env.DATABASE_URL = dbUrl!;
+    } else {
+      env.BATON_DATA_DIR = mkdtempSync(join(scratch, 'data-'));
+    }
+    const first = await runCli(env);
+    const code = /Admin invite \(shown once\):\s+(\S+)/.exec(first.out)?.[1];
+    const base = `http://127.0.0.1:${env.BATON_HUB_PORT}`;
+    const joined = (await (await fetch(`${base}/v1/invites/redeem`, { method: 'POST', body: JSON.stringify({ code }), headers: { 'content-type': 'application/json' } })).json()) as { token: string; member: { id: string } };
+    const headers = { authorization: `Bearer ${joined.token}`, 'content-type': 'application/json' };
+    const events = Array.from({ length: 120 }, (_, i) => makeEvent('client.created', joined.member.id, `client-${i}`, { name: `Client ${i}` }));
+
+    // A stream of writes, one event per request; the hub is killed without warning part-way.
+    const acknowledged: string[] = [];
+    const writer = (async () => {
+      for (const event of events) {
+        try {
+          const res = await fetch(`${base}/v1/events`, { method: 'POST', headers, body: JSON.stringify({ events: [event] }) });
+          const { results } = (await res.json()) as { results: { status: string }[] };
+          if (results[0]?.status === 'accepted') acknowledged.push(event.id);
+        } catch {
+          return;
+        }
+      }
+    })();
+    while (acknowledged.length < 40) await new Promise((r) => setTimeout(r, 10));
+    first.child.kill('SIGKILL');
+    await writer;
+    await new Promise((r) => first.child.once('exit', r));
+
+    const second = await runCli(env);
+    try {
+      const pulled = (await (await fetch(`${base}/v1/events?after=0&limit=1000`, { headers })).json()) as { events: { event: { id: string } }[] };
+      const stored = new Set(pulled.events.map((e) => e.event.id));
+      for (const id of acknowledged) expect(stored.has(id), id).toBe(true);
+      // The client's outbox sends everything it has not seen acknowledged, and more: nothing doubles.
+      const res = await fetch(`${base}/v1/events`, { method: 'POST', headers, body: JSON.stringify({ events }) });
+      const { results } = (await res.json()) as { results: { status: string }[] };
+      expect(results.every((r) => r.status === 'accepted' || r.status === 'duplicate')).toBe(true);
+      const all = (await (await fetch(`${base}/v1/events?after=0&limit=1000`, { headers })).json()) as { events: { event: { id: string } }[] };
+      const ids = all.events.map((e) => e.event.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.filter((id) => id.length > 0)).toHaveLength(events.length + 1);
+    } finally {
+      second.child.kill('SIGTERM');
+      await new Promise((r) => second.child.once('exit', r));
+    }
+  });
+});
