@@ -3,7 +3,7 @@ import { MemoryModel } from '../../../lib/events/memory-model';
 import type { BatonEvent } from '../../../lib/model/event';
 import { openPostgres } from '../../../server/db';
 import { startHub, type Hub } from '../../../server/server';
-import { databases, hubWithTeam, join } from './hub-harness';
+import { databases, hubWithTeam, join, type Member } from './hub-harness';
 
 const completeBrief = {
   objective: 'Launch the autumn range to returning customers.',
@@ -28,7 +28,7 @@ async function team(kind: 'pglite' | 'postgres', url?: string) {
   return t;
 }
 
-async function pullAll(member: { call: (p: string) => Promise<{ body: any }> }): Promise<BatonEvent[]> {
+async function pullAll(member: Pick<Member, 'call'>): Promise<BatonEvent[]> {
   const events: BatonEvent[] = [];
   for (let after = 0; ; ) {
     const { body } = await member.call(`/v1/events?after=${after}&limit=2`);
