@@ -36,7 +36,7 @@ async function writeChange(tx: WriteTx, change: Change): Promise<void> {
  * its view changes and (for local events) its outbox entry are written in one transaction — all or
  * nothing. A replayed event (same id) changes nothing.
  */
-export async function appendEvent(db: BatonDatabase, raw: unknown, origin: 'local' | 'remote' = 'local'): Promise<AppendResult> {
+export async function appendEvent(db: BatonDatabase, raw: unknown, origin: 'local' | 'remote' = 'local', hubSeq?: number): Promise<AppendResult> {
   const parsed = parseEvent(raw);
   if (!parsed.ok) return { ok: false, reason: `Invalid event: ${parsed.error}` };
   const { event } = parsed;
@@ -47,7 +47,7 @@ export async function appendEvent(db: BatonDatabase, raw: unknown, origin: 'loca
     await tx.done.catch(() => undefined);
     return decision.ok ? { ok: true, event, duplicate: true } : { ok: false, reason: decision.reason, event };
   }
-  const record: EventRecord = { id: event.id, origin, event };
+  const record: EventRecord = { id: event.id, origin, event, ...(hubSeq !== undefined ? { hubSeq } : {}) };
   const seq = (await tx.objectStore('events').add(record)) as number;
   if (origin === 'local') await tx.objectStore('outbox').put({ id: event.id, seq, attempts: 0 });
   for (const change of decision.changes) await writeChange(tx, change);
@@ -56,16 +56,60 @@ export async function appendEvent(db: BatonDatabase, raw: unknown, origin: 'loca
   return { ok: true, event, duplicate: false, seq };
 }
 
-/** Every event in log order, each parsed; a corrupt record is reported and skipped. */
+/**
+ * Every event in log order, each parsed; a corrupt record is reported and skipped. The order is the
+ * hub's for events it has (every browser agrees on it), then local ones it has not acknowledged yet.
+ */
 export async function readLog(db: BatonDatabase): Promise<{ events: BatonEvent[]; errors: string[] }> {
-  const events: BatonEvent[] = [];
+  const records: { event: BatonEvent; hubSeq: number; seq: number }[] = [];
   const errors: string[] = [];
   for (let cursor = await db.transaction('events').store.openCursor(); cursor; cursor = await cursor.continue()) {
-    const parsed = parseEvent((cursor.value as Partial<EventRecord>).event);
-    if (parsed.ok) events.push(parsed.event);
+    const record = cursor.value as Partial<EventRecord>;
+    const parsed = parseEvent(record.event);
+    if (parsed.ok) records.push({ event: parsed.event, hubSeq: typeof record.hubSeq === 'number' ? record.hubSeq : Infinity, seq: cursor.key });
     else errors.push(`event #${cursor.key}: ${parsed.error}`);
   }
-  return { events, errors };
+  records.sort((a, b) => a.hubSeq - b.hubSeq || a.seq - b.seq);
+  return { events: records.map((r) => r.event), errors };
+}
+
+/**
+ * Takes an event from the hub. Usually it applies like any other; when it does not (a local event
+ * got there first and the hub ordered them the other way), it is kept and the views are rebuilt in
+ * the hub's order, which the hub has already checked.
+ */
+export async function receiveFromHub(db: BatonDatabase, event: BatonEvent, hubSeq: number): Promise<'applied' | 'known' | 'rebuilt'> {
+  const known = await db.getKeyFromIndex('events', 'byId', event.id);
+  if (known !== undefined) {
+    const record = await db.get('events', known);
+    if (record && record.hubSeq !== hubSeq) await db.put('events', { ...record, hubSeq });
+    return 'known';
+  }
+  const result = await appendEvent(db, event, 'remote', hubSeq);
+  if (result.ok) return 'applied';
+  await db.add('events', { id: event.id, origin: 'remote', event, hubSeq });
+  await rebuildViews(db);
+  return 'rebuilt';
+}
+
+/** The hub accepted (or already had) a local event: it leaves the outbox and takes its place in order. */
+export async function acknowledge(db: BatonDatabase, id: string, hubSeq: number): Promise<void> {
+  const tx = db.transaction(['events', 'outbox'], 'readwrite');
+  const key = await tx.objectStore('events').index('byId').getKey(id);
+  const record = key === undefined ? undefined : await tx.objectStore('events').get(key);
+  if (record) await tx.objectStore('events').put({ ...record, hubSeq });
+  await tx.objectStore('outbox').delete(id);
+  await tx.done;
+}
+
+/** The hub refused a local event: it leaves the log and the outbox, and the views forget it. */
+export async function dropRefused(db: BatonDatabase, id: string): Promise<void> {
+  const tx = db.transaction(['events', 'outbox'], 'readwrite');
+  const key = await tx.objectStore('events').index('byId').getKey(id);
+  if (key !== undefined) await tx.objectStore('events').delete(key);
+  await tx.objectStore('outbox').delete(id);
+  await tx.done;
+  await rebuildViews(db);
 }
 
 /**

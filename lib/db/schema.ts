@@ -12,7 +12,14 @@ export const DB_VERSION = 2;
 
 /** A client as stored: with the keys its indexes need. */
 export type ClientRecord = Client & { nameKey: string; identifierKeys: string[] };
-export type EventRecord = { seq?: number; origin: 'local' | 'remote'; event: BatonEvent; id: string };
+export type EventRecord = {
+  seq?: number;
+  origin: 'local' | 'remote';
+  event: BatonEvent;
+  id: string;
+  /** The hub's sequence number, once the hub has the event: the order every browser agrees on. */
+  hubSeq?: number;
+};
 export type OutboxRecord = { id: string; seq: number; attempts: number; lastError?: string };
 
 export interface BatonDB extends DBSchema {

@@ -1,0 +1,61 @@
+import { acknowledge, dropRefused, receiveFromHub } from '../db/event-store';
+import type { BatonDatabase } from '../db/open';
+import { parseEvent, type BatonEvent } from '../model/event';
+import { pullEvents, pushEvents, type HubConnection } from './hub-client';
+
+const CURSOR_KEY = 'hub-cursor';
+const BATCH = 100;
+
+export interface SyncReport {
+  pushed: number;
+  /** Local events the hub refused, with its reason: removed, views rebuilt, the user told. */
+  refused: { id: string; type: string; reason: string }[];
+  pulled: BatonEvent[];
+  error?: string;
+}
+
+/**
+ * One round with the hub: push the outbox, then pull everything after the stored cursor. Safe to
+ * stop at any point (the service worker may be stopped): the outbox and the cursor live in IndexedDB,
+ * pushing is idempotent and pulled events already known are recognised.
+ */
+export async function syncOnce(db: BatonDatabase, hub: HubConnection): Promise<SyncReport> {
+  const report: SyncReport = { pushed: 0, refused: [], pulled: [] };
+  for (;;) {
+    const pending = await db.getAllFromIndex('outbox', 'bySeq', undefined, BATCH);
+    if (pending.length === 0) break;
+    const records = await Promise.all(pending.map((p) => db.get('events', p.seq)));
+    const events = records.flatMap((r) => (r ? [r.event] : []));
+    const reply = await pushEvents(hub, events);
+    if (!reply.ok) return { ...report, error: reply.error };
+    for (const result of reply.data.results) {
+      if (result.status === 'rejected') {
+        const event = events.find((e) => e.id === result.id);
+        await dropRefused(db, result.id);
+        report.refused.push({ id: result.id, type: event?.type ?? 'event', reason: result.reason });
+      } else {
+        await acknowledge(db, result.id, result.seq);
+        report.pushed += 1;
+      }
+    }
+    // Entries whose event is gone (corrupt records) must not block the queue.
+    for (const p of pending) if (!records.find((r) => r?.id === p.id)) await db.delete('outbox', p.id);
+  }
+  let cursor = Number((await db.get('meta', CURSOR_KEY)) ?? 0);
+  for (;;) {
+    const reply = await pullEvents(hub, cursor);
+    if (!reply.ok) return { ...report, error: reply.error };
+    for (const { seq, event: raw } of reply.data.events) {
+      const parsed = parseEvent(raw);
+      if (parsed.ok && (await receiveFromHub(db, parsed.event, seq)) !== 'known') report.pulled.push(parsed.event);
+      cursor = seq;
+      await db.put('meta', cursor, CURSOR_KEY);
+    }
+    if (!reply.data.more) return report;
+  }
+}
+
+/** Exponential backoff with full jitter: 1 s, 2 s, 4 s … up to 5 minutes. */
+export function backoffMs(failures: number, random = Math.random): number {
+  return Math.round(random() * Math.min(300_000, 1000 * 2 ** Math.min(failures, 12)));
+}

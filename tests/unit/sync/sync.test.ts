@@ -1,0 +1,129 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appendEvent, readLog } from '../../../lib/db/event-store';
+import { openBatonDb, type BatonDatabase } from '../../../lib/db/open';
+import { awaitingConfirmation, getHandoff } from '../../../lib/db/queries';
+import { makeEvent, type EventInput } from '../../../lib/events/make-event';
+import type { EventType } from '../../../lib/model/event';
+import { redeemInvite, type HubConnection } from '../../../lib/sync/hub-client';
+import { backoffMs, syncOnce } from '../../../lib/sync/sync';
+import { openPglite } from '../../../server/db';
+import { startHub, type Hub } from '../../../server/server';
+
+const brief = {
+  objective: 'Launch the autumn range.',
+  audience: 'Past purchasers.',
+  deliverables: ['6 landing pages'],
+  tone_of_voice: 'https://docs.example.com/tov',
+  brand_guidelines: 'https://docs.example.com/brand',
+  walkthrough: '2026-11-04',
+  deadline: '2026-11-20',
+  approvers: [{ name: 'Maya Okafor', role: 'CMO', email: 'maya@northwindoutfitters.com' }],
+  considered_and_rejected: 'A discount-led message.',
+};
+
+let n = 0;
+const hubs: Hub[] = [];
+afterEach(async () => {
+  await Promise.all(hubs.splice(0).map((h) => h.close().catch(() => undefined)));
+});
+
+interface Browser {
+  db: BatonDatabase;
+  hub: HubConnection;
+  act<T extends EventType>(type: T, entityId: string, payload: EventInput<T>): Promise<void>;
+}
+
+async function browserFor(hub: Hub, workspaceId: string, email: string, name: string, role: 'admin' | 'member'): Promise<Browser> {
+  const code = await hub.store.createInvite(workspaceId, { email, name, role });
+  const joined = await redeemInvite(hub.url, code);
+  if (!joined.ok) throw new Error(joined.error);
+  const connection: HubConnection = { url: hub.url, token: joined.data.token, memberId: joined.data.member.id, workspaceId };
+  const db = await openBatonDb(`baton-sync-${n++}-${Date.now()}`);
+  return {
+    db,
+    hub: connection,
+    async act(type, entityId, payload) {
+      const result = await appendEvent(db, makeEvent(type, connection.memberId, entityId, payload));
+      if (!result.ok) throw new Error(result.reason);
+    },
+  };
+}
+
+async function setup() {
+  const hub = await startHub(await openPglite(), { port: 0 });
+  hubs.push(hub);
+  const workspaceId = await hub.store.createWorkspace('Brightlane');
+  const jane = await browserFor(hub, workspaceId, 'jane@brightlane.agency', 'Jane Doe', 'admin');
+  const tom = await browserFor(hub, workspaceId, 'tom@brightlane.agency', 'Tom Reyes', 'member');
+  for (const b of [jane, tom]) expect((await syncOnce(b.db, b.hub)).error).toBeUndefined();
+  return { hub, jane, tom };
+}
+
+describe('sync with the hub', { timeout: 30_000 }, () => {
+  it('carries a handoff between two browsers through the whole loop; both end identical', async () => {
+    const { jane, tom } = await setup();
+    await jane.act('client.created', 'northwind', { name: 'Northwind Outfitters' });
+    await jane.act('handoff.created', 'h1', { clientId: 'northwind', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tom.hub.memberId, fields: brief });
+    await jane.act('handoff.sent', 'h1', {});
+    expect(await jane.db.count('outbox')).toBe(3);
+    expect((await syncOnce(jane.db, jane.hub)).pushed).toBe(3);
+    expect(await jane.db.count('outbox')).toBe(0);
+
+    const received = await syncOnce(tom.db, tom.hub);
+    expect(received.pulled.map((e) => e.type)).toEqual(['client.created', 'handoff.created', 'handoff.sent']);
+    expect((await awaitingConfirmation(tom.db, tom.hub.memberId)).values.map((h) => h.id)).toEqual(['h1']);
+
+    await tom.act('handoff.gaps_raised', 'h1', { gaps: [{ id: 'g1', fieldIds: ['walkthrough'], question: 'Thursday instead?' }] });
+    await syncOnce(tom.db, tom.hub);
+    await syncOnce(jane.db, jane.hub);
+    await jane.act('handoff.gaps_answered', 'h1', { answers: [{ gapId: 'g1', answer: 'Thursday it is.' }] });
+    await syncOnce(jane.db, jane.hub);
+    await syncOnce(tom.db, tom.hub);
+    await tom.act('handoff.confirmed', 'h1', {});
+    await syncOnce(tom.db, tom.hub);
+    await syncOnce(jane.db, jane.hub);
+
+    const [a, b] = [await getHandoff(jane.db, 'h1'), await getHandoff(tom.db, 'h1')];
+    expect(a).toMatchObject({ state: 'confirmed', gapRounds: 1 });
+    expect(b).toEqual(a);
+    expect((await readLog(jane.db)).events.map((e) => e.id)).toEqual((await readLog(tom.db)).events.map((e) => e.id));
+  });
+
+  it('removes a local event the hub refused, rebuilds the views and says why', async () => {
+    const { jane, tom } = await setup();
+    await jane.act('client.created', 'c', { name: 'Client' });
+    await jane.act('handoff.created', 'h2', { clientId: 'c', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tom.hub.memberId, fields: brief });
+    await jane.act('handoff.sent', 'h2', {});
+    await syncOnce(jane.db, jane.hub);
+    await syncOnce(tom.db, tom.hub);
+    // Offline at the same moment: Tom confirms, Jane cancels. Jane reaches the hub first.
+    await tom.act('handoff.confirmed', 'h2', {});
+    await jane.act('handoff.cancelled', 'h2', { reason: 'The client paused the project.' });
+    await syncOnce(jane.db, jane.hub);
+    const report = await syncOnce(tom.db, tom.hub);
+    expect(report.refused).toEqual([{ id: expect.any(String), type: 'handoff.confirmed', reason: 'A cancelled handoff cannot be confirmed.' }]);
+    expect(await getHandoff(tom.db, 'h2')).toMatchObject({ state: 'cancelled' });
+    expect(await tom.db.count('outbox')).toBe(0);
+    expect((await readLog(tom.db)).events.map((e) => e.type)).not.toContain('handoff.confirmed');
+  });
+
+  it('keeps the outbox when the hub cannot be reached, and delivers it later without duplicates', async () => {
+    const { hub, jane } = await setup();
+    await jane.act('client.created', 'k', { name: 'Kestrel Bikes' });
+    const offline = await syncOnce(jane.db, { ...jane.hub, url: 'http://127.0.0.1:9' });
+    expect(offline.error).toMatch(/cannot be reached/);
+    expect(await jane.db.count('outbox')).toBe(1);
+    expect((await syncOnce(jane.db, jane.hub)).pushed).toBe(1);
+    expect((await syncOnce(jane.db, jane.hub)).pushed).toBe(0);
+    const { rows } = await hub.store.db.query<{ n: string }>("select count(*) as n from events where type = 'client.created'");
+    expect(Number(rows[0]!.n)).toBe(1);
+  });
+
+  it('backs off exponentially with jitter, capped at five minutes', () => {
+    expect(backoffMs(0, () => 1)).toBe(1000);
+    expect(backoffMs(3, () => 1)).toBe(8000);
+    expect(backoffMs(30, () => 1)).toBe(300_000);
+    expect(backoffMs(5, () => 0)).toBe(0);
+  });
+});
