@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { ErrorCode, Reply, Request, TabState } from '../messaging/protocol';
+import type { ErrorCode, HubStatus, Reply, Request, TabState } from '../messaging/protocol';
 import { parseRequest } from '../messaging/schemas';
 import { detectSite } from '../sites';
 import { SERVED_HOSTNAMES } from '../sites/hosts';
@@ -7,6 +7,7 @@ import { showMatchOnBadge } from './badge';
 import { CommandError, runCommand } from './commands';
 import type { MatcherCache } from './matcher';
 import { getTabState, lastActiveTab, rememberActiveTab, removeTabState, tabIdsWithState, updateTabState } from './tab-states';
+import { SYNC_STATUS_KEY, type SyncRunner, type SyncStatus } from './sync-runner';
 import type { WorkspaceService } from './workspace';
 
 type Sender = Browser.runtime.MessageSender;
@@ -18,6 +19,7 @@ export interface RouterDeps {
   extensionOrigin: string;
   matcher: MatcherCache;
   workspace: WorkspaceService;
+  sync?: SyncRunner;
 }
 
 const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
@@ -91,12 +93,38 @@ export function createRouter(deps: RouterDeps) {
   // Commands that change what pages match: every open tab is matched again after them.
   const REMATCH_AFTER = new Set(['clients/save', 'clients/archive', 'client/link', 'settings/save']);
 
+  async function hubStatus(): Promise<HubStatus> {
+    const session = await deps.workspace.session();
+    const status = ((await browser.storage.session.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as SyncStatus | undefined) ?? { pending: 0, live: false };
+    return { ...status, pending: await session.db.count('outbox'), connected: Boolean(session.hub), url: session.hub?.url, me: session.me };
+  }
+
+  // Reads: everything else changes the workspace and is followed by a round of sync.
+  const READS = new Set(['clients/list', 'client/view', 'members/list', 'me/get', 'handoff/get', 'handoffs/awaiting-me', 'handoffs/sent-by-me', 'settings/get']);
+
   async function route(request: Request): Promise<Reply<unknown>> {
     if (request.type === 'panel/state') return { ok: true, data: await panelState(request.windowId, request.panelTabId) };
+    if (request.type === 'hub/status') return { ok: true, data: await hubStatus() };
+    if (request.type === 'hub/connect' || request.type === 'hub/disconnect') {
+      try {
+        if (request.type === 'hub/connect') await deps.workspace.connect(request.url, request.code);
+        else {
+          deps.sync?.disconnect();
+          await deps.workspace.disconnect();
+        }
+      } catch (error) {
+        throw new CommandError(error instanceof Error ? error.message : String(error));
+      }
+      await rematchAll();
+      deps.sync?.request(0);
+      void deps.sync?.connectStream();
+      return { ok: true, data: await hubStatus() };
+    }
     const session = await deps.workspace.session();
     const data = await runCommand(session, request, { tabState: getTabState });
     if (request.type === 'settings/save') await deps.workspace.refresh();
     if (REMATCH_AFTER.has(request.type)) await rematchAll();
+    if (!READS.has(request.type)) deps.sync?.request();
     return { ok: true, data };
   }
 

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { listClients } from '../db/queries';
 import { createMatcherCache } from './matcher';
 import { createRouter } from './router';
+import { createSyncRunner } from './sync-runner';
 import { enableSidePanel, watchTabs } from './tab-lifecycle';
 import { createWorkspaceService } from './workspace';
 
@@ -13,13 +14,25 @@ export function createBackground(options: { runtimeId: string; extensionOrigin: 
     const clients = (await listClients(db)).values.filter((c) => !c.archived);
     return { clients, settings: { ownDomains: ws.ownDomains } };
   });
-  const router = createRouter({ runtimeId: options.runtimeId, extensionOrigin: options.extensionOrigin, matcher, workspace });
-  return { workspace, matcher, router };
+  const sync = createSyncRunner(workspace);
+  const router = createRouter({ runtimeId: options.runtimeId, extensionOrigin: options.extensionOrigin, matcher, workspace, sync });
+  return { workspace, matcher, router, sync };
 }
+
+const SYNC_ALARM = 'baton-sync';
 
 /** Everything the service worker does when it starts (each time MV3 wakes it). */
 export function startBackground(): void {
-  const { router } = createBackground({ runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') });
+  const { router, sync } = createBackground({ runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') });
+  // A pull every minute when the live stream is down; the stream itself reconnects on wake.
+  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== SYNC_ALARM) return;
+    sync.request(0);
+    void sync.connectStream();
+  });
+  sync.request(0);
+  void sync.connectStream();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void router.handle(message, sender).then(sendResponse);
     return true;

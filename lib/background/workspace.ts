@@ -1,33 +1,44 @@
 import { browser } from 'wxt/browser';
 import { appendEvent } from '../db/event-store';
 import { openBatonDb, type BatonDatabase } from '../db/open';
+import { listClients } from '../db/queries';
+import { DB_NAME } from '../db/schema';
 import { makeEvent } from '../events/make-event';
 import { ClientSchema } from '../model/client';
 import { newId } from '../model/common';
 import { MemberSchema, type Member } from '../model/member';
 import type { Workspace } from '../model/member';
+import { z } from '../model/zod';
+import { redeemInvite, type HubConnection } from '../sync/hub-client';
+import { syncOnce } from '../sync/sync';
 
 export interface Session {
   db: BatonDatabase;
   me: Member;
   workspace: Workspace;
+  hub?: HubConnection;
 }
 
 /** Where the first version kept clients, before the event log: imported once, then removed. */
 export const LEGACY_CLIENTS_KEY = 'baton:clients';
+/** The hub this browser belongs to (storage.local: tokens never go to IndexedDB or the hub in clear). */
+export const HUB_KEY = 'baton:hub';
 const ME_KEY = 'me';
 
-/**
- * Opens the local workspace, creating it on first use with the user as its admin. Baton works alone
- * on the local store; joining a team hub replaces the local workspace later.
- */
-async function openSession(dbName?: string): Promise<Session> {
+const HubConnectionSchema = z.object({ url: z.url(), token: z.string().min(10).max(200), memberId: z.string().min(1), workspaceId: z.string().min(1) });
+
+export async function getHubConnection(): Promise<HubConnection | undefined> {
+  const parsed = HubConnectionSchema.safeParse((await browser.storage.local.get(HUB_KEY))[HUB_KEY]);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The local workspace, created on first use with the user as its admin: Baton works without a hub. */
+async function openLocalSession(dbName: string): Promise<Session> {
   const db = await openBatonDb(dbName);
   let meId = (await db.get('meta', ME_KEY)) as string | undefined;
   if (!meId || !(await db.get('members', meId))) {
     const me: Member = { id: newId(), name: 'You', email: 'you@baton.local', role: 'admin' };
-    const workspace = (await db.get('meta', 'workspace')) as Workspace | undefined;
-    if (!workspace) {
+    if (!(await db.get('meta', 'workspace'))) {
       const created = await appendEvent(db, makeEvent('workspace.created', me.id, newId(), { workspace: { id: newId(), name: 'My agency' }, admin: me }));
       if (!created.ok) throw new Error(`Could not create the workspace: ${created.reason}`);
     }
@@ -36,8 +47,18 @@ async function openSession(dbName?: string): Promise<Session> {
   }
   const me = MemberSchema.parse(await db.get('members', meId));
   await importLegacyClients(db, me);
-  const workspace = (await db.get('meta', 'workspace')) as Workspace;
-  return { db, me, workspace };
+  return { db, me, workspace: (await db.get('meta', 'workspace')) as Workspace };
+}
+
+/** The hub's workspace, in its own database; its log arrives from the hub. */
+async function openHubSession(dbName: string, hub: HubConnection): Promise<Session> {
+  const db = await openBatonDb(`${dbName}-ws-${hub.workspaceId}`);
+  if (!(await db.get('members', hub.memberId))) {
+    const first = await syncOnce(db, hub);
+    if (first.error) throw new Error(first.error);
+  }
+  const me = MemberSchema.parse(await db.get('members', hub.memberId));
+  return { db, me, workspace: (await db.get('meta', 'workspace')) as Workspace, hub };
 }
 
 async function importLegacyClients(db: BatonDatabase, me: Member): Promise<void> {
@@ -53,22 +74,49 @@ async function importLegacyClients(db: BatonDatabase, me: Member): Promise<void>
 }
 
 /** One session per worker life, opened on first use; a failed open is retried on the next call. */
-export function createWorkspaceService(dbName?: string) {
+export function createWorkspaceService(dbName = DB_NAME) {
   let pending: Promise<Session> | null = null;
+  const open = async () => {
+    const hub = await getHubConnection();
+    return hub ? openHubSession(dbName, hub) : openLocalSession(dbName);
+  };
   return {
     session(): Promise<Session> {
-      pending ??= openSession(dbName).catch((error: unknown) => {
+      pending ??= open().catch((error: unknown) => {
         pending = null;
         throw error;
       });
       return pending;
     },
-    /** The workspace record changes (own domains): read it again next time. */
+    /** The workspace record or my member changed: read them again. */
     async refresh(): Promise<Session> {
       const session = await this.session();
       session.workspace = (await session.db.get('meta', 'workspace')) as Workspace;
       session.me = MemberSchema.parse(await session.db.get('members', session.me.id));
       return session;
+    },
+    /**
+     * Joins a team hub with an invite code. The clients of the local workspace come along (as new
+     * events by the joining member); the local workspace stays as it was, for a later disconnect.
+     */
+    async connect(url: string, code: string): Promise<Session> {
+      const joined = await redeemInvite(url, code);
+      if (!joined.ok) throw new Error(joined.error);
+      const local = await this.session();
+      const hub: HubConnection = { url, token: joined.data.token, memberId: joined.data.member.id, workspaceId: joined.data.workspaceId };
+      const session = await openHubSession(dbName, hub);
+      const known = new Set((await listClients(session.db)).values.map((c) => c.name.toLowerCase()));
+      for (const client of (await listClients(local.db)).values) {
+        if (client.archived || known.has(client.name.toLowerCase())) continue;
+        await appendEvent(session.db, makeEvent('client.created', hub.memberId, newId(), { name: client.name, identifiers: client.identifiers }));
+      }
+      await browser.storage.local.set({ [HUB_KEY]: hub });
+      pending = Promise.resolve(session);
+      return session;
+    },
+    async disconnect(): Promise<void> {
+      await browser.storage.local.remove(HUB_KEY);
+      pending = null;
     },
   };
 }

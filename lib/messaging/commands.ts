@@ -53,6 +53,9 @@ export const COMMAND_SCHEMAS = {
     hours: z.number().min(0).max(10_000),
     description: shortText(4000).min(1),
   }),
+  'hub/connect': z.object({ url: z.url({ protocol: /^https?$/ }).max(500), code: z.string().trim().min(10).max(200) }),
+  'hub/status': z.object({}),
+  'hub/disconnect': z.object({}),
 } as const;
 
 export type CommandType = keyof typeof COMMAND_SCHEMAS;

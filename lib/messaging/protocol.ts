@@ -68,6 +68,20 @@ export interface Requests {
   'handoffs/sent-by-me': { request: Record<never, never>; response: Handoff[] };
   'note/add': { request: CommandRequest<'note/add'>; response: { id: string } };
   'failure/log': { request: CommandRequest<'failure/log'>; response: { id: string } };
+  'hub/connect': { request: CommandRequest<'hub/connect'>; response: HubStatus };
+  'hub/status': { request: Record<never, never>; response: HubStatus };
+  'hub/disconnect': { request: Record<never, never>; response: HubStatus };
+}
+
+/** The team hub as the options page shows it. */
+export interface HubStatus {
+  connected: boolean;
+  url?: string;
+  me: Member;
+  lastSyncAt?: string;
+  lastError?: string;
+  pending: number;
+  live: boolean;
 }
 
 export type RequestType = keyof Requests;

@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { HubStatus } from '../lib/messaging/protocol';
+import { sendRequest } from '../lib/messaging/send';
+import { Button } from './button';
+import { Section, inputClass, labelClass } from './section';
+
+/** Joining the agency's team hub with an invite code, and what the connection is doing. */
+export function HubConnection() {
+  const [status, setStatus] = useState<HubStatus | undefined>();
+  const [url, setUrl] = useState('http://127.0.0.1:8787');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    const reply = await sendRequest<'hub/status'>({ type: 'hub/status' });
+    if (reply.ok) setStatus(reply.data);
+  }, []);
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), 5000);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  const connect = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    setBusy(true);
+    const reply = await sendRequest<'hub/connect'>({ type: 'hub/connect', url: url.trim(), code: code.trim() });
+    setBusy(false);
+    if (!reply.ok) setError(reply.error.message);
+    else {
+      setStatus(reply.data);
+      setCode('');
+    }
+  };
+
+  const disconnect = async () => {
+    if (!window.confirm('Disconnect from the team hub? Your local workspace comes back; the hub keeps everything you shared.')) return;
+    const reply = await sendRequest<'hub/disconnect'>({ type: 'hub/disconnect' });
+    if (reply.ok) setStatus(reply.data);
+  };
+
+  return (
+    <Section title="Team hub" description="Share clients and handoffs with your agency. Without a hub, Baton works on this browser alone.">
+      {status?.connected ? (
+        <div className="flex flex-col gap-2 rounded-lg border border-slate-200 p-4 text-sm dark:border-slate-800">
+          <p role="status">
+            Connected to <span className="font-mono">{status.url}</span> as <strong>{status.me.name}</strong> ({status.me.email})
+          </p>
+          <p className="text-slate-600 dark:text-slate-400">
+            {status.live ? 'Live.' : 'Checking every minute.'} {status.lastSyncAt ? `Last synced ${new Date(status.lastSyncAt).toLocaleTimeString()}.` : ''}{' '}
+            {status.pending > 0 ? `${status.pending} change${status.pending === 1 ? '' : 's'} waiting to be sent.` : 'Everything is sent.'}
+          </p>
+          {status.lastError ? (
+            <p role="alert" className="text-red-700 dark:text-red-300">
+              {status.lastError}
+            </p>
+          ) : null}
+          <div>
+            <Button variant="secondary" onClick={() => void disconnect()}>
+              Disconnect
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={connect} className="flex flex-col gap-3">
+          <label className={labelClass}>
+            Hub address
+            <input className={inputClass} type="url" value={url} onChange={(e) => setUrl(e.target.value)} required />
+          </label>
+          <label className={labelClass}>
+            Invite code
+            <input className={`${inputClass} font-mono`} value={code} onChange={(e) => setCode(e.target.value)} required placeholder="bi_…" autoComplete="off" />
+          </label>
+          {error ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+              {error}
+            </p>
+          ) : null}
+          <div>
+            <Button type="submit" disabled={busy}>
+              {busy ? 'Connecting…' : 'Connect'}
+            </Button>
+          </div>
+        </form>
+      )}
+    </Section>
+  );
+}

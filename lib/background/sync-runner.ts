@@ -1,0 +1,151 @@
+import { browser } from 'wxt/browser';
+import { awaitingConfirmation, getHandoff } from '../db/queries';
+import type { BatonEvent } from '../model/event';
+import { hubUrl } from '../sync/hub-client';
+import { backoffMs, syncOnce, type SyncReport } from '../sync/sync';
+import type { Session, WorkspaceService } from './workspace';
+
+export const SYNC_STATUS_KEY = 'baton:sync-status';
+const NOTICES_KEY = 'notices';
+const KEEPALIVE_MS = 20_000;
+
+export interface SyncStatus {
+  lastSyncAt?: string;
+  lastError?: string;
+  pending: number;
+  live: boolean;
+}
+
+export interface Notice {
+  id: string;
+  at: string;
+  title: string;
+  message: string;
+  handoffId?: string;
+}
+
+/** What a pulled event means for me: a handoff to confirm, gaps to answer, answers to review. */
+async function noticeFor(session: Session, event: BatonEvent): Promise<Notice | null> {
+  if (event.actor === session.me.id || event.entity.kind !== 'handoff') return null;
+  const handoff = await getHandoff(session.db, event.entity.id);
+  if (!handoff) return null;
+  const who = (await session.db.get('members', event.actor))?.name ?? 'Someone';
+  const base = { id: event.id, at: event.at, handoffId: handoff.id };
+  if ((event.type === 'handoff.sent' || event.type === 'handoff.reassigned') && handoff.receiverId === session.me.id) {
+    return { ...base, title: `${who} handed you a handoff`, message: `${handoff.title}: review it and confirm, or raise gaps.` };
+  }
+  if (event.type === 'handoff.gaps_raised' && handoff.senderId === session.me.id) {
+    return { ...base, title: `${who} raised gaps`, message: `${handoff.title}: answer them before work starts.` };
+  }
+  if (event.type === 'handoff.gaps_answered' && handoff.receiverId === session.me.id) {
+    return { ...base, title: `${who} answered your gaps`, message: `${handoff.title}: confirm receipt when you have enough.` };
+  }
+  return null;
+}
+
+async function tell(notice: Pick<Notice, 'id' | 'title' | 'message'>): Promise<void> {
+  await browser.notifications
+    ?.create(notice.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: notice.title, message: notice.message })
+    .catch(() => undefined);
+}
+
+/** What a round of sync means for the user: notifications, the count awaiting them, refused changes. */
+async function announce(session: Session, report: SyncReport): Promise<void> {
+  const notices: Notice[] = [];
+  for (const event of report.pulled) {
+    const notice = await noticeFor(session, event);
+    if (notice) notices.push(notice);
+  }
+  for (const refused of report.refused) await tell({ id: `refused-${refused.id}`, title: 'A change could not be saved', message: refused.reason });
+  if (notices.length > 0) {
+    const kept = ((await session.db.get('meta', NOTICES_KEY)) as Notice[] | undefined) ?? [];
+    await session.db.put('meta', [...notices, ...kept].slice(0, 50), NOTICES_KEY);
+    for (const notice of notices) await tell(notice);
+  }
+  const awaiting = (await awaitingConfirmation(session.db, session.me.id)).values.length;
+  await browser.action?.setBadgeText({ text: awaiting > 0 ? String(awaiting) : '' }).catch(() => undefined);
+}
+
+/**
+ * Keeps the local store and the hub in step: a round after every local change (debounced), on each
+ * live announcement, and every minute by alarm; failures back off with jitter. Nothing it needs lives
+ * only in memory: the outbox and the cursor are in IndexedDB, so a stopped worker resumes.
+ */
+export function createSyncRunner(workspace: WorkspaceService) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let failures = 0;
+  let socket: WebSocket | null = null;
+  let keepalive: ReturnType<typeof setInterval> | undefined;
+
+  const setStatus = async (status: SyncStatus) => browser.storage.session.set({ [SYNC_STATUS_KEY]: status });
+
+  async function round(): Promise<void> {
+    const session = await workspace.session().catch(() => null);
+    if (!session?.hub) return;
+    const report = await syncOnce(session.db, session.hub);
+    const pending = await session.db.count('outbox');
+    if (report.error) {
+      failures += 1;
+      timer = setTimeout(() => request(0), backoffMs(failures));
+    } else {
+      failures = 0;
+    }
+    await setStatus({ lastSyncAt: report.error ? undefined : new Date().toISOString(), lastError: report.error, pending, live: socket?.readyState === 1 /* OPEN */ });
+    await announce(session, report);
+    if (report.pulled.length > 0 || report.refused.length > 0) await workspace.refresh();
+  }
+
+  function request(delay = 300): void {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = round()
+        // Never silent: the options page shows what went wrong.
+        .catch((error: unknown) => setStatus({ pending: 0, live: false, lastError: error instanceof Error ? error.message : String(error) }))
+        .finally(() => {
+          running = null;
+          if (again) {
+            again = false;
+            request(0);
+          }
+        });
+    }, delay);
+  }
+
+  /** The live stream: the hub says "new events", we pull. The keepalive also keeps the worker awake. */
+  async function connectStream(): Promise<void> {
+    if (socket || typeof WebSocket === 'undefined') return;
+    const session = await workspace.session().catch(() => null);
+    if (!session?.hub) return;
+    const ws = new WebSocket(hubUrl(session.hub.url, 'v1/stream').replace(/^http/, 'ws'), ['baton', session.hub.token]);
+    socket = ws;
+    ws.onopen = () => {
+      keepalive = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('ping'), KEEPALIVE_MS);
+      request(0);
+    };
+    ws.onmessage = (message) => {
+      if (typeof message.data === 'string' && message.data.includes('"events"')) request(0);
+    };
+    ws.onclose = () => {
+      clearInterval(keepalive);
+      socket = null;
+      setTimeout(() => void connectStream(), backoffMs(++failures));
+    };
+  }
+
+  return {
+    request,
+    connectStream,
+    disconnect(): void {
+      socket?.close();
+      socket = null;
+    },
+  };
+}
+
+export type SyncRunner = ReturnType<typeof createSyncRunner>;

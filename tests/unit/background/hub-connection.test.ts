@@ -1,0 +1,74 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackground } from '../../../lib/background/start';
+import type { Handoff } from '../../../lib/model/handoff';
+import type { HubStatus } from '../../../lib/messaging/protocol';
+import { openPglite } from '../../../server/db';
+import { startHub, type Hub } from '../../../server/server';
+import { join } from '../server/hub-harness';
+
+const RUNTIME_ID = 'test-extension-id';
+const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
+const page = { id: RUNTIME_ID, url: `${ORIGIN}options.html` };
+const brief = {
+  objective: 'Launch the autumn range.',
+  audience: 'Past purchasers.',
+  deliverables: ['6 landing pages'],
+  tone_of_voice: 'https://docs.example.com/tov',
+  brand_guidelines: 'https://docs.example.com/brand',
+  walkthrough: '2026-11-04',
+  deadline: '2026-11-20',
+  approvers: [{ name: 'Maya Okafor', role: 'CMO', email: 'maya@northwindoutfitters.com' }],
+  considered_and_rejected: 'A discount-led message.',
+};
+
+let hub: Hub;
+let n = 0;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  hub = await startHub(await openPglite(), { port: 0 });
+});
+afterEach(async () => {
+  await hub.close();
+});
+
+describe('joining a team hub from the extension', { timeout: 30_000 }, () => {
+  it('connects with an invite, brings the local clients along, and delivers a handoff addressed to me with a notification', async () => {
+    const workspaceId = await hub.store.createWorkspace('Brightlane');
+    const jane = await join(hub, await hub.store.createInvite(workspaceId, { email: 'jane@brightlane.agency', name: 'Jane Doe', role: 'admin' }));
+    const tomCode = await hub.store.createInvite(workspaceId, { email: 'tom@brightlane.agency', name: 'Tom Reyes', role: 'member' });
+
+    const background = createBackground({ runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, dbName: `baton-hubconn-${n++}-${Date.now()}` });
+    const { router } = background;
+    await router.handle({ type: 'clients/save', client: { name: 'Harbor & Pine', identifiers: 'email-domain:harborandpine.com' } }, page);
+    expect(await router.handle({ type: 'hub/status' }, page)).toMatchObject({ ok: true, data: { connected: false } });
+
+    const wrong = await router.handle({ type: 'hub/connect', url: hub.url, code: 'bi_not-a-real-code' }, page);
+    expect(wrong).toMatchObject({ ok: false, error: { message: expect.stringContaining('unknown or was already used') } });
+    const connected = await router.handle({ type: 'hub/connect', url: hub.url, code: tomCode }, page);
+    expect(connected).toMatchObject({ ok: true, data: { connected: true, url: hub.url, me: { name: 'Tom Reyes', email: 'tom@brightlane.agency' } } });
+    const { 'baton:hub': stored } = await browser.storage.local.get('baton:hub');
+    expect(stored).toMatchObject({ url: hub.url, memberId: (connected as { data: HubStatus }).data.me.id });
+
+    // The local client reaches the hub.
+    await expect.poll(async () => (await jane.call('/v1/events?after=0')).body.events.map((e: { event: { type: string } }) => e.event.type), { timeout: 10_000 }).toContain('client.created');
+
+    // Jane hands Tom a brief; Tom's extension hears of it and tells him.
+    const tomId = (connected as { data: HubStatus }).data.me.id;
+    await jane.push(
+      jane.event('client.created', 'northwind', { name: 'Northwind Outfitters' }),
+      jane.event('handoff.created', 'h1', { clientId: 'northwind', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tomId, fields: brief }),
+      jane.event('handoff.sent', 'h1', {}),
+    );
+    background.sync.request(0);
+    await expect.poll(async () => {
+      const reply = await router.handle({ type: 'handoffs/awaiting-me' }, page);
+      return reply.ok ? (reply.data as Handoff[]).map((h) => h.id) : [];
+    }, { timeout: 10_000 }).toEqual(['h1']);
+    await expect.poll(async () => Object.keys(await browser.notifications.getAll()), { timeout: 5000 }).toHaveLength(1);
+    expect(await browser.action.getBadgeText({})).toBe('1');
+    background.sync.disconnect();
+  });
+});
