@@ -136,6 +136,12 @@ async function storeFigures(executablePath) {
   }
 }
 
+/** The hub: accepted events per second, live delivery latency at 1/50/500 members, memory (bench/hub.bench.ts). */
+async function hubFigures() {
+  const file = await bundle('bench/hub.bench.ts', 'hub.bench.mjs', { platform: 'node', format: 'esm', packages: 'external' });
+  return JSON.parse(execFileSync(process.execPath, [file], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }).trim());
+}
+
 const executablePath = findChromium();
 if (!executablePath) {
   console.error(chromiumHelp());
@@ -145,7 +151,8 @@ const sizes = contentScriptSizes();
 const readPageFigures = await readPageInChromium(executablePath);
 const matcher = await matcherFigures();
 const store = await storeFigures(executablePath);
-const results = { machine: machine(readPageFigures.version), contentScripts: sizes, readPage: readPageFigures, matcher, store };
+const hub = await hubFigures();
+const results = { machine: machine(readPageFigures.version), contentScripts: sizes, readPage: readPageFigures, matcher, store, hub };
 writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
@@ -165,4 +172,15 @@ for (const s of [store.chromium, store.node]) {
   console.log(`    append one event                                      median ${round(s.appendMs.median, 2)} ms   p95 ${round(s.appendMs.p95, 2)} ms`);
   console.log(`    rebuild every view from the log                       ${s.rebuildMs} ms`);
 }
+console.log('\nTeam hub (its own process, loopback)');
+for (const kind of ['pglite', 'postgres']) {
+  const h = hub[kind];
+  if (!h || h.skipped || h.error) {
+    console.log(`  ${kind}: ${h?.skipped ?? h?.error ?? 'not run'}`);
+    continue;
+  }
+  console.log(`  ${kind}: ${h.eventsPerSecond.batch1} events/s in batches of 1, ${h.eventsPerSecond.batch100} in batches of 100`);
+  for (const [members, l] of Object.entries(h.latencyMs)) console.log(`    delivery to ${members.padStart(3)} members  p50 ${l.p50} ms  p95 ${l.p95} ms  p99 ${l.p99} ms`);
+}
+console.log(`  memory (${hub.memory.database}): ${hub.memory.rssMiB.idle} MiB RSS idle, ${hub.memory.rssMiB.connections500} MiB with 500 connections (heap ${hub.memory.heapMiB.idle} → ${hub.memory.heapMiB.connections500} MiB)`);
 console.log('\nWrote bench/results.json');

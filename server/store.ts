@@ -148,31 +148,33 @@ export class HubStore {
     let seq = Number(locked.rows[0].last_seq);
     const model = await this.model(tx, workspaceId);
     const results: PushResult[] = [];
-    for (const item of raw) {
-      const id = typeof item === 'object' && item && 'id' in item ? String((item as { id: unknown }).id).slice(0, 100) : '';
+    // One look-up for the whole batch: which of these ids does the hub have already, and where.
+    const ids = raw.map((item) => (typeof item === 'object' && item && 'id' in item ? String((item as { id: unknown }).id).slice(0, 100) : ''));
+    const stored = new Map(
+      (await tx.query<{ id: string; workspace_id: string; seq: string }>('select id, workspace_id, seq from events where id = any($1)', [ids.filter(Boolean)])).rows.map((r) => [r.id, r]),
+    );
+    const rows: unknown[][] = [];
+    raw.forEach((item, index) => {
+      const id = ids[index] ?? '';
       const parsed = parseEvent(item);
-      if (!parsed.ok) {
-        results.push({ id, status: 'rejected', reason: `Invalid event: ${parsed.error}` });
-        continue;
-      }
+      if (!parsed.ok) return results.push({ id, status: 'rejected', reason: `Invalid event: ${parsed.error}` });
       const event = parsed.event;
-      if (event.actor !== actorId) {
-        results.push({ id, status: 'rejected', reason: 'You can only act as yourself.' });
-        continue;
-      }
-      const stored = (await tx.query<{ workspace_id: string; seq: string }>('select workspace_id, seq from events where id = $1', [event.id])).rows[0];
-      if (stored) {
-        results.push(stored.workspace_id === workspaceId ? { id, status: 'duplicate', seq: Number(stored.seq) } : { id, status: 'rejected', reason: 'That event id is taken.' });
-        continue;
+      if (event.actor !== actorId) return results.push({ id, status: 'rejected', reason: 'You can only act as yourself.' });
+      const known = stored.get(event.id);
+      if (known) {
+        return results.push(known.workspace_id === workspaceId ? { id, status: 'duplicate', seq: Number(known.seq) } : { id, status: 'rejected', reason: 'That event id is taken.' });
       }
       const decision = model.apply(event);
-      if (!decision.ok) {
-        results.push({ id, status: 'rejected', reason: decision.reason });
-        continue;
-      }
+      if (!decision.ok) return results.push({ id, status: 'rejected', reason: decision.reason });
       seq += 1;
-      await tx.query('insert into events (workspace_id, seq, id, type, actor, body) values ($1, $2, $3, $4, $5, $6)', [workspaceId, seq, event.id, event.type, event.actor, JSON.stringify(event)]);
-      results.push({ id, status: 'accepted', seq });
+      stored.set(event.id, { id: event.id, workspace_id: workspaceId, seq: String(seq) });
+      rows.push([workspaceId, seq, event.id, event.type, event.actor, JSON.stringify(event)]);
+      return results.push({ id, status: 'accepted', seq });
+    });
+    if (rows.length > 0) {
+      // One statement for the batch.
+      const values = rows.map((_, r) => `($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}, $${r * 6 + 6})`).join(', ');
+      await tx.query(`insert into events (workspace_id, seq, id, type, actor, body) values ${values}`, rows.flat());
     }
     const accepted = results.filter((r) => r.status === 'accepted').length;
     if (accepted > 0) {
