@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// npm start
+// npm start: builds the extension, starts the team hub on its embedded default (PGlite in .baton/hub,
+// 127.0.0.1:8787), and opens Chromium with Baton loaded where there is a screen.
 // Builds Baton and, where there is a screen and a Chromium, opens it with the extension loaded
 // in a persistent profile (.baton/profile). Otherwise explains how to load the build by hand.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chromiumHelp, extensionLaunchArgs, findChromium } from './chromium.mjs';
@@ -52,29 +54,33 @@ if (!existsSync(join(extensionDir, 'manifest.json'))) {
   process.exit(1);
 }
 
-const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-if (!hasDisplay) {
-  printManualSteps('No display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so no browser was opened.');
-  process.exit(0);
+/** The hub runs beside the browser; its first start prints the admin invite for Baton's settings. */
+function startHub() {
+  const hub = spawn('npm', ['run', '--silent', 'hub'], { cwd: rootDir, env: { BATON_DATA_DIR: join(rootDir, '.baton', 'hub'), ...env }, stdio: 'inherit', shell: process.platform === 'win32' });
+  const stop = () => hub.kill('SIGTERM');
+  process.once('exit', stop);
+  return hub;
 }
 
-const chromium = findChromium();
-if (!chromium) {
+/** Opens Chromium with Baton loaded in a persistent profile; resolves when the browser closes. */
+async function openBrowser(chromium) {
+  mkdirSync(profileDir, { recursive: true });
+  // Chromium refuses to run as root without --no-sandbox; everyone else keeps the sandbox.
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const args = [`--user-data-dir=${profileDir}`, ...extensionLaunchArgs({ extensionDir }).filter((arg) => asRoot || arg !== '--no-sandbox'), startUrl];
+  console.log(`\nOpening ${chromium} with Baton loaded (profile: ${rel(profileDir)}).`);
+  console.log('Close the browser window (or press Ctrl+C) to stop.\n');
+  return run(chromium, args, { env, stdio: ['ignore', 'ignore', 'ignore'], shell: false });
+}
+
+const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const chromium = hasDisplay ? findChromium() : null;
+if (!hasDisplay) printManualSteps('No display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so no browser was opened.');
+else if (!chromium) {
   console.log(`\n${chromiumHelp()}`);
   printManualSteps('No Chromium to open Baton in.');
-  process.exit(0);
 }
-
-mkdirSync(profileDir, { recursive: true });
-// Chromium refuses to run as root without --no-sandbox; everyone else keeps the sandbox.
-const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const args = [
-  `--user-data-dir=${profileDir}`,
-  ...extensionLaunchArgs({ extensionDir }).filter((arg) => asRoot || arg !== '--no-sandbox'),
-  startUrl,
-];
-
-console.log(`\nOpening ${chromium} with Baton loaded (profile: ${rel(profileDir)}).`);
-console.log('Close the browser window (or press Ctrl+C) to stop.\n');
-const code = await run(chromium, args, { env, stdio: ['ignore', 'ignore', 'ignore'], shell: false });
-process.exit(code);
+console.log("The team hub runs on http://127.0.0.1:8787 (Ctrl+C stops it). In Baton's settings → Team hub, connect with the admin invite it prints on first start.\n");
+const hub = startHub();
+if (chromium) process.exit(await openBrowser(chromium));
+hub.on('exit', (code) => process.exit(code ?? 0));
