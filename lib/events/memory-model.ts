@@ -21,17 +21,23 @@ export class MemoryModel implements ReadModel {
   readonly items = new Map<string, OpenItem>();
   readonly timeline: TimelineEntry[] = [];
   workspace_: Workspace | undefined;
+  // Indexes, so a look-up costs the same with ten clients or a hundred thousand events.
+  private readonly clientIdByName = new Map<string, string>();
+  private readonly itemIdsByClient = new Map<string, Set<string>>();
 
   hasEvent = (id: string) => this.eventIds.has(id);
   workspace = () => this.workspace_;
   member = (id: string) => this.members_.get(id);
   members = () => [...this.members_.values()];
   client = (id: string) => this.clients.get(id);
-  clientNamed = (name: string) => [...this.clients.values()].find((c) => c.name.toLowerCase() === name.trim().toLowerCase());
+  clientNamed = (name: string) => this.clients.get(this.clientIdByName.get(name.trim().toLowerCase()) ?? '');
   handoff = (id: string) => this.handoffs.get(id);
   template = (id: string, version?: number) => findTemplate([...BUILT_IN_TEMPLATES, ...this.templates], id, version);
   item = (id: string) => this.items.get(id);
-  openItems = (clientId: string) => [...this.items.values()].filter((i) => i.clientId === clientId && !i.done);
+  openItems = (clientId: string) => [...(this.itemIdsByClient.get(clientId) ?? [])].flatMap((id) => {
+    const item = this.items.get(id);
+    return item && !item.done ? [item] : [];
+  });
   note = (id: string) => this.notes.get(id);
   failure = (id: string) => this.failures.get(id);
 
@@ -53,9 +59,13 @@ export class MemoryModel implements ReadModel {
       case 'members':
         this.members_.set(change.value.id, change.value);
         break;
-      case 'clients':
+      case 'clients': {
+        const previous = this.clients.get(change.value.id);
+        if (previous) this.clientIdByName.delete(previous.name.trim().toLowerCase());
         this.clients.set(change.value.id, change.value);
+        this.clientIdByName.set(change.value.name.trim().toLowerCase(), change.value.id);
         break;
+      }
       case 'handoffs':
         this.handoffs.set(change.value.id, change.value);
         break;
@@ -68,9 +78,12 @@ export class MemoryModel implements ReadModel {
       case 'failures':
         this.failures.set(change.value.id, change.value);
         break;
-      case 'items':
+      case 'items': {
         this.items.set(change.value.id, change.value);
+        const ids = this.itemIdsByClient.get(change.value.clientId) ?? new Set<string>();
+        this.itemIdsByClient.set(change.value.clientId, ids.add(change.value.id));
         break;
+      }
       case 'timeline':
         this.timeline.push(change.value);
         break;
