@@ -8,21 +8,10 @@ import type { HubStatus } from '../../../lib/messaging/protocol';
 import { openPglite } from '../../../server/db';
 import { startHub, type Hub } from '../../../server/server';
 import { join } from '../server/hub-harness';
+import { COMPLETE_BRIEF } from '../helpers/handoffs';
+import { OPTIONS_PAGE, ORIGIN, RUNTIME_ID } from '../helpers/extension';
 
-const RUNTIME_ID = 'test-extension-id';
-const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
-const page = { id: RUNTIME_ID, url: `${ORIGIN}options.html` };
-const brief = {
-  objective: 'Launch the autumn range.',
-  audience: 'Past purchasers.',
-  deliverables: ['6 landing pages'],
-  tone_of_voice: 'https://docs.example.com/tov',
-  brand_guidelines: 'https://docs.example.com/brand',
-  walkthrough: '2026-11-04',
-  deadline: '2026-11-20',
-  approvers: [{ name: 'Maya Okafor', role: 'CMO', email: 'maya@northwindoutfitters.com' }],
-  considered_and_rejected: 'A discount-led message.',
-};
+const page = OPTIONS_PAGE;
 
 let hub: Hub;
 let n = 0;
@@ -59,7 +48,7 @@ describe('joining a team hub from the extension', { timeout: 30_000 }, () => {
     const tomId = (connected as { data: HubStatus }).data.me.id;
     await jane.push(
       jane.event('client.created', 'northwind', { name: 'Northwind Outfitters' }),
-      jane.event('handoff.created', 'h1', { clientId: 'northwind', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tomId, fields: brief }),
+      jane.event('handoff.created', 'h1', { clientId: 'northwind', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tomId, fields: COMPLETE_BRIEF }),
       jane.event('handoff.sent', 'h1', {}),
     );
     background.sync.request(0);

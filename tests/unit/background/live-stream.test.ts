@@ -11,21 +11,10 @@ import type { HubStatus } from '../../../lib/messaging/protocol';
 import { openPglite } from '../../../server/db';
 import { startHub, type Hub } from '../../../server/server';
 import { join as joinHub } from '../server/hub-harness';
+import { COMPLETE_BRIEF } from '../helpers/handoffs';
+import { OPTIONS_PAGE, ORIGIN, RUNTIME_ID } from '../helpers/extension';
 
-const RUNTIME_ID = 'test-extension-id';
-const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
-const page = { id: RUNTIME_ID, url: `${ORIGIN}options.html` };
-const brief = {
-  objective: 'Launch the autumn range.',
-  audience: 'Past purchasers.',
-  deliverables: ['6 landing pages'],
-  tone_of_voice: 'https://docs.example.com/tov',
-  brand_guidelines: 'https://docs.example.com/brand',
-  walkthrough: '2026-11-04',
-  deadline: '2026-11-20',
-  approvers: [{ name: 'Maya Okafor', role: 'CMO', email: 'maya@northwindoutfitters.com' }],
-  considered_and_rejected: 'A discount-led message.',
-};
+const page = OPTIONS_PAGE;
 
 let scratch = '';
 beforeAll(() => {
@@ -57,7 +46,7 @@ describe('the live stream to the hub', { timeout: 90_000 }, () => {
     // Nobody asks Tom's extension to sync: the hub's announcement does.
     await jane.push(
       jane.event('client.created', 'northwind', { name: 'Northwind Outfitters' }),
-      jane.event('handoff.created', 'h1', { clientId: 'northwind', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tomId, fields: brief }),
+      jane.event('handoff.created', 'h1', { clientId: 'northwind', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tomId, fields: COMPLETE_BRIEF }),
       jane.event('handoff.sent', 'h1', {}),
     );
     await expect.poll(awaiting, { timeout: 5_000 }).toEqual(['h1']);
@@ -67,7 +56,7 @@ describe('the live stream to the hub', { timeout: 90_000 }, () => {
     hub = await startHub(await openPglite(dataDir), { port });
     const janeAgain = await joinHub(hub, await hub.store.createInvite(workspaceId, { email: 'jane@brightlane.agency', name: 'Jane Doe', role: 'admin' }));
     await janeAgain.push(
-      janeAgain.event('handoff.created', 'h2', { clientId: 'northwind', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tomId, fields: brief }),
+      janeAgain.event('handoff.created', 'h2', { clientId: 'northwind', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tomId, fields: COMPLETE_BRIEF }),
       janeAgain.event('handoff.sent', 'h2', {}),
     );
     // The extension reconnects by itself and pulls what it missed.

@@ -1,5 +1,6 @@
 import { makeEvent } from '../../../lib/events';
 import type { BatonEvent } from '../../../lib/model/event';
+import { COMPLETE_BRIEF } from '../helpers/handoffs';
 
 let n = 0;
 /** A unique database name per test: fake-indexeddb is shared by the whole test file. */
@@ -17,21 +18,10 @@ export function baseLog(): BatonEvent[] {
   ];
 }
 
-export const completeBrief = {
-  objective: 'Launch the autumn range to returning customers.',
-  audience: 'Past purchasers, 25–45, UK.',
-  deliverables: ['6 landing pages', '12 social ads'],
-  tone_of_voice: 'https://docs.example.com/northwind/tone-of-voice',
-  brand_guidelines: 'https://docs.example.com/northwind/brand',
-  walkthrough: '2026-11-04',
-  deadline: '2026-11-20',
-  approvers: [{ name: 'Maya Okafor', role: 'CMO', email: 'maya@northwindoutfitters.com' }],
-  considered_and_rejected: 'A discount-led message: rejected, it erodes margin.',
-};
 
 export function sentBrief(id: string, minute: number): BatonEvent[] {
   return [
-    makeEvent('handoff.created', 'jane', id, { clientId: 'northwind', templateId: 'brief-to-creative', templateVersion: 1, receiverId: 'tom', fields: completeBrief }, { id: `${id}-created`, at: at(minute) }),
+    makeEvent('handoff.created', 'jane', id, { clientId: 'northwind', templateId: 'brief-to-creative', templateVersion: 1, receiverId: 'tom', fields: COMPLETE_BRIEF }, { id: `${id}-created`, at: at(minute) }),
     makeEvent('handoff.sent', 'jane', id, {}, { id: `${id}-sent`, at: at(minute + 1) }),
   ];
 }

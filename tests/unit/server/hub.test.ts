@@ -4,18 +4,7 @@ import type { BatonEvent } from '../../../lib/model/event';
 import { openPostgres } from '../../../server/db';
 import { startHub, type Hub } from '../../../server/server';
 import { databases, hubWithTeam, join, type Member } from './hub-harness';
-
-const completeBrief = {
-  objective: 'Launch the autumn range to returning customers.',
-  audience: 'Past purchasers, 25–45, UK.',
-  deliverables: ['6 landing pages'],
-  tone_of_voice: 'https://docs.example.com/tov',
-  brand_guidelines: 'https://docs.example.com/brand',
-  walkthrough: '2026-11-04',
-  deadline: '2026-11-20',
-  approvers: [{ name: 'Maya Okafor', role: 'CMO', email: 'maya@northwindoutfitters.com' }],
-  considered_and_rejected: 'A discount-led message: it erodes margin.',
-};
+import { COMPLETE_BRIEF } from '../helpers/handoffs';
 
 const hubs: Hub[] = [];
 afterEach(async () => {
@@ -66,7 +55,7 @@ describe.each(databases())('the hub on $kind', { timeout: 30_000 }, ({ kind, url
     await tomStream.next((m) => m.type === 'hello');
     const results = await jane.push(
       jane.event('client.created', 'northwind', { name: 'Northwind Outfitters' }),
-      jane.event('handoff.created', 'h1', { clientId: 'northwind', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tom.id, fields: completeBrief }),
+      jane.event('handoff.created', 'h1', { clientId: 'northwind', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tom.id, fields: COMPLETE_BRIEF }),
       jane.event('handoff.sent', 'h1', {}),
     );
     expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
@@ -116,7 +105,7 @@ describe.each(databases())('the hub on $kind', { timeout: 30_000 }, ({ kind, url
     expect(impersonated).toMatchObject({ status: 'rejected', reason: 'You can only act as yourself.' });
     const sam = await join(a.hub, await a.hub.store.createInvite(a.workspaceId, { email: 'sam@brightlane.agency', name: 'Sam', role: 'member' }));
     await a.jane.push(
-      a.jane.event('handoff.created', 'h1', { clientId: 'secret-client', templateId: 'brief-to-creative', templateVersion: 1, receiverId: a.tom.id, fields: completeBrief }),
+      a.jane.event('handoff.created', 'h1', { clientId: 'secret-client', templateId: 'brief-to-creative', templateVersion: 1, receiverId: a.tom.id, fields: COMPLETE_BRIEF }),
       a.jane.event('handoff.sent', 'h1', {}),
     );
     const [notTheirs] = await sam.push(sam.event('handoff.confirmed', 'h1', {}));
@@ -130,7 +119,7 @@ describe.each(databases())('the hub on $kind', { timeout: 30_000 }, ({ kind, url
     const { jane, tom } = await team(kind, url);
     await jane.push(
       jane.event('client.created', 'c', { name: 'Client' }),
-      jane.event('handoff.created', 'h1', { clientId: 'c', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tom.id, fields: completeBrief }),
+      jane.event('handoff.created', 'h1', { clientId: 'c', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tom.id, fields: COMPLETE_BRIEF }),
       jane.event('handoff.sent', 'h1', {}),
     );
     const [[confirm], [cancel]] = await Promise.all([tom.push(tom.event('handoff.confirmed', 'h1', {})), jane.push(jane.event('handoff.cancelled', 'h1', { reason: 'Client paused the project.' }))]);
@@ -138,7 +127,7 @@ describe.each(databases())('the hub on $kind', { timeout: 30_000 }, ({ kind, url
     const loser = confirm.status === 'rejected' ? confirm : cancel;
     expect(loser.reason).toMatch(/cannot be (confirmed|cancelled)/);
 
-    await jane.push(jane.event('handoff.created', 'h2', { clientId: 'c', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tom.id, fields: completeBrief }), jane.event('handoff.sent', 'h2', {}));
+    await jane.push(jane.event('handoff.created', 'h2', { clientId: 'c', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tom.id, fields: COMPLETE_BRIEF }), jane.event('handoff.sent', 'h2', {}));
     await tom.push(tom.event('handoff.gaps_raised', 'h2', { gaps: [{ id: 'g', fieldIds: ['deadline'], question: 'Is the deadline firm?' }] }));
     const answers = await Promise.all([1, 2].map((n) => jane.push(jane.event('handoff.gaps_answered', 'h2', { answers: [{ gapId: 'g', answer: `Answer ${n}` }] }))));
     expect(answers.map(([r]) => r.status).sort()).toEqual(['accepted', 'rejected']);

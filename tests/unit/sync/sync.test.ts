@@ -9,18 +9,7 @@ import { redeemInvite, type HubConnection } from '../../../lib/sync/hub-client';
 import { backoffMs, syncOnce } from '../../../lib/sync/sync';
 import { openPglite } from '../../../server/db';
 import { startHub, type Hub } from '../../../server/server';
-
-const brief = {
-  objective: 'Launch the autumn range.',
-  audience: 'Past purchasers.',
-  deliverables: ['6 landing pages'],
-  tone_of_voice: 'https://docs.example.com/tov',
-  brand_guidelines: 'https://docs.example.com/brand',
-  walkthrough: '2026-11-04',
-  deadline: '2026-11-20',
-  approvers: [{ name: 'Maya Okafor', role: 'CMO', email: 'maya@northwindoutfitters.com' }],
-  considered_and_rejected: 'A discount-led message.',
-};
+import { COMPLETE_BRIEF } from '../helpers/handoffs';
 
 let n = 0;
 const hubs: Hub[] = [];
@@ -64,7 +53,7 @@ describe('sync with the hub', { timeout: 30_000 }, () => {
   it('carries a handoff between two browsers through the whole loop; both end identical', async () => {
     const { jane, tom } = await setup();
     await jane.act('client.created', 'northwind', { name: 'Northwind Outfitters' });
-    await jane.act('handoff.created', 'h1', { clientId: 'northwind', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tom.hub.memberId, fields: brief });
+    await jane.act('handoff.created', 'h1', { clientId: 'northwind', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tom.hub.memberId, fields: COMPLETE_BRIEF });
     await jane.act('handoff.sent', 'h1', {});
     expect(await jane.db.count('outbox')).toBe(3);
     expect((await syncOnce(jane.db, jane.hub)).pushed).toBe(3);
@@ -93,7 +82,7 @@ describe('sync with the hub', { timeout: 30_000 }, () => {
   it('removes a local event the hub refused, rebuilds the views and says why', async () => {
     const { jane, tom } = await setup();
     await jane.act('client.created', 'c', { name: 'Client' });
-    await jane.act('handoff.created', 'h2', { clientId: 'c', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tom.hub.memberId, fields: brief });
+    await jane.act('handoff.created', 'h2', { clientId: 'c', templateId: 'brief-to-creative', templateVersion: 1, receiverId: tom.hub.memberId, fields: COMPLETE_BRIEF });
     await jane.act('handoff.sent', 'h2', {});
     await syncOnce(jane.db, jane.hub);
     await syncOnce(tom.db, tom.hub);
