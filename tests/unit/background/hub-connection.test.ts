@@ -58,6 +58,12 @@ describe('joining a team hub from the extension', { timeout: 30_000 }, () => {
     }, { timeout: 10_000 }).toEqual(['h1']);
     await expect.poll(async () => Object.keys(await browser.notifications.getAll()), { timeout: 5000 }).toHaveLength(1);
     expect(await browser.action.getBadgeText({})).toBe('1');
-    background.sync.disconnect();
+
+    // Disconnecting brings the local workspace back, as it was; the hub keeps what was shared.
+    const disconnected = await router.handle({ type: 'hub/disconnect' }, page);
+    expect(disconnected).toMatchObject({ ok: true, data: { connected: false } });
+    expect(await browser.storage.local.get('baton:hub')).toEqual({});
+    const local = await router.handle({ type: 'clients/list' }, page);
+    expect(local.ok && (local.data as { name: string }[]).map((c) => c.name)).toEqual(['Harbor & Pine']);
   });
 });
