@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { z } from '../lib/model/zod';
-import type { Caller, HubStore } from './store';
+import { InviteError, type Caller, type HubStore } from './store';
 
 export interface AppOptions {
   store: HubStore;
@@ -63,7 +63,11 @@ export function createApp({ store, rateLimit = 1200, log = () => undefined }: Ap
   app.post('/v1/invites/redeem', async (c) => {
     const body = RedeemSchema.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: 'Send {"code": "<invite code>"}.' }, 400);
-    const joined = await store.redeemInvite(body.data.code);
+    const joined = await store.redeemInvite(body.data.code).catch((error: unknown) => {
+      if (error instanceof InviteError) return error;
+      throw error;
+    });
+    if (joined instanceof InviteError) return c.json({ error: joined.message }, 409);
     if (!joined) return c.json({ error: 'That invite code is unknown or was already used.' }, 404);
     return c.json({ token: joined.token, member: joined.member, workspaceId: joined.workspaceId });
   });

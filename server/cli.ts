@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb, type Db } from './db';
 import { migrate } from './schema';
@@ -15,10 +16,31 @@ Data: PGlite in \${BATON_DATA_DIR:-./.baton/hub}, or PostgreSQL at DATABASE_URL.
 
 const TABLES = ['workspaces', 'members', 'tokens', 'invites', 'events'] as const;
 
+const dataDir = () => process.env.BATON_DATA_DIR ?? './.baton/hub';
+const pidFile = () => join(dataDir(), 'hub.pid');
+
+/**
+ * PGlite is one process's database: a second process on the same folder would not see the hub's
+ * writes, nor the hub its own. So the running hub leaves its pid, and the other commands wait for it.
+ */
+function assertFolderFree(): void {
+  if (process.env.DATABASE_URL || !existsSync(pidFile())) return;
+  const pid = Number(readFileSync(pidFile(), 'utf8'));
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // a hub that died without cleaning up
+  }
+  throw new Error(
+    `A hub (pid ${pid}) is running on ${dataDir()}. The embedded database serves one process: stop the hub, run this command, then start it again — or run the hub on PostgreSQL (DATABASE_URL), where every command works while it runs.`,
+  );
+}
+
 async function open(): Promise<Db> {
-  const dataDir = process.env.BATON_DATA_DIR ?? './.baton/hub';
-  if (!process.env.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
-  const db = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir });
+  assertFolderFree();
+  const folder = dataDir();
+  if (!process.env.DATABASE_URL) mkdirSync(folder, { recursive: true });
+  const db = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: folder });
   await migrate(db);
   return db;
 }
@@ -48,7 +70,11 @@ async function main(argv: string[]): Promise<number> {
     const db = await open();
     await ensureWorkspace(new HubStore(db));
     await db.close();
-    const hub = await startHub(await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.BATON_DATA_DIR ?? './.baton/hub' }), {
+    if (!process.env.DATABASE_URL) {
+      writeFileSync(pidFile(), String(process.pid));
+      process.once('exit', () => rmSync(pidFile(), { force: true }));
+    }
+    const hub = await startHub(await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: dataDir() }), {
       port: Number(process.env.BATON_HUB_PORT ?? 8787),
       log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
     });

@@ -33,6 +33,8 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 
 export async function openPostgres(connectionString: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection dropped by the server must not crash the hub: the pool replaces it.
+  pool.on('error', (error) => console.error(JSON.stringify({ level: 'error', msg: 'database connection lost', error: error.message })));
   // Fail fast with a clear error rather than on the first request.
   await pool.query('select 1');
   return {
@@ -53,14 +55,26 @@ export async function openPostgres(connectionString: string): Promise<Db> {
       }
     },
     async listen(channel, onNotify) {
-      const client = await pool.connect();
-      client.on('notification', (message) => {
-        if (message.channel === channel) onNotify(message.payload ?? '');
-      });
-      await client.query(`listen ${channel}`);
+      let client: pg.PoolClient | undefined;
+      let stopped = false;
+      // A dedicated connection; when it drops (a database restart), listen again with a new one.
+      const subscribe = async (): Promise<void> => {
+        const c = await pool.connect();
+        client = c;
+        c.on('notification', (message) => {
+          if (message.channel === channel) onNotify(message.payload ?? '');
+        });
+        c.on('error', () => {
+          c.release(true);
+          if (!stopped) setTimeout(() => void subscribe().catch(() => undefined), 1000);
+        });
+        await c.query(`listen ${channel}`);
+      };
+      await subscribe();
       return async () => {
-        await client.query(`unlisten ${channel}`).catch(() => undefined);
-        client.release();
+        stopped = true;
+        await client?.query(`unlisten ${channel}`).catch(() => undefined);
+        client?.release();
       };
     },
     close: () => pool.end(),

@@ -46,10 +46,10 @@ const MIGRATIONS: string[] = [
 ];
 
 export async function migrate(db: Db): Promise<void> {
-  await db.query('create table if not exists schema_migrations (version int primary key, applied_at timestamptz not null default now())');
   await db.transaction(async (tx) => {
     // Several hub processes may start at once on one database: one migrates, the others wait.
     await tx.query('select pg_advisory_xact_lock(727378)');
+    await tx.query('create table if not exists schema_migrations (version int primary key, applied_at timestamptz not null default now())');
     const { rows } = await tx.query<{ v: number | null }>('select max(version) as v from schema_migrations');
     const current = rows[0]?.v ?? 0;
     for (let version = current + 1; version <= MIGRATIONS.length; version++) {

@@ -13,6 +13,9 @@ export type PushResult =
   | { id: string; status: 'duplicate'; seq: number }
   | { id: string; status: 'rejected'; reason: string };
 
+/** An invite that cannot be used (yet): the message is for the person holding it. */
+export class InviteError extends Error {}
+
 export interface Caller {
   memberId: string;
   workspaceId: string;
@@ -29,6 +32,14 @@ const secret = (bytes: number) => randomBytes(bytes).toString('base64url');
  */
 export class HubStore {
   private readonly models = new Map<string, { model: MemoryModel; seq: number }>();
+  /** One write at a time per workspace in this process: the cached model never holds uncommitted events when another request reads it. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  private exclusive<T>(workspaceId: string, work: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(workspaceId) ?? Promise.resolve()).then(work, work);
+    this.queues.set(workspaceId, run.catch(() => undefined));
+    return run;
+  }
 
   constructor(readonly db: Db) {}
 
@@ -72,12 +83,12 @@ export class HubStore {
         member.id = existing.id;
       } else {
         const admin = (await tx.query<{ id: string }>("select id from members where workspace_id = $1 and role = 'admin' order by created_at limit 1", [invite.workspace_id])).rows[0];
+        if (!admin && invite.role !== 'admin') throw new InviteError('The workspace’s admin has to join first, with the admin invite.');
         const ws = (await tx.query<{ name: string }>('select name from workspaces where id = $1', [invite.workspace_id])).rows[0];
         // The first member founds the workspace; later ones are added on behalf of its first admin.
         const event = admin
           ? makeEvent('member.added', admin.id, member.id, { member })
           : makeEvent('workspace.created', member.id, invite.workspace_id, { workspace: { id: invite.workspace_id, name: ws?.name ?? 'Workspace' }, admin: { ...member, role: 'admin' } });
-        if (!admin) member.role = 'admin';
         const [result] = await this.appendInTx(tx, invite.workspace_id, event.actor, [event]);
         if (result?.status !== 'accepted') throw new Error(`Could not add the member: ${result && 'reason' in result ? result.reason : 'unknown'}`);
         await tx.query('insert into members (id, workspace_id, name, email, role) values ($1, $2, $3, $4, $5)', [member.id, invite.workspace_id, member.name, member.email, member.role]);
@@ -106,19 +117,20 @@ export class HubStore {
   }
 
   async member(caller: Caller): Promise<Member | undefined> {
-    return (await this.model(this.db, caller.workspaceId)).member(caller.memberId);
+    return this.exclusive(caller.workspaceId, async () => (await this.model(this.db, caller.workspaceId)).member(caller.memberId));
   }
 
   /** Pushes a batch: each event accepted with its sequence number, a duplicate of one already stored, or rejected with the reason. */
   async push(caller: Caller, events: unknown[]): Promise<PushResult[]> {
-    const results = await this.db
-      .transaction((tx) => this.appendInTx(tx, caller.workspaceId, caller.memberId, events))
-      .catch((error: unknown) => {
-        // The cached model may hold events that were rolled back: rebuild it next time.
-        this.models.delete(caller.workspaceId);
-        throw error;
-      });
-    return results;
+    return this.exclusive(caller.workspaceId, () =>
+      this.db
+        .transaction((tx) => this.appendInTx(tx, caller.workspaceId, caller.memberId, events))
+        .catch((error: unknown) => {
+          // The cached model may hold events that were rolled back: rebuild it next time.
+          this.models.delete(caller.workspaceId);
+          throw error;
+        }),
+    );
   }
 
   /** Events after a sequence number, oldest first, at most `limit`. */

@@ -104,13 +104,15 @@ export function createWorkspaceService(dbName = DB_NAME) {
       if (!joined.ok) throw new Error(joined.error);
       const local = await this.session();
       const hub: HubConnection = { url, token: joined.data.token, memberId: joined.data.member.id, workspaceId: joined.data.workspaceId };
+      // The invite is spent: keep the token before anything else can fail.
+      await browser.storage.local.set({ [HUB_KEY]: hub });
+      pending = null;
       const session = await openHubSession(dbName, hub);
       const known = new Set((await listClients(session.db)).values.map((c) => c.name.toLowerCase()));
       for (const client of (await listClients(local.db)).values) {
         if (client.archived || known.has(client.name.toLowerCase())) continue;
         await appendEvent(session.db, makeEvent('client.created', hub.memberId, newId(), { name: client.name, identifiers: client.identifiers }));
       }
-      await browser.storage.local.set({ [HUB_KEY]: hub });
       pending = Promise.resolve(session);
       return session;
     },

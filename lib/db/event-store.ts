@@ -69,27 +69,48 @@ export async function readLog(db: BatonDatabase): Promise<{ events: BatonEvent[]
     if (parsed.ok) records.push({ event: parsed.event, hubSeq: typeof record.hubSeq === 'number' ? record.hubSeq : Infinity, seq: cursor.key });
     else errors.push(`event #${cursor.key}: ${parsed.error}`);
   }
-  records.sort((a, b) => a.hubSeq - b.hubSeq || a.seq - b.seq);
-  return { events: records.map((r) => r.event), errors };
+  return { events: inHubOrder(records), errors };
 }
 
+/** The hub's order for events it has, then local ones it has not acknowledged, in local order. */
+function inHubOrder(records: { event: BatonEvent; hubSeq: number; seq: number }[]): BatonEvent[] {
+  return records.sort((a, b) => a.hubSeq - b.hubSeq || a.seq - b.seq).map((r) => r.event);
+}
+
+export const NEEDS_REBUILD_KEY = 'needs-rebuild';
+const MAX_ACKED_KEY = 'max-acked-seq';
+
 /**
- * Takes an event from the hub. Usually it applies like any other; when it does not (a local event
- * got there first and the hub ordered them the other way), it is kept and the views are rebuilt in
- * the hub's order, which the hub has already checked.
+ * Takes an event from the hub. When the local views were built in another order than the hub's (a
+ * local event the hub placed after this one, or a local event it has not seen yet), or the reducer
+ * refuses it here, it is still kept — the hub has checked it — and the views are marked for a rebuild
+ * in the hub's order, in the same transaction, so a worker stopped now still rebuilds next time.
  */
-export async function receiveFromHub(db: BatonDatabase, event: BatonEvent, hubSeq: number): Promise<'applied' | 'known' | 'rebuilt'> {
+export async function receiveFromHub(db: BatonDatabase, event: BatonEvent, hubSeq: number): Promise<'applied' | 'known' | 'out-of-order'> {
   const known = await db.getKeyFromIndex('events', 'byId', event.id);
   if (known !== undefined) {
     const record = await db.get('events', known);
     if (record && record.hubSeq !== hubSeq) await db.put('events', { ...record, hubSeq });
     return 'known';
   }
-  const result = await appendEvent(db, event, 'remote', hubSeq);
-  if (result.ok) return 'applied';
-  await db.add('events', { id: event.id, origin: 'remote', event, hubSeq });
+  const [pending, maxAcked] = await Promise.all([db.count('outbox'), db.get('meta', MAX_ACKED_KEY) as Promise<number | undefined>]);
+  if (pending === 0 && (maxAcked ?? 0) < hubSeq) {
+    const result = await appendEvent(db, event, 'remote', hubSeq);
+    if (result.ok) return 'applied';
+  }
+  const tx = db.transaction(['events', 'meta'], 'readwrite');
+  await tx.objectStore('events').add({ id: event.id, origin: 'remote', event, hubSeq });
+  await tx.objectStore('meta').put(true, NEEDS_REBUILD_KEY);
+  await tx.done;
+  return 'out-of-order';
+}
+
+/** Rebuilds the views if an earlier round left them out of the hub's order. */
+export async function rebuildIfNeeded(db: BatonDatabase): Promise<boolean> {
+  if (!(await db.get('meta', NEEDS_REBUILD_KEY))) return false;
   await rebuildViews(db);
-  return 'rebuilt';
+  await db.delete('meta', NEEDS_REBUILD_KEY);
+  return true;
 }
 
 /** The hub accepted (or already had) a local event: it leaves the outbox and takes its place in order. */
@@ -100,6 +121,8 @@ export async function acknowledge(db: BatonDatabase, id: string, hubSeq: number)
   if (record) await tx.objectStore('events').put({ ...record, hubSeq });
   await tx.objectStore('outbox').delete(id);
   await tx.done;
+  const meta = db.transaction('meta', 'readwrite').store;
+  if (((await meta.get(MAX_ACKED_KEY)) as number | undefined ?? 0) < hubSeq) await meta.put(hubSeq, MAX_ACKED_KEY);
 }
 
 /** The hub refused a local event: it leaves the log and the outbox, and the views forget it. */
@@ -117,10 +140,19 @@ export async function dropRefused(db: BatonDatabase, id: string): Promise<void> 
  * memory with the same reducer, then written in one transaction.
  */
 export async function rebuildViews(db: BatonDatabase): Promise<{ events: number; rejected: { id: string; reason: string }[]; errors: string[] }> {
-  const { events, errors } = await readLog(db);
-  const { model, rejected } = replay(events);
+  // One transaction from reading the log to writing the views: a change committed meanwhile cannot be
+  // read too late and wiped. The replay is synchronous, so the transaction stays active throughout.
   const tx = db.transaction(ALL_STORES, 'readwrite');
-  await Promise.all(VIEW_STORES.map((store) => tx.objectStore(store).clear()));
+  const records: { event: BatonEvent; hubSeq: number; seq: number }[] = [];
+  const errors: string[] = [];
+  for (let cursor = await tx.objectStore('events').openCursor(); cursor; cursor = await cursor.continue()) {
+    const record = cursor.value as Partial<EventRecord>;
+    const parsed = parseEvent(record.event);
+    if (parsed.ok) records.push({ event: parsed.event, hubSeq: typeof record.hubSeq === 'number' ? record.hubSeq : Infinity, seq: cursor.key });
+    else errors.push(`event #${cursor.key}: ${parsed.error}`);
+  }
+  const events = inHubOrder(records);
+  const { model, rejected } = replay(events);
   const changes: Change[] = [
     ...[...model.members_.values()].map((value): Change => ({ store: 'members', value })),
     ...[...model.clients.values()].map((value): Change => ({ store: 'clients', value })),
@@ -132,7 +164,7 @@ export async function rebuildViews(db: BatonDatabase): Promise<{ events: number;
     ...model.timeline.map((value): Change => ({ store: 'timeline', value })),
   ];
   if (model.workspace_) changes.push({ store: 'workspace', value: model.workspace_ });
-  await Promise.all(changes.map((change) => writeChange(tx, change)));
+  await Promise.all([...VIEW_STORES.map((store) => tx.objectStore(store).clear()), ...changes.map((change) => writeChange(tx, change))]);
   await tx.done;
   publishChange({ eventId: null, type: 'rebuild', stores: [...VIEW_STORES] });
   return { events: events.length, rejected: rejected.map((r) => ({ id: r.event.id, reason: r.reason })), errors };

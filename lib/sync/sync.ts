@@ -1,4 +1,4 @@
-import { acknowledge, dropRefused, receiveFromHub } from '../db/event-store';
+import { acknowledge, dropRefused, rebuildIfNeeded, receiveFromHub } from '../db/event-store';
 import type { BatonDatabase } from '../db/open';
 import { parseEvent, type BatonEvent } from '../model/event';
 import { pullEvents, pushEvents, type HubConnection } from './hub-client';
@@ -21,12 +21,19 @@ export interface SyncReport {
  */
 export async function syncOnce(db: BatonDatabase, hub: HubConnection): Promise<SyncReport> {
   const report: SyncReport = { pushed: 0, refused: [], pulled: [] };
+  await rebuildIfNeeded(db);
+  let batch = BATCH;
   for (;;) {
-    const pending = await db.getAllFromIndex('outbox', 'bySeq', undefined, BATCH);
+    const pending = await db.getAllFromIndex('outbox', 'bySeq', undefined, batch);
     if (pending.length === 0) break;
     const records = await Promise.all(pending.map((p) => db.get('events', p.seq)));
     const events = records.flatMap((r) => (r ? [r.event] : []));
     const reply = await pushEvents(hub, events);
+    // Too big for one request: send smaller batches rather than block the queue.
+    if (!reply.ok && reply.status === 413 && batch > 1) {
+      batch = Math.max(1, Math.floor(batch / 2));
+      continue;
+    }
     if (!reply.ok) return { ...report, error: reply.error };
     for (const result of reply.data.results) {
       if (result.status === 'rejected') {
@@ -47,11 +54,19 @@ export async function syncOnce(db: BatonDatabase, hub: HubConnection): Promise<S
     if (!reply.ok) return { ...report, error: reply.error };
     for (const { seq, event: raw } of reply.data.events) {
       const parsed = parseEvent(raw);
-      if (parsed.ok && (await receiveFromHub(db, parsed.event, seq)) !== 'known') report.pulled.push(parsed.event);
+      // Never skipped: an event this version cannot read (a newer Baton wrote it) stops the pull here.
+      if (!parsed.ok) {
+        await rebuildIfNeeded(db);
+        return { ...report, error: `Event ${seq} from the hub cannot be read by this version of Baton (${parsed.error}). Update Baton.` };
+      }
+      if ((await receiveFromHub(db, parsed.event, seq)) !== 'known') report.pulled.push(parsed.event);
       cursor = seq;
       await db.put('meta', cursor, CURSOR_KEY);
     }
-    if (!reply.data.more) return report;
+    if (!reply.data.more) {
+      await rebuildIfNeeded(db);
+      return report;
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -54,5 +54,11 @@ describe('npm run hub -- …', { timeout: 60_000 }, () => {
     expect(await restored.pull(ws!.id, 0, 100)).toEqual(before);
     await copy.close();
     await expect(hubCli(join(scratch, 'x'), 'restore', join(ROOT, 'package.json'))).rejects.toThrow(/not a Baton hub backup/);
+
+    // While a hub runs on the embedded database, commands that would open it too are refused.
+    writeFileSync(join(data, 'hub.pid'), String(process.pid));
+    await expect(hubCli(data, 'invite', '--email', 'sam@brightlane.agency', '--name', 'Sam')).rejects.toThrow(/is running on .* stop the hub/);
+    writeFileSync(join(data, 'hub.pid'), '999999999');
+    expect((await hubCli(data, 'invite', '--email', 'sam@brightlane.agency', '--name', 'Sam')).stdout).toMatch(/^bi_/);
   });
 });

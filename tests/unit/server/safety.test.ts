@@ -37,6 +37,18 @@ describe('hub safety', { timeout: 30_000 }, () => {
     await db.close();
   });
 
+  it('lets only the admin invite found a workspace; an earlier member invite waits, unspent', async () => {
+    const hub = await startHub(await openPglite(), { port: 0 });
+    hubs.push(hub);
+    const workspaceId = await hub.store.createWorkspace('Brightlane');
+    const adminCode = await hub.store.createInvite(workspaceId, { email: 'jane@brightlane.agency', name: 'Jane Doe', role: 'admin' });
+    const bobCode = await hub.store.createInvite(workspaceId, { email: 'bob@brightlane.agency', name: 'Bob', role: 'member' });
+    await expect(join(hub, bobCode)).rejects.toThrow(/admin has to join first/);
+    await join(hub, adminCode);
+    const bob = await join(hub, bobCode);
+    expect((await bob.call('/v1/me')).body.member).toMatchObject({ name: 'Bob', role: 'member' });
+  });
+
   it('finishes the writes in flight when it shuts down', async () => {
     const hub = await startHub(await openPglite(), { port: 0 });
     hubs.push(hub);

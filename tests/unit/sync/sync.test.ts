@@ -97,6 +97,21 @@ describe('sync with the hub', { timeout: 30_000 }, () => {
     expect((await readLog(tom.db)).events.map((e) => e.type)).not.toContain('handoff.confirmed');
   });
 
+  it('converges on the hub’s order when two browsers change the same thing while apart', async () => {
+    const { jane, tom } = await setup();
+    await jane.act('client.created', 'c', { name: 'Client' });
+    await syncOnce(jane.db, jane.hub);
+    await syncOnce(tom.db, tom.hub);
+    await jane.act('client.updated', 'c', { name: 'Name from Jane' });
+    await tom.act('client.updated', 'c', { name: 'Name from Tom' });
+    await syncOnce(jane.db, jane.hub); // the hub takes Jane's first…
+    await syncOnce(tom.db, tom.hub); // …then Tom's: the last word is Tom's, everywhere
+    await syncOnce(jane.db, jane.hub);
+    const views = async (db: BatonDatabase) => ({ clients: await db.getAll('clients'), handoffs: await db.getAll('handoffs'), timeline: (await db.getAll('timeline')).map((t) => t.id).sort() });
+    expect((await jane.db.get('clients', 'c'))?.name).toBe('Name from Tom');
+    expect(await views(tom.db)).toEqual(await views(jane.db));
+  });
+
   it('keeps the outbox when the hub cannot be reached, and delivers it later without duplicates', async () => {
     const { hub, jane } = await setup();
     await jane.act('client.created', 'k', { name: 'Kestrel Bikes' });
