@@ -58,6 +58,8 @@ export async function startHub(db: Db, options: { port?: number; hostname?: stri
           if (!alive) ws.terminate();
           alive = false;
           ws.ping();
+          // A revoked token loses the stream too, within one keepalive.
+          void store.authenticate(token ?? '').then((still) => still ?? ws.close(4001, 'token revoked'), () => undefined);
         }, KEEPALIVE_MS);
         ws.on('close', () => {
           clearInterval(timer);

@@ -53,7 +53,14 @@ export const COMMAND_SCHEMAS = {
     hours: z.number().min(0).max(10_000),
     description: shortText(4000).min(1),
   }),
-  'hub/connect': z.object({ url: z.url({ protocol: /^https?$/ }).max(500), code: z.string().trim().min(10).max(200) }),
+  'hub/connect': z.object({
+    // The token travels with every request: plain http only to this machine.
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .refine((u) => u.startsWith('https:') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), 'Use https:// for a hub on another machine.'),
+    code: z.string().trim().min(10).max(200),
+  }),
   'hub/status': z.object({}),
   'hub/disconnect': z.object({}),
 } as const;

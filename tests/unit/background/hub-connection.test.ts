@@ -67,3 +67,12 @@ describe('joining a team hub from the extension', { timeout: 30_000 }, () => {
     expect(local.ok && (local.data as { name: string }[]).map((c) => c.name)).toEqual(['Harbor & Pine']);
   });
 });
+
+describe('the hub address', () => {
+  it('must be https unless the hub runs on this machine', async () => {
+    fakeBrowser.reset();
+    const { router } = createBackground({ runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, dbName: `baton-hubaddr-${Date.now()}` });
+    const reply = await router.handle({ type: 'hub/connect', url: 'http://hub.brightlane.agency', code: 'bi_0123456789abcdef' }, page);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('Use https://') } });
+  });
+});
