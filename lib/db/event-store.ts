@@ -6,7 +6,8 @@ import { parseEvent, type BatonEvent } from '../model/event';
 import type { Client } from '../model/client';
 import { publishChange } from './change-feed';
 import type { BatonDatabase } from './open';
-import { ALL_STORES, VIEW_STORES, type ClientRecord, type EventRecord } from './schema';
+import type { IDBPCursorWithValue } from 'idb';
+import { ALL_STORES, VIEW_STORES, type BatonDB, type ClientRecord, type EventRecord } from './schema';
 import { loadSnapshot, type WriteTx } from './snapshot';
 
 export type AppendResult =
@@ -61,9 +62,16 @@ export async function appendEvent(db: BatonDatabase, raw: unknown, origin: 'loca
  * hub's for events it has (every browser agrees on it), then local ones it has not acknowledged yet.
  */
 export async function readLog(db: BatonDatabase): Promise<{ events: BatonEvent[]; errors: string[] }> {
+  return collectLog(db.transaction('events').store);
+}
+
+type EventCursorSource = { openCursor(): Promise<IDBPCursorWithValue<BatonDB, ['events'], 'events', unknown, IDBTransactionMode> | null> };
+
+/** Reads every event of a store (in whichever transaction it belongs to), parsed, in the hub's order. */
+async function collectLog(store: EventCursorSource): Promise<{ events: BatonEvent[]; errors: string[] }> {
   const records: { event: BatonEvent; hubSeq: number; seq: number }[] = [];
   const errors: string[] = [];
-  for (let cursor = await db.transaction('events').store.openCursor(); cursor; cursor = await cursor.continue()) {
+  for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
     const record = cursor.value as Partial<EventRecord>;
     const parsed = parseEvent(record.event);
     if (parsed.ok) records.push({ event: parsed.event, hubSeq: typeof record.hubSeq === 'number' ? record.hubSeq : Infinity, seq: cursor.key });
@@ -143,15 +151,7 @@ export async function rebuildViews(db: BatonDatabase): Promise<{ events: number;
   // One transaction from reading the log to writing the views: a change committed meanwhile cannot be
   // read too late and wiped. The replay is synchronous, so the transaction stays active throughout.
   const tx = db.transaction(ALL_STORES, 'readwrite');
-  const records: { event: BatonEvent; hubSeq: number; seq: number }[] = [];
-  const errors: string[] = [];
-  for (let cursor = await tx.objectStore('events').openCursor(); cursor; cursor = await cursor.continue()) {
-    const record = cursor.value as Partial<EventRecord>;
-    const parsed = parseEvent(record.event);
-    if (parsed.ok) records.push({ event: parsed.event, hubSeq: typeof record.hubSeq === 'number' ? record.hubSeq : Infinity, seq: cursor.key });
-    else errors.push(`event #${cursor.key}: ${parsed.error}`);
-  }
-  const events = inHubOrder(records);
+  const { events, errors } = await collectLog(tx.objectStore('events'));
   const { model, rejected } = replay(events);
   const changes: Change[] = [
     ...[...model.members_.values()].map((value): Change => ({ store: 'members', value })),
