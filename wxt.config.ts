@@ -8,7 +8,8 @@ const e2e = process.env.BATON_E2E === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  outDir: e2e ? '.output/e2e' : '.output',
+  // BATON_OUT_DIR lets parallel builds (a screenshot run beside a test run) keep out of each other's way.
+  outDir: process.env.BATON_OUT_DIR ?? (e2e ? '.output/e2e' : '.output'),
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   vite: () => ({
     plugins: [tailwindcss()],

@@ -4,6 +4,8 @@ import type { ClientView } from '../db/queries';
 import type { Client, MatchSettings } from '../model/client';
 import type { Handoff } from '../model/handoff';
 import type { Member } from '../model/member';
+import type { BatonEvent } from '../model/event';
+import type { Template } from '../model/template';
 import type { CommandRequest } from './commands';
 import type { Identifier, PageContext } from '../sites/types';
 
@@ -71,6 +73,66 @@ export interface Requests {
   'hub/connect': { request: CommandRequest<'hub/connect'>; response: HubStatus };
   'hub/status': { request: Record<never, never>; response: HubStatus };
   'hub/disconnect': { request: Record<never, never>; response: HubStatus };
+
+  // --- Issue 5: the panel, capture, prompts, popup, options ---
+  /** Built-in templates and the workspace's custom ones (newest version of each). */
+  'templates/list': { request: Record<never, never>; response: Template[] };
+  /** Admins only: a new custom template, or a new version of one (`version` is assigned). */
+  'template/save': { request: { template: Omit<Template, 'version' | 'builtIn'> }; response: Template };
+  /** Extension page → background: show something in the side panel of a window (written to PANEL_INTENT_KEY). */
+  'panel/intent': { request: { windowId: number; intent: PanelIntentRequest }; response: PanelIntent };
+  /** Content script → background, on a click in the page: open the side panel on a new handoff from this tab. */
+  'capture/start': { request: { selectedText?: string }; response: { opened: boolean } };
+  /** Content script → background: what awaits the signed-in member, for the in-page prompt. */
+  'prompts/get': { request: Record<never, never>; response: PromptItem[] };
+  /** Content script → background, on a click in the prompt: open that handoff in the side panel. */
+  'prompt/open': { request: { handoffId: string }; response: { opened: boolean } };
+  /** Content script → background: hide the prompt for this handoff for a while. */
+  'prompt/snooze': { request: { handoffId: string; minutes: number }; response: PromptItem[] };
+  /** The whole workspace as a file (JSON). */
+  'data/export': { request: Record<never, never>; response: Backup };
+  /** Restores a backup: every event is checked first; nothing is written unless all of it is good. */
+  'data/import': { request: { backup: unknown }; response: { added: number; skipped: number } };
+  /** Loads the demo agency into a local workspace (refused when connected to a hub). */
+  'demo/load': { request: Record<never, never>; response: { added: number; skipped: number } };
+  'reminders/get': { request: Record<never, never>; response: ReminderSettings };
+  'reminders/save': { request: { settings: ReminderSettings }; response: ReminderSettings };
+}
+
+/** What the side panel of a window should show next; the panel removes it once shown. */
+export type PanelIntentRequest =
+  | { kind: 'new-handoff'; tabId?: number; clientId?: string; templateId?: string; selectedText?: string }
+  | { kind: 'handoff'; handoffId: string }
+  | { kind: 'client'; clientId: string };
+export type PanelIntent = PanelIntentRequest & { at: string };
+/** `storage.session` key of a window's panel intent. */
+export const panelIntentKey = (windowId: number) => `baton:intent:${windowId}`;
+
+/** A compact line for the in-page prompt: "<sender> handed you <client>: <template> — Review". */
+export interface PromptItem {
+  handoffId: string;
+  senderName: string;
+  clientName: string;
+  templateName: string;
+  /** The receiver's deadline has passed. */
+  overdue: boolean;
+}
+
+/** How overdue confirmations are chased: a reminder to the receiver, then the admins are told. */
+export interface ReminderSettings {
+  /** Hours after the confirm-by time before the receiver is reminded again (0: never). */
+  remindEveryHours: number;
+  /** Hours past the confirm-by time before the admins are told (0: never). */
+  escalateAfterHours: number;
+}
+
+/** A backup file: the event log, which rebuilds everything. */
+export interface Backup {
+  format: 'baton-backup';
+  version: 1;
+  exportedAt: string;
+  workspaceId: string;
+  events: BatonEvent[];
 }
 
 /** The team hub as the options page shows it. */
