@@ -95,6 +95,8 @@ export interface Requests {
   'data/import': { request: { backup: unknown }; response: { added: number; skipped: number } };
   /** Loads the demo agency into a local workspace (refused when connected to a hub). */
   'demo/load': { request: Record<never, never>; response: { added: number; skipped: number } };
+  /** CSV import (ARCHITECTURE §3.3): rows whose name matches a client update it; all rows or none. */
+  'clients/import': { request: { rows: ClientDraft[] }; response: { created: number; updated: number } };
   'reminders/get': { request: Record<never, never>; response: ReminderSettings };
   'reminders/save': { request: { settings: ReminderSettings }; response: ReminderSettings };
 }
