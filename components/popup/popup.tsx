@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { Handoff } from '../../lib/model/handoff';
+import { AppHeader } from '../app-header';
+import { Button } from '../button';
+import { ErrorAlert } from '../options/alerts';
+import { ConnectionState } from './connection-state';
+import { HandoffGroup, type HandoffLine } from './handoff-group';
+import { openSidePanel } from './open-side-panel';
+import { usePopupData, type PopupData } from './use-popup-data';
+
+/** The toolbar popup: what awaits me, what I wait for, and the gaps I owe; one click to each. */
+export function Popup() {
+  const data = usePopupData();
+  const [windowId, setWindowId] = useState<number | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const now = new Date();
+
+  // Known before any click, so opening the panel is the first thing a click does (a user gesture).
+  useEffect(() => {
+    void browser.windows.getCurrent().then((w) => setWindowId(w.id));
+  }, []);
+
+  const open = async (handoff?: Handoff) => {
+    if (windowId === undefined) return;
+    setError(undefined);
+    const problem = await openSidePanel(windowId, handoff ? { kind: 'handoff', handoffId: handoff.id } : undefined);
+    if (problem) setError(problem);
+    else window.close();
+  };
+
+  return (
+    <div className="flex w-[360px] flex-col">
+      <AppHeader>
+        <div className="flex items-center gap-1">
+          <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => void browser.runtime.openOptionsPage()}>
+            Settings
+          </Button>
+          <Button className="px-2 py-1 text-xs" onClick={() => void open()} disabled={windowId === undefined}>
+            Open side panel
+          </Button>
+        </div>
+      </AppHeader>
+      <main className="flex flex-col gap-4 p-3">
+        <ErrorAlert message={error} />
+        {data.status === 'error' ? (
+          <ErrorAlert message={data.message} />
+        ) : data.status === 'ready' ? (
+          <Groups data={data.data} now={now} onOpen={(h) => void open(h)} />
+        ) : null}
+        {data.status === 'ready' ? <ConnectionState hub={data.data.hub} now={now} /> : null}
+      </main>
+    </div>
+  );
+}
+
+function Groups({ data, now, onOpen }: { data: PopupData; now: Date; onOpen: (handoff: Handoff) => void }) {
+  const clientName = (id: string) => data.clients.find((c) => c.id === id)?.name ?? 'Unknown client';
+  const memberName = (id: string | undefined) => data.members.find((m) => m.id === id)?.name ?? 'someone';
+  // Most urgent first: the earliest confirm-by time leads.
+  const byDue = (a: Handoff, b: Handoff) => Date.parse(a.dueBy ?? '9999') - Date.parse(b.dueBy ?? '9999');
+  const lines = (handoffs: Handoff[], party: (h: Handoff) => string): HandoffLine[] =>
+    [...handoffs].sort(byDue).map((handoff) => ({ handoff, clientName: clientName(handoff.clientId), party: party(handoff) }));
+  const from = (h: Handoff) => `from ${memberName(h.senderId)}`;
+  const to = (h: Handoff) => `to ${memberName(h.receiverId)}`;
+  return (
+    <>
+      <HandoffGroup
+        title="Awaiting your confirmation"
+        lines={lines(data.awaitingMe, from)}
+        empty="Nothing awaits you. Handoffs sent to you appear here until you confirm them."
+        now={now}
+        onOpen={onOpen}
+      />
+      <HandoffGroup title="Gaps to answer" lines={lines(data.gapsToAnswer, to)} empty="No open questions on your handoffs." now={now} onOpen={onOpen} />
+      <HandoffGroup
+        title="Waiting on others"
+        lines={lines(data.waitingOnOthers, to)}
+        empty="Nothing you sent is waiting. Start a handoff from the side panel or the “Capture handoff” button in Gmail."
+        now={now}
+        onOpen={onOpen}
+      />
+    </>
+  );
+}

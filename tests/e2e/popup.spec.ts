@@ -1,0 +1,50 @@
+// The toolbar popup with the demo agency loaded: what awaits me, one click from its detail.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { ROOT } from './support/baton.ts';
+import { expect, test } from './support/test.ts';
+
+/** No serious or critical axe-core violation, in the colour scheme the page is in now. */
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('the popup lists what awaits me in the demo agency and opens it in the side panel', async ({ baton }) => {
+  const options = await baton.openExtensionPage('options.html');
+  const loaded = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'demo/load' }));
+  expect(loaded).toMatchObject({ ok: true });
+
+  const popup = await baton.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 640 });
+  await popup.goto(`chrome-extension://${baton.extensionId}/popup.html`);
+
+  const awaiting = popup.getByRole('region', { name: /Awaiting your confirmation/ });
+  await expect(awaiting.getByRole('button')).toHaveCount(3);
+  const overdue = awaiting.getByRole('button', { name: /Juniper & Vale signed/ });
+  await expect(overdue).toContainText('Juniper & Vale Coffee Roasters');
+  await expect(overdue).toContainText('from Marcus Bell');
+  await expect(overdue).toContainText(/Overdue by/);
+  await expect(popup.getByRole('region', { name: /Gaps to answer/ }).getByRole('button')).toHaveCount(2);
+  await expect(popup.getByRole('region', { name: /Waiting on others/ }).getByRole('button', { name: /Quillsoft LinkedIn pilot/ })).toBeVisible();
+  await expect(popup.getByRole('status').filter({ hasText: 'Local workspace' })).toBeVisible();
+
+  await expectAccessible(popup);
+  if (process.env.BATON_SCREENSHOTS === '1') await popup.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'popup.png'), fullPage: true });
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(popup);
+  if (process.env.BATON_SCREENSHOTS === '1') await popup.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'popup-dark.png'), fullPage: true });
+
+  await overdue.click();
+  await expect
+    .poll(() => options.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length))
+    .toBeGreaterThan(0);
+});
+
+test('an empty workspace says what the popup is for', async ({ baton }) => {
+  const popup = await baton.openExtensionPage('popup.html');
+  await expect(popup.getByRole('region', { name: /Awaiting your confirmation/ })).toContainText('Nothing awaits you.');
+  await expect(popup.getByRole('button', { name: 'Open side panel' })).toBeEnabled();
+});
