@@ -1,0 +1,100 @@
+import type { ClientDraft } from '../messaging/protocol';
+import { identifierKey, parseIdentifierList } from '../model/identifier';
+import { parseCsv } from './csv';
+
+/** The columns of ARCHITECTURE.md §3.3, in any order; `name` is required. */
+export const CLIENT_CSV_COLUMNS = ['name', 'identifiers', 'owner_email'] as const;
+type Column = (typeof CLIENT_CSV_COLUMNS)[number];
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_NAME = 200;
+
+export interface ClientImportRow {
+  /** Line in the file where the row starts (1 is the header). */
+  line: number;
+  name: string;
+  /** Identifiers in their normal form, `kind:value kind:value`. */
+  identifiers: string;
+  ownerEmail: string;
+  /** A client with this name exists: the row updates it. */
+  action: 'creates' | 'updates';
+  errors: string[];
+}
+
+export interface ClientImportPreview {
+  rows: ClientImportRow[];
+  /** Problems with the file as a whole (no header, no name column, a broken quote): nothing can be imported. */
+  fileErrors: string[];
+  /** Columns Baton does not know; they are left out of the import. */
+  unknownColumns: string[];
+}
+
+/**
+ * Reads a client list exported from a spreadsheet and says, row by row, what importing it would do
+ * and what is wrong. Pure: the page shows the preview, and imports only when nothing is wrong.
+ */
+export function previewClientImport(text: string, existingNames: readonly string[]): ClientImportPreview {
+  const parsed = parseCsv(text);
+  if (!parsed.ok) return { rows: [], fileErrors: [parsed.error], unknownColumns: [] };
+  const records = parsed.records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const [header, ...body] = records;
+  if (!header) return { rows: [], fileErrors: ['The file is empty: it needs a header row with a “name” column.'], unknownColumns: [] };
+
+  const headers = header.cells.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const fileErrors: string[] = [];
+  const columns = new Map<Column, number>();
+  const unknownColumns: string[] = [];
+  headers.forEach((h, i) => {
+    if (!(CLIENT_CSV_COLUMNS as readonly string[]).includes(h)) {
+      if (h !== '') unknownColumns.push(header.cells[i]?.trim() ?? h);
+    } else if (columns.has(h as Column)) fileErrors.push(`The column “${h}” appears twice.`);
+    else columns.set(h as Column, i);
+  });
+  if (!columns.has('name')) fileErrors.push(`The header row has no “name” column. Columns: ${CLIENT_CSV_COLUMNS.join(', ')} (in any order).`);
+  if (body.length === 0 && fileErrors.length === 0) fileErrors.push('The file has a header but no clients.');
+  if (fileErrors.length > 0) return { rows: [], fileErrors, unknownColumns };
+
+  const existing = new Set(existingNames.map(nameKey));
+  const firstLineOfName = new Map<string, number>();
+  const rows = body.map((record): ClientImportRow => {
+    const cell = (column: Column) => {
+      const index = columns.get(column);
+      return index === undefined ? '' : (record.cells[index] ?? '').trim();
+    };
+    const errors: string[] = [];
+    if (record.cells.length > headers.length) errors.push(`This row has ${record.cells.length} values but the header has ${headers.length} columns: is a comma in a name missing its quotes?`);
+    const name = cell('name').replace(/\s+/g, ' ');
+    if (!name) errors.push('The name is missing.');
+    else if (name.length > MAX_NAME) errors.push(`The name is longer than ${MAX_NAME} characters.`);
+    const seenOn = firstLineOfName.get(nameKey(name));
+    if (name && seenOn !== undefined) errors.push(`The same name as line ${seenOn}: merge the two rows.`);
+    else if (name) firstLineOfName.set(nameKey(name), record.line);
+    const { identifiers, errors: identifierErrors } = parseIdentifierList(cell('identifiers'));
+    errors.push(...identifierErrors);
+    const ownerEmail = cell('owner_email').toLowerCase();
+    if (ownerEmail && !EMAIL.test(ownerEmail)) errors.push(`“${ownerEmail}” is not an email address.`);
+    return {
+      line: record.line,
+      name,
+      identifiers: identifiers.map(identifierKey).join(' '),
+      ownerEmail,
+      action: existing.has(nameKey(name)) ? 'updates' : 'creates',
+      errors,
+    };
+  });
+  return { rows, fileErrors, unknownColumns };
+}
+
+/** Nothing is half-imported: only a preview without a single error can be imported. */
+export function canImport(preview: ClientImportPreview): boolean {
+  return preview.fileErrors.length === 0 && preview.rows.length > 0 && preview.rows.every((r) => r.errors.length === 0);
+}
+
+/** The rows as the 'clients/import' request carries them. */
+export function toClientDrafts(preview: ClientImportPreview): ClientDraft[] {
+  return preview.rows.map((row) => ({ name: row.name, identifiers: row.identifiers, ...(row.ownerEmail ? { ownerEmail: row.ownerEmail } : {}) }));
+}
+
+function nameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
