@@ -1,30 +1,23 @@
-import { appendEvent } from '../db/event-store';
 import { awaitingConfirmation, clientView, getHandoff, listClients, listMembers, sentByMeOpen } from '../db/queries';
 import { makeEvent } from '../events/make-event';
 import type { Client } from '../model/client';
 import { newId } from '../model/common';
-import type { BatonEvent, EventType } from '../model/event';
+import type { EventType } from '../model/event';
 import { parseIdentifierList } from '../model/identifier';
 import type { Member } from '../model/member';
 import type { ClientDraft, Request, TabState } from '../messaging/protocol';
 import { BUILT_IN_TEMPLATES, findTemplate } from '../templates';
 import { prefillFromPage } from '../workflow/prefill';
+import { append } from './append';
+import { exportBackup, importBackup, loadDemo } from './backup';
+import { importClients } from './client-import';
+import { reminderSettings, saveReminderSettings } from './reminder-settings';
+import { listTemplates, saveTemplate } from './templates';
+import { CommandError } from './command-error';
 import type { Session } from './workspace';
 
-/** A command refused: the message is for the person who asked. */
-export class CommandError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'invalid' | 'not-found' = 'invalid',
-  ) {
-    super(message);
-  }
-}
+export { CommandError };
 
-async function append(session: Session, event: BatonEvent): Promise<void> {
-  const result = await appendEvent(session.db, event);
-  if (!result.ok) throw new CommandError(result.reason);
-}
 
 async function mustGetHandoff(session: Session, id: string) {
   const handoff = await getHandoff(session.db, id);
@@ -130,6 +123,22 @@ export async function runCommand(session: Session, request: Request, deps: Comma
     }
     case 'handoff/get':
       return getHandoff(db, request.id);
+    case 'templates/list':
+      return listTemplates(db);
+    case 'template/save':
+      return saveTemplate(session, request.template as Record<string, unknown>);
+    case 'data/export':
+      return exportBackup(session, deps.now?.());
+    case 'data/import':
+      return importBackup(session, request.backup);
+    case 'demo/load':
+      return loadDemo(session, deps.now?.());
+    case 'clients/import':
+      return importClients(session, request.rows);
+    case 'reminders/get':
+      return reminderSettings(session);
+    case 'reminders/save':
+      return saveReminderSettings(session, request.settings);
     case 'handoff/raise-gaps': {
       const gaps = request.gaps.map((g) => ({ ...g, id: newId() }));
       await append(session, makeEvent('handoff.gaps_raised', me.id, request.id, { gaps }));

@@ -1,11 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { ErrorCode, HubStatus, Reply, Request, TabState } from '../messaging/protocol';
+import type { ErrorCode, HubStatus, Reply, Request, RequestType, TabState } from '../messaging/protocol';
 import { parseRequest } from '../messaging/schemas';
 import { detectSite } from '../sites';
 import { SERVED_HOSTNAMES } from '../sites/hosts';
+import type { ImportResult } from './backup';
 import { showMatchOnBadge } from './badge';
 import { CommandError, runCommand } from './commands';
 import type { MatcherCache } from './matcher';
+import { openSidePanel, recordPanelIntent } from './panel-intent';
+import { promptItems, snoozePrompt } from './prompts';
 import { getTabState, lastActiveTab, rememberActiveTab, removeTabState, tabIdsWithState, updateTabState } from './tab-states';
 import { SYNC_STATUS_KEY, type SyncRunner, type SyncStatus } from './sync-runner';
 import type { WorkspaceService } from './workspace';
@@ -35,6 +38,22 @@ export function classifySender(sender: Sender, deps: Pick<RouterDeps, 'runtimeId
   } catch {
     return null;
   }
+}
+
+// What a content script may ask; everything else is for the extension's own pages.
+const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['page/context', 'capture/start', 'prompts/get', 'prompt/open', 'prompt/snooze']);
+// Only a tab can start a capture: the new handoff is prefilled from it.
+const TAB_ONLY_REQUESTS: ReadonlySet<RequestType> = new Set(['capture/start']);
+const OPENS_PANEL: ReadonlySet<RequestType> = new Set(['capture/start', 'prompt/open']);
+const UI_REQUESTS = ['panel/intent', 'capture/start', 'prompt/open', 'prompts/get', 'prompt/snooze'] as const;
+type UiRequestType = (typeof UI_REQUESTS)[number];
+
+function allowedFrom(kind: SenderKind, type: RequestType): boolean {
+  return kind === 'content-script' ? CONTENT_SCRIPT_REQUESTS.has(type) : !TAB_ONLY_REQUESTS.has(type);
+}
+
+function isUiRequest(request: Request): request is Request<UiRequestType> {
+  return (UI_REQUESTS as readonly string[]).includes(request.type);
 }
 
 export function createRouter(deps: RouterDeps) {
@@ -91,7 +110,9 @@ export function createRouter(deps: RouterDeps) {
   }
 
   // Commands that change what pages match: every open tab is matched again after them.
-  const REMATCH_AFTER = new Set(['clients/save', 'clients/archive', 'client/link', 'settings/save']);
+  const REMATCH_AFTER = new Set(['clients/save', 'clients/archive', 'client/link', 'settings/save', 'clients/import', 'data/import', 'demo/load']);
+  // Commands that change the workspace record or who I am: the session reads them again.
+  const REFRESH_AFTER = new Set(['settings/save', 'reminders/save', 'me/update']);
 
   async function hubStatus(): Promise<HubStatus> {
     const session = await deps.workspace.session();
@@ -100,7 +121,10 @@ export function createRouter(deps: RouterDeps) {
   }
 
   // Reads: everything else changes the workspace and is followed by a round of sync.
-  const READS = new Set(['clients/list', 'client/view', 'members/list', 'me/get', 'handoff/get', 'handoffs/awaiting-me', 'handoffs/sent-by-me', 'settings/get']);
+  const READS = new Set([
+    'clients/list', 'client/view', 'members/list', 'me/get', 'handoff/get', 'handoffs/awaiting-me', 'handoffs/sent-by-me', 'settings/get',
+    'templates/list', 'data/export', 'reminders/get',
+  ]);
 
   async function route(request: Request): Promise<Reply<unknown>> {
     if (request.type === 'panel/state') return { ok: true, data: await panelState(request.windowId, request.panelTabId) };
@@ -121,11 +145,40 @@ export function createRouter(deps: RouterDeps) {
       return { ok: true, data: await hubStatus() };
     }
     const session = await deps.workspace.session();
-    const data = await runCommand(session, request, { tabState: getTabState });
-    if (request.type === 'settings/save') await deps.workspace.refresh();
+    let data = await runCommand(session, request, { tabState: getTabState });
+    if (request.type === 'data/import' && (data as ImportResult).replaced) deps.workspace.reopen();
+    else if (REFRESH_AFTER.has(request.type)) await deps.workspace.refresh();
+    if (request.type === 'data/import' || request.type === 'demo/load') {
+      const { added, skipped } = data as ImportResult;
+      data = { added, skipped };
+    }
     if (REMATCH_AFTER.has(request.type)) await rematchAll();
     if (!READS.has(request.type)) deps.sync?.request();
     return { ok: true, data };
+  }
+
+  /** Requests about the side panel and the in-page prompt: they depend on who asks, from which tab. */
+  async function routeUi(request: Request<UiRequestType>, sender: Sender, opening: Promise<boolean> | null): Promise<Reply<unknown>> {
+    const tab = sender.tab;
+    switch (request.type) {
+      case 'panel/intent':
+        return { ok: true, data: await recordPanelIntent(request.windowId, request.intent) };
+      case 'capture/start': {
+        if (tab?.id === undefined || tab.windowId === undefined) return fail('forbidden', 'A capture starts from a tab.');
+        const { selectedText } = request;
+        await recordPanelIntent(tab.windowId, { kind: 'new-handoff', tabId: tab.id, ...(selectedText?.trim() ? { selectedText: selectedText.trim() } : {}) });
+        return { ok: true, data: { opened: await (opening ?? Promise.resolve(false)) } };
+      }
+      case 'prompt/open': {
+        if (tab?.windowId !== undefined) await recordPanelIntent(tab.windowId, { kind: 'handoff', handoffId: request.handoffId });
+        return { ok: true, data: { opened: await (opening ?? Promise.resolve(false)) } };
+      }
+      case 'prompts/get':
+        return { ok: true, data: await promptItems(await deps.workspace.session()) };
+      case 'prompt/snooze':
+        await snoozePrompt(request.handoffId, request.minutes);
+        return { ok: true, data: await promptItems(await deps.workspace.session()) };
+    }
   }
 
   return {
@@ -135,10 +188,14 @@ export function createRouter(deps: RouterDeps) {
       if (!kind) return fail('forbidden', 'Messages are accepted only from Baton itself.');
       const parsed = parseRequest(message);
       if (!parsed.ok) return fail('bad-request', parsed.message);
+      const { request } = parsed;
+      if (!allowedFrom(kind, request.type)) return fail('forbidden', `${request.type} is not available ${kind === 'content-script' ? 'to web pages' : 'here'}.`);
+      // Before anything awaits: the browser opens the panel only while the user's click is current.
+      const opening = OPENS_PANEL.has(request.type) ? openSidePanel({ windowId: sender.tab?.windowId, tabId: sender.tab?.id }) : null;
       try {
-        if (parsed.request.type === 'page/context') return await recordPage(parsed.request, sender);
-        if (kind !== 'extension-page') return fail('forbidden', `${parsed.request.type} is not available to web pages.`);
-        return await route(parsed.request);
+        if (request.type === 'page/context') return await recordPage(request, sender);
+        if (isUiRequest(request)) return await routeUi(request, sender, opening);
+        return await route(request);
       } catch (error) {
         if (error instanceof CommandError) return fail(error.code, error.message);
         return fail('internal', error instanceof Error ? error.message : String(error));

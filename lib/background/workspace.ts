@@ -23,7 +23,7 @@ export interface Session {
 export const LEGACY_CLIENTS_KEY = 'baton:clients';
 /** The hub this browser belongs to (storage.local: tokens never go to IndexedDB or the hub in clear). */
 export const HUB_KEY = 'baton:hub';
-const ME_KEY = 'me';
+export const ME_KEY = 'me';
 
 const HubConnectionSchema = z.object({ url: z.url(), token: z.string().min(10).max(200), memberId: z.string().min(1), workspaceId: z.string().min(1) });
 
@@ -115,6 +115,10 @@ export function createWorkspaceService(dbName = DB_NAME) {
       }
       pending = Promise.resolve(session);
       return session;
+    },
+    /** The store was replaced underneath (a restored backup): open it afresh on the next call. */
+    reopen(): void {
+      pending = null;
     },
     async disconnect(): Promise<void> {
       await browser.storage.local.remove(HUB_KEY);

@@ -1,4 +1,6 @@
 import { MatchSettingsSchema } from '../model/client';
+import { IdSchema, shortText } from '../model/common';
+import { ReminderSettingsSchema } from '../model/member';
 import { PageContextSchema } from '../model/page-context';
 import { z } from '../model/zod';
 import { COMMAND_SCHEMAS } from './commands';
@@ -6,21 +8,49 @@ import type { Request } from './protocol';
 
 const empty = z.object({}).strict();
 
+const ClientDraftSchema = z.object({
+  id: z.string().min(1).max(100).optional(),
+  name: z.string().max(200),
+  identifiers: z.string().max(20_000),
+  ownerEmail: z.string().max(254).optional(),
+});
+
+const PanelIntentRequestSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('new-handoff'),
+    tabId: z.number().int().optional(),
+    clientId: IdSchema.optional(),
+    templateId: IdSchema.optional(),
+    selectedText: shortText(20_000).optional(),
+  }),
+  z.object({ kind: z.literal('handoff'), handoffId: IdSchema }),
+  z.object({ kind: z.literal('client'), clientId: IdSchema }),
+]);
+
+/** Selected page text travels to the background bounded: a capture keeps at most this much. */
+export const MAX_SELECTED_TEXT = 20_000;
+
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/context'), context: PageContextSchema.nullable() }),
   z.object({ type: z.literal('panel/state'), windowId: z.number().int(), panelTabId: z.number().int().optional() }),
   empty.extend({ type: z.literal('clients/list') }),
-  z.object({
-    type: z.literal('clients/save'),
-    client: z.object({
-      id: z.string().min(1).max(100).optional(),
-      name: z.string().max(200),
-      identifiers: z.string().max(20_000),
-      ownerEmail: z.string().max(254).optional(),
-    }),
-  }),
+  z.object({ type: z.literal('clients/save'), client: ClientDraftSchema }),
   empty.extend({ type: z.literal('settings/get') }),
   z.object({ type: z.literal('settings/save'), settings: MatchSettingsSchema }),
+  empty.extend({ type: z.literal('templates/list') }),
+  // The template itself is checked against TemplateSchema once its version is known (template/save).
+  z.object({ type: z.literal('template/save'), template: z.record(z.string(), z.unknown()) }),
+  z.object({ type: z.literal('panel/intent'), windowId: z.number().int(), intent: PanelIntentRequestSchema }),
+  z.object({ type: z.literal('capture/start'), selectedText: z.string().max(MAX_SELECTED_TEXT).optional() }),
+  empty.extend({ type: z.literal('prompts/get') }),
+  z.object({ type: z.literal('prompt/open'), handoffId: IdSchema }),
+  z.object({ type: z.literal('prompt/snooze'), handoffId: IdSchema, minutes: z.number().int().min(1).max(7 * 24 * 60) }),
+  empty.extend({ type: z.literal('data/export') }),
+  z.object({ type: z.literal('data/import'), backup: z.unknown() }),
+  empty.extend({ type: z.literal('demo/load') }),
+  z.object({ type: z.literal('clients/import'), rows: z.array(ClientDraftSchema).min(1).max(5000) }),
+  empty.extend({ type: z.literal('reminders/get') }),
+  z.object({ type: z.literal('reminders/save'), settings: ReminderSettingsSchema }),
   ...Object.entries(COMMAND_SCHEMAS).map(([type, schema]) => schema.extend({ type: z.literal(type) })),
 ]);
 

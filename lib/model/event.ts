@@ -27,7 +27,7 @@ const clientPatch = z.object({
 /** Every change is one of these; the payload schema is chosen by `type`. */
 export const EVENT_PAYLOADS = {
   'workspace.created': z.object({ workspace: WorkspaceSchema.omit({ createdAt: true }), admin: MemberSchema }),
-  'workspace.updated': WorkspaceSchema.pick({ name: true, ownDomains: true, hourlyRate: true, currency: true }).partial(),
+  'workspace.updated': WorkspaceSchema.pick({ name: true, ownDomains: true, hourlyRate: true, currency: true, reminders: true }).partial(),
   'member.added': z.object({ member: MemberSchema }),
   'member.updated': z.object({ name: MemberSchema.shape.name.optional(), email: MemberSchema.shape.email.optional(), role: MemberSchema.shape.role.optional() }),
   'client.created': clientPatch.extend({ name: ClientSchema.shape.name }),

@@ -10,6 +10,13 @@ export const MemberSchema = z.object({
 });
 export type Member = z.infer<typeof MemberSchema>;
 
+/** How overdue confirmations are chased: the receiver is reminded, then the admins are told (0: never). */
+export const ReminderSettingsSchema = z.object({
+  remindEveryHours: z.number().int().min(0).max(24 * 30),
+  escalateAfterHours: z.number().int().min(0).max(24 * 90),
+});
+export const DEFAULT_REMINDERS = { remindEveryHours: 4, escalateAfterHours: 24 } as const;
+
 export const WorkspaceSchema = z.object({
   id: IdSchema,
   name: shortText(200).min(1),
@@ -18,6 +25,8 @@ export const WorkspaceSchema = z.object({
   /** Loaded cost of an hour, for the cost of failures (DOMAIN.md). */
   hourlyRate: z.number().nonnegative().max(100_000).default(75),
   currency: z.string().length(3).default('USD'),
+  /** How overdue confirmations are chased; absent means the defaults (DEFAULT_REMINDERS). */
+  reminders: ReminderSettingsSchema.optional(),
   createdAt: z.string(),
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;

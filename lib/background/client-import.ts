@@ -1,0 +1,62 @@
+import { listClients, listMembers } from '../db/queries';
+import { makeEvent } from '../events/make-event';
+import type { Client } from '../model/client';
+import { newId } from '../model/common';
+import type { BatonEvent } from '../model/event';
+import { identifierKey, parseIdentifierList } from '../model/identifier';
+import type { ClientDraft } from '../messaging/protocol';
+import { importEvents } from './backup';
+import { CommandError } from './command-error';
+import type { Session } from './workspace';
+
+const nameKey = (name: string) => name.trim().toLowerCase();
+
+/**
+ * The CSV import (ARCHITECTURE §3.3): every row is checked first and every bad row reported with its
+ * number; a row naming an existing client adds its identifiers (and owner) to it, the others create
+ * clients. All rows are written, or none.
+ */
+export async function importClients(session: Session, rows: readonly ClientDraft[]): Promise<{ created: number; updated: number }> {
+  const [clients, members] = await Promise.all([listClients(session.db), listMembers(session.db)]);
+  const existing = new Map(clients.values.filter((c) => !c.archived).map((c) => [nameKey(c.name), c]));
+  const memberByEmail = new Map(members.values.map((m) => [m.email, m]));
+  const problems: string[] = [];
+  const rowOfName = new Map<string, number>();
+  const events: BatonEvent[] = [];
+  let created = 0;
+  let updated = 0;
+
+  rows.forEach((row, index) => {
+    const rowNumber = index + 1;
+    const errors: string[] = [];
+    const name = row.name.trim();
+    if (!name) errors.push('a client needs a name');
+    const earlier = rowOfName.get(nameKey(name));
+    if (name && earlier !== undefined) errors.push(`“${name}” is already on row ${earlier}`);
+    rowOfName.set(nameKey(name), rowNumber);
+    const parsed = parseIdentifierList(row.identifiers);
+    errors.push(...parsed.errors);
+    const ownerEmail = row.ownerEmail?.trim().toLowerCase();
+    const owner = ownerEmail ? memberByEmail.get(ownerEmail) : undefined;
+    if (ownerEmail && !owner) errors.push(`${ownerEmail} is not a member of your workspace`);
+    if (errors.length > 0) {
+      problems.push(`Row ${rowNumber}: ${errors.join('; ')}.`);
+      return;
+    }
+    const ownerPatch = owner ? { ownerId: owner.id } : {};
+    const match: Client | undefined = existing.get(nameKey(name));
+    if (match) {
+      const have = new Set(match.identifiers.map(identifierKey));
+      const identifiers = [...match.identifiers, ...parsed.identifiers.filter((i) => !have.has(identifierKey(i)))];
+      events.push(makeEvent('client.updated', session.me.id, match.id, { identifiers, ...ownerPatch }));
+      updated += 1;
+    } else {
+      events.push(makeEvent('client.created', session.me.id, newId(), { name, identifiers: parsed.identifiers, ...ownerPatch }));
+      created += 1;
+    }
+  });
+
+  if (problems.length > 0) throw new CommandError(`Nothing was imported. ${problems.join(' ')}`);
+  await importEvents(session, events);
+  return { created, updated };
+}

@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser, type Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Client } from '../../../lib/model/client';
+import type { Member } from '../../../lib/model/member';
+import type { PageContext } from '../../../lib/sites/types';
+import { contentScriptSender, GMAIL_THREAD_URL, newTestBackground, type TestBackground } from '../helpers/background';
+
+let bg: TestBackground;
+beforeEach(() => {
+  fakeBrowser.reset();
+  bg = newTestBackground();
+});
+
+const byName = async () => Object.fromEntries((await bg.ok<Client[]>({ type: 'clients/list' })).map((c) => [c.name, c]));
+
+describe('client list import', () => {
+  it('creates new clients and adds identifiers and owners to ones that exist by name', async () => {
+    const tom = await bg.ok<Member>({ type: 'member/add', name: 'Tom Reyes', email: 'tom@brightlane.agency' });
+    await bg.ok({ type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: 'email-domain:northwindoutfitters.com' } });
+    const result = await bg.ok({
+      type: 'clients/import',
+      rows: [
+        { name: ' northwind outfitters ', identifiers: 'google-ads-ocid:7879395008 email-domain:northwindoutfitters.com', ownerEmail: 'Tom@Brightlane.agency' },
+        { name: 'Harbor & Pine', identifiers: 'asana-project:1201809392759895' },
+      ],
+    });
+    expect(result).toEqual({ created: 1, updated: 1 });
+    const clients = await byName();
+    expect(Object.keys(clients).sort()).toEqual(['Harbor & Pine', 'Northwind Outfitters']);
+    expect(clients['Northwind Outfitters']).toMatchObject({
+      ownerId: tom.id,
+      identifiers: [
+        { kind: 'email-domain', value: 'northwindoutfitters.com' },
+        { kind: 'google-ads-ocid', value: '7879395008' },
+      ],
+    });
+    expect(clients['Harbor & Pine']?.identifiers).toEqual([{ kind: 'asana-project', value: '1201809392759895' }]);
+  });
+
+  it('reports every bad row by number and imports nothing', async () => {
+    const error = await bg.refused({
+      type: 'clients/import',
+      rows: [
+        { name: 'Good Co', identifiers: 'email-domain:good.test' },
+        { name: '  ', identifiers: '' },
+        { name: 'Acme', identifiers: 'google-ads-customer:12' },
+        { name: 'Blue Fern', identifiers: '', ownerEmail: 'nobody@brightlane.agency' },
+        { name: 'good co', identifiers: '' },
+      ],
+    });
+    expect(error.code).toBe('invalid');
+    expect(error.message).toMatch(/^Nothing was imported\. Row 2: a client needs a name\. Row 3: .*10 digits.* Row 4: nobody@brightlane\.agency is not a member of your workspace\. Row 5: “good co” is already on row 1\.$/);
+    expect(await byName()).toEqual({});
+  });
+
+  it('re-matches open tabs afterwards', async () => {
+    const context: PageContext = { site: 'gmail', url: GMAIL_THREAD_URL, identifiers: [{ kind: 'email-domain', value: 'northwindoutfitters.com' }] };
+    const sender = contentScriptSender(7, 0);
+    expect(await bg.ok({ type: 'page/context', context }, sender)).toEqual({ match: { status: 'none' } });
+    vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 7 } as Browser.tabs.Tab as never);
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 7, windowId: 0, active: true } as Browser.tabs.Tab] as never);
+    await bg.ok({ type: 'clients/import', rows: [{ name: 'Northwind Outfitters', identifiers: 'email-domain:northwindoutfitters.com' }] });
+    expect(await bg.ok({ type: 'panel/state', windowId: 0 })).toMatchObject({ match: { status: 'matched', client: { name: 'Northwind Outfitters' } } });
+  });
+});
