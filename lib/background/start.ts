@@ -3,7 +3,7 @@ import { listClients } from '../db/queries';
 import { createMatcherCache } from './matcher';
 import { createRouter } from './router';
 import { createSyncRunner } from './sync-runner';
-import { enableSidePanel, watchTabs } from './tab-lifecycle';
+import { letToolbarOpenPopup, watchTabs } from './tab-lifecycle';
 import { createWorkspaceService } from './workspace';
 
 /** The background's parts, wired: the workspace store, the matcher over its clients, the router. */
@@ -38,5 +38,5 @@ export function startBackground(): void {
     return true;
   });
   watchTabs();
-  void enableSidePanel();
+  void letToolbarOpenPopup();
 }

@@ -23,8 +23,11 @@ export function watchTabs(): void {
   });
 }
 
-/** The toolbar button opens the side panel where the browser has one (Chrome, Edge). */
-export async function enableSidePanel(): Promise<void> {
+/**
+ * The toolbar button opens the popup (what awaits me, with its own "Open side panel" button). Earlier
+ * versions made it open the side panel, and Chrome keeps that setting: turn it off explicitly.
+ */
+export async function letToolbarOpenPopup(): Promise<void> {
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> } }).sidePanel;
-  await sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  await sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
 }
