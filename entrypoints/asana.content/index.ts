@@ -1,10 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startPrompts } from '../../lib/content/prompts';
 import { reportPage } from '../../lib/content/report-page';
 
 export default defineContentScript({
   matches: ['https://app.asana.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    reportPage(ctx.signal);
+    const prompts = startPrompts(ctx.signal);
+    reportPage(ctx.signal, () => prompts.onNavigate(location.href));
   },
 });

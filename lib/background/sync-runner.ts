@@ -3,6 +3,7 @@ import { awaitingConfirmation, getHandoff } from '../db/queries';
 import type { BatonEvent } from '../model/event';
 import { hubUrl } from '../sync/hub-client';
 import { backoffMs, syncOnce, type SyncReport } from '../sync/sync';
+import { pushPrompts } from './prompt-push';
 import type { Session, WorkspaceService } from './workspace';
 
 export const SYNC_STATUS_KEY = 'baton:sync-status';
@@ -94,7 +95,10 @@ export function createSyncRunner(workspace: WorkspaceService) {
     }
     await setStatus({ lastSyncAt: report.error ? undefined : new Date().toISOString(), lastError: report.error, pending, live: socket?.readyState === 1 /* OPEN */ });
     await announce(session, report);
-    if (report.pulled.length > 0 || report.refused.length > 0) await workspace.refresh();
+    if (report.pulled.length > 0 || report.refused.length > 0) {
+      await workspace.refresh();
+      await pushPrompts(workspace).catch(() => undefined);
+    }
   }
 
   function request(delay = 300): void {

@@ -7,9 +7,10 @@ import { watchPage } from './watch-page';
  * list stays in the page: subjects and senders of unrelated mail are nobody's business until a
  * feature needs them (private by default).
  */
-export function reportPage(signal: AbortSignal): void {
+export function reportPage(signal: AbortSignal, onRead?: (context: PageContext | null) => void): void {
   watchPage({
     signal,
+    onRead,
     report: async (context: PageContext | null) => {
       const sent = context && { ...context, inbox: undefined };
       return (await sendRequest({ type: 'page/context', context: sent })).ok;

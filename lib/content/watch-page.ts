@@ -13,6 +13,11 @@ export interface WatchPageOptions {
   /** History API navigations fire no event a content script sees, so the URL is also polled. */
   pollMs?: number;
   read?: (url: string, doc: Document) => PageContext | null;
+  /**
+   * Runs after every debounced read, changed or not: UI placed in the page re-attaches there when the
+   * site re-rendered the part it sits beside, without a second whole-document observer.
+   */
+  onRead?: (context: PageContext | null) => void;
 }
 
 /**
@@ -27,6 +32,7 @@ export function watchPage({
   maxWaitMs = 1000,
   pollMs = 1000,
   read = readPage,
+  onRead,
 }: WatchPageOptions): void {
   if (signal.aborted) return;
   const doc = win.document;
@@ -39,6 +45,7 @@ export function watchPage({
     timer = undefined;
     if (signal.aborted) return;
     const context = read(win.location.href, doc);
+    onRead?.(context);
     const signature = JSON.stringify(context);
     if (signature === lastSent) return;
     lastSent = signature;

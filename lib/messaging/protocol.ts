@@ -110,6 +110,16 @@ export type PanelIntent = PanelIntentRequest & { at: string };
 /** `storage.session` key of a window's panel intent. */
 export const panelIntentKey = (windowId: number) => `baton:intent:${windowId}`;
 
+/** Selected page text travels to the background bounded: a capture keeps at most this much. */
+export const MAX_SELECTED_TEXT = 20_000;
+
+/** Background → Gmail and Asana tabs: what awaits the signed-in member changed (the in-page prompt redraws). */
+export const PROMPTS_PUSH = 'baton/prompts';
+export interface PromptsPush {
+  type: typeof PROMPTS_PUSH;
+  items: PromptItem[];
+}
+
 /** A compact line for the in-page prompt: "<sender> handed you <client>: <template> — Review". */
 export interface PromptItem {
   handoffId: string;

@@ -4,7 +4,7 @@ import { ReminderSettingsSchema } from '../model/member';
 import { PageContextSchema } from '../model/page-context';
 import { z } from '../model/zod';
 import { COMMAND_SCHEMAS } from './commands';
-import type { Request } from './protocol';
+import { MAX_SELECTED_TEXT, type Request } from './protocol';
 
 const empty = z.object({}).strict();
 
@@ -26,9 +26,6 @@ const PanelIntentRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('handoff'), handoffId: IdSchema }),
   z.object({ kind: z.literal('client'), clientId: IdSchema }),
 ]);
-
-/** Selected page text travels to the background bounded: a capture keeps at most this much. */
-export const MAX_SELECTED_TEXT = 20_000;
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/context'), context: PageContextSchema.nullable() }),

@@ -82,3 +82,24 @@ export async function launchBaton(): Promise<Baton> {
     throw error;
   }
 }
+
+/** The slice of the extension API the specs call inside extension pages (no @types/chrome here). */
+export interface ExtensionGlobals {
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown>; getContexts(filter: { contextTypes: string[] }): Promise<unknown[]> };
+    storage: { session: { get(key?: string | null): Promise<Record<string, unknown>>; onChanged: { addListener(f: (changes: Record<string, { newValue?: unknown }>) => void): void } } };
+    tabs: { query(info: { url?: string }): Promise<{ id?: number; windowId: number }[]> };
+  };
+}
+
+/** Sends one request to Baton's background from an extension page, as the options page would; the reply. */
+export async function requestFromPage<T = unknown>(page: Page, message: Record<string, unknown>): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }> {
+  return page.evaluate((m) => (globalThis as unknown as ExtensionGlobals).chrome.runtime.sendMessage(m), message) as never;
+}
+
+/** Like requestFromPage, for requests that must succeed: the data, or the background's own error. */
+export async function mustRequest<T = unknown>(page: Page, message: Record<string, unknown>): Promise<T> {
+  const reply = await requestFromPage<T>(page, message);
+  if (!reply.ok) throw new Error(`${String(message.type)}: ${reply.error.message}`);
+  return reply.data;
+}

@@ -1,0 +1,132 @@
+import type { PromptItem } from '../messaging/protocol';
+import { BASE_CSS, createButton, createShadowHost, removeStrays } from './shadow-host';
+
+export const PROMPT_MARKER = 'data-baton-prompt';
+export const PROMPT_REGION_LABEL = 'Baton: handoffs awaiting you';
+export const SNOOZE_MINUTES = 60;
+
+const CSS = `${BASE_CSS}
+:host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; }
+section {
+  width: 340px; max-width: calc(100vw - 32px); max-height: 50vh; overflow: auto; box-sizing: border-box;
+  background: #fff; color: #1f1f1f; border: 1px solid #dadce0; border-radius: 12px;
+  box-shadow: 0 2px 6px rgba(60, 64, 67, 0.15), 0 1px 2px rgba(60, 64, 67, 0.3);
+  padding: 10px 12px; font: 13px/18px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif;
+}
+header { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 6px; }
+h2 { font: 600 13px/18px inherit; font-family: inherit; margin: 0; }
+ul { list-style: none; margin: 0; padding: 0; }
+li { padding: 6px 0; border-top: 1px solid #f1f3f4; }
+li:first-child { border-top: 0; }
+.line { display: block; margin-bottom: 4px; overflow-wrap: anywhere; }
+.overdue { color: #b3261e; font-weight: 600; }
+.actions { display: flex; gap: 6px; flex-wrap: wrap; }
+.quiet { border-color: transparent; }
+`;
+
+export interface PromptCardOptions {
+  doc: Document;
+  signal: AbortSignal;
+  review(handoffId: string): Promise<string | null>;
+  /** Returns the items still to show, or an error to say. */
+  snooze(handoffId: string): Promise<PromptItem[] | string>;
+}
+
+/**
+ * The compact in-page prompt, fixed bottom-right: "<sender> handed you <client>: <template> — Review".
+ * It never takes focus and never covers more than a corner; dismissed, it stays away until a handoff
+ * arrives that it has not shown yet.
+ */
+export function createPromptCard({ doc, signal, review, snooze }: PromptCardOptions) {
+  let host: HTMLElement | null = null;
+  let dismissed = new Set<string>();
+  let current: PromptItem[] = [];
+
+  const remove = () => {
+    host?.remove();
+    host = null;
+  };
+
+  function line(item: PromptItem, note: HTMLElement): HTMLLIElement {
+    const li = doc.createElement('li');
+    const text = doc.createElement('span');
+    text.className = 'line';
+    text.id = `baton-prompt-${item.handoffId}`;
+    text.textContent = `${item.senderName} handed you ${item.clientName}: ${item.templateName}`;
+    if (item.overdue) {
+      const overdue = doc.createElement('span');
+      overdue.className = 'overdue';
+      overdue.textContent = ' · overdue';
+      text.append(overdue);
+    }
+    const actions = doc.createElement('span');
+    actions.className = 'actions';
+    const reviewButton = createButton(doc, 'Review', () => {
+      void review(item.handoffId).then((problem) => {
+        note.textContent = problem ?? '';
+      });
+    });
+    const snoozeButton = createButton(
+      doc,
+      'Snooze',
+      () => {
+        void snooze(item.handoffId).then((result) => {
+          if (typeof result === 'string') note.textContent = result;
+          else show(result);
+        });
+      },
+      'quiet',
+    );
+    snoozeButton.title = 'Hide this one for an hour';
+    for (const button of [reviewButton, snoozeButton]) button.setAttribute('aria-describedby', text.id);
+    actions.append(reviewButton, snoozeButton);
+    li.append(text, actions);
+    return li;
+  }
+
+  function render(items: PromptItem[]): HTMLElement {
+    const { host: element, root } = createShadowHost(doc, PROMPT_MARKER, CSS, 'div');
+    const section = doc.createElement('section');
+    section.setAttribute('role', 'region');
+    section.setAttribute('aria-label', PROMPT_REGION_LABEL);
+    const header = doc.createElement('header');
+    const title = doc.createElement('h2');
+    title.textContent = items.length === 1 ? 'A handoff awaits you' : `${items.length} handoffs await you`;
+    const dismiss = createButton(
+      doc,
+      'Dismiss',
+      () => {
+        dismissed = new Set(current.map((i) => i.handoffId));
+        remove();
+      },
+      'quiet',
+    );
+    header.append(title, dismiss);
+    const note = doc.createElement('p');
+    note.className = 'note';
+    note.setAttribute('role', 'status');
+    const list = doc.createElement('ul');
+    list.append(...items.map((item) => line(item, note)));
+    section.append(header, list, note);
+    root.append(section);
+    return element;
+  }
+
+  function show(items: PromptItem[]): void {
+    if (signal.aborted) return;
+    // The same list again (a push after an unrelated change): keep the card, and any focus in it.
+    if (host?.isConnected && JSON.stringify(items) === JSON.stringify(current)) return;
+    current = items;
+    removeStrays(doc, PROMPT_MARKER, null);
+    // A dismissed card comes back only for something new.
+    const fresh = items.some((i) => !dismissed.has(i.handoffId));
+    if (items.length === 0 || !fresh) return remove();
+    dismissed.clear();
+    remove();
+    host = render(items);
+    (doc.body ?? doc.documentElement).append(host);
+  }
+
+  signal.addEventListener('abort', remove, { once: true });
+  return { show };
+}

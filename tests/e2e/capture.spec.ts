@@ -1,0 +1,130 @@
+// One-click capture from Gmail and the receiver's in-page prompt, in real Chromium with the built extension.
+import type { Page } from '@playwright/test';
+import type { Backup } from '../../lib/messaging/protocol';
+import { COMPLETE_BRIEF } from '../unit/helpers/handoffs';
+import { mustRequest, type ExtensionGlobals } from './support/baton.ts';
+import { expect, openSite, readExpected, test } from './support/test.ts';
+
+const CAPTURE = { name: 'Capture handoff' } as const;
+const PROMPT = { name: 'Baton: handoffs awaiting you' } as const;
+
+/** Replaces Gmail's page content in place and changes the URL, as Gmail does between views (no reload). */
+async function navigateInApp(gmail: Page, fixture: string): Promise<void> {
+  const target = new URL(readExpected(fixture).url);
+  await gmail.evaluate(
+    async ({ fixture, hash }) => {
+      const html = await (await fetch(`/?fixture=${fixture}`)).text();
+      document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+      location.hash = hash;
+    },
+    { fixture, hash: target.hash },
+  );
+}
+
+/** Records every side-panel intent written from now on (the panel may consume one as soon as it is written). */
+async function recordIntents(page: Page): Promise<() => Promise<unknown[]>> {
+  await page.evaluate(() => {
+    const g = globalThis as unknown as ExtensionGlobals & { intents: unknown[] };
+    g.intents = [];
+    g.chrome.storage.session.onChanged.addListener((changes) => {
+      for (const [key, change] of Object.entries(changes)) if (key.startsWith('baton:intent:') && change.newValue) g.intents.push(change.newValue);
+    });
+  });
+  return () => page.evaluate(() => (globalThis as unknown as { intents: unknown[] }).intents);
+}
+
+async function gmailTabId(page: Page): Promise<number | undefined> {
+  return page.evaluate(async () => (await (globalThis as unknown as ExtensionGlobals).chrome.tabs.query({ url: 'https://mail.google.com/*' }))[0]?.id);
+}
+
+async function sidePanelsOpen(page: Page): Promise<number> {
+  return page.evaluate(async () => (await (globalThis as unknown as ExtensionGlobals).chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length);
+}
+
+test('"Capture handoff" sits once beside the open thread’s subject, through re-renders and in-app navigation', async ({ baton }) => {
+  const { page: gmail, site } = await openSite(baton, 'gmail-thread');
+  const capture = gmail.getByRole('button', CAPTURE);
+  await expect(capture).toHaveCount(1);
+  await expect(gmail.locator('h2.hP + [data-baton-capture]')).toHaveCount(1);
+  await expect(gmail.locator('h2.hP')).toHaveText(site.expected.thread!.subject!);
+
+  // Gmail re-renders the conversation header: the button follows the new heading, still once.
+  await gmail.evaluate(() => {
+    const heading = document.querySelector('h2.hP')!;
+    heading.replaceWith(heading.cloneNode(true));
+  });
+  await expect(gmail.locator('h2.hP + [data-baton-capture]')).toHaveCount(1);
+  await expect(capture).toHaveCount(1);
+
+  await navigateInApp(gmail, 'gmail-inbox');
+  await expect(capture).toHaveCount(0);
+
+  await navigateInApp(gmail, 'gmail-thread-sent');
+  await expect(gmail.locator('h2.hP')).toHaveText(readExpected('gmail-thread-sent').expected.thread!.subject!);
+  await expect(gmail.locator('h2.hP + [data-baton-capture]')).toHaveCount(1);
+  await expect(capture).toHaveCount(1);
+
+  // Reachable by keyboard, with a visible focus ring.
+  await capture.focus();
+  await expect(capture).toBeFocused();
+  expect(await capture.evaluate((b) => getComputedStyle(b).outlineStyle)).toBe('solid');
+});
+
+test('a click on "Capture handoff" opens the side panel on a new handoff from that thread, with the selection', async ({ baton }) => {
+  const options = await baton.openExtensionPage('options.html');
+  const intents = await recordIntents(options);
+  const { page: gmail, site } = await openSite(baton, 'gmail-thread');
+  const tabId = await gmailTabId(options);
+  await gmail.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('h2.hP')!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  await gmail.getByRole('button', CAPTURE).click();
+
+  await expect.poll(intents).toEqual([expect.objectContaining({ kind: 'new-handoff', tabId, selectedText: site.expected.thread!.subject })]);
+  // The page click carried through the message: Chromium opened the real side panel.
+  await expect.poll(() => sidePanelsOpen(options)).toBeGreaterThan(0);
+});
+
+/** Tom (a colleague) hands me a brief for Northwind, arriving as the hub would deliver it. */
+async function handOffFromTom(options: Page): Promise<void> {
+  const me = await mustRequest<{ id: string }>(options, { type: 'me/get' });
+  const tom = await mustRequest<{ id: string }>(options, { type: 'member/add', name: 'Tom Reyes', email: 'tom@brightlane.agency' });
+  const client = await mustRequest<{ id: string }>(options, { type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: 'email-domain:northwindoutfitters.com' } });
+  const backup = await mustRequest<Backup>(options, { type: 'data/export' });
+  const at = new Date().toISOString();
+  const event = (n: number, type: string, payload: unknown) => ({ id: `e2e-${n}-${Date.now()}`, type, actor: tom.id, at, entity: { kind: 'handoff', id: 'h-e2e' }, payload, v: 1 });
+  const events = [
+    event(1, 'handoff.created', { clientId: client.id, templateId: 'brief-to-creative', templateVersion: 1, title: 'Autumn range brief', receiverId: me.id, fields: COMPLETE_BRIEF }),
+    event(2, 'handoff.sent', {}),
+  ];
+  await mustRequest(options, { type: 'data/import', backup: { ...backup, events: [...backup.events, ...events] } });
+}
+
+test('the receiver’s prompt appears in Gmail when a handoff arrives, opens it for review, and can be snoozed', async ({ baton }) => {
+  const options = await baton.openExtensionPage('options.html');
+  const { page: gmail } = await openSite(baton, 'gmail-thread');
+  await expect(gmail.getByRole('button', CAPTURE)).toHaveCount(1);
+  const prompt = gmail.getByRole('region', PROMPT);
+  await expect(prompt).toHaveCount(0);
+  await gmail.locator('h2.hP').focus();
+
+  const intents = await recordIntents(options);
+  await handOffFromTom(options);
+  // Pushed by the background: no reload, and the page keeps its focus.
+  await expect(prompt).toContainText('Tom Reyes handed you Northwind Outfitters: Brief → creative');
+  expect(await gmail.evaluate(() => document.activeElement?.matches('h2.hP'))).toBe(true);
+
+  await prompt.getByRole('button', { name: 'Review' }).click();
+  await expect.poll(intents).toEqual([expect.objectContaining({ kind: 'handoff', handoffId: 'h-e2e' })]);
+  await expect.poll(() => sidePanelsOpen(options)).toBeGreaterThan(0);
+
+  await prompt.getByRole('button', { name: 'Snooze' }).click();
+  await expect(prompt).toHaveCount(0);
+  // Still snoozed after a reload.
+  await gmail.reload();
+  await expect(gmail.getByRole('button', CAPTURE)).toHaveCount(1);
+  await expect(prompt).toHaveCount(0);
+});
