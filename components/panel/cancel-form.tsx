@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { sendRequest } from '../../lib/messaging/send';
+import type { Handoff } from '../../lib/model/handoff';
+import { Button } from '../button';
+import { ErrorAlert } from './error-alert';
+import { inputClass, labelClass } from './styles';
+import { useAction } from './use-action';
+
+/** Cancelling says why, so the receiver and the history are not left guessing. */
+export function CancelForm({ handoff, onDone }: { handoff: Handoff; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const { run, busy, error } = useAction();
+  const submit = async () => {
+    const done = await run(() => sendRequest<'handoff/cancel'>({ type: 'handoff/cancel', id: handoff.id, ...(reason.trim() ? { reason: reason.trim() } : {}) }));
+    if (done) onDone();
+  };
+  return (
+    <form
+      aria-label="Cancel handoff"
+      className="flex flex-col gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label className={labelClass}>
+        Reason for cancelling
+        <textarea rows={2} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <ErrorAlert message={error} />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" variant="danger" disabled={busy} className="border border-red-300 dark:border-red-800">
+          Cancel handoff
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          Keep it
+        </Button>
+      </div>
+    </form>
+  );
+}

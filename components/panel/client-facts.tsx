@@ -1,0 +1,41 @@
+import type { Client } from '../../lib/model/client';
+import { linkClass } from './styles';
+
+function FactList({ title, items }: { title: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <div className="flex flex-col gap-0.5">
+      <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">{title}</dt>
+      {items.map((item, i) => (
+        <dd key={i} className="text-sm text-slate-800 dark:text-slate-200">
+          {item}
+        </dd>
+      ))}
+    </div>
+  );
+}
+
+/** What anyone touching the client must know first: who is who, what they like, what to avoid. */
+export function ClientFacts({ client }: { client: Client }) {
+  const people = client.stakeholders.map((p) => [p.name, p.role].filter(Boolean).join(', ') + ` · ${p.email}`);
+  const empty = people.length + client.preferences.length + client.sensitivities.length === 0 && !client.toneOfVoiceUrl;
+  if (empty) return <p className="text-sm text-slate-600 dark:text-slate-400">No stakeholders, preferences or sensitivities recorded yet.</p>;
+  return (
+    <dl className="flex flex-col gap-3">
+      <FactList title="Stakeholders" items={people} />
+      <FactList title="Preferences" items={client.preferences} />
+      <FactList title="Sensitivities" items={client.sensitivities} />
+      {client.toneOfVoiceUrl ? (
+        <div className="flex flex-col gap-0.5">
+          <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">Tone of voice</dt>
+          <dd className="truncate text-sm">
+            <a href={client.toneOfVoiceUrl} target="_blank" rel="noreferrer noopener" className={linkClass}>
+              {client.toneOfVoiceUrl.replace(/^https?:\/\//, '')}
+              <span className="sr-only"> (opens in a new tab)</span>
+            </a>
+          </dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}

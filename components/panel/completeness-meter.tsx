@@ -1,0 +1,45 @@
+import type { Completeness } from '../../lib/model/handoff';
+
+/** How many required fields are good enough, and in words what each missing one still needs. */
+export function CompletenessMeter({ completeness }: { completeness: Completeness }) {
+  const { required, satisfied, missing } = completeness;
+  const percent = required === 0 ? 100 : Math.round((satisfied / required) * 100);
+  const complete = missing.length === 0;
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex items-baseline justify-between text-sm">
+        <span id="completeness-label" className="font-medium text-slate-800 dark:text-slate-200">
+          Completeness
+        </span>
+        <span className="text-xs text-slate-600 tabular-nums dark:text-slate-400">
+          {satisfied} of {required} required
+        </span>
+      </div>
+      <div
+        role="progressbar"
+        aria-labelledby="completeness-label"
+        aria-valuemin={0}
+        aria-valuemax={required}
+        aria-valuenow={satisfied}
+        aria-valuetext={`${satisfied} of ${required} required fields complete`}
+        className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
+      >
+        <div className={`h-full rounded-full transition-[width] ${complete ? 'bg-emerald-600' : 'bg-brand-600 dark:bg-indigo-400'}`} style={{ width: `${percent}%` }} />
+      </div>
+      {complete ? (
+        <p className="text-sm text-emerald-800 dark:text-emerald-300">Everything the receiver needs is here.</p>
+      ) : (
+        <ul aria-label="Missing" className="flex flex-col gap-1 text-sm text-slate-700 dark:text-slate-300">
+          {missing.map((m) => (
+            <li key={m.fieldId} className="flex gap-2">
+              <span aria-hidden="true" className="text-amber-700 dark:text-amber-400">
+                •
+              </span>
+              {m.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Handoff, HandoffState } from '../../lib/model/handoff';
+import type { Member } from '../../lib/model/member';
+
+export const STATE_LABELS: Record<HandoffState, string> = {
+  draft: 'Draft',
+  sent: 'Sent',
+  gaps_raised: 'Gaps raised',
+  gaps_answered: 'Gaps answered',
+  confirmed: 'Confirmed',
+  cancelled: 'Cancelled',
+  reassigned: 'Reassigned',
+};
+
+// A handoff is waiting on someone from the moment it is sent until it is confirmed or cancelled.
+const WAITING: readonly HandoffState[] = ['sent', 'gaps_raised', 'gaps_answered', 'reassigned'];
+
+/** The confirm-by time has passed while the handoff still waits for its receiver. */
+export function isOverdue(handoff: Pick<Handoff, 'state' | 'dueBy'>, now: Date): boolean {
+  return WAITING.includes(handoff.state) && handoff.dueBy !== undefined && Date.parse(handoff.dueBy) < now.getTime();
+}
+
+export function memberName(members: readonly Member[], id: string | undefined): string {
+  if (!id) return 'nobody yet';
+  return members.find((m) => m.id === id)?.name ?? 'someone';
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+export function formatDate(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : dateFormat.format(t);
+}
+
+export function formatDateTime(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : dateTimeFormat.format(t);
+}
+
+/** "5 min", "3 h", "2 d": how long ago, in the units a busy person reads at a glance. */
+export function formatAge(iso: string, now: Date): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.round(hours / 24)} d`;
+}
+
+/** `YYYY-MM-DD` of a timestamp in local time, for a date input. */
+export function toDateInput(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A date input's day as a timestamp at the end of that working day (18:00 local). */
+export function fromDateInput(date: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return undefined;
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 18, 0, 0).toISOString();
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { sendRequest } from '../../lib/messaging/send';
+import type { Handoff } from '../../lib/model/handoff';
+import type { Template } from '../../lib/model/template';
+import { RULES, checkAction, type HandoffAction } from '../../lib/workflow/rules';
+import { Button } from '../button';
+import { AnswerGapsForm } from './answer-gaps-form';
+import { CancelForm } from './cancel-form';
+import { ErrorAlert } from './error-alert';
+import { RaiseGapsForm } from './raise-gaps-form';
+import { useAction } from './use-action';
+import { useWorkspace } from './workspace';
+
+type OpenForm = 'raise' | 'answer' | 'cancel' | null;
+
+/**
+ * Only the moves the workflow allows this person now (lib/workflow/rules.ts). When their main move is
+ * refused by the state (confirming while gaps are open), the reason is shown instead of a dead button.
+ */
+export function HandoffActions({ handoff, template }: { handoff: Handoff; template: Template }) {
+  const { me } = useWorkspace();
+  const [form, setForm] = useState<OpenForm>(null);
+  const { run, busy, error } = useAction();
+  const allowed = (action: HandoffAction) => checkAction(handoff, action, me) === null;
+  const isParty = (action: HandoffAction) => (RULES[action].who === 'receiver' ? me.id === handoff.receiverId : me.id === handoff.senderId);
+  const confirmRefusal = isParty('confirm') && !allowed('confirm') && handoff.state === 'gaps_raised' ? checkAction(handoff, 'confirm', me) : null;
+  const close = () => setForm(null);
+
+  if (form === 'raise') return <RaiseGapsForm handoff={handoff} template={template} onDone={close} />;
+  if (form === 'answer') return <AnswerGapsForm handoff={handoff} template={template} onDone={close} />;
+  if (form === 'cancel') return <CancelForm handoff={handoff} onDone={close} />;
+
+  const buttons = [
+    allowed('confirm') && (
+      <Button key="confirm" disabled={busy} onClick={() => void run(() => sendRequest<'handoff/confirm'>({ type: 'handoff/confirm', id: handoff.id }))}>
+        Confirm receipt
+      </Button>
+    ),
+    allowed('raise_gaps') && (
+      <Button key="raise" variant="secondary" onClick={() => setForm('raise')}>
+        Raise gaps
+      </Button>
+    ),
+    allowed('answer_gaps') && (
+      <Button key="answer" onClick={() => setForm('answer')}>
+        Answer gaps
+      </Button>
+    ),
+    allowed('cancel') && (
+      <Button key="cancel" variant="danger" onClick={() => setForm('cancel')}>
+        Cancel handoff
+      </Button>
+    ),
+  ].filter(Boolean);
+
+  if (buttons.length === 0 && !confirmRefusal) return null;
+  return (
+    <div className="flex flex-col gap-2">
+      {confirmRefusal ? <p className="text-sm text-amber-800 dark:text-amber-300">{confirmRefusal}</p> : null}
+      <div className="flex flex-wrap gap-2">{buttons}</div>
+      <ErrorAlert message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { sendRequest } from '../../lib/messaging/send';
+import type { Handoff } from '../../lib/model/handoff';
+import type { Template } from '../../lib/model/template';
+import { GapThread } from './gap-thread';
+import { HandoffActions } from './handoff-actions';
+import { HandoffActivity } from './handoff-activity';
+import { HandoffFacts } from './handoff-facts';
+import { FieldValueView } from './field-value';
+import { useNavigation } from './navigation';
+import { PanelSection } from './panel-section';
+import { SourceLinks } from './source-links';
+import { StateBadge } from './state-badge';
+import { cardClass, linkClass } from './styles';
+import { useLive } from './use-live';
+import { ViewHeading } from './view-heading';
+import { useWorkspace } from './workspace';
+
+/** A sent (or closed) handoff: who, what, every field with its questions, what happened, and the next move. */
+export function HandoffDetail({ handoff, template }: { handoff: Handoff; template: Template }) {
+  const { clients } = useWorkspace();
+  const { navigate } = useNavigation();
+  const client = clients.find((c) => c.id === handoff.clientId);
+  const view = useLive(`client:${handoff.clientId}`, () => sendRequest<'client/view'>({ type: 'client/view', clientId: handoff.clientId }));
+  const now = new Date();
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="flex flex-col gap-1.5">
+        <p className="text-xs font-medium text-slate-600 dark:text-slate-400">
+          {template.name} ·{' '}
+          {client ? (
+            <button type="button" className={linkClass} onClick={() => navigate({ view: 'client', clientId: client.id })}>
+              {client.name}
+            </button>
+          ) : (
+            'Unknown client'
+          )}
+        </p>
+        <ViewHeading>{handoff.title || template.name}</ViewHeading>
+        <div>
+          <StateBadge state={handoff.state} />
+        </div>
+      </div>
+
+      <HandoffFacts handoff={handoff} now={now} />
+      {handoff.override ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
+          Sent incomplete: {handoff.override.reason}
+        </p>
+      ) : null}
+      <HandoffActions handoff={handoff} template={template} />
+      <SourceLinks sources={handoff.sources} />
+
+      <PanelSection title="Handoff">
+        <div className={`${cardClass} divide-y divide-slate-200 dark:divide-slate-800`}>
+          {template.fields.map((field) => (
+            <section key={field.id} aria-label={field.label} className="p-3">
+              <h3 className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{field.label}</h3>
+              <FieldValueView field={field} value={handoff.fields[field.id]} />
+              <GapThread gaps={handoff.gaps.filter((g) => g.fieldIds.includes(field.id))} />
+            </section>
+          ))}
+        </div>
+      </PanelSection>
+
+      {handoff.context.selectedText ? (
+        <PanelSection title="Selected text">
+          <blockquote className="border-l-2 border-slate-300 pl-3 text-sm whitespace-pre-wrap text-slate-700 dark:border-slate-600 dark:text-slate-300">{handoff.context.selectedText}</blockquote>
+        </PanelSection>
+      ) : null}
+
+      <PanelSection title="Activity">
+        <HandoffActivity handoff={handoff} entries={view.status === 'ready' ? (view.data?.timeline ?? []) : []} />
+      </PanelSection>
+    </div>
+  );
+}

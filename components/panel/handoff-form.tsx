@@ -1,0 +1,125 @@
+import { useMemo, useState } from 'react';
+import { sendRequest } from '../../lib/messaging/send';
+import type { Handoff } from '../../lib/model/handoff';
+import type { Template } from '../../lib/model/template';
+import { assessCompleteness } from '../../lib/workflow/completeness';
+import { Button } from '../button';
+import { CompletenessMeter } from './completeness-meter';
+import { ErrorAlert } from './error-alert';
+import { FieldControl } from './field-control';
+import { savableFields } from './field-values';
+import { fromDateInput, toDateInput } from './format';
+import { useNavigation } from './navigation';
+import { PanelSection } from './panel-section';
+import { SaveStatusLine } from './save-status';
+import { MIN_OVERRIDE_REASON, OverrideReason, ReceiverAndDue } from './send-controls';
+import { SourceLinks } from './source-links';
+import { cardClass, inputClass, labelClass } from './styles';
+import { useAutosave } from './use-autosave';
+import { ViewHeading } from './view-heading';
+import { useWorkspace } from './workspace';
+
+/** A draft being filled in: one labelled control per template field, saved as you type, then sent. */
+export function HandoffForm({ handoff, template }: { handoff: Handoff; template: Template }) {
+  const { me, members, clients } = useWorkspace();
+  const { requestFocus } = useNavigation();
+  // The form owns what is typed; refreshes of the draft from the background do not overwrite it.
+  const [title, setTitle] = useState(handoff.title);
+  const [fields, setFields] = useState<Record<string, unknown>>(handoff.fields);
+  const [receiverId, setReceiverId] = useState(handoff.receiverId ?? '');
+  const [dueDate, setDueDate] = useState(toDateInput(handoff.dueBy));
+  const [reason, setReason] = useState('');
+  const [sendError, setSendError] = useState<string>();
+  const [sending, setSending] = useState(false);
+
+  const { savable, invalid } = useMemo(() => savableFields(template.fields, fields), [template, fields]);
+  const { status, flush } = useAutosave(handoff.id, { title, fields: savable, receiverId: receiverId || undefined, dueBy: fromDateInput(dueDate) });
+  const completeness = useMemo(() => assessCompleteness(template, fields), [template, fields]);
+  const client = clients.find((c) => c.id === handoff.clientId);
+  const receivers = members.filter((m) => m.id !== me.id);
+
+  const send = async () => {
+    setSendError(undefined);
+    if (!receiverId) return setSendError('Choose who receives this handoff.');
+    const incomplete = completeness.missing.length > 0;
+    if (incomplete && reason.trim().length < MIN_OVERRIDE_REASON) {
+      return setSendError(`Some required fields are missing: say why it goes out anyway (at least ${MIN_OVERRIDE_REASON} characters), or complete them.`);
+    }
+    if (Object.keys(invalid).length > 0) return setSendError('Some fields hold values that cannot be saved yet: fix the fields marked “Not saved”.');
+    setSending(true);
+    const saved = await flush();
+    const dueBy = fromDateInput(dueDate);
+    const reply = saved
+      ? await sendRequest<'handoff/send'>({ type: 'handoff/send', id: handoff.id, ...(incomplete ? { overrideReason: reason.trim() } : {}), ...(dueBy ? { dueBy } : {}) })
+      : null;
+    setSending(false);
+    // On success the handoff's state changes and its view shows the sent handoff, heading focused.
+    if (reply?.ok) requestFocus();
+    if (reply && !reply.ok) setSendError(reply.error.message);
+    if (!saved) setSendError('The draft could not be saved: see the message above, then try again.');
+  };
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="flex flex-col gap-1">
+        <p className="text-xs font-medium text-slate-600 dark:text-slate-400">New handoff · {client?.name ?? 'Unknown client'}</p>
+        <ViewHeading>{template.name}</ViewHeading>
+        <SaveStatusLine status={status} />
+        <ErrorAlert message={status.kind === 'error' ? `Not saved: ${status.message}` : undefined} />
+      </div>
+
+      {handoff.sources.gmailThread || handoff.sources.asanaTask || handoff.sources.adAccount || handoff.context.selectedText ? (
+        <PanelSection title="From this page">
+          <SourceLinks sources={handoff.sources} />
+          {handoff.context.selectedText ? (
+            <blockquote className="border-l-2 border-slate-300 pl-3 text-sm whitespace-pre-wrap text-slate-700 dark:border-slate-600 dark:text-slate-300">
+              {handoff.context.selectedText}
+            </blockquote>
+          ) : null}
+        </PanelSection>
+      ) : null}
+
+      <form
+        className="flex flex-col gap-5"
+        aria-label={`${template.name} handoff`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send();
+        }}
+      >
+        <label className={labelClass}>
+          Title
+          <input className={inputClass} value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        {template.fields.map((field) => (
+          <FieldControl
+            key={field.id}
+            field={field}
+            value={fields[field.id]}
+            problem={invalid[field.id] ? `Not saved yet: ${invalid[field.id]}` : undefined}
+            onChange={(value) => setFields((previous) => ({ ...previous, [field.id]: value }))}
+          />
+        ))}
+
+        <div className={`${cardClass} p-3`}>
+          <CompletenessMeter completeness={completeness} />
+        </div>
+        <ReceiverAndDue
+          receivers={receivers}
+          receiverId={receiverId}
+          onReceiver={setReceiverId}
+          dueDate={dueDate}
+          onDueDate={setDueDate}
+          confirmWithinHours={template.confirmWithinHours}
+        />
+        {completeness.missing.length > 0 ? <OverrideReason missing={completeness.missing.length} reason={reason} onReason={setReason} /> : null}
+        <ErrorAlert message={sendError} />
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={sending}>
+            Send handoff
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

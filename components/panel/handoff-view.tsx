@@ -1,0 +1,22 @@
+import { sendRequest } from '../../lib/messaging/send';
+import { findTemplate } from '../../lib/templates';
+import { ErrorAlert } from './error-alert';
+import { HandoffDetail } from './handoff-detail';
+import { HandoffForm } from './handoff-form';
+import { useLive } from './use-live';
+import { ViewHeading } from './view-heading';
+import { useWorkspace } from './workspace';
+
+/** One handoff: its sender edits a draft in the form; everyone else (and every later state) sees the detail. */
+export function HandoffView({ handoffId }: { handoffId: string }) {
+  const { me, templates } = useWorkspace();
+  const live = useLive(`handoff:${handoffId}`, () => sendRequest<'handoff/get'>({ type: 'handoff/get', id: handoffId }));
+  if (live.status === 'loading') return null;
+  if (live.status === 'error') return <ErrorAlert message={live.message} />;
+  const handoff = live.data;
+  if (!handoff) return <ViewHeading>Handoff not found</ViewHeading>;
+  const template = findTemplate(templates, handoff.templateId, handoff.templateVersion) ?? findTemplate(templates, handoff.templateId);
+  if (!template) return <ErrorAlert message={`This handoff uses a template Baton does not know (${handoff.templateId}).`} />;
+  if (handoff.state === 'draft' && handoff.senderId === me.id) return <HandoffForm key={handoff.id} handoff={handoff} template={template} />;
+  return <HandoffDetail handoff={handoff} template={template} />;
+}

@@ -1,0 +1,79 @@
+import { useId, useMemo, useState } from 'react';
+import type { TimelineEntry } from '../../lib/model/timeline';
+import { formatDateTime, memberName } from './format';
+import { HISTORY_KIND_LABELS, HISTORY_KIND_SINGULAR, filterHistory, historyKind, kindsPresent, type HistoryFilter } from './timeline';
+import { inputClass } from './styles';
+import { useWorkspace } from './workspace';
+
+const KIND_DOTS: Record<string, string> = {
+  handoff: 'bg-brand-600 dark:bg-indigo-400',
+  decision: 'bg-emerald-600 dark:bg-emerald-400',
+  call_summary: 'bg-sky-600 dark:bg-sky-400',
+  commitment: 'bg-amber-600 dark:bg-amber-400',
+  failure: 'bg-red-600 dark:bg-red-400',
+  other: 'bg-slate-400 dark:bg-slate-500',
+};
+
+/** The client's history, newest first, narrowed by kind and by words. */
+export function History({ entries }: { entries: TimelineEntry[] }) {
+  const { members } = useWorkspace();
+  const [filter, setFilter] = useState<HistoryFilter>({ kind: 'all', query: '' });
+  const searchId = useId();
+  const kinds = useMemo(() => kindsPresent(entries), [entries]);
+  // Searching by who did it works too: "Maya decision".
+  const shown = useMemo(() => filterHistory(entries, filter, (e) => memberName(members, e.actorId)), [entries, filter, members]);
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex gap-2">
+        <label htmlFor={searchId} className="sr-only">
+          Search history
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          placeholder="Search history"
+          className={inputClass}
+          value={filter.query}
+          onChange={(e) => setFilter((f) => ({ ...f, query: e.target.value }))}
+        />
+        <label className="sr-only" htmlFor={`${searchId}-kind`}>
+          Show
+        </label>
+        <select
+          id={`${searchId}-kind`}
+          className={`${inputClass} w-auto shrink-0`}
+          value={filter.kind}
+          onChange={(e) => setFilter((f) => ({ ...f, kind: e.target.value as HistoryFilter['kind'] }))}
+        >
+          <option value="all">All kinds</option>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {HISTORY_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="sr-only" role="status">
+        {shown.length} of {entries.length} entries shown
+      </p>
+      {shown.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{entries.length === 0 ? 'No history yet.' : 'Nothing matches.'}</p>
+      ) : (
+        <ol aria-label="History entries" className="flex flex-col">
+          {shown.map((e) => (
+            <li key={e.id} className="flex gap-2.5 border-b border-slate-100 py-2 last:border-b-0 dark:border-slate-800/70">
+              <span aria-hidden="true" className={`mt-1.5 size-2 shrink-0 rounded-full ${KIND_DOTS[historyKind(e)]}`} />
+              <div className="flex min-w-0 flex-col gap-0.5">
+                <p className="text-sm break-words text-slate-800 dark:text-slate-200">{e.summary}</p>
+                <p className="text-xs text-slate-600 dark:text-slate-400">
+                  {HISTORY_KIND_SINGULAR[historyKind(e)]} · {memberName(members, e.actorId)} · <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                </p>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import type { Reply } from '../../lib/messaging/protocol';
+import { Button } from '../button';
+import { ErrorAlert } from './error-alert';
+import { useAction } from './use-action';
+
+/**
+ * A small inline form behind a button. While open, its submit button carries the same name as the
+ * button that opened it, so "Add decision" means one thing wherever focus is.
+ */
+export function QuickNoteForm({
+  name,
+  open,
+  onOpen,
+  onClose,
+  save,
+  children,
+}: {
+  name: string;
+  open: boolean;
+  onOpen: () => void;
+  onClose: () => void;
+  /** What is wrong with the typed values, or the request that saves them. */
+  save: () => { problem: string } | (() => Promise<Reply<unknown>>);
+  children: ReactNode;
+}) {
+  const { run, busy, error, setError } = useAction();
+  if (!open)
+    return (
+      <Button variant="secondary" onClick={onOpen}>
+        {name}
+      </Button>
+    );
+  const submit = async () => {
+    const request = save();
+    if ('problem' in request) return setError(request.problem);
+    if ((await run(request)) !== undefined) onClose();
+  };
+  return (
+    <form
+      aria-label={name}
+      className="flex w-full flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      {children}
+      <ErrorAlert message={error} />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={busy}>
+          {name}
+        </Button>
+        <Button variant="secondary" onClick={onClose}>
+          Close
+        </Button>
+      </div>
+    </form>
+  );
+}

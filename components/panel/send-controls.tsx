@@ -1,0 +1,67 @@
+import { useId } from 'react';
+import type { Member } from '../../lib/model/member';
+import { helpClass, inputClass, labelClass } from './styles';
+
+/** Whom the handoff goes to and by when they must confirm. */
+export function ReceiverAndDue({
+  receivers,
+  receiverId,
+  onReceiver,
+  dueDate,
+  onDueDate,
+  confirmWithinHours,
+}: {
+  receivers: Member[];
+  receiverId: string;
+  onReceiver: (id: string) => void;
+  dueDate: string;
+  onDueDate: (date: string) => void;
+  confirmWithinHours: number;
+}) {
+  const dueHelp = useId();
+  const receiverHelp = useId();
+  return (
+    <div className="grid grid-cols-1 gap-3">
+      <label className={labelClass}>
+        Receiver
+        <select className={inputClass} value={receiverId} aria-describedby={receiverHelp} onChange={(e) => onReceiver(e.target.value)}>
+          <option value="">Choose a teammate…</option>
+          {receivers.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name} ({m.email})
+            </option>
+          ))}
+        </select>
+        <span id={receiverHelp} className={helpClass}>
+          {receivers.length === 0 ? 'No teammates yet: add them in Settings → Team.' : 'One person owns the next step.'}
+        </span>
+      </label>
+      <label className={labelClass}>
+        Confirm by
+        <input type="date" className={inputClass} value={dueDate} aria-describedby={dueHelp} onChange={(e) => onDueDate(e.target.value)} />
+        <span id={dueHelp} className={helpClass}>
+          Left empty: {confirmWithinHours} hours after sending.
+        </span>
+      </label>
+    </div>
+  );
+}
+
+export const MIN_OVERRIDE_REASON = 10;
+
+/** An incomplete handoff goes out only with a written reason: say so plainly and ask for it. */
+export function OverrideReason({ missing, reason, onReason }: { missing: number; reason: string; onReason: (r: string) => void }) {
+  const help = useId();
+  return (
+    <div className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-800 dark:bg-amber-950/60">
+      <p id={help} className="text-sm text-amber-900 dark:text-amber-100">
+        {missing === 1 ? 'One required field is' : `${missing} required fields are`} still missing. You are accountable for completeness: to send
+        anyway, say why in a sentence (at least {MIN_OVERRIDE_REASON} characters). The receiver sees it.
+      </p>
+      <label className={labelClass}>
+        Reason for sending incomplete
+        <textarea rows={2} className={inputClass} value={reason} aria-describedby={help} onChange={(e) => onReason(e.target.value)} />
+      </label>
+    </div>
+  );
+}

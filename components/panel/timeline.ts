@@ -1,0 +1,64 @@
+import type { TimelineEntry } from '../../lib/model/timeline';
+
+/** The kinds of history a person filters by. */
+export const HISTORY_KINDS = ['handoff', 'decision', 'call_summary', 'commitment', 'failure', 'other'] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
+
+export const HISTORY_KIND_LABELS: Record<HistoryKind, string> = {
+  handoff: 'Handoffs',
+  decision: 'Decisions',
+  call_summary: 'Call summaries',
+  commitment: 'Commitments',
+  failure: 'Failures',
+  other: 'Other',
+};
+
+/** One entry's kind, as its line says it. */
+export const HISTORY_KIND_SINGULAR: Record<HistoryKind, string> = {
+  handoff: 'Handoff',
+  decision: 'Decision',
+  call_summary: 'Call summary',
+  commitment: 'Commitment',
+  failure: 'Failure',
+  other: 'Client',
+};
+
+// Notes share one event type; the reducer writes each kind's summary with its own prefix.
+const NOTE_PREFIXES: [prefix: string, kind: HistoryKind][] = [
+  ['Decision:', 'decision'],
+  ['Call summary:', 'call_summary'],
+  ['Commitment', 'commitment'],
+];
+
+export function historyKind(entry: Pick<TimelineEntry, 'type' | 'summary'>): HistoryKind {
+  if (entry.type.startsWith('handoff.')) return 'handoff';
+  if (entry.type === 'failure.logged') return 'failure';
+  if (entry.type === 'note.added') return NOTE_PREFIXES.find(([prefix]) => entry.summary.startsWith(prefix))?.[1] ?? 'other';
+  return 'other';
+}
+
+export interface HistoryFilter {
+  kind: HistoryKind | 'all';
+  query: string;
+}
+
+/** The entries of one kind whose words contain every word of the query (case and accents ignored). */
+export function filterHistory<T extends Pick<TimelineEntry, 'type' | 'summary'>>(entries: readonly T[], filter: HistoryFilter, extraText?: (entry: T) => string): T[] {
+  const words = normalise(filter.query).split(/\s+/).filter(Boolean);
+  return entries.filter((entry) => {
+    if (filter.kind !== 'all' && historyKind(entry) !== filter.kind) return false;
+    if (words.length === 0) return true;
+    const text = normalise(`${entry.summary} ${extraText?.(entry) ?? ''}`);
+    return words.every((w) => text.includes(w));
+  });
+}
+
+function normalise(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Which kinds occur, in the fixed order, so the filter offers only what there is. */
+export function kindsPresent(entries: readonly Pick<TimelineEntry, 'type' | 'summary'>[]): HistoryKind[] {
+  const present = new Set(entries.map(historyKind));
+  return HISTORY_KINDS.filter((k) => present.has(k));
+}

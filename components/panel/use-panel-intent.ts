@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'react';
+import { browser } from 'wxt/browser';
+import { panelIntentKey, type PanelIntent } from '../../lib/messaging/protocol';
+
+const KINDS = new Set(['new-handoff', 'handoff', 'client']);
+
+function isIntent(value: unknown): value is PanelIntent {
+  return typeof value === 'object' && value !== null && KINDS.has((value as { kind?: unknown }).kind as string);
+}
+
+/**
+ * What the background asked this window's panel to show (a capture, a prompt, a notification):
+ * read on mount and whenever it changes, handed over once, then removed so a reload does not repeat it.
+ */
+export function usePanelIntent(onIntent: (intent: PanelIntent) => void): void {
+  const handler = useRef(onIntent);
+  handler.current = onIntent;
+
+  useEffect(() => {
+    let key: string | undefined;
+    let lastAt: string | undefined;
+    let stopped = false;
+    const read = async () => {
+      // The panel opened as a tab uses its own window, like usePanelState.
+      if (!key) {
+        const window = await browser.windows.getCurrent();
+        if (window.id === undefined) return;
+        key = panelIntentKey(window.id);
+      }
+      const stored = (await browser.storage.session.get(key))[key];
+      if (stopped || !isIntent(stored) || stored.at === lastAt) return;
+      lastAt = stored.at;
+      await browser.storage.session.remove(key);
+      handler.current(stored);
+    };
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'session' && key && changes[key]?.newValue !== undefined) void read();
+    };
+    void read();
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      stopped = true;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, []);
+}

@@ -1,0 +1,161 @@
+// The side panel as people use it: a client at a glance, a handoff from an email, linking an
+// unknown page, notes and history. The panel runs as a tab (chrome-extension://<id>/sidepanel.html).
+import type { Page } from '@playwright/test';
+import { salesToAm } from '../../lib/templates/sales-to-am.ts';
+import { addClients, expect, openSidePanel, openSite, readExpected, test } from './support/test.ts';
+
+const CLIENT = 'Northwind Outfitters';
+
+type Chrome = {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  windows: { getCurrent(): Promise<{ id?: number }> };
+  storage: { session: { set(items: Record<string, unknown>): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
+};
+
+/** A teammate to hand off to, added through the protocol (the options page's team UI is someone else's test). */
+async function addMember(page: Page, name: string, email: string): Promise<void> {
+  const reply = await page.evaluate(
+    ([name, email]) => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ type: 'member/add', name, email }),
+    [name, email] as const,
+  );
+  expect(reply).toMatchObject({ ok: true });
+}
+
+test('a Gmail thread: the client at a glance, then a sales → AM handoff filled from the thread and sent', async ({ baton }) => {
+  await addClients(baton, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
+  const { site } = await openSite(baton, 'gmail-thread');
+  const panel = await openSidePanel(baton);
+  await addMember(panel, 'Tom Akers', 'tom.akers@brightlane.agency');
+
+  await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
+  await expect(panel.getByRole('region', { name: 'Open handoffs' })).toContainText('Nothing open');
+  await expect(panel.getByRole('region', { name: 'History' })).toBeVisible();
+
+  await panel.getByRole('button', { name: 'Start handoff' }).click();
+  // The thread suggests the sales handoff first; focus follows the navigation.
+  await expect(panel.getByRole('heading', { level: 1, name: 'Choose a template' })).toBeFocused();
+  const suggested = panel.getByRole('region', { name: 'Suggested for this page' }).getByRole('button');
+  await expect(suggested.first()).toHaveAccessibleName(salesToAm.name);
+  await suggested.first().click();
+
+  await expect(panel.getByRole('heading', { level: 1, name: salesToAm.name })).toBeVisible();
+  for (const field of salesToAm.fields) {
+    await expect(panel.getByLabel(field.label, { exact: true }), `a control labelled “${field.label}”`).toBeVisible();
+    await expect(panel.getByLabel(field.label, { exact: true })).toHaveAccessibleDescription(field.help);
+  }
+  // Prefilled from the thread: its subject, the client's people on it, a link back to it.
+  const subject = site.expected.thread!.subject!.replace(/^(re|fwd?):\s*/i, '');
+  await expect(panel.getByRole('textbox', { name: 'Title' })).toHaveValue(subject);
+  const stakeholders = panel.getByLabel('Stakeholder contacts', { exact: true });
+  const emails = await stakeholders.getByRole('textbox', { name: 'Email' }).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  expect(emails).toContain('maya.okafor@northwindoutfitters.com');
+  // Never the agency's own people or the signed-in user.
+  expect(emails.filter((e) => !e.endsWith('@northwindoutfitters.com'))).toEqual([]);
+  await expect(panel.getByRole('list', { name: 'Started from' }).getByRole('link')).toHaveAttribute('href', site.url);
+
+  const meter = panel.getByRole('progressbar', { name: 'Completeness' });
+  await expect(meter).toHaveAttribute('aria-valuenow', '1');
+  await expect(panel.getByRole('list', { name: 'Missing' })).toContainText('Add at least one item to “Primary goals”.');
+
+  await panel.getByLabel('Primary goals', { exact: true }).fill('Grow online sales 20% by Q4\nLaunch in Canada');
+  await panel.getByLabel('Key objections', { exact: true }).fill('Burned by the last agency on reporting');
+  await panel.getByLabel('Agreed deliverables', { exact: true }).fill('Meta + TikTok paid social\nMonthly report');
+  await panel.getByLabel('Timeline expectations', { exact: true }).fill('Campaigns live by 1 September');
+  const commitments = panel.getByLabel('Commitments made', { exact: true });
+  await commitments.getByRole('button', { name: 'Add target' }).click();
+  await commitments.getByRole('textbox', { name: 'Metric' }).fill('ROAS');
+  await commitments.getByRole('textbox', { name: 'Target' }).fill('3.5');
+  await commitments.getByRole('combobox', { name: 'Validated against the client’s data?' }).selectOption({ label: 'Yes, validated' });
+  await commitments.getByRole('textbox', { name: 'Evidence' }).fill('Checked against 12 months of Shopify margins');
+  await expect(meter).toHaveAttribute('aria-valuenow', String(salesToAm.fields.filter((f) => f.required).length));
+  await expect(panel.getByText('Everything the receiver needs is here.')).toBeVisible();
+
+  await panel.getByRole('combobox', { name: 'Receiver' }).selectOption({ label: 'Tom Akers (tom.akers@brightlane.agency)' });
+  await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Send handoff' }).click();
+
+  await expect(panel.getByRole('heading', { level: 1, name: subject })).toBeFocused();
+  await expect(panel.getByText('State: Sent')).toBeVisible();
+  await expect(panel.getByRole('region', { name: 'Primary goals' })).toContainText('Launch in Canada');
+  // The sender may cancel, not confirm: that is the receiver's move.
+  await expect(panel.getByRole('button', { name: 'Cancel handoff' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Confirm receipt' })).toHaveCount(0);
+
+  // The draft replaced the template picker: one step back is the client again.
+  await panel.getByRole('button', { name: 'Back' }).click();
+  const open = panel.getByRole('region', { name: 'Open handoffs' });
+  await expect(open.getByRole('button', { name: new RegExp(subject) })).toContainText('Sent');
+  await expect(open).toContainText('Tom Akers');
+});
+
+test('"Link to client" on an unknown ad account creates the client and the panel switches to it', async ({ baton }) => {
+  await openSite(baton, 'google-ads-overview');
+  const panel = await openSidePanel(baton);
+  await expect(panel.getByRole('heading', { level: 1, name: 'No client for this page' })).toBeVisible();
+
+  await panel.getByRole('button', { name: 'Link to client' }).click();
+  await panel.getByRole('textbox', { name: 'New client name' }).fill('Harbor & Pine');
+  await panel.getByRole('button', { name: 'Create and link' }).click();
+
+  await expect(panel.getByRole('heading', { level: 1, name: 'Harbor & Pine' })).toBeVisible();
+  await expect(panel.getByRole('region', { name: 'Open handoffs' })).toBeVisible();
+  // It sticks: the account is the client's now, for a freshly loaded panel too.
+  await panel.reload();
+  await expect(panel.getByRole('heading', { level: 1, name: 'Harbor & Pine' })).toBeVisible();
+});
+
+test('quick notes land in the history, which narrows by words and by kind', async ({ baton }) => {
+  await addClients(baton, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
+  await openSite(baton, 'gmail-thread');
+  const panel = await openSidePanel(baton);
+  const history = panel.getByRole('region', { name: 'History' });
+  await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
+
+  await history.getByRole('button', { name: 'Add decision' }).click();
+  await history.getByRole('textbox', { name: 'Decision' }).fill('Pause TikTok until the new creative lands');
+  // A decision without its rationale is refused, and nothing typed is lost.
+  await history.getByRole('button', { name: 'Add decision' }).click();
+  await expect(history.getByRole('alert')).toContainText('rationale');
+  await expect(history.getByRole('textbox', { name: 'Decision' })).toHaveValue('Pause TikTok until the new creative lands');
+  await history.getByRole('textbox', { name: 'Rationale' }).fill('CPA doubled with the old hooks');
+  await history.getByRole('button', { name: 'Add decision' }).click();
+
+  await history.getByRole('button', { name: 'Add call summary' }).click();
+  await history.getByRole('textbox', { name: 'Summary' }).fill('Weekly call: Q3 budget approved');
+  await history.getByRole('textbox', { name: 'Attendees' }).fill('Maya Okafor, Jane Doe');
+  await history.getByRole('button', { name: 'Add call summary' }).click();
+
+  const entries = history.getByRole('list', { name: 'History entries' }).getByRole('listitem');
+  await expect(entries.filter({ hasText: 'Pause TikTok until the new creative lands' })).toHaveCount(1);
+  await expect(entries.filter({ hasText: 'Weekly call: Q3 budget approved' })).toHaveCount(1);
+
+  await history.getByRole('searchbox', { name: 'Search history' }).fill('tiktok');
+  await expect(entries).toHaveCount(1);
+  await expect(entries).toContainText('Pause TikTok');
+  await history.getByRole('searchbox', { name: 'Search history' }).fill('');
+  await history.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Call summaries' });
+  await expect(entries).toHaveCount(1);
+  await expect(entries).toContainText('Weekly call');
+});
+
+test('a panel intent for the window opens what it names, once', async ({ baton }) => {
+  await addClients(baton, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
+  await openSite(baton, 'gmail-inbox');
+  const panel = await openSidePanel(baton);
+  const clientId = await panel.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const clients = (await chrome.runtime.sendMessage({ type: 'clients/list' })) as { data: { id: string }[] };
+    return clients.data[0]!.id;
+  });
+  const key = await panel.evaluate(async (clientId) => {
+    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const window = await chrome.windows.getCurrent();
+    const key = `baton:intent:${window.id}`;
+    await chrome.storage.session.set({ [key]: { kind: 'client', clientId, at: new Date().toISOString() } });
+    return key;
+  }, clientId);
+  await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toBeFocused();
+  await expect.poll(() => panel.evaluate((key) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get(key), key)).toEqual({});
+  await panel.getByRole('button', { name: 'Back' }).click();
+  await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toHaveCount(0);
+});
