@@ -6,6 +6,7 @@ import type { Member } from '../lib/model/member';
 import { sendRequest } from '../lib/messaging/send';
 import { IDENTIFIER_LABELS, formatIdentifierValue } from '../lib/sites/labels';
 import { Button } from './button';
+import { ClientImport } from './options/client-import';
 import { Section, inputClass, labelClass } from './section';
 
 /** `#new?identifiers=…` (from the side panel's "Link to client") prefills the form. */
@@ -193,6 +194,7 @@ export function ClientDirectory() {
           ))}
         </ul>
       )}
+      <ClientImport />
     </Section>
   );
 }

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import '../../assets/tailwind.css';
-import { App } from './App';
+import { OptionsPage } from '../../components/options/options-page';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<App />);
+if (root) createRoot(root).render(<OptionsPage />);

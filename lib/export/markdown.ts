@@ -1,9 +1,19 @@
 // Markdown building blocks that keep user text as text: nothing a person typed can become a link,
 // an image, a heading or HTML in the rendered document.
 
-/** Escapes every character Markdown (CommonMark + GFM) gives a meaning to, and HTML's `&`. */
+/**
+ * Escapes what Markdown (CommonMark + GFM) gives a meaning to, and HTML's `&`: emphasis, code, links
+ * and images (`[`), HTML (`<`), tables, strikethrough, and autolinks (`:` of a scheme, `@` of an
+ * address, `www.`); at the start of a line also headings, lists, quotes and rules. Other punctuation
+ * stays as typed, so the raw file reads well too.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/[\\`*_{}[\]()#+\-.!|<>~:@"]/g, '\\$&');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/[\\`*_[\]<>|~:@]/g, '\\$&')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
+    .replace(/^(\s*)([#+=-])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
 
 /** Escaped text keeping its line breaks (a hard break at the end of each line). */

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { ROOT } from './support/baton.ts';
 import { expect, test } from './support/test.ts';
 
+type ExtensionGlobals = { chrome: { runtime: { getContexts(filter: { contextTypes: string[] }): Promise<unknown[]> } } };
+
 /** No serious or critical axe-core violation, in the colour scheme the page is in now. */
 async function expectAccessible(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -13,9 +15,9 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 test('the popup lists what awaits me in the demo agency and opens it in the side panel', async ({ baton }) => {
-  const options = await baton.openExtensionPage('options.html');
-  const loaded = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'demo/load' }));
-  expect(loaded).toMatchObject({ ok: true });
+  // What `npm start -- --demo` opens: the settings page loads the demo on arrival.
+  const options = await baton.openExtensionPage('options.html#demo');
+  await expect(options.getByRole('status').filter({ hasText: 'Loaded the demo agency' })).toBeVisible();
 
   const popup = await baton.context.newPage();
   await popup.setViewportSize({ width: 360, height: 640 });
@@ -39,7 +41,7 @@ test('the popup lists what awaits me in the demo agency and opens it in the side
 
   await overdue.click();
   await expect
-    .poll(() => options.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length))
+    .poll(() => options.evaluate(async () => (await (globalThis as unknown as ExtensionGlobals).chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length))
     .toBeGreaterThan(0);
 });
 

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import type { Template } from '../../lib/model/template';
+import { sendRequest } from '../../lib/messaging/send';
+import { Button } from '../button';
+import { Section } from '../section';
+import { ErrorAlert, StatusMessage } from './alerts';
+import { TemplateDetails } from './template-details';
+import { TemplateEditor } from './template-editor';
+import { useLiveData } from './use-live-data';
+
+type Editing = { template?: Template } | undefined;
+
+/** The built-in templates and the agency's own; admins add and improve them. */
+export function TemplatesSection({ isAdmin }: { isAdmin: boolean }) {
+  const templates = useLiveData(() => sendRequest<'templates/list'>({ type: 'templates/list' }), ['templates']);
+  const [editing, setEditing] = useState<Editing>();
+  const [status, setStatus] = useState<string | undefined>();
+  const list = templates.status === 'ready' ? templates.data : [];
+
+  const done = (saved?: Template) => {
+    setEditing(undefined);
+    if (saved) setStatus(`Saved ${saved.name}, version ${saved.version}.`);
+    templates.reload();
+  };
+
+  return (
+    <Section title="Templates" description="Each kind of handoff asks for the minimum a receiver needs. Improve them from what goes wrong.">
+      <ErrorAlert message={templates.status === 'error' ? templates.message : undefined} />
+      <StatusMessage message={status} />
+      {editing ? (
+        <TemplateEditor template={editing.template} templates={list} onDone={done} />
+      ) : (
+        <>
+          <ul className="flex flex-col gap-2" aria-label="Templates">
+            {list.map((t) => (
+              <li key={`${t.id}@${t.version}`}>
+                <TemplateDetails template={t} canEdit={isAdmin} onEdit={() => setEditing({ template: t })} />
+              </li>
+            ))}
+          </ul>
+          {isAdmin ? (
+            <div>
+              <Button
+                onClick={() => {
+                  setStatus(undefined);
+                  setEditing({});
+                }}
+              >
+                New template
+              </Button>
+            </div>
+          ) : (
+            <p className="text-sm text-slate-600 dark:text-slate-400">Only an admin can create or edit templates.</p>
+          )}
+        </>
+      )}
+    </Section>
+  );
+}
