@@ -3,7 +3,8 @@
 //
 // Branded Google Chrome 137+ ignores --load-extension (and 139+ ignores
 // --disable-extensions-except), so we look for Chromium or Chrome for Testing.
-import { existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
 
@@ -138,4 +139,14 @@ export function extensionLaunchArgs({ extensionDir, hostRules } = {}) {
     '--disable-dev-shm-usage',
   );
   return args;
+}
+
+/**
+ * The id Chromium gives an unpacked extension: the first 32 hex digits of the SHA-256 of its
+ * absolute folder path (symlinks resolved), written with the letters a–p for 0–f. It is the same
+ * on every launch from the same folder, so a start page can name the extension's own pages.
+ */
+export function unpackedExtensionId(extensionDir) {
+  const hex = createHash('sha256').update(realpathSync(extensionDir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }

@@ -3,17 +3,18 @@
 // 127.0.0.1:8787), and opens Chromium with Baton loaded where there is a screen.
 // Builds Baton and, where there is a screen and a Chromium, opens it with the extension loaded
 // in a persistent profile (.baton/profile). Otherwise explains how to load the build by hand.
+// `npm start -- --demo` opens Baton's settings at #demo instead, which loads the demo agency.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { chromiumHelp, extensionLaunchArgs, findChromium } from './chromium.mjs';
+import { chromiumHelp, extensionLaunchArgs, findChromium, unpackedExtensionId } from './chromium.mjs';
 import { rootDir, run } from './run.mjs';
 
 const env = { ...process.env };
 
 const extensionDir = join(rootDir, '.output', 'chrome-mv3');
 const profileDir = join(rootDir, '.baton', 'profile');
-const startUrl = 'https://mail.google.com/';
+const demo = process.argv.slice(2).includes('--demo');
 
 const rel = (path) => relative(process.cwd(), path) || '.';
 
@@ -34,6 +35,10 @@ function printManualSteps(reason) {
       '  2. turn on "Developer mode"',
       `  3. click "Load unpacked" and choose ${extensionDir}`,
       '  4. open Gmail (https://mail.google.com/) and click the Baton icon to open the side panel',
+      '',
+      demo
+        ? 'Demo agency: open Baton\'s settings (right-click the Baton icon → Options), then Data → "Load demo agency".'
+        : 'To see Baton with a demo agency: Baton\'s settings (right-click the Baton icon → Options) → Data → "Load demo agency".',
       '',
       'Firefox:',
       firefox
@@ -67,8 +72,10 @@ async function openBrowser(chromium) {
   mkdirSync(profileDir, { recursive: true });
   // Chromium refuses to run as root without --no-sandbox; everyone else keeps the sandbox.
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // The settings page at #demo loads the demo agency once it opens (the extension's id follows from its folder).
+  const startUrl = demo ? `chrome-extension://${unpackedExtensionId(extensionDir)}/options.html#demo` : 'https://mail.google.com/';
   const args = [`--user-data-dir=${profileDir}`, ...extensionLaunchArgs({ extensionDir }).filter((arg) => asRoot || arg !== '--no-sandbox'), startUrl];
-  console.log(`\nOpening ${chromium} with Baton loaded (profile: ${rel(profileDir)}).`);
+  console.log(`\nOpening ${chromium} with Baton loaded (profile: ${rel(profileDir)}).${demo ? ' The settings page loads the demo agency.' : ''}`);
   console.log('Close the browser window (or press Ctrl+C) to stop.\n');
   return run(chromium, args, { env, stdio: ['ignore', 'ignore', 'ignore'], shell: false });
 }

@@ -2,7 +2,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { ROOT } from './support/baton.ts';
+import { pathToFileURL } from 'node:url';
+import { EXTENSION_DIR, ROOT } from './support/baton.ts';
 import { expect, test } from './support/test.ts';
 
 type ExtensionGlobals = { chrome: { runtime: { getContexts(filter: { contextTypes: string[] }): Promise<unknown[]> } } };
@@ -15,8 +16,11 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 test('the popup lists what awaits me in the demo agency and opens it in the side panel', async ({ baton }) => {
-  // What `npm start -- --demo` opens: the settings page loads the demo on arrival.
-  const options = await baton.openExtensionPage('options.html#demo');
+  // What `npm start -- --demo` opens (its extension id computed from the folder, as Chromium does):
+  // the settings page loads the demo on arrival.
+  const { unpackedExtensionId } = (await import(pathToFileURL(join(ROOT, 'scripts', 'chromium.mjs')).href)) as { unpackedExtensionId(dir: string): string };
+  const options = await baton.context.newPage();
+  await options.goto(`chrome-extension://${unpackedExtensionId(EXTENSION_DIR)}/options.html#demo`);
   await expect(options.getByRole('status').filter({ hasText: 'Loaded the demo agency' })).toBeVisible();
 
   const popup = await baton.context.newPage();
