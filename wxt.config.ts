@@ -31,6 +31,10 @@ export default defineConfig({
       optional_host_permissions: e2e ? [] : OPTIONAL_HOSTS,
       minimum_chrome_version: firefox ? undefined : '116',
       action: { default_title: 'Baton' },
+      // lib/background/panel-triggers.ts: START_HANDOFF_COMMAND.
+      commands: {
+        'start-handoff': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Start a handoff from this page' },
+      },
       ...(firefox
         ? {
             browser_specific_settings: {

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { listClients } from '../db/queries';
 import { createMatcherCache } from './matcher';
 import { createRouter } from './router';
+import { watchPanelTriggers } from './panel-triggers';
+import { scheduleReminders } from './reminders';
 import { createSyncRunner } from './sync-runner';
 import { letToolbarOpenPopup, watchTabs } from './tab-lifecycle';
 import { createWorkspaceService } from './workspace';
@@ -23,7 +25,7 @@ const SYNC_ALARM = 'baton-sync';
 
 /** Everything the service worker does when it starts (each time MV3 wakes it). */
 export function startBackground(): void {
-  const { router, sync } = createBackground({ runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') });
+  const { router, sync, workspace } = createBackground({ runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') });
   // A pull every minute when the live stream is down; the stream itself reconnects on wake.
   void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -38,5 +40,7 @@ export function startBackground(): void {
     return true;
   });
   watchTabs();
+  watchPanelTriggers();
+  void scheduleReminders(workspace);
   void letToolbarOpenPopup();
 }

@@ -3,6 +3,7 @@ import { awaitingConfirmation, getHandoff } from '../db/queries';
 import type { BatonEvent } from '../model/event';
 import { hubUrl } from '../sync/hub-client';
 import { backoffMs, syncOnce, type SyncReport } from '../sync/sync';
+import { handoffNotificationId } from './notification-ids';
 import { pushPrompts } from './prompt-push';
 import type { Session, WorkspaceService } from './workspace';
 
@@ -44,9 +45,11 @@ async function noticeFor(session: Session, event: BatonEvent): Promise<Notice | 
   return null;
 }
 
-async function tell(notice: Pick<Notice, 'id' | 'title' | 'message'>): Promise<void> {
+/** A system notification; one about a handoff opens it in the side panel when clicked. */
+export async function tell(notice: Pick<Notice, 'id' | 'title' | 'message' | 'handoffId'>): Promise<void> {
+  const id = notice.handoffId ? handoffNotificationId(notice.handoffId, notice.id) : notice.id;
   await browser.notifications
-    ?.create(notice.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: notice.title, message: notice.message })
+    ?.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: notice.title, message: notice.message })
     .catch(() => undefined);
 }
 

@@ -1,0 +1,119 @@
+import { browser } from 'wxt/browser';
+import { HandoffSchema, type Handoff, type HandoffState } from '../model/handoff';
+import type { Member } from '../model/member';
+import type { ReminderSettings } from '../messaging/protocol';
+import { handoffNotificationId } from './notification-ids';
+import { reminderSettings } from './reminder-settings';
+import { tell } from './sync-runner';
+import type { Session, WorkspaceService } from './workspace';
+
+const HOUR = 3_600_000;
+/** Waiting for the receiver to confirm or ask. */
+const AWAITING_RECEIVER: readonly HandoffState[] = ['sent', 'gaps_answered', 'reassigned'];
+
+/** What has been said already, per handoff and confirm-by time (a new deadline starts afresh). */
+export interface ReminderState {
+  /** The last reminder round sent to me (round n is due n × remindEveryHours after the deadline). */
+  reminded: Record<string, { dueBy: string; round: number }>;
+  /** The deadline the admins were told about. */
+  escalated: Record<string, string>;
+}
+
+export interface ReminderNotice {
+  kind: 'remind' | 'escalate';
+  handoff: Handoff;
+  hoursOverdue: number;
+  /** Stable per reminder: a repeat after a stopped worker replaces the notification instead of adding one. */
+  notificationId: string;
+}
+
+export const EMPTY_REMINDER_STATE: ReminderState = { reminded: {}, escalated: {} };
+
+/**
+ * Which reminders are due now, and the state after sending them. Pure: the same inputs give the same
+ * answer, so the alarm can run it whenever the worker wakes. My overdue handoffs are reminded as soon
+ * as they are overdue and every `remindEveryHours` after; an admin is told once per deadline about
+ * anyone else's handoff `escalateAfterHours` past it (their own ones are reminders already).
+ */
+export function decideReminders(input: { handoffs: readonly Handoff[]; me: Member; now: Date; settings: ReminderSettings; state: ReminderState }): { notices: ReminderNotice[]; state: ReminderState } {
+  const { me, now, settings, state } = input;
+  const next: ReminderState = { reminded: {}, escalated: {} };
+  const notices: ReminderNotice[] = [];
+  for (const handoff of input.handoffs) {
+    if (!AWAITING_RECEIVER.includes(handoff.state) || !handoff.dueBy || !handoff.receiverId) continue;
+    const overdueMs = now.getTime() - Date.parse(handoff.dueBy);
+    if (!(overdueMs > 0)) continue;
+    const hoursOverdue = Math.floor(overdueMs / HOUR);
+    const { dueBy, id } = handoff;
+    const mine = handoff.receiverId === me.id;
+
+    const reminded = state.reminded[id]?.dueBy === dueBy ? state.reminded[id] : undefined;
+    if (reminded) next.reminded[id] = reminded;
+    if (mine && settings.remindEveryHours > 0) {
+      const round = Math.floor(overdueMs / (settings.remindEveryHours * HOUR));
+      if (!reminded || round > reminded.round) {
+        notices.push({ kind: 'remind', handoff, hoursOverdue, notificationId: handoffNotificationId(id, `remind-${dueBy}-${round}`) });
+        next.reminded[id] = { dueBy, round };
+      }
+    }
+
+    const escalated = state.escalated[id] === dueBy;
+    if (escalated) next.escalated[id] = dueBy;
+    if (!mine && me.role === 'admin' && settings.escalateAfterHours > 0 && !escalated && overdueMs >= settings.escalateAfterHours * HOUR) {
+      notices.push({ kind: 'escalate', handoff, hoursOverdue, notificationId: handoffNotificationId(id, `escalate-${dueBy}`) });
+      next.escalated[id] = dueBy;
+    }
+  }
+  return { notices, state: next };
+}
+
+export const REMINDERS_ALARM = 'baton-reminders';
+const stateKey = (workspaceId: string) => `baton:reminders:${workspaceId}`;
+
+async function readState(workspaceId: string): Promise<ReminderState> {
+  const stored = (await browser.storage.local.get(stateKey(workspaceId)))[stateKey(workspaceId)] as Partial<ReminderState> | undefined;
+  return { reminded: stored?.reminded ?? {}, escalated: stored?.escalated ?? {} };
+}
+
+async function awaitingHandoffs(session: Session): Promise<Handoff[]> {
+  const index = session.db.transaction('handoffs').store.index('byReceiverState');
+  const raw = await index.getAll();
+  return raw.flatMap((record) => {
+    const parsed = HandoffSchema.safeParse(record);
+    return parsed.success && AWAITING_RECEIVER.includes(parsed.data.state) ? [parsed.data] : [];
+  });
+}
+
+async function describe(session: Session, notice: ReminderNotice): Promise<{ title: string; message: string }> {
+  const { handoff, hoursOverdue } = notice;
+  const [client, sender, receiver] = await Promise.all([session.db.get('clients', handoff.clientId), session.db.get('members', handoff.senderId), session.db.get('members', handoff.receiverId ?? '')]);
+  const late = hoursOverdue < 1 ? 'just now' : `${hoursOverdue} h ago`;
+  const about = client ? `${handoff.title} (${client.name})` : handoff.title;
+  return notice.kind === 'remind'
+    ? { title: 'A handoff awaits your confirmation', message: `${sender?.name ?? 'A colleague'} handed you ${about}; it was due ${late}. Confirm receipt or raise gaps.` }
+    : { title: 'An overdue handoff needs attention', message: `${receiver?.name ?? 'The receiver'} has not confirmed ${about}, due ${late}.` };
+}
+
+/**
+ * One round: notifications first, then the state. A worker stopped in between sends the same
+ * notification ids again (the browser replaces them), never skips one.
+ */
+export async function runReminders(session: Session, now = new Date()): Promise<ReminderNotice[]> {
+  const state = await readState(session.workspace.id);
+  const decided = decideReminders({ handoffs: await awaitingHandoffs(session), me: session.me, now, settings: reminderSettings(session), state });
+  for (const notice of decided.notices) await tell({ id: notice.notificationId, ...(await describe(session, notice)) });
+  await browser.storage.local.set({ [stateKey(session.workspace.id)]: decided.state });
+  return decided.notices;
+}
+
+/** Every 15 minutes; created only when missing, so a waking worker does not push it back each time. */
+export async function scheduleReminders(workspace: WorkspaceService): Promise<void> {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== REMINDERS_ALARM) return;
+    void workspace
+      .session()
+      .then((session) => runReminders(session))
+      .catch(() => undefined);
+  });
+  if (!(await browser.alarms.get(REMINDERS_ALARM))) await browser.alarms.create(REMINDERS_ALARM, { periodInMinutes: 15 });
+}
