@@ -1,6 +1,7 @@
 import { sendRequest } from '../../lib/messaging/send';
 import type { Handoff } from '../../lib/model/handoff';
 import type { Template } from '../../lib/model/template';
+import { ExportMarkdownButton } from './export-markdown-button';
 import { GapThread } from './gap-thread';
 import { HandoffActions } from './handoff-actions';
 import { HandoffActivity } from './handoff-activity';
@@ -72,6 +73,9 @@ export function HandoffDetail({ handoff, template }: { handoff: Handoff; templat
       <PanelSection title="Activity">
         <HandoffActivity handoff={handoff} entries={view.status === 'ready' ? (view.data?.timeline ?? []) : []} />
       </PanelSection>
+      <div>
+        <ExportMarkdownButton handoff={handoff} template={template} />
+      </div>
     </div>
   );
 }

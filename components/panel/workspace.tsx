@@ -4,7 +4,6 @@ import { sendRequest } from '../../lib/messaging/send';
 import type { Client } from '../../lib/model/client';
 import type { Member } from '../../lib/model/member';
 import type { Template } from '../../lib/model/template';
-import { BUILT_IN_TEMPLATES } from '../../lib/templates';
 import { useLive } from './use-live';
 
 /** What most views need to put names on ids: who I am, the team, the clients, the templates. */
@@ -27,8 +26,7 @@ async function loadWorkspace(): Promise<Reply<Workspace>> {
   if (!me.ok) return me;
   if (!members.ok) return members;
   if (!clients.ok) return clients;
-  // DEV FALLBACK until the background answers 'templates/list': remove before finishing.
-  if (!templates.ok) return { ok: true, data: { me: me.data, members: members.data, clients: clients.data, templates: [...BUILT_IN_TEMPLATES] } };
+  if (!templates.ok) return templates;
   return { ok: true, data: { me: me.data, members: members.data, clients: clients.data, templates: templates.data } };
 }
 

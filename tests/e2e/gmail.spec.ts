@@ -33,24 +33,22 @@ test.describe('Gmail thread', () => {
 
 test('"Link to client" links the thread’s client identifiers to an existing client, and the panel follows', async ({ baton }) => {
   await addClients(baton, [['Northwind Outfitters', 'google-ads-customer:482-019-3375']]);
-  const { page: gmail } = await openSite(baton, 'gmail-thread');
+  await openSite(baton, 'gmail-thread');
   const panel = await openSidePanel(baton);
   await expect(panel.getByRole('heading', { name: 'No client for this page' })).toBeVisible();
 
-  const optionsOpened = baton.context.waitForEvent('page');
+  // The picker is in the panel: choose the client, and the page's identifiers are linked in one step.
   await panel.getByRole('button', { name: 'Link to client' }).click();
-  const options = await optionsOpened;
-  // Only what can identify the client is offered: never the agency's colleagues or free-mail domains.
-  const offered = options.getByRole('textbox', { name: 'Identifiers' });
-  await expect(offered).toHaveValue(/email-domain:northwindoutfitters\.com/);
-  await expect(offered).not.toHaveValue(/brightlane\.agency|email-domain:gmail\.com/);
-
-  await options.getByRole('combobox', { name: 'Link this page to an existing client' }).selectOption({ label: 'Northwind Outfitters' });
-  await options.getByRole('button', { name: 'Link to client' }).click();
-  await expect(options.getByRole('status').filter({ hasText: 'Linked this page to Northwind Outfitters.' })).toBeVisible();
-  await expect(options.getByRole('combobox', { name: 'Link this page to an existing client' })).toHaveCount(0);
-
-  // Back in Gmail, the panel (which follows the active tab) knows the client.
-  await gmail.bringToFront();
+  await panel.getByRole('searchbox', { name: 'Search clients' }).fill('north');
+  await panel.getByRole('list', { name: 'Clients' }).getByRole('button', { name: 'Northwind Outfitters' }).click();
   await expect(panel.getByRole('heading', { level: 1, name: 'Northwind Outfitters' })).toBeVisible();
+
+  // Only what can identify the client was linked: never the agency's colleagues or free-mail domains.
+  const client = await panel.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ data: { name: string; identifiers: { kind: string; value: string }[] }[] }> } } }).chrome;
+    return (await chrome.runtime.sendMessage({ type: 'clients/list' })).data.find((c) => c.name === 'Northwind Outfitters');
+  });
+  const linked = client?.identifiers.map((i) => `${i.kind}:${i.value}`) ?? [];
+  expect(linked).toContain('email-domain:northwindoutfitters.com');
+  expect(linked.filter((i) => /brightlane\.agency|gmail\.com/.test(i))).toEqual([]);
 });

@@ -2,7 +2,7 @@
 // unknown page, notes and history. The panel runs as a tab (chrome-extension://<id>/sidepanel.html).
 import type { Page } from '@playwright/test';
 import { salesToAm } from '../../lib/templates/sales-to-am.ts';
-import { addClients, expect, openSidePanel, openSite, readExpected, test } from './support/test.ts';
+import { addClients, expect, openSidePanel, openSite, test } from './support/test.ts';
 
 const CLIENT = 'Northwind Outfitters';
 
