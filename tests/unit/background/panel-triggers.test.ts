@@ -24,7 +24,7 @@ beforeEach(() => {
   onMenuClicked = fakeEvent();
   menus = { create: vi.fn(), removeAll: vi.fn(() => Promise.resolve()) };
   Object.assign(browser as object, { commands: { onCommand }, contextMenus: { ...menus, onClicked: onMenuClicked } });
-  vi.spyOn(browser.windows, 'getLastFocused').mockResolvedValue({ id: 3 } as Browser.windows.Window);
+  vi.spyOn(browser.windows, 'getLastFocused').mockResolvedValue({ id: 3 } as Browser.windows.Window as never);
 });
 afterEach(removeSidePanel);
 
