@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { fromDateInput, isOverdue, toDateInput } from '../../../components/panel/format';
+import { orderTemplates } from '../../../components/panel/template-order';
+import type { Template } from '../../../lib/model/template';
+import { BUILT_IN_TEMPLATES, salesToAm } from '../../../lib/templates';
+
+describe('orderTemplates', () => {
+  it('suggests sales → AM and brief → creative on an email thread, and lists every other template after', () => {
+    const { suggested, rest } = orderTemplates(BUILT_IN_TEMPLATES, 'gmail');
+    expect(suggested.map((t) => t.id)).toEqual(['sales-to-am', 'brief-to-creative']);
+    expect([...suggested, ...rest]).toHaveLength(BUILT_IN_TEMPLATES.length);
+  });
+
+  it('keeps custom templates, after the built-ins', () => {
+    const custom: Template = { ...salesToAm, id: 'custom-pitch', name: 'Pitch → delivery', kind: 'custom', builtIn: false };
+    const { rest } = orderTemplates([custom, ...BUILT_IN_TEMPLATES], 'google-ads');
+    expect(rest.at(-1)?.id).toBe('custom-pitch');
+  });
+
+  it('suggests nothing without a page', () => {
+    expect(orderTemplates(BUILT_IN_TEMPLATES, undefined).suggested).toEqual([]);
+  });
+});
+
+describe('isOverdue', () => {
+  const now = new Date('2026-03-10T12:00:00Z');
+  it('is overdue only while waiting for the receiver past the confirm-by time', () => {
+    expect(isOverdue({ state: 'sent', dueBy: '2026-03-10T11:00:00Z' }, now)).toBe(true);
+    expect(isOverdue({ state: 'sent', dueBy: '2026-03-10T13:00:00Z' }, now)).toBe(false);
+    expect(isOverdue({ state: 'confirmed', dueBy: '2026-03-10T11:00:00Z' }, now)).toBe(false);
+    expect(isOverdue({ state: 'draft', dueBy: '2026-03-10T11:00:00Z' }, now)).toBe(false);
+    expect(isOverdue({ state: 'sent' }, now)).toBe(false);
+  });
+});
+
+describe('confirm-by date input', () => {
+  it('round-trips a day through the timestamp the handoff stores', () => {
+    const iso = fromDateInput('2026-03-14');
+    expect(iso).toMatch(/^2026-03-1[45]T/);
+    expect(toDateInput(iso)).toBe('2026-03-14');
+    expect(fromDateInput('')).toBeUndefined();
+  });
+});
