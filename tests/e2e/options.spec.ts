@@ -116,6 +116,7 @@ test('the settings page has no serious accessibility problem, light or dark', as
     const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     if (shots) {
+      for (const id of ['team', 'templates', 'reminders', 'privacy', 'data']) await options.locator(`#${id}`).screenshot({ path: test.info().outputPath(`options-${id}-${scheme}.png`) });
       await options.evaluate(() => window.scrollTo(0, 0));
       await options.screenshot({ path: join(ROOT, 'docs', 'screenshots', scheme === 'light' ? 'options.png' : 'options-dark.png') });
       await options.getByRole('table', { name: 'Import preview' }).scrollIntoViewIfNeeded();

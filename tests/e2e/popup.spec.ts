@@ -41,7 +41,7 @@ test('the popup lists what awaits me in the demo agency and opens it in the side
   if (process.env.BATON_SCREENSHOTS === '1') await popup.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'popup.png'), fullPage: true });
   await popup.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(popup);
-  if (process.env.BATON_SCREENSHOTS === '1') await popup.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'popup-dark.png'), fullPage: true });
+  if (process.env.BATON_SCREENSHOTS === '1') await popup.screenshot({ path: test.info().outputPath('popup-dark.png'), fullPage: true });
 
   await overdue.click();
   await expect
