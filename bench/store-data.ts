@@ -5,18 +5,23 @@ import type { BatonEvent } from '../lib/model/event';
 
 export const SIZES = { members: 20, clients: 200, handoffs: 10_000, events: 100_000 };
 
-export function agencyLog(): BatonEvent[] {
+/**
+ * `into` seeds an existing workspace instead of founding one: its admin stands in for member 0 and
+ * adds the others.
+ */
+export function agencyLog(into?: { adminId: string }): BatonEvent[] {
   const t0 = Date.parse('2025-01-06T09:00:00.000Z');
   let minute = 0;
   let seq = 0;
   const events: BatonEvent[] = [];
   const push = <E extends BatonEvent>(event: E) => events.push(event);
   const opts = () => ({ id: `e${++seq}`, at: new Date(t0 + minute++ * 60_000).toISOString() });
-  const member = (i: number) => `m${i % SIZES.members}`;
+  const member = (i: number) => (into && i % SIZES.members === 0 ? into.adminId : `m${i % SIZES.members}`);
+  const admin = member(0);
 
-  push(makeEvent('workspace.created', 'm0', 'ws', { workspace: { id: 'ws', name: 'Brightlane' }, admin: { id: 'm0', name: 'Member 0', email: 'm0@brightlane.agency', role: 'admin' } }, opts()));
+  if (!into) push(makeEvent('workspace.created', 'm0', 'ws', { workspace: { id: 'ws', name: 'Brightlane' }, admin: { id: 'm0', name: 'Member 0', email: 'm0@brightlane.agency', role: 'admin' } }, opts()));
   for (let i = 1; i < SIZES.members; i++) {
-    push(makeEvent('member.added', 'm0', member(i), { member: { id: member(i), name: `Member ${i}`, email: `m${i}@brightlane.agency`, role: 'member' } }, opts()));
+    push(makeEvent('member.added', admin, member(i), { member: { id: member(i), name: `Member ${i}`, email: `m${i}@brightlane.agency`, role: 'member' } }, opts()));
   }
   for (let c = 0; c < SIZES.clients; c++) {
     push(makeEvent('client.created', member(c), `c${c}`, { name: `Client ${c}`, identifiers: [{ kind: 'email-domain', value: `client${c}.com` }, { kind: 'google-ads-ocid', value: `${7_800_000_000 + c}` }] }, opts()));

@@ -1,0 +1,114 @@
+// The side panel at agency scale, in real Chromium with the built extension: how long after a Gmail
+// in-app navigation the panel shows the new client, and how long its first render takes with
+// 10,000 handoffs in the store. Figures go to bench/tmp/panel.json; nothing here passes or fails on speed.
+import { test } from '@playwright/test';
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBaton, ROOT } from '../tests/e2e/support/baton.ts';
+import { openSite } from '../tests/e2e/support/test.ts';
+
+const TMP = join(ROOT, 'bench', 'tmp');
+const THREAD_A = '195fb10ea512bb59'; // the gmail-thread fixture
+const THREAD_B = '195fb10ea512bc60';
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1));
+  return { p50: at(0.5), p95: at(0.95), max: at(1), runs: samples.length };
+}
+
+test('side panel figures', async () => {
+  mkdirSync(TMP, { recursive: true });
+  await build({ entryPoints: [join(ROOT, 'bench', 'panel-seed.ts')], bundle: true, format: 'iife', outfile: join(TMP, 'panel-seed.js'), logLevel: 'error' });
+  const baton = await launchBaton();
+  try {
+    // Seed from an extension page: same origin as the background, so the same IndexedDB.
+    const options = await baton.openExtensionPage('options.html');
+    const send = (message: unknown) => options.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>;
+    await send({ type: 'me/get' }); // opens the local workspace
+    await options.evaluate(readFileSync(join(TMP, 'panel-seed.js'), 'utf8'));
+    const seedStart = Date.now();
+    const seeded = await options.evaluate(() => (globalThis as unknown as { seedBaton(): Promise<{ events: number; handoffs: number; clients: number }> }).seedBaton());
+    const seedMs = Date.now() - seedStart;
+    console.error(`seeded ${JSON.stringify(seeded)} in ${seedMs} ms`);
+    // The worker caches its matcher: stop it, as Chrome does when idle, so it reads the seeded store.
+    const cdp = await baton.context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    for (const [clientId, thread] of [['c0', THREAD_A], ['c1', THREAD_B]] as const) {
+      const linked = await send({ type: 'client/link', clientId, identifiers: [{ kind: 'gmail-thread', value: thread }] });
+      if (!linked.ok) throw new Error(`link failed: ${linked.error?.message}`);
+    }
+    await options.close();
+
+    const { page: gmail } = await openSite(baton, 'gmail-thread');
+    const panel = await baton.openExtensionPage('sidepanel.html');
+    const heading = (name: string) => panel.getByRole('heading', { level: 1, name });
+    await heading('Client 0').waitFor();
+    console.error('panel shows Client 0');
+
+    // Gmail in-app navigation: the thread heading and the hash change together, as in Gmail; the
+    // panel (a tab of the same window, following the Gmail tab) must show the other client.
+    const navigation: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const [thread, client] = i % 2 === 0 ? [THREAD_B, 'Client 1'] : [THREAD_A, 'Client 0'];
+      const shown = panel.evaluate(
+        (name) =>
+          new Promise<number>((resolve) => {
+            const check = () => {
+              if (document.querySelector('h1')?.textContent === name) {
+                observer.disconnect();
+                resolve(performance.timeOrigin + performance.now());
+              }
+            };
+            const observer = new MutationObserver(check);
+            observer.observe(document, { childList: true, subtree: true, characterData: true });
+          }),
+        client,
+      );
+      await panel.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+      const startedAt = await gmail.evaluate((id) => {
+        document.querySelector('h2.hP')?.setAttribute('data-legacy-thread-id', id);
+        location.hash = `#inbox/${id}`;
+        return performance.timeOrigin + performance.now();
+      }, thread);
+      navigation.push((await shown) - startedAt);
+      if (i % 10 === 9) console.error(`${i + 1} navigations`);
+      await heading(client).waitFor();
+    }
+    console.error(`navigation → panel: ${JSON.stringify(stats(navigation))}`);
+
+    // First render: from the start of the panel's navigation to the client's heading and its open
+    // handoffs on screen (the time a person waits after opening the panel).
+    const firstRender: number[] = [];
+    await panel.addInitScript(() => {
+      // The open handoffs region lists the client's open handoffs (c0 has ten).
+      const ready = () => document.querySelector('h1')?.textContent === 'Client 0' && [...document.querySelectorAll('section, [role=region]')].some((r) => r.textContent?.includes('Open handoffs') && r.querySelector('li'));
+      const observer = new MutationObserver(() => {
+        if (!ready()) return;
+        (window as unknown as { renderedAt: number }).renderedAt = performance.now();
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    for (let i = 0; i < 21; i++) {
+      await panel.reload();
+      await panel.waitForFunction(() => (window as unknown as { renderedAt?: number }).renderedAt !== undefined);
+      const at = await panel.evaluate(() => (window as unknown as { renderedAt: number }).renderedAt);
+      if (i > 0) firstRender.push(at); // the first load warms the worker and the code cache
+    }
+
+    const figures = {
+      store: seeded,
+      seedAndRebuildMs: seedMs,
+      firstRenderMs: { ...stats(firstRender), method: 'sidepanel.html reload → client heading and its open handoffs in the DOM (performance.now from navigation start), 20 runs after one warm-up' },
+      gmailNavigationToPanelMs: { ...stats(navigation), method: 'Gmail hash + thread heading change → the side panel (a tab in the same window) shows the other client, 50 alternating navigations' },
+    };
+    writeFileSync(join(TMP, 'panel.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    console.log(JSON.stringify(figures, null, 2));
+  } finally {
+    await baton.close();
+  }
+});
