@@ -61,8 +61,13 @@ function Groups({ data, now, onOpen }: { data: PopupData; now: Date; onOpen: (ha
   const byDue = (a: Handoff, b: Handoff) => Date.parse(a.dueBy ?? '9999') - Date.parse(b.dueBy ?? '9999');
   const lines = (handoffs: Handoff[], party: (h: Handoff) => string): HandoffLine[] =>
     [...handoffs].sort(byDue).map((handoff) => ({ handoff, clientName: clientName(handoff.clientId), party: party(handoff) }));
-  const from = (h: Handoff) => `from ${memberName(h.senderId)}`;
-  const to = (h: Handoff) => `to ${memberName(h.receiverId)}`;
+  // Where the handoff stands, when "sent" is not the whole story.
+  const from = (h: Handoff) => `from ${memberName(h.senderId)}${h.state === 'gaps_answered' ? ' · answers in' : h.state === 'reassigned' ? ' · reassigned' : ''}`;
+  const to = (h: Handoff) => `to ${memberName(h.receiverId)}${h.state === 'gaps_answered' ? ' · answers sent' : h.state === 'reassigned' ? ' · reassigned' : ''}`;
+  const asked = (h: Handoff) => {
+    const open = h.gaps.filter((g) => g.answer === undefined).length;
+    return `${memberName(h.receiverId)} asks ${open} question${open === 1 ? '' : 's'}`;
+  };
   return (
     <>
       <HandoffGroup
@@ -72,7 +77,7 @@ function Groups({ data, now, onOpen }: { data: PopupData; now: Date; onOpen: (ha
         now={now}
         onOpen={onOpen}
       />
-      <HandoffGroup title="Gaps to answer" lines={lines(data.gapsToAnswer, to)} empty="No open questions on your handoffs." now={now} onOpen={onOpen} />
+      <HandoffGroup title="Gaps to answer" lines={lines(data.gapsToAnswer, asked)} empty="No open questions on your handoffs." now={now} onOpen={onOpen} />
       <HandoffGroup
         title="Waiting on others"
         lines={lines(data.waitingOnOthers, to)}

@@ -33,7 +33,9 @@ test('the popup lists what awaits me in the demo agency and opens it in the side
   await expect(overdue).toContainText('Juniper & Vale Coffee Roasters');
   await expect(overdue).toContainText('from Marcus Bell');
   await expect(overdue).toContainText(/Overdue by/);
-  await expect(popup.getByRole('region', { name: /Gaps to answer/ }).getByRole('button')).toHaveCount(2);
+  const gaps = popup.getByRole('region', { name: /Gaps to answer/ });
+  await expect(gaps.getByRole('button')).toHaveCount(2);
+  await expect(gaps.getByRole('button', { name: /Fernhill starter box launch/ })).toContainText('Tomás Herrera asks 2 questions');
   await expect(popup.getByRole('region', { name: /Waiting on others/ }).getByRole('button', { name: /Quillsoft LinkedIn pilot/ })).toBeVisible();
   await expect(popup.getByRole('status').filter({ hasText: 'Local workspace' })).toBeVisible();
 
