@@ -1,6 +1,24 @@
 import type { Client } from '../../lib/model/client';
 import { linkClass } from './styles';
 
+function People({ people }: { people: Client['stakeholders'] }) {
+  if (people.length === 0) return null;
+  return (
+    <div className="flex flex-col gap-1">
+      <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">Stakeholders</dt>
+      {people.map((p) => (
+        <dd key={p.email} className="text-sm">
+          <span className="font-medium text-slate-900 dark:text-slate-100">{p.name}</span>
+          {p.role ? <span className="text-slate-700 dark:text-slate-300"> · {p.role}</span> : null}
+          <a href={`mailto:${p.email}`} className="block text-xs text-slate-600 hover:underline dark:text-slate-400">
+            {p.email}
+          </a>
+        </dd>
+      ))}
+    </div>
+  );
+}
+
 function FactList({ title, items }: { title: string; items: string[] }) {
   if (items.length === 0) return null;
   return (
@@ -17,12 +35,11 @@ function FactList({ title, items }: { title: string; items: string[] }) {
 
 /** What anyone touching the client must know first: who is who, what they like, what to avoid. */
 export function ClientFacts({ client }: { client: Client }) {
-  const people = client.stakeholders.map((p) => [p.name, p.role].filter(Boolean).join(', ') + ` · ${p.email}`);
-  const empty = people.length + client.preferences.length + client.sensitivities.length === 0 && !client.toneOfVoiceUrl;
+  const empty = client.stakeholders.length + client.preferences.length + client.sensitivities.length === 0 && !client.toneOfVoiceUrl;
   if (empty) return <p className="text-sm text-slate-600 dark:text-slate-400">No stakeholders, preferences or sensitivities recorded yet.</p>;
   return (
     <dl className="flex flex-col gap-3">
-      <FactList title="Stakeholders" items={people} />
+      <People people={client.stakeholders} />
       <FactList title="Preferences" items={client.preferences} />
       <FactList title="Sensitivities" items={client.sensitivities} />
       {client.toneOfVoiceUrl ? (

@@ -8,6 +8,7 @@ import { HandoffActivity } from './handoff-activity';
 import { HandoffFacts } from './handoff-facts';
 import { FieldValueView } from './field-value';
 import { useNavigation } from './navigation';
+import { nextStep } from './next-step';
 import { PanelSection } from './panel-section';
 import { SourceLinks } from './source-links';
 import { StateBadge } from './state-badge';
@@ -18,7 +19,7 @@ import { useWorkspace } from './workspace';
 
 /** A sent (or closed) handoff: who, what, every field with its questions, what happened, and the next move. */
 export function HandoffDetail({ handoff, template }: { handoff: Handoff; template: Template }) {
-  const { clients } = useWorkspace();
+  const { clients, me, members } = useWorkspace();
   const { navigate } = useNavigation();
   const client = clients.find((c) => c.id === handoff.clientId);
   const view = useLive(`client:${handoff.clientId}`, () => sendRequest<'client/view'>({ type: 'client/view', clientId: handoff.clientId }));
@@ -38,8 +39,9 @@ export function HandoffDetail({ handoff, template }: { handoff: Handoff; templat
           )}
         </p>
         <ViewHeading>{handoff.title || template.name}</ViewHeading>
-        <div>
+        <div className="flex flex-wrap items-center gap-2">
           <StateBadge state={handoff.state} />
+          <p className="text-sm text-slate-700 dark:text-slate-300">{nextStep(handoff, me, members)}</p>
         </div>
       </div>
 

@@ -21,9 +21,9 @@ export function HandoffFacts({ handoff, now }: { handoff: Handoff; now: Date }) 
     ]);
   if (handoff.confirmedAt) rows.push(['Confirmed', formatDateTime(handoff.confirmedAt)]);
   if (handoff.cancelledAt) rows.push(['Cancelled', formatDateTime(handoff.cancelledAt)]);
-  if (handoff.completenessAtSend) rows.push(['Complete when sent', `${handoff.completenessAtSend.satisfied} of ${handoff.completenessAtSend.required} required`]);
+  if (handoff.completenessAtSend) rows.push(['Completeness', `${handoff.completenessAtSend.satisfied} of ${handoff.completenessAtSend.required} required when sent`]);
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+    <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-sm">
       {rows.map(([term, value]) => (
         <div key={term} className="contents">
           <dt className="text-slate-600 dark:text-slate-400">{term}</dt>

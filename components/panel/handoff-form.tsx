@@ -5,6 +5,7 @@ import type { Template } from '../../lib/model/template';
 import { assessCompleteness } from '../../lib/workflow/completeness';
 import { Button } from '../button';
 import { CompletenessMeter } from './completeness-meter';
+import { CompletenessStrip } from './completeness-strip';
 import { ErrorAlert } from './error-alert';
 import { FieldControl } from './field-control';
 import { savableFields } from './field-values';
@@ -67,6 +68,7 @@ export function HandoffForm({ handoff, template }: { handoff: Handoff; template:
         <SaveStatusLine status={status} />
         <ErrorAlert message={status.kind === 'error' ? `Not saved: ${status.message}` : undefined} />
       </div>
+      <CompletenessStrip completeness={completeness} />
 
       {handoff.sources.gmailThread || handoff.sources.asanaTask || handoff.sources.adAccount || handoff.context.selectedText ? (
         <PanelSection title="From this page">

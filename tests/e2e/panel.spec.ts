@@ -1,5 +1,6 @@
 // The side panel as people use it: a client at a glance, a handoff from an email, linking an
 // unknown page, notes and history. The panel runs as a tab (chrome-extension://<id>/sidepanel.html).
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { salesToAm } from '../../lib/templates/sales-to-am.ts';
 import { addClients, expect, openSidePanel, openSite, test } from './support/test.ts';
@@ -21,6 +22,33 @@ async function addMember(page: Page, name: string, email: string): Promise<void>
   expect(reply).toMatchObject({ ok: true });
 }
 
+/** Sends one request to the background from an extension page, as the panel does. */
+async function request<T>(page: Page, message: Record<string, unknown>): Promise<T> {
+  const reply = (await page.evaluate((m) => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage(m), message)) as { ok: boolean; data: T };
+  expect(reply, JSON.stringify(message)).toMatchObject({ ok: true });
+  return reply.data;
+}
+
+/** What the background does when a capture or a prompt asks this window's panel to show something. */
+async function showInPanel(panel: Page, intent: Record<string, unknown>): Promise<void> {
+  await panel.evaluate(async (intent) => {
+    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const window = await chrome.windows.getCurrent();
+    await chrome.storage.session.set({ [`baton:intent:${window.id}`]: { ...intent, at: new Date().toISOString() } });
+  }, intent);
+}
+
+/** No serious or critical axe-core violation, in light and in dark. */
+async function expectAccessible(page: Page): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 test('a Gmail thread: the client at a glance, then a sales → AM handoff filled from the thread and sent', async ({ baton }) => {
   await addClients(baton, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
   const { site } = await openSite(baton, 'gmail-thread');
@@ -30,6 +58,7 @@ test('a Gmail thread: the client at a glance, then a sales → AM handoff filled
   await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
   await expect(panel.getByRole('region', { name: 'Open handoffs' })).toContainText('Nothing open');
   await expect(panel.getByRole('region', { name: 'History' })).toBeVisible();
+  await expectAccessible(panel);
 
   await panel.getByRole('button', { name: 'Start handoff' }).click();
   // The thread suggests the sales handoff first; focus follows the navigation.
@@ -53,6 +82,7 @@ test('a Gmail thread: the client at a glance, then a sales → AM handoff filled
   expect(emails.filter((e) => !e.endsWith('@northwindoutfitters.com'))).toEqual([]);
   await expect(panel.getByRole('list', { name: 'Started from' }).getByRole('link')).toHaveAttribute('href', site.url);
 
+  await expectAccessible(panel);
   const meter = panel.getByRole('progressbar', { name: 'Completeness' });
   await expect(meter).toHaveAttribute('aria-valuenow', '1');
   await expect(panel.getByRole('list', { name: 'Missing' })).toContainText('Add at least one item to “Primary goals”.');
@@ -80,6 +110,7 @@ test('a Gmail thread: the client at a glance, then a sales → AM handoff filled
   // The sender may cancel, not confirm: that is the receiver's move.
   await expect(panel.getByRole('button', { name: 'Cancel handoff' })).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Confirm receipt' })).toHaveCount(0);
+  await expectAccessible(panel);
 
   // The draft replaced the template picker: one step back is the client again.
   await panel.getByRole('button', { name: 'Back' }).click();
@@ -158,4 +189,46 @@ test('a panel intent for the window opens what it names, once', async ({ baton }
   await expect.poll(() => panel.evaluate((key) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get(key), key)).toEqual({});
   await panel.getByRole('button', { name: 'Back' }).click();
   await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toHaveCount(0);
+});
+
+test('the receiver raises gaps on fields; the sender answers theirs (demo agency)', async ({ baton }) => {
+  const panel = await openSidePanel(baton);
+  await request(panel, { type: 'demo/load' });
+  type H = { id: string; title: string; state: string; templateId: string };
+  const awaiting = await request<H[]>(panel, { type: 'handoffs/awaiting-me' });
+  // A sales → AM handoff: the fields named below are that template's.
+  const toConfirm = awaiting.find((h) => h.state === 'sent' && h.templateId === 'sales-to-am')!;
+
+  await showInPanel(panel, { kind: 'handoff', handoffId: toConfirm.id });
+  await expect(panel.getByRole('heading', { level: 1, name: toConfirm.title })).toBeFocused();
+  await expect(panel.getByRole('button', { name: 'Confirm receipt' })).toBeVisible();
+  await expectAccessible(panel);
+  await panel.getByRole('button', { name: 'Raise gaps' }).click();
+  const form = panel.getByRole('form', { name: 'Raise gaps' });
+  await form.getByRole('checkbox', { name: 'Commitments made' }).check();
+  await form.getByRole('textbox', { name: 'Question' }).fill('Was the ROAS target checked against their margins?');
+  await form.getByRole('button', { name: 'Add another question' }).click();
+  await form.getByRole('group', { name: 'Gap 2' }).getByRole('checkbox', { name: 'Budget' }).check();
+  await form.getByRole('group', { name: 'Gap 2' }).getByRole('textbox', { name: 'Question' }).fill('Who approves budget increases?');
+  await form.getByRole('button', { name: 'Raise gaps' }).click();
+
+  await expect(panel.getByText('State: Gaps raised')).toBeVisible();
+  // Each question hangs under the field it is about; confirming waits for the answers.
+  await expect(panel.getByRole('region', { name: 'Commitments made' }).getByRole('list', { name: 'Gaps' })).toContainText('Was the ROAS target checked');
+  await expect(panel.getByRole('region', { name: 'Budget' }).getByRole('list', { name: 'Gaps' })).toContainText('Who approves budget increases?');
+  await expect(panel.getByRole('button', { name: 'Confirm receipt' })).toHaveCount(0);
+  await expect(panel.getByText('Gaps are open: the sender must answer them before you confirm.')).toBeVisible();
+
+  const sent = await request<H[]>(panel, { type: 'handoffs/sent-by-me' });
+  const questioned = sent.find((h) => h.state === 'gaps_raised')!;
+  await showInPanel(panel, { kind: 'handoff', handoffId: questioned.id });
+  await expect(panel.getByRole('heading', { level: 1, name: questioned.title })).toBeFocused();
+  await panel.getByRole('button', { name: 'Answer gaps' }).click();
+  const answers = panel.getByRole('form', { name: 'Answer gaps' }).getByRole('textbox');
+  const count = await answers.count();
+  for (let i = 0; i < count; i++) await answers.nth(i).fill(`Answered in full, point ${i + 1}.`);
+  await panel.getByRole('form', { name: 'Answer gaps' }).getByRole('button', { name: 'Answer gaps' }).click();
+  await expect(panel.getByText('State: Gaps answered')).toBeVisible();
+  await expect(panel.getByRole('list', { name: 'Gaps' }).first()).toContainText('Answered in full, point 1.');
+  await expect(panel.getByRole('list', { name: 'Activity' })).toContainText('answered');
 });
