@@ -82,8 +82,28 @@ test('the demo agency loads from the settings, and a handoff exports as Markdown
   expect(markdown).toContain('## Gaps');
 });
 
-test('an admin creates a custom template with a field of each kind they need', async ({ baton }) => {
+test('an admin sets up the workspace: their name, a colleague, reminders and a custom template', async ({ baton }) => {
   const options = await baton.openExtensionPage('options.html');
+  await options.getByLabel('Your name').fill('Avery Stone');
+  await options.getByLabel('Your email').fill('avery@fieldstone.agency');
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Colleagues see you as Avery Stone' })).toBeVisible();
+
+  await options.getByLabel('Member name').fill('Jordan Lee');
+  await options.getByLabel('Member email').fill('jordan@fieldstone.agency');
+  await options.getByLabel('Role').selectOption('admin');
+  await options.getByRole('button', { name: 'Add member' }).click();
+  await expect(options.getByRole('table', { name: 'Members' }).getByRole('row').filter({ hasText: 'Jordan Lee' })).toContainText('Admin');
+  await expect(options.getByRole('table', { name: 'Members' }).getByRole('row').filter({ hasText: 'Avery Stone' })).toContainText('(you)');
+
+  await options.getByLabel('Remind the receiver every (hours)').fill('6');
+  await options.getByLabel('Tell the admins after (hours overdue)').fill('36');
+  await options.getByRole('button', { name: 'Save reminders' }).click();
+  await expect(options.getByRole('status').filter({ hasText: /^Saved\.$/ })).toBeVisible();
+  await options.reload();
+  await expect(options.getByLabel('Remind the receiver every (hours)')).toHaveValue('6');
+  await expect(options.getByLabel('Tell the admins after (hours overdue)')).toHaveValue('36');
+
   await options.getByRole('button', { name: 'New template' }).click();
   await options.getByLabel('Template name').fill('Paid social audit → strategist');
   await options.getByLabel('Description').fill('What the audit found and what the strategist must decide.');
