@@ -25,7 +25,7 @@ function FactList({ title, items }: { title: string; items: string[] }) {
     <div className="flex flex-col gap-0.5">
       <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">{title}</dt>
       {items.map((item, i) => (
-        <dd key={i} className="text-sm text-slate-800 dark:text-slate-200">
+        <dd key={i} className="relative pl-3 text-sm text-slate-800 before:absolute before:left-0 before:text-slate-400 before:content-['•'] dark:text-slate-200">
           {item}
         </dd>
       ))}
