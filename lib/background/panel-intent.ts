@@ -1,11 +1,27 @@
 import { browser } from 'wxt/browser';
-import { panelIntentKey, type PanelIntent, type PanelIntentRequest } from '../messaging/protocol';
+import { MAX_SELECTED_TEXT, panelIntentKey, type PanelIntent, type PanelIntentRequest } from '../messaging/protocol';
+import { getTabState } from './tab-states';
 
 /** Tells the side panel of a window what to show next; the panel reads the key and removes it. */
 export async function recordPanelIntent(windowId: number, intent: PanelIntentRequest, now = new Date()): Promise<PanelIntent> {
   const stored: PanelIntent = { ...intent, at: now.toISOString() };
   await browser.storage.session.set({ [panelIntentKey(windowId)]: stored });
   return stored;
+}
+
+/**
+ * A new handoff from a tab, with everything known already: the client the tab matched (so the panel
+ * goes straight to the templates) and the selected text, if any.
+ */
+export async function newHandoffIntent(tabId: number | undefined, selectedText?: string): Promise<PanelIntentRequest> {
+  const match = tabId !== undefined ? (await getTabState(tabId))?.match : undefined;
+  const selection = selectedText?.trim().slice(0, MAX_SELECTED_TEXT);
+  return {
+    kind: 'new-handoff',
+    ...(tabId !== undefined ? { tabId } : {}),
+    ...(match?.status === 'matched' ? { clientId: match.client.id } : {}),
+    ...(selection ? { selectedText: selection } : {}),
+  };
 }
 
 interface SidePanelApi {

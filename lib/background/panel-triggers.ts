@@ -1,8 +1,8 @@
-import { browser, type Browser } from 'wxt/browser';
-import { MAX_SELECTED_TEXT, type PanelIntentRequest } from '../messaging/protocol';
+import { browser } from 'wxt/browser';
+import type { PanelIntentRequest } from '../messaging/protocol';
 import { OPTIONAL_HOSTS, REQUIRED_HOSTS } from '../sites/hosts';
 import { handoffOfNotification } from './notification-ids';
-import { openSidePanel, recordPanelIntent } from './panel-intent';
+import { newHandoffIntent, openSidePanel, recordPanelIntent } from './panel-intent';
 
 /** The manifest command (wxt.config.ts) and the context-menu item: both start a handoff from the page. */
 export const START_HANDOFF_COMMAND = 'start-handoff';
@@ -16,16 +16,11 @@ const CURRENT_WINDOW = -2;
  * Opens the panel (first, while the gesture is current), then records what it should show. Without
  * a window to write to, the intent goes to the focused one.
  */
-async function openOn(windowId: number | undefined, intent: PanelIntentRequest): Promise<boolean> {
+async function openOn(windowId: number | undefined, intent: () => Promise<PanelIntentRequest>): Promise<boolean> {
   const opening = openSidePanel({ windowId: windowId ?? CURRENT_WINDOW });
   const target = windowId ?? (await browser.windows.getLastFocused().catch(() => undefined))?.id;
-  if (target !== undefined) await recordPanelIntent(target, intent);
+  if (target !== undefined) await recordPanelIntent(target, await intent());
   return opening;
-}
-
-function newHandoffFrom(tab: Browser.tabs.Tab | undefined, selectionText?: string): PanelIntentRequest {
-  const selectedText = selectionText?.trim().slice(0, MAX_SELECTED_TEXT);
-  return { kind: 'new-handoff', ...(tab?.id !== undefined ? { tabId: tab.id } : {}), ...(selectedText ? { selectedText } : {}) };
 }
 
 /** The menu item, created on install and on every browser start; removing first makes it idempotent. */
@@ -45,16 +40,16 @@ export function watchPanelTriggers(): void {
   browser.runtime.onInstalled.addListener(() => void createContextMenus().catch(() => undefined));
   browser.runtime.onStartup.addListener(() => void createContextMenus().catch(() => undefined));
   browser.commands?.onCommand.addListener((command, tab) => {
-    if (command === START_HANDOFF_COMMAND) void openOn(tab?.windowId, newHandoffFrom(tab));
+    if (command === START_HANDOFF_COMMAND) void openOn(tab?.windowId, () => newHandoffIntent(tab?.id));
   });
   browser.contextMenus?.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === START_HANDOFF_MENU) void openOn(tab?.windowId, newHandoffFrom(tab, info.selectionText));
+    if (info.menuItemId === START_HANDOFF_MENU) void openOn(tab?.windowId, () => newHandoffIntent(tab?.id, info.selectionText));
   });
   browser.notifications?.onClicked.addListener((notificationId) => {
     const handoffId = handoffOfNotification(notificationId);
     if (!handoffId) return;
     void (async () => {
-      const opened = await openOn(undefined, { kind: 'handoff', handoffId });
+      const opened = await openOn(undefined, async () => ({ kind: 'handoff', handoffId }));
       await browser.notifications.clear(notificationId).catch(() => undefined);
       if (!opened) await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') }).catch(() => undefined);
     })();

@@ -7,7 +7,7 @@ import type { ImportResult } from './backup';
 import { showMatchOnBadge } from './badge';
 import { CommandError, runCommand } from './commands';
 import type { MatcherCache } from './matcher';
-import { openSidePanel, recordPanelIntent } from './panel-intent';
+import { newHandoffIntent, openSidePanel, recordPanelIntent } from './panel-intent';
 import { pushPrompts } from './prompt-push';
 import { promptItems, snoozePrompt } from './prompts';
 import { getTabState, lastActiveTab, rememberActiveTab, removeTabState, tabIdsWithState, updateTabState } from './tab-states';
@@ -170,8 +170,7 @@ export function createRouter(deps: RouterDeps) {
         return { ok: true, data: await recordPanelIntent(request.windowId, request.intent) };
       case 'capture/start': {
         if (tab?.id === undefined || tab.windowId === undefined) return fail('forbidden', 'A capture starts from a tab.');
-        const { selectedText } = request;
-        await recordPanelIntent(tab.windowId, { kind: 'new-handoff', tabId: tab.id, ...(selectedText?.trim() ? { selectedText: selectedText.trim() } : {}) });
+        await recordPanelIntent(tab.windowId, await newHandoffIntent(tab.id, request.selectedText));
         return { ok: true, data: { opened: await (opening ?? Promise.resolve(false)) } };
       }
       case 'prompt/open': {

@@ -72,8 +72,10 @@ test('"Capture handoff" sits once beside the open thread’s subject, through re
 
 test('a click on "Capture handoff" opens the side panel on a new handoff from that thread, with the selection', async ({ baton }) => {
   const options = await baton.openExtensionPage('options.html');
+  const client = await mustRequest<{ id: string }>(options, { type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: 'email-domain:northwindoutfitters.com' } });
   const intents = await recordIntents(options);
   const { page: gmail, site } = await openSite(baton, 'gmail-thread');
+  const subject = site.expected.thread!.subject!;
   const tabId = await gmailTabId(options);
   await gmail.evaluate(() => {
     const range = document.createRange();
@@ -83,9 +85,23 @@ test('a click on "Capture handoff" opens the side panel on a new handoff from th
   });
   await gmail.getByRole('button', CAPTURE).click();
 
-  await expect.poll(intents).toEqual([expect.objectContaining({ kind: 'new-handoff', tabId, selectedText: site.expected.thread!.subject })]);
+  await expect.poll(intents).toEqual([expect.objectContaining({ kind: 'new-handoff', tabId, clientId: client.id, selectedText: subject })]);
   // The page click carried through the message: Chromium opened the real side panel.
   await expect.poll(() => sidePanelsOpen(options)).toBeGreaterThan(0);
+
+  // The real panel is no Playwright page, and it has taken the intent: hand the same intent to the
+  // panel page opened in a window of its own (where no real panel competes for it).
+  const [recorded] = (await intents()) as Record<string, unknown>[];
+  const { at: _at, ...intent } = recorded!;
+  const opened = baton.context.waitForEvent('page');
+  const windowId = await options.evaluate(async (url) => (await (globalThis as unknown as ExtensionGlobals).chrome.windows.create({ url })).id, `chrome-extension://${baton.extensionId}/sidepanel.html`);
+  const panel = await opened;
+  await mustRequest(options, { type: 'panel/intent', windowId, intent });
+  await expect(panel.getByText('New handoff · Northwind Outfitters')).toBeVisible();
+  await expect(panel.getByLabel('Selected text')).toHaveText(subject);
+  await panel.getByRole('button', { name: 'Sales → account management' }).click();
+  await expect(panel.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(/Q3 paid social launch handoff/);
+  await expect(panel.getByRole('button', { name: 'Send handoff' })).toBeVisible();
 });
 
 /** Tom (a colleague) hands me a brief for Northwind, arriving as the hub would deliver it. */
@@ -116,6 +132,12 @@ test('the receiver’s prompt appears in Gmail when a handoff arrives, opens it 
   // Pushed by the background: no reload, and the page keeps its focus.
   await expect(prompt).toContainText('Tom Reyes handed you Northwind Outfitters: Brief → creative');
   expect(await gmail.evaluate(() => document.activeElement?.matches('h2.hP'))).toBe(true);
+
+  // Asana shows the same prompt, fetched when the page loads.
+  const { page: asana } = await openSite(baton, 'asana-task');
+  await expect(asana.getByRole('region', PROMPT)).toContainText('Tom Reyes handed you Northwind Outfitters: Brief → creative');
+  await asana.close();
+  await gmail.bringToFront();
 
   await prompt.getByRole('button', { name: 'Review' }).click();
   await expect.poll(intents).toEqual([expect.objectContaining({ kind: 'handoff', handoffId: 'h-e2e' })]);

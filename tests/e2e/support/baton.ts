@@ -89,6 +89,7 @@ export interface ExtensionGlobals {
     runtime: { sendMessage(message: unknown): Promise<unknown>; getContexts(filter: { contextTypes: string[] }): Promise<unknown[]> };
     storage: { session: { get(key?: string | null): Promise<Record<string, unknown>>; onChanged: { addListener(f: (changes: Record<string, { newValue?: unknown }>) => void): void } } };
     tabs: { query(info: { url?: string }): Promise<{ id?: number; windowId: number }[]> };
+    windows: { getCurrent(): Promise<{ id?: number }>; create(data: { url: string }): Promise<{ id?: number }> };
   };
 }
 

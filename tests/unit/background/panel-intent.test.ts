@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { panelIntentKey, type PanelIntent } from '../../../lib/messaging/protocol';
-import { contentScriptSender, handoffFromColleague, newTestBackground, removeSidePanel, stubSidePanel, type TestBackground } from '../helpers/background';
+import type { Client } from '../../../lib/model/client';
+import type { PageContext } from '../../../lib/sites/types';
+import { contentScriptSender, GMAIL_THREAD_URL, handoffFromColleague, newTestBackground, removeSidePanel, stubSidePanel, type TestBackground } from '../helpers/background';
 
 let bg: TestBackground;
 beforeEach(() => {
@@ -28,6 +30,15 @@ describe('side panel intents', () => {
     expect(open).toHaveBeenCalledWith({ windowId: 2 });
     expect(await reply).toEqual({ ok: true, data: { opened: true } });
     expect(await intentOf(2)).toMatchObject({ kind: 'new-handoff', tabId: 9, selectedText: 'Budget is 40k per month.' });
+  });
+
+  it('a capture on a page that matched a client goes straight to that client', async () => {
+    stubSidePanel();
+    const client = await bg.ok<Client>({ type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: 'email-domain:northwindoutfitters.com' } });
+    const context: PageContext = { site: 'gmail', url: GMAIL_THREAD_URL, identifiers: [{ kind: 'email-domain', value: 'northwindoutfitters.com' }] };
+    await bg.ok({ type: 'page/context', context }, contentScriptSender(9, 2));
+    await bg.ok({ type: 'capture/start' }, contentScriptSender(9, 2));
+    expect(await intentOf(2)).toEqual({ kind: 'new-handoff', tabId: 9, clientId: client.id, at: expect.any(String) });
   });
 
   it('still records the capture when the browser refuses to open the panel, and says so', async () => {
