@@ -13,8 +13,9 @@ export function HandoffGroup({ title, lines, empty, now, onOpen }: { title: stri
   const id = `group-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <section aria-labelledby={id} className="flex flex-col gap-1.5">
-      <h2 id={id} className="flex items-center justify-between px-1 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
-        {title}
+      <h2 className="flex items-center justify-between px-1 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
+        {/* The region is named by the title alone; the count follows it when the heading is read. */}
+        <span id={id}>{title}</span>{' '}
         <span className="rounded-full bg-slate-100 px-2 py-0.5 text-[11px] font-medium text-slate-700 tabular-nums dark:bg-slate-800 dark:text-slate-200">
           {lines.length}
         </span>

@@ -27,16 +27,16 @@ test('the popup lists what awaits me in the demo agency and opens it in the side
   await popup.setViewportSize({ width: 360, height: 640 });
   await popup.goto(`chrome-extension://${baton.extensionId}/popup.html`);
 
-  const awaiting = popup.getByRole('region', { name: /Awaiting your confirmation/ });
+  const awaiting = popup.getByRole('region', { name: 'Awaiting your confirmation' });
   await expect(awaiting.getByRole('button')).toHaveCount(3);
   const overdue = awaiting.getByRole('button', { name: /Juniper & Vale signed/ });
   await expect(overdue).toContainText('Juniper & Vale Coffee Roasters');
   await expect(overdue).toContainText('from Marcus Bell');
   await expect(overdue).toContainText(/Overdue by/);
-  const gaps = popup.getByRole('region', { name: /Gaps to answer/ });
+  const gaps = popup.getByRole('region', { name: 'Gaps to answer' });
   await expect(gaps.getByRole('button')).toHaveCount(2);
   await expect(gaps.getByRole('button', { name: /Fernhill starter box launch/ })).toContainText('Tomás Herrera asks 2 questions');
-  await expect(popup.getByRole('region', { name: /Waiting on others/ }).getByRole('button', { name: /Quillsoft LinkedIn pilot/ })).toBeVisible();
+  await expect(popup.getByRole('region', { name: 'Waiting on others' }).getByRole('button', { name: /Quillsoft LinkedIn pilot/ })).toBeVisible();
   await expect(popup.getByRole('status').filter({ hasText: 'Local workspace' })).toBeVisible();
 
   await expectAccessible(popup);
@@ -53,6 +53,6 @@ test('the popup lists what awaits me in the demo agency and opens it in the side
 
 test('an empty workspace says what the popup is for', async ({ baton }) => {
   const popup = await baton.openExtensionPage('popup.html');
-  await expect(popup.getByRole('region', { name: /Awaiting your confirmation/ })).toContainText('Nothing awaits you.');
+  await expect(popup.getByRole('region', { name: 'Awaiting your confirmation' })).toContainText('Nothing awaits you.');
   await expect(popup.getByRole('button', { name: 'Open side panel' })).toBeEnabled();
 });
