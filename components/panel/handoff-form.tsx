@@ -4,6 +4,7 @@ import type { Handoff } from '../../lib/model/handoff';
 import type { Template } from '../../lib/model/template';
 import { assessCompleteness } from '../../lib/workflow/completeness';
 import { Button } from '../button';
+import { CancelForm } from './cancel-form';
 import { CompletenessMeter } from './completeness-meter';
 import { CompletenessStrip } from './completeness-strip';
 import { ErrorAlert } from './error-alert';
@@ -32,6 +33,7 @@ export function HandoffForm({ handoff, template }: { handoff: Handoff; template:
   const [reason, setReason] = useState('');
   const [sendError, setSendError] = useState<string>();
   const [sending, setSending] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
 
   const { savable, invalid } = useMemo(() => savableFields(template.fields, fields), [template, fields]);
   const { status, flush } = useAutosave(handoff.id, { title, fields: savable, receiverId: receiverId || undefined, dueBy: fromDateInput(dueDate) });
@@ -48,16 +50,16 @@ export function HandoffForm({ handoff, template }: { handoff: Handoff; template:
     }
     if (Object.keys(invalid).length > 0) return setSendError('Some fields hold values that cannot be saved yet: fix the fields marked “Not saved”.');
     setSending(true);
-    const saved = await flush();
+    if (!(await flush())) {
+      setSending(false);
+      return setSendError('The draft could not be saved: see the message above, then try again.');
+    }
     const dueBy = fromDateInput(dueDate);
-    const reply = saved
-      ? await sendRequest<'handoff/send'>({ type: 'handoff/send', id: handoff.id, ...(incomplete ? { overrideReason: reason.trim() } : {}), ...(dueBy ? { dueBy } : {}) })
-      : null;
+    const reply = await sendRequest<'handoff/send'>({ type: 'handoff/send', id: handoff.id, ...(incomplete ? { overrideReason: reason.trim() } : {}), ...(dueBy ? { dueBy } : {}) });
     setSending(false);
-    // On success the handoff's state changes and its view shows the sent handoff, heading focused.
-    if (reply?.ok) requestFocus();
-    if (reply && !reply.ok) setSendError(reply.error.message);
-    if (!saved) setSendError('The draft could not be saved: see the message above, then try again.');
+    if (!reply.ok) return setSendError(reply.error.message);
+    // The handoff's view now shows the sent handoff: its heading takes focus.
+    requestFocus();
   };
 
   return (
@@ -116,12 +118,18 @@ export function HandoffForm({ handoff, template }: { handoff: Handoff; template:
         />
         {completeness.missing.length > 0 ? <OverrideReason missing={completeness.missing.length} reason={reason} onReason={setReason} /> : null}
         <ErrorAlert message={sendError} />
-        <div className="flex items-center gap-3">
+        <div className="flex items-center justify-between gap-3">
           <Button type="submit" disabled={sending}>
             Send handoff
           </Button>
+          {cancelling ? null : (
+            <Button variant="danger" onClick={() => setCancelling(true)}>
+              Cancel handoff
+            </Button>
+          )}
         </div>
       </form>
+      {cancelling ? <CancelForm handoff={handoff} onDone={() => setCancelling(false)} /> : null}
     </div>
   );
 }

@@ -232,3 +232,23 @@ test('the receiver raises gaps on fields; the sender answers theirs (demo agency
   await expect(panel.getByRole('list', { name: 'Gaps' }).first()).toContainText('Answered in full, point 1.');
   await expect(panel.getByRole('list', { name: 'Activity' })).toContainText('answered');
 });
+
+test('an incomplete handoff goes out only with a written reason, which the receiver sees', async ({ baton }) => {
+  await addClients(baton, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
+  await openSite(baton, 'gmail-thread');
+  const panel = await openSidePanel(baton);
+  await addMember(panel, 'Tom Akers', 'tom.akers@brightlane.agency');
+  await panel.getByRole('button', { name: 'Start handoff' }).click();
+  await panel.getByRole('button', { name: 'Brief → creative' }).click();
+  await panel.getByRole('combobox', { name: 'Receiver' }).selectOption({ label: 'Tom Akers (tom.akers@brightlane.agency)' });
+
+  const reason = panel.getByRole('textbox', { name: 'Reason for sending incomplete' });
+  await expect(reason).toHaveAccessibleDescription(/still missing/);
+  await panel.getByRole('button', { name: 'Send handoff' }).click();
+  await expect(panel.getByRole('alert')).toContainText('say why it goes out anyway');
+  await reason.fill('Client call at 3 pm; the rest follows tonight.');
+  await panel.getByRole('button', { name: 'Send handoff' }).click();
+
+  await expect(panel.getByText('State: Sent')).toBeVisible();
+  await expect(panel.getByText('Sent incomplete: Client call at 3 pm; the rest follows tonight.')).toBeVisible();
+});
