@@ -19,6 +19,7 @@ const nameKey = (name: string) => name.trim().toLowerCase();
 export async function importClients(session: Session, rows: readonly ClientDraft[]): Promise<{ created: number; updated: number }> {
   const [clients, members] = await Promise.all([listClients(session.db), listMembers(session.db)]);
   const existing = new Map(clients.values.filter((c) => !c.archived).map((c) => [nameKey(c.name), c]));
+  const archived = new Set(clients.values.filter((c) => c.archived).map((c) => nameKey(c.name)));
   const memberByEmail = new Map(members.values.map((m) => [m.email, m]));
   const problems: string[] = [];
   const rowOfName = new Map<string, number>();
@@ -34,6 +35,8 @@ export async function importClients(session: Session, rows: readonly ClientDraft
     const earlier = rowOfName.get(nameKey(name));
     if (name && earlier !== undefined) errors.push(`“${name}” is already on row ${earlier}`);
     rowOfName.set(nameKey(name), rowNumber);
+    // Names stay unique with archived clients too: an import never silently revives or shadows one.
+    if (name && archived.has(nameKey(name))) errors.push(`“${name}” is an archived client: restore it first, or use another name`);
     const parsed = parseIdentifierList(row.identifiers);
     errors.push(...parsed.errors);
     const ownerEmail = row.ownerEmail?.trim().toLowerCase();

@@ -14,7 +14,7 @@ section {
   padding: 10px 12px; font: 13px/18px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif;
 }
 header { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 6px; }
-h2 { font: 600 13px/18px inherit; font-family: inherit; margin: 0; }
+.title { font-weight: 600; margin: 0; }
 ul { list-style: none; margin: 0; padding: 0; }
 li { padding: 6px 0; border-top: 1px solid #f1f3f4; }
 li:first-child { border-top: 0; }
@@ -90,7 +90,9 @@ export function createPromptCard({ doc, signal, review, snooze }: PromptCardOpti
     section.setAttribute('role', 'region');
     section.setAttribute('aria-label', PROMPT_REGION_LABEL);
     const header = doc.createElement('header');
-    const title = doc.createElement('h2');
+    // Not a heading: the page's outline is Gmail's and Asana's, the region's name says what this is.
+    const title = doc.createElement('p');
+    title.className = 'title';
     title.textContent = items.length === 1 ? 'A handoff awaits you' : `${items.length} handoffs await you`;
     const dismiss = createButton(
       doc,

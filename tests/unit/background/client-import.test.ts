@@ -54,6 +54,13 @@ describe('client list import', () => {
     expect(await byName()).toEqual({});
   });
 
+  it('refuses a row named like an archived client, saying so', async () => {
+    const old = await bg.ok<Client>({ type: 'clients/save', client: { name: 'Blue Fern', identifiers: '' } });
+    await bg.ok({ type: 'clients/archive', id: old.id });
+    const error = await bg.refused({ type: 'clients/import', rows: [{ name: 'Blue Fern', identifiers: 'email-domain:bluefern.test' }] });
+    expect(error.message).toBe('Nothing was imported. Row 1: “Blue Fern” is an archived client: restore it first, or use another name.');
+  });
+
   it('re-matches open tabs afterwards', async () => {
     const context: PageContext = { site: 'gmail', url: GMAIL_THREAD_URL, identifiers: [{ kind: 'email-domain', value: 'northwindoutfitters.com' }] };
     const sender = contentScriptSender(7, 0);
