@@ -25,7 +25,7 @@ test('side panel figures', async () => {
   try {
     // Seed from an extension page: same origin as the background, so the same IndexedDB.
     const options = await baton.openExtensionPage('options.html');
-    const send = (message: unknown) => options.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>;
+    const send = (message: unknown) => options.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>;
     await send({ type: 'me/get' }); // opens the local workspace
     await options.evaluate(readFileSync(join(TMP, 'panel-seed.js'), 'utf8'));
     const seedStart = Date.now();
