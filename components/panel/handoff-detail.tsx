@@ -57,11 +57,14 @@ export function HandoffDetail({ handoff, template }: { handoff: Handoff; templat
       <PanelSection title="Handoff">
         <div className={`${cardClass} divide-y divide-slate-200 dark:divide-slate-800`}>
           {template.fields.map((field) => (
-            <section key={field.id} aria-label={field.label} className="p-3">
-              <h3 className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{field.label}</h3>
+            // A group, not a region: nine landmarks per handoff would drown the page's real ones.
+            <div key={field.id} role="group" aria-labelledby={`detail-${field.id}`} className="p-3">
+              <h3 id={`detail-${field.id}`} className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-300">
+                {field.label}
+              </h3>
               <FieldValueView field={field} value={handoff.fields[field.id]} />
               <GapThread gaps={handoff.gaps.filter((g) => g.fieldIds.includes(field.id))} />
-            </section>
+            </div>
           ))}
         </div>
       </PanelSection>
