@@ -148,6 +148,15 @@ export async function runCommand(session: Session, request: Request, deps: Comma
       return (await awaitingConfirmation(db, me.id)).values;
     case 'handoffs/sent-by-me':
       return (await sentByMeOpen(db, me.id)).values;
+    case 'item/add': {
+      const { type: _type, ...payload } = request;
+      const id = newId();
+      await append(session, makeEvent('item.added', me.id, id, { ...payload, ownerEmail: payload.ownerEmail?.trim().toLowerCase() ?? '' }));
+      return { id };
+    }
+    case 'item/complete':
+      await append(session, makeEvent('item.completed', me.id, request.id, {}));
+      return { id: request.id };
     case 'note/add': {
       const id = newId();
       const note = { ...request.note, id, clientId: request.clientId, authorId: me.id, at: (deps.now?.() ?? new Date()).toISOString(), ...(request.handoffId ? { handoffId: request.handoffId } : {}) };

@@ -36,6 +36,8 @@ export const COMMAND_SCHEMAS = {
   'handoff/reassign': EVENT_PAYLOADS['handoff.reassigned'].extend(handoffId),
   'handoffs/awaiting-me': z.object({}),
   'handoffs/sent-by-me': z.object({}),
+  'item/add': EVENT_PAYLOADS['item.added'],
+  'item/complete': z.object({ id: IdSchema }),
   'note/add': z.object({
     clientId: IdSchema,
     handoffId: IdSchema.optional(),

@@ -69,6 +69,9 @@ export interface Requests {
   'handoffs/awaiting-me': { request: Record<never, never>; response: Handoff[] };
   'handoffs/sent-by-me': { request: Record<never, never>; response: Handoff[] };
   'note/add': { request: CommandRequest<'note/add'>; response: { id: string } };
+  /** An open item on a client, owned by one person (by email: the owner may not be a member yet). */
+  'item/add': { request: CommandRequest<'item/add'>; response: { id: string } };
+  'item/complete': { request: CommandRequest<'item/complete'>; response: { id: string } };
   'failure/log': { request: CommandRequest<'failure/log'>; response: { id: string } };
   'hub/connect': { request: CommandRequest<'hub/connect'>; response: HubStatus };
   'hub/status': { request: Record<never, never>; response: HubStatus };

@@ -102,6 +102,24 @@ describe('workspace commands', () => {
     expect(unknown).toMatchObject({ ok: false, error: { message: 'Unknown client.' } });
   });
 
+  it('add open items to a client, owned by one person, and let only the owner or an admin close them', async () => {
+    const me = await ok<Member>({ type: 'me/update', name: 'Jane Doe', email: 'jane@brightlane.agency' });
+    const client = await ok<Client>({ type: 'clients/save', client: { name: 'Harbor & Pine', identifiers: '' } });
+    const { id } = await ok<{ id: string }>({ type: 'item/add', clientId: client.id, text: 'Send the Q3 media plan', ownerEmail: me.email, due: '2026-12-01' });
+    await ok({ type: 'item/add', clientId: client.id, text: 'Book the creative review' });
+    let view = await ok<ClientView>({ type: 'client/view', clientId: client.id });
+    expect(view.openItems.map((i) => [i.text, i.ownerEmail, i.due]).sort()).toEqual([
+      ['Book the creative review', '', ''],
+      ['Send the Q3 media plan', 'jane@brightlane.agency', '2026-12-01'],
+    ]);
+    await ok({ type: 'item/complete', id });
+    view = await ok<ClientView>({ type: 'client/view', clientId: client.id });
+    expect(view.openItems.map((i) => i.text)).toEqual(['Book the creative review']);
+    expect(view.timeline[0]?.summary).toBe('Jane Doe closed: Send the Q3 media plan');
+    expect(await router.handle({ type: 'item/complete', id }, page)).toMatchObject({ ok: false, error: { message: 'That item is already done.' } });
+    expect(await router.handle({ type: 'item/add', clientId: 'nope', text: 'x' }, page)).toMatchObject({ ok: false, error: { message: 'Unknown client.' } });
+  });
+
   it('link a page’s identifiers to a client, and archive a client so it is no longer recognised', async () => {
     const client = await ok<Client>({ type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: '' } });
     await ok({ type: 'client/link', clientId: client.id, identifiers: [{ kind: 'gmail-thread', value: '195198d4e5f0a3b2' }] });
