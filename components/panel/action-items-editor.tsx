@@ -2,6 +2,7 @@ import { FieldGroup } from './field-frame';
 import { emptyActionItem, patchRow, removeRow } from './field-values';
 import type { EditorProps } from './editor-props';
 import { AddRowButton, RowCard } from './row-card';
+import { twoColumnsClass } from './styles';
 import { SmallInput } from './small-input';
 
 /** Open items, each with one owner and a date: accountability is assigned, not assumed. */
@@ -11,7 +12,7 @@ export function ActionItemsEditor({ base, field, value, onChange, problem }: Edi
       {value.map((item, i) => (
         <RowCard key={item.id} name={`Item ${i + 1}`} onRemove={() => onChange(removeRow(value, i))}>
           <SmallInput label="What" value={item.text} onChange={(e) => onChange(patchRow(value, i, { text: e.target.value }))} />
-          <div className="grid grid-cols-2 gap-2">
+          <div className={twoColumnsClass}>
             <SmallInput label="Owner’s email" type="email" value={item.ownerEmail} onChange={(e) => onChange(patchRow(value, i, { ownerEmail: e.target.value }))} />
             <SmallInput label="Due" type="date" value={item.due} onChange={(e) => onChange(patchRow(value, i, { due: e.target.value }))} />
           </div>

@@ -45,7 +45,7 @@ export function ClientFacts({ client }: { client: Client }) {
       {client.toneOfVoiceUrl ? (
         <div className="flex flex-col gap-0.5">
           <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">Tone of voice</dt>
-          <dd className="truncate text-sm">
+          <dd className="relative truncate text-sm">
             <a href={client.toneOfVoiceUrl} target="_blank" rel="noreferrer noopener" className={linkClass}>
               {client.toneOfVoiceUrl.replace(/^https?:\/\//, '')}
               <span className="sr-only"> (opens in a new tab)</span>

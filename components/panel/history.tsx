@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { TimelineEntry } from '../../lib/model/timeline';
 import { formatDateTime, memberName } from './format';
 import { HISTORY_KIND_LABELS, HISTORY_KIND_SINGULAR, filterHistory, historyKind, kindsPresent, type HistoryFilter } from './timeline';
-import { inputClass } from './styles';
+import { inputClass, selectClass } from './styles';
 import { useWorkspace } from './workspace';
 
 const KIND_DOTS: Record<string, string> = {
@@ -25,7 +25,7 @@ export function History({ entries }: { entries: TimelineEntry[] }) {
 
   return (
     <div className="flex flex-col gap-2">
-      <div className="flex gap-2">
+      <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-2">
         <label htmlFor={searchId} className="sr-only">
           Search history
         </label>
@@ -42,7 +42,7 @@ export function History({ entries }: { entries: TimelineEntry[] }) {
         </label>
         <select
           id={`${searchId}-kind`}
-          className={`${inputClass} w-auto shrink-0`}
+          className={selectClass}
           value={filter.kind}
           onChange={(e) => setFilter((f) => ({ ...f, kind: e.target.value as HistoryFilter['kind'] }))}
         >

@@ -3,7 +3,7 @@ import { emptyTarget, patchRow, removeRow, validatedChoice, validatedValue } fro
 import type { EditorProps } from './editor-props';
 import { AddRowButton, RowCard } from './row-card';
 import { SmallInput } from './small-input';
-import { inputClass } from './styles';
+import { inputClass, twoColumnsClass } from './styles';
 
 /** Targets and promises, each saying whether it was checked against the client's real data. */
 export function KpiEditor({ base, field, value, onChange, problem }: EditorProps<'kpi_targets'>) {
@@ -11,7 +11,7 @@ export function KpiEditor({ base, field, value, onChange, problem }: EditorProps
     <FieldGroup base={base} field={field} problem={problem}>
       {value.map((target, i) => (
         <RowCard key={i} name={`Target ${i + 1}`} onRemove={() => onChange(removeRow(value, i))}>
-          <div className="grid grid-cols-2 gap-2">
+          <div className={twoColumnsClass}>
             <SmallInput label="Metric" value={target.metric} placeholder="ROAS" onChange={(e) => onChange(patchRow(value, i, { metric: e.target.value }))} />
             <SmallInput label="Target" value={target.value} placeholder="4.0" onChange={(e) => onChange(patchRow(value, i, { value: e.target.value }))} />
           </div>

@@ -2,6 +2,7 @@ import { FieldGroup } from './field-frame';
 import { emptyPerson, patchRow, removeRow } from './field-values';
 import type { EditorProps } from './editor-props';
 import { AddRowButton, RowCard } from './row-card';
+import { twoColumnsClass } from './styles';
 import { SmallInput } from './small-input';
 
 export function PeopleEditor({ base, field, value, onChange, problem }: EditorProps<'people'>) {
@@ -9,7 +10,7 @@ export function PeopleEditor({ base, field, value, onChange, problem }: EditorPr
     <FieldGroup base={base} field={field} problem={problem}>
       {value.map((person, i) => (
         <RowCard key={i} name={`Person ${i + 1}`} onRemove={() => onChange(removeRow(value, i))}>
-          <div className="grid grid-cols-2 gap-2">
+          <div className={twoColumnsClass}>
             <SmallInput label="Name" value={person.name} onChange={(e) => onChange(patchRow(value, i, { name: e.target.value }))} />
             <SmallInput label="Role" value={person.role} onChange={(e) => onChange(patchRow(value, i, { role: e.target.value }))} />
           </div>

@@ -20,7 +20,7 @@ export function SourceLinks({ sources }: { sources: HandoffSources }) {
       {links.map((l) => (
         <li key={l.key} className="flex min-w-0 flex-col">
           <span className="text-xs text-slate-600 dark:text-slate-400">{l.what}</span>
-          <a href={l.url} target="_blank" rel="noreferrer noopener" className={`truncate ${linkClass}`}>
+          <a href={l.url} target="_blank" rel="noreferrer noopener" className={`relative truncate ${linkClass}`}>
             {l.text}
             <span className="sr-only"> (opens in a new tab)</span>
           </a>

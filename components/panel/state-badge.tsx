@@ -14,7 +14,7 @@ const TONES: Record<HandoffState, string> = {
 
 export function StateBadge({ state }: { state: HandoffState }) {
   return (
-    <span className={`inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[state]}`}>
+    <span className={`relative inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[state]}`}>
       <span className="sr-only">State: </span>
       {STATE_LABELS[state]}
     </span>

@@ -15,6 +15,15 @@ const SIZE = { width: 360, height: 800 };
 const README_DIR = join(ROOT, 'docs', 'screenshots');
 const REVIEW_DIR = join(ROOT, 'test-results', 'panel-screenshots');
 
+/** Whole-page pictures in both schemes, for reviewing the design below the fold. */
+async function review(panel: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await panel.emulateMedia({ colorScheme: scheme });
+    await panel.screenshot({ path: join(REVIEW_DIR, `${name}-full-${scheme}.png`), fullPage: true });
+  }
+  await panel.emulateMedia({ colorScheme: 'light' });
+}
+
 async function shoot(panel: Page, name: string): Promise<void> {
   await panel.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
   await panel.evaluate(() => window.scrollTo(0, 0));
@@ -45,6 +54,7 @@ test('side panel screenshots', async ({ baton }) => {
   await expect(panel.getByRole('heading', { level: 1, name: 'Juniper & Vale Coffee Roasters' })).toBeVisible();
   await expect(panel.getByRole('region', { name: 'Open handoffs' }).getByRole('listitem').first()).toBeVisible();
   await shoot(panel, 'panel-client');
+  await review(panel, 'client');
 
   await panel.getByRole('button', { name: 'Start handoff' }).click();
   await panel.getByRole('button', { name: 'Sales → account management' }).click();
@@ -52,9 +62,21 @@ test('side panel screenshots', async ({ baton }) => {
   await panel.getByLabel('Key objections', { exact: true }).fill('Burned by the last agency on reporting: wants weekly numbers');
   await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   await shoot(panel, 'panel-new-handoff');
+  await review(panel, 'form');
 
   await panel.getByRole('button', { name: 'Back' }).click();
   await panel.getByRole('region', { name: 'Open handoffs' }).getByRole('button', { name: /^Juniper & Vale signed/ }).click();
   await expect(panel.getByRole('button', { name: 'Confirm receipt' })).toBeVisible();
   await shoot(panel, 'panel-handoff-detail');
+  await review(panel, 'detail');
+  await panel.getByRole('button', { name: 'Raise gaps' }).click();
+  await review(panel, 'raise-gaps');
+
+  // A page no client owns, with the picker open.
+  await gmail.bringToFront();
+  await gmail.goto(readExpected('google-ads-overview').url.replace('7879395008', '1112223334'));
+  await panel.bringToFront();
+  await panel.getByRole('button', { name: 'Back' }).click();
+  await panel.getByRole('button', { name: 'Link to client' }).click();
+  await review(panel, 'link');
 });

@@ -38,6 +38,12 @@ async function showInPanel(panel: Page, intent: Record<string, unknown>): Promis
   }, intent);
 }
 
+/** Nothing wider than the browser's side panel (360 px): no sideways scrolling. */
+async function expectFitsSidePanel(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+}
+
 /** No serious or critical axe-core violation, in light and in dark. */
 async function expectAccessible(page: Page): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -61,6 +67,7 @@ test('a Gmail thread: the client at a glance, then a sales → AM handoff filled
   await expect(panel.getByRole('region', { name: 'Open handoffs' })).toContainText('Nothing open');
   await expect(panel.getByRole('region', { name: 'History' })).toBeVisible();
   await expectAccessible(panel);
+  await expectFitsSidePanel(panel);
 
   await panel.getByRole('button', { name: 'Start handoff' }).click();
   // The thread suggests the sales handoff first; focus follows the navigation.
@@ -100,6 +107,7 @@ test('a Gmail thread: the client at a glance, then a sales → AM handoff filled
   await commitments.getByRole('combobox', { name: 'Validated against the client’s data?' }).selectOption({ label: 'Yes, validated' });
   await commitments.getByRole('textbox', { name: 'Evidence' }).fill('Checked against 12 months of Shopify margins');
   await expect(meter).toHaveAttribute('aria-valuenow', String(salesToAm.fields.filter((f) => f.required).length));
+  await expectFitsSidePanel(panel);
   await expect(panel.getByText('Everything the receiver needs is here.')).toBeVisible();
 
   await panel.getByRole('combobox', { name: 'Receiver' }).selectOption({ label: 'Tom Akers (tom.akers@brightlane.agency)' });
