@@ -8,6 +8,11 @@ export interface WatchPageOptions {
   win?: Window;
   /** Quiet time before reading: single-page apps render in bursts. */
   debounceMs?: number;
+  /**
+   * An early read this long after a burst starts: a navigation shows in the panel without waiting for
+   * the page to go quiet. Sent only when it already identifies something (a half-rendered page is not).
+   */
+  leadingMs?: number;
   /** A page that never goes quiet (a live feed, an animation) is still read this often. */
   maxWaitMs?: number;
   /** History API navigations fire no event a content script sees, so the URL is also polled. */
@@ -21,6 +26,15 @@ export interface WatchPageOptions {
 }
 
 /**
+ * Whether an early read is worth sending: it identifies something, and a Gmail thread URL already shows
+ * its conversation (else the panel would flash "no client" for a thread still loading).
+ */
+function looksRendered(context: PageContext | null): boolean {
+  if (!context?.identifiers.length) return false;
+  return context.site !== 'gmail' || Boolean(context.thread) || !context.identifiers.some((i) => i.kind === 'gmail-thread');
+}
+
+/**
  * Reads the page on load and after every in-app navigation or DOM burst, debounced, and reports it
  * only when it changed. The observer callback does no DOM work: it only (re)arms a timer.
  */
@@ -29,6 +43,7 @@ export function watchPage({
   report,
   win = window,
   debounceMs = 250,
+  leadingMs = 30,
   maxWaitMs = 1000,
   pollMs = 1000,
   read = readPage,
@@ -37,27 +52,37 @@ export function watchPage({
   if (signal.aborted) return;
   const doc = win.document;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let early: ReturnType<typeof setTimeout> | undefined;
   let firstScheduledAt = 0;
   let lastSent: string | undefined;
   let lastUrl = win.location.href;
 
-  const flush = async () => {
-    timer = undefined;
+  const readAndReport = async (isEarly: boolean) => {
     if (signal.aborted) return;
     const context = read(win.location.href, doc);
     onRead?.(context);
+    if (isEarly && !looksRendered(context)) return;
     const signature = JSON.stringify(context);
     if (signature === lastSent) return;
     lastSent = signature;
     if (!(await report(context))) lastSent = undefined;
   };
+  const flush = () => {
+    timer = undefined;
+    void readAndReport(false);
+  };
   const schedule = () => {
     if (signal.aborted) return;
     const now = Date.now();
-    if (timer === undefined) firstScheduledAt = now;
-    else if (now - firstScheduledAt >= maxWaitMs) return;
+    if (timer === undefined) {
+      firstScheduledAt = now;
+      early ??= setTimeout(() => {
+        early = undefined;
+        void readAndReport(true);
+      }, leadingMs);
+    } else if (now - firstScheduledAt >= maxWaitMs) return;
     else clearTimeout(timer);
-    timer = setTimeout(() => void flush(), debounceMs);
+    timer = setTimeout(flush, debounceMs);
   };
 
   // The window's own constructor: a test may pass another realm's window.
@@ -76,9 +101,10 @@ export function watchPage({
     () => {
       observer.disconnect();
       clearInterval(poll);
-      if (timer !== undefined) clearTimeout(timer);
+      clearTimeout(timer);
+      clearTimeout(early);
     },
     { once: true },
   );
-  void flush();
+  flush();
 }

@@ -42,6 +42,34 @@ describe('watchPage', () => {
     controller.abort();
   });
 
+  it('reports a navigation early once the page identifies something, never a half-rendered page', async () => {
+    vi.useFakeTimers();
+    const win = gmailWindow();
+    const reports: (PageContext | null)[] = [];
+    const controller = new AbortController();
+    watchPage({ signal: controller.signal, win, report: async (c) => (reports.push(c), true), debounceMs: 250, leadingMs: 30 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reports).toHaveLength(1);
+
+    // The URL changes first; the conversation is not rendered yet: nothing early, no "no client" flash.
+    win.location.hash = '#inbox/195198d4e5f0a3b2';
+    const main = win.document.querySelector('[role="main"]')!;
+    main.appendChild(win.document.createElement('div'));
+    await vi.advanceTimersByTimeAsync(40);
+    expect(reports).toHaveLength(1);
+    // The burst goes on and the thread renders: the next burst's early read sends it, well before quiet.
+    await vi.advanceTimersByTimeAsync(300);
+    const before = reports.length;
+    main.insertAdjacentHTML('beforeend', '<h2 class="hP" data-thread-perm-id="thread-f:1" data-legacy-thread-id="195198d4e5f0a3b2">Q3 launch</h2><div class="adn" data-message-id="#msg-f:1"><span class="gD" email="sam@northwindoutfitters.com" name="Sam"></span></div>');
+    await vi.advanceTimersByTimeAsync(40);
+    expect(reports).toHaveLength(before + 1);
+    expect(reports.at(-1)?.thread?.subject).toBe('Q3 launch');
+    // The trailing read finds nothing new to send.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports).toHaveLength(before + 1);
+    controller.abort();
+  });
+
   it('stops observing and polling once aborted', async () => {
     vi.useFakeTimers();
     const win = gmailWindow();
