@@ -1,4 +1,13 @@
 import type { Completeness } from '../../lib/model/handoff';
+import { fieldIds } from './field-frame';
+
+/** Focuses a field's control, or the first control of a field made of several. */
+function focusField(fieldId: string): void {
+  const ids = fieldIds(`field-${fieldId}`);
+  const target = document.getElementById(ids.control) ?? document.querySelector<HTMLElement>(`[aria-labelledby="${ids.legend}"] :is(input, textarea, select, button)`);
+  target?.scrollIntoView({ block: 'center' });
+  target?.focus();
+}
 
 /** How many required fields are good enough, and in words what each missing one still needs. */
 export function CompletenessMeter({ completeness }: { completeness: Completeness }) {
@@ -24,7 +33,7 @@ export function CompletenessMeter({ completeness }: { completeness: Completeness
         aria-valuetext={`${satisfied} of ${required} required fields complete`}
         className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
       >
-        <div className={`h-full rounded-full transition-[width] ${complete ? 'bg-emerald-600' : 'bg-brand-600 dark:bg-indigo-400'}`} style={{ width: `${percent}%` }} />
+        <div className={`h-full rounded-full motion-safe:transition-[width] ${complete ? 'bg-emerald-600' : 'bg-brand-600 dark:bg-indigo-400'}`} style={{ width: `${percent}%` }} />
       </div>
       {complete ? (
         <p className="text-sm text-emerald-800 dark:text-emerald-300">Everything the receiver needs is here.</p>
@@ -35,7 +44,10 @@ export function CompletenessMeter({ completeness }: { completeness: Completeness
               <span aria-hidden="true" className="text-amber-700 dark:text-amber-400">
                 •
               </span>
-              {m.reason}
+              {/* Each reason takes you to its field: the fastest way from "what is missing" to filling it. */}
+              <button type="button" className="text-left hover:underline" onClick={() => focusField(m.fieldId)}>
+                {m.reason}
+              </button>
             </li>
           ))}
         </ul>

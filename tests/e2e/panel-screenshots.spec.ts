@@ -15,10 +15,15 @@ const SIZE = { width: 360, height: 800 };
 const README_DIR = join(ROOT, 'docs', 'screenshots');
 const REVIEW_DIR = join(ROOT, 'test-results', 'panel-screenshots');
 
+/** Switches the colour scheme; reduced motion turns the colour transitions off, so no picture catches one halfway. */
+async function settle(panel: Page, colorScheme: 'light' | 'dark'): Promise<void> {
+  await panel.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+}
+
 /** Whole-page pictures in both schemes, for reviewing the design below the fold. */
 async function review(panel: Page, name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
-    await panel.emulateMedia({ colorScheme: scheme });
+    await settle(panel, scheme);
     await panel.screenshot({ path: join(REVIEW_DIR, `${name}-full-${scheme}.png`), fullPage: true });
   }
   await panel.emulateMedia({ colorScheme: 'light' });
@@ -27,9 +32,9 @@ async function review(panel: Page, name: string): Promise<void> {
 async function shoot(panel: Page, name: string): Promise<void> {
   await panel.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
   await panel.evaluate(() => window.scrollTo(0, 0));
-  await panel.emulateMedia({ colorScheme: 'light' });
+  await settle(panel, 'light');
   await panel.screenshot({ path: join(README_DIR, `${name}.png`) });
-  await panel.emulateMedia({ colorScheme: 'dark' });
+  await settle(panel, 'dark');
   await panel.screenshot({ path: join(REVIEW_DIR, `${name}-dark.png`) });
   await panel.emulateMedia({ colorScheme: 'light' });
 }

@@ -47,7 +47,8 @@ async function expectFitsSidePanel(page: Page): Promise<void> {
 /** No serious or critical axe-core violation, in light and in dark. */
 async function expectAccessible(page: Page): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
+    // Reduced motion: no colour transition is caught halfway by the contrast check.
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     const { violations } = await new AxeBuilder({ page }).analyze();
     const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -94,7 +95,13 @@ test('a Gmail thread: the client at a glance, then a sales → AM handoff filled
   await expectAccessible(panel);
   const meter = panel.getByRole('progressbar', { name: 'Completeness' });
   await expect(meter).toHaveAttribute('aria-valuenow', '1');
-  await expect(panel.getByRole('list', { name: 'Missing' })).toContainText('Add at least one item to “Primary goals”.');
+  const missing = panel.getByRole('list', { name: 'Missing' });
+  await expect(missing).toContainText('Add at least one item to “Primary goals”.');
+  // Each reason leads to its field.
+  await missing.getByRole('button', { name: 'Add at least one item to “Primary goals”.' }).click();
+  await expect(panel.getByLabel('Primary goals', { exact: true })).toBeFocused();
+  await missing.getByRole('button', { name: /“Commitments made”/ }).click();
+  await expect(panel.getByLabel('Commitments made', { exact: true }).getByRole('button', { name: 'Add target' })).toBeFocused();
 
   await panel.getByLabel('Primary goals', { exact: true }).fill('Grow online sales 20% by Q4\nLaunch in Canada');
   await panel.getByLabel('Key objections', { exact: true }).fill('Burned by the last agency on reporting');
