@@ -3,7 +3,7 @@ import { sendRequest } from '../../lib/messaging/send';
 import type { Handoff } from '../../lib/model/handoff';
 import type { Template } from '../../lib/model/template';
 import { Button } from '../button';
-import { ErrorAlert } from './error-alert';
+import { InlineForm } from './inline-form';
 import { inputClass, labelClass } from './styles';
 import { useAction } from './use-action';
 
@@ -22,13 +22,20 @@ export function AnswerGapsForm({ handoff, template, onDone }: { handoff: Handoff
   };
 
   return (
-    <form
-      aria-label="Answer gaps"
-      className="flex flex-col gap-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <InlineForm
+      label="Answer gaps"
+      onSubmit={submit}
+      error={error}
+      actions={
+        <>
+          <Button type="submit" disabled={busy}>
+            Answer gaps
+          </Button>
+          <Button variant="secondary" onClick={onDone}>
+            Close
+          </Button>
+        </>
+      }
     >
       {open.map((gap) => (
         <label key={gap.id} className={labelClass}>
@@ -39,15 +46,6 @@ export function AnswerGapsForm({ handoff, template, onDone }: { handoff: Handoff
           <textarea rows={3} className={inputClass} value={answers[gap.id] ?? ''} onChange={(e) => setAnswers((a) => ({ ...a, [gap.id]: e.target.value }))} />
         </label>
       ))}
-      <ErrorAlert message={error} />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={busy}>
-          Answer gaps
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Close
-        </Button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Handoff } from '../../lib/model/handoff';
 import { Button } from '../button';
-import { ErrorAlert } from './error-alert';
+import { InlineForm } from './inline-form';
 import { inputClass, labelClass } from './styles';
 import { useAction } from './use-action';
 
@@ -15,27 +15,25 @@ export function CancelForm({ handoff, onDone }: { handoff: Handoff; onDone: () =
     if (done) onDone();
   };
   return (
-    <form
-      aria-label="Cancel handoff"
-      className="flex flex-col gap-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <InlineForm
+      label="Cancel handoff"
+      onSubmit={submit}
+      error={error}
+      actions={
+        <>
+          <Button type="submit" variant="danger" disabled={busy} className="border border-red-300 dark:border-red-800">
+            Cancel handoff
+          </Button>
+          <Button variant="secondary" onClick={onDone}>
+            Keep it
+          </Button>
+        </>
+      }
     >
       <label className={labelClass}>
         Reason for cancelling
         <textarea rows={2} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
-      <ErrorAlert message={error} />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" variant="danger" disabled={busy} className="border border-red-300 dark:border-red-800">
-          Cancel handoff
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Keep it
-        </Button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Reply } from '../../lib/messaging/protocol';
 import { Button } from '../button';
-import { ErrorAlert } from './error-alert';
+import { InlineForm } from './inline-form';
 import { useAction } from './use-action';
 
 /**
@@ -37,24 +37,23 @@ export function QuickNoteForm({
     if ((await run(request)) !== undefined) onClose();
   };
   return (
-    <form
-      aria-label={name}
+    <InlineForm
+      label={name}
+      onSubmit={submit}
+      error={error}
       className="flex w-full flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+      actions={
+        <>
+          <Button type="submit" disabled={busy}>
+            {name}
+          </Button>
+          <Button variant="secondary" onClick={onClose}>
+            Close
+          </Button>
+        </>
+      }
     >
       {children}
-      <ErrorAlert message={error} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={busy}>
-          {name}
-        </Button>
-        <Button variant="secondary" onClick={onClose}>
-          Close
-        </Button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

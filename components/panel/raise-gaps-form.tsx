@@ -3,7 +3,7 @@ import { sendRequest } from '../../lib/messaging/send';
 import type { Handoff } from '../../lib/model/handoff';
 import type { Template } from '../../lib/model/template';
 import { Button } from '../button';
-import { ErrorAlert } from './error-alert';
+import { InlineForm } from './inline-form';
 import { inputClass, labelClass } from './styles';
 import { useAction } from './use-action';
 
@@ -29,13 +29,23 @@ export function RaiseGapsForm({ handoff, template, onDone }: { handoff: Handoff;
   };
 
   return (
-    <form
-      aria-label="Raise gaps"
-      className="flex flex-col gap-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <InlineForm
+      label="Raise gaps"
+      onSubmit={submit}
+      error={error}
+      actions={
+        <>
+          <Button type="submit" disabled={busy}>
+            Raise gaps
+          </Button>
+          <Button variant="secondary" onClick={() => setGaps((all) => [...all, emptyGap()])}>
+            Add another question
+          </Button>
+          <Button variant="secondary" onClick={onDone}>
+            Close
+          </Button>
+        </>
+      }
     >
       {gaps.map((gap, i) => (
         <div key={i} role="group" aria-label={`Gap ${i + 1}`} className="flex flex-col gap-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
@@ -59,18 +69,6 @@ export function RaiseGapsForm({ handoff, template, onDone }: { handoff: Handoff;
           </label>
         </div>
       ))}
-      <ErrorAlert message={error} />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={busy}>
-          Raise gaps
-        </Button>
-        <Button variant="secondary" onClick={() => setGaps((all) => [...all, emptyGap()])}>
-          Add another question
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Close
-        </Button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

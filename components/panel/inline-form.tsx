@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { ErrorAlert } from './error-alert';
+
+/** A small form inside a view: named for screen readers, its refusal shown above its buttons. */
+export function InlineForm({
+  label,
+  onSubmit,
+  error,
+  actions,
+  children,
+  className = 'flex flex-col gap-3',
+}: {
+  label: string;
+  onSubmit: () => unknown;
+  error?: string;
+  actions: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <form
+      aria-label={label}
+      className={className}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {children}
+      <ErrorAlert message={error} />
+      <div className="flex flex-wrap gap-2">{actions}</div>
+    </form>
+  );
+}
