@@ -8,7 +8,7 @@ import { ListEditor } from './list-editor';
 import { PeopleEditor } from './people-editor';
 import { LongTextEditor, TextEditor } from './text-editor';
 
-/** The editor for a field's type.  */
+/** The editor for a field's type, fed the value as typed (see editableValue). */
 export function FieldControl({ field, value, onChange, problem }: { field: TemplateField; value: unknown; onChange: (value: FieldValue) => void; problem?: string }) {
   const current = editableValue(field, value);
   const base = `field-${field.id}`;

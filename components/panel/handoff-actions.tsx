@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Handoff } from '../../lib/model/handoff';
 import type { Template } from '../../lib/model/template';
-import { RULES, checkAction, type HandoffAction } from '../../lib/workflow/rules';
+import { checkAction, type HandoffAction } from '../../lib/workflow/rules';
 import { Button } from '../button';
 import { AnswerGapsForm } from './answer-gaps-form';
 import { CancelForm } from './cancel-form';
@@ -14,16 +14,16 @@ import { useWorkspace } from './workspace';
 type OpenForm = 'raise' | 'answer' | 'cancel' | null;
 
 /**
- * Only the moves the workflow allows this person now (lib/workflow/rules.ts). When their main move is
- * refused by the state (confirming while gaps are open), the reason is shown instead of a dead button.
+ * Only the moves the workflow allows this person now (lib/workflow/rules.ts). When the receiver's
+ * main move is refused by the state (confirming while gaps are open), the reason is shown instead.
  */
 export function HandoffActions({ handoff, template }: { handoff: Handoff; template: Template }) {
   const { me } = useWorkspace();
   const [form, setForm] = useState<OpenForm>(null);
   const { run, busy, error } = useAction();
   const allowed = (action: HandoffAction) => checkAction(handoff, action, me) === null;
-  const isParty = (action: HandoffAction) => (RULES[action].who === 'receiver' ? me.id === handoff.receiverId : me.id === handoff.senderId);
-  const confirmRefusal = isParty('confirm') && !allowed('confirm') && handoff.state === 'gaps_raised' ? checkAction(handoff, 'confirm', me) : null;
+  // The receiver's one blocked move worth explaining: confirming while their own questions are open.
+  const confirmRefusal = me.id === handoff.receiverId && handoff.state === 'gaps_raised' ? checkAction(handoff, 'confirm', me) : null;
   const close = () => setForm(null);
 
   if (form === 'raise') return <RaiseGapsForm handoff={handoff} template={template} onDone={close} />;

@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { subscribeToChanges } from '../../lib/db/change-feed';
 import type { Reply } from '../../lib/messaging/protocol';
 
+const MAX_RETRIES = 3;
+const RETRY_MS = 500;
+
 export type Live<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string };
 
 /**
@@ -18,13 +21,26 @@ export function useLive<T>(key: string, load: () => Promise<Reply<T>>): Live<T> 
   useEffect(() => {
     const controller = new AbortController();
     let latest = 0;
+    let retries = 0;
+    let shown = false;
     const run = async () => {
       const ticket = ++latest;
       const reply = await loader.current();
       // A slower, older reply must not overwrite a newer one.
       if (controller.signal.aborted || ticket !== latest) return;
+      if (reply.ok) {
+        shown = true;
+        setState({ status: 'ready', data: reply.data });
+        return;
+      }
       // After a refresh fails, what was shown stays: a transient error should not blank the panel.
-      setState((previous) => (reply.ok ? { status: 'ready', data: reply.data } : previous.status === 'ready' ? previous : { status: 'error', message: reply.error.message }));
+      if (shown) return;
+      setState({ status: 'error', message: reply.error.message });
+      // A service worker that is still waking up answers a moment later: ask again a few times.
+      if (reply.error.code === 'unavailable' && retries < MAX_RETRIES) {
+        retries += 1;
+        setTimeout(() => !controller.signal.aborted && void run(), RETRY_MS * retries);
+      }
     };
     setState({ status: 'loading' });
     void run();
