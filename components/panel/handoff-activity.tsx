@@ -1,31 +1,8 @@
 import type { Handoff } from '../../lib/model/handoff';
-import type { Member } from '../../lib/model/member';
 import type { TimelineEntry } from '../../lib/model/timeline';
+import { activityFromHandoff } from './activity';
 import { formatDateTime, memberName } from './format';
 import { useWorkspace } from './workspace';
-
-interface Line {
-  id: string;
-  at: string;
-  text: string;
-}
-
-/**
- * What happened, from the handoff's own timestamps: used when the client's recent history (the
- * newest 100 entries) no longer reaches back to this handoff.
- */
-export function activityFromHandoff(handoff: Handoff, members: readonly Member[]): Line[] {
-  const name = (id: string | undefined) => memberName(members, id);
-  const lines: Line[] = [];
-  if (handoff.sentAt) lines.push({ id: 'sent', at: handoff.sentAt, text: `${name(handoff.senderId)} sent it to ${name(handoff.receiverId)}` });
-  for (const gap of handoff.gaps) {
-    lines.push({ id: `raised-${gap.id}`, at: gap.raisedAt, text: `${name(gap.raisedBy)} asked: ${gap.question}` });
-    if (gap.answeredAt) lines.push({ id: `answered-${gap.id}`, at: gap.answeredAt, text: `${name(gap.answeredBy)} answered: ${gap.answer ?? ''}` });
-  }
-  if (handoff.confirmedAt) lines.push({ id: 'confirmed', at: handoff.confirmedAt, text: `${name(handoff.receiverId)} confirmed receipt` });
-  if (handoff.cancelledAt) lines.push({ id: 'cancelled', at: handoff.cancelledAt, text: `${name(handoff.senderId)} cancelled it` });
-  return lines;
-}
 
 /** What happened to the handoff, oldest first: when it was started, then each step. */
 export function HandoffActivity({ handoff, entries }: { handoff: Handoff; entries: TimelineEntry[] }) {
