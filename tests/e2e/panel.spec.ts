@@ -332,6 +332,9 @@ test('two people through a hub: sent from the panel, questioned, answered and co
       await expect(activity).toContainText('Jane Doe answered 1 gap');
       await expect(activity).toContainText('Tom Akers confirmed receipt');
     }
+    // Sales → AM hands the client over: the receiver owns it now.
+    await receiver.getByRole('button', { name: 'Back' }).click();
+    await expect(receiver.getByText('Owner: Tom Akers')).toBeVisible();
   } finally {
     await receiverBaton.close();
     await hub.close();
