@@ -7,6 +7,7 @@ import { memberName } from './format';
 import { History } from './history';
 import { useNavigation } from './navigation';
 import { OpenHandoffsList } from './open-handoffs';
+import { OpenItemsList } from './open-items';
 import { PageFacts } from './page-facts';
 import { PanelSection } from './panel-section';
 import { QuickNotes } from './quick-notes';
@@ -22,7 +23,7 @@ export function ClientView({ clientId, tab }: { clientId: string; tab?: TabState
   if (live.status === 'loading') return null;
   if (live.status === 'error') return <ErrorAlert message={live.message} />;
   if (!live.data) return <ViewHeading>Client not found</ViewHeading>;
-  const { client, openHandoffs, timeline, errors } = live.data;
+  const { client, openHandoffs, openItems, timeline, errors } = live.data;
   const matched = tab?.match.status === 'matched' && tab.match.client.id === clientId;
 
   return (
@@ -46,6 +47,12 @@ export function ClientView({ clientId, tab }: { clientId: string; tab?: TabState
       <PanelSection title="Open handoffs">
         <OpenHandoffsList handoffs={openHandoffs} />
       </PanelSection>
+
+      {openItems.length > 0 ? (
+        <PanelSection title="Open items">
+          <OpenItemsList items={openItems} />
+        </PanelSection>
+      ) : null}
 
       <PanelSection title="Key facts">
         <ClientFacts client={client} />
