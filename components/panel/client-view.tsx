@@ -7,7 +7,7 @@ import { memberName } from './format';
 import { History } from './history';
 import { useNavigation } from './navigation';
 import { OpenHandoffsList } from './open-handoffs';
-import { OpenItemsList } from './open-items';
+import { OpenItems } from './open-items';
 import { PageFacts } from './page-facts';
 import { PanelSection } from './panel-section';
 import { QuickNotes } from './quick-notes';
@@ -48,11 +48,9 @@ export function ClientView({ clientId, tab }: { clientId: string; tab?: TabState
         <OpenHandoffsList handoffs={openHandoffs} />
       </PanelSection>
 
-      {openItems.length > 0 ? (
-        <PanelSection title="Open items">
-          <OpenItemsList items={openItems} />
-        </PanelSection>
-      ) : null}
+      <PanelSection title="Open items">
+        <OpenItems clientId={clientId} items={openItems} />
+      </PanelSection>
 
       <PanelSection title="Key facts">
         <ClientFacts client={client} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
-import { QuickNoteForm } from './quick-note-form';
+import { ToggleForm } from './toggle-form';
 import { inputClass, labelClass } from './styles';
 
 type Open = 'decision' | 'call' | null;
@@ -15,7 +15,7 @@ export function QuickNotes({ clientId }: { clientId: string }) {
   return (
     <div className="flex flex-wrap gap-2">
       {open !== 'call' ? (
-        <QuickNoteForm
+        <ToggleForm
           name="Add decision"
           open={open === 'decision'}
           onOpen={() => setOpen('decision')}
@@ -37,10 +37,10 @@ export function QuickNotes({ clientId }: { clientId: string }) {
             Rationale
             <textarea rows={2} className={inputClass} value={decision.rationale} onChange={(e) => setDecision((d) => ({ ...d, rationale: e.target.value }))} />
           </label>
-        </QuickNoteForm>
+        </ToggleForm>
       ) : null}
       {open !== 'decision' ? (
-        <QuickNoteForm
+        <ToggleForm
           name="Add call summary"
           open={open === 'call'}
           onOpen={() => setOpen('call')}
@@ -67,7 +67,7 @@ export function QuickNotes({ clientId }: { clientId: string }) {
             Attendees
             <input className={inputClass} placeholder="Dana Whitfield, Sam Ortiz" value={call.attendees} onChange={(e) => setCall((c) => ({ ...c, attendees: e.target.value }))} />
           </label>
-        </QuickNoteForm>
+        </ToggleForm>
       ) : null}
     </div>
   );

@@ -187,6 +187,17 @@ test('quick notes land in the history, which narrows by words and by kind', asyn
   await history.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Call summaries' });
   await expect(entries).toHaveCount(1);
   await expect(entries).toContainText('Weekly call');
+
+  // An open item has one owner (me unless I choose someone) until it is done.
+  const items = panel.getByRole('region', { name: 'Open items' });
+  await items.getByRole('button', { name: 'Add item' }).click();
+  await items.getByRole('textbox', { name: 'Item' }).fill('Send Maya the signed SOW');
+  await items.getByRole('button', { name: 'Add item' }).click();
+  const me = await request<{ name: string }>(panel, { type: 'me/get' });
+  await expect(items.getByRole('listitem').filter({ hasText: 'Send Maya the signed SOW' })).toContainText(me.name);
+  await items.getByRole('button', { name: 'Mark “Send Maya the signed SOW” done' }).click();
+  await expect(items.getByRole('listitem')).toHaveCount(0);
+  await expect(items).toContainText('No open items.');
 });
 
 test('a panel intent for the window opens what it names, once', async ({ baton }) => {

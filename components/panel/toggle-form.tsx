@@ -5,10 +5,10 @@ import { InlineForm } from './inline-form';
 import { useAction } from './use-action';
 
 /**
- * A small inline form behind a button. While open, its submit button carries the same name as the
+ * A small inline form behind a button (quick notes, open items). While open, its submit button carries the same name as the
  * button that opened it, so "Add decision" means one thing wherever focus is.
  */
-export function QuickNoteForm({
+export function ToggleForm({
   name,
   open,
   onOpen,
