@@ -5,7 +5,7 @@ import type { PanelIntentRequest } from '../../lib/messaging/protocol';
 export type Route =
   | { view: 'tab' }
   | { view: 'client'; clientId: string }
-  | { view: 'new-handoff'; clientId?: string; tabId?: number; templateId?: string; selectedText?: string }
+  | ({ view: 'new-handoff' } & Omit<Extract<PanelIntentRequest, { kind: 'new-handoff' }>, 'kind'>)
   | { view: 'handoff'; handoffId: string };
 
 export function routeOfIntent(intent: PanelIntentRequest): Route {

@@ -31,7 +31,7 @@ function RouteView({ route, state }: { route: Route; state: PanelState }) {
     case 'client':
       return <ClientView clientId={route.clientId} tab={tab} />;
     case 'new-handoff':
-      return <NewHandoffView route={route} site={tab?.context.site} />;
+      return <NewHandoffView route={route} site={route.site ?? tab?.context.site} />;
     case 'handoff':
       return <HandoffView handoffId={route.handoffId} />;
   }

@@ -14,12 +14,14 @@ export async function recordPanelIntent(windowId: number, intent: PanelIntentReq
  * goes straight to the templates) and the selected text, if any.
  */
 export async function newHandoffIntent(tabId: number | undefined, selectedText?: string): Promise<PanelIntentRequest> {
-  const match = tabId !== undefined ? (await getTabState(tabId))?.match : undefined;
+  const tab = tabId !== undefined ? await getTabState(tabId) : null;
+  const match = tab?.match;
   const selection = selectedText?.trim().slice(0, MAX_SELECTED_TEXT);
   return {
     kind: 'new-handoff',
     ...(tabId !== undefined ? { tabId } : {}),
     ...(match?.status === 'matched' ? { clientId: match.client.id } : {}),
+    ...(tab ? { site: tab.context.site } : {}),
     ...(selection ? { selectedText: selection } : {}),
   };
 }

@@ -7,7 +7,7 @@ import type { Member } from '../model/member';
 import type { BatonEvent } from '../model/event';
 import type { Template } from '../model/template';
 import type { CommandRequest } from './commands';
-import type { Identifier, PageContext } from '../sites/types';
+import type { Identifier, PageContext, Site } from '../sites/types';
 
 export interface ClientRef {
   id: string;
@@ -106,7 +106,7 @@ export interface Requests {
 
 /** What the side panel of a window should show next; the panel removes it once shown. */
 export type PanelIntentRequest =
-  | { kind: 'new-handoff'; tabId?: number; clientId?: string; templateId?: string; selectedText?: string }
+  | { kind: 'new-handoff'; tabId?: number; clientId?: string; templateId?: string; selectedText?: string; /** The tab's site: its templates are suggested first. */ site?: Site }
   | { kind: 'handoff'; handoffId: string }
   | { kind: 'client'; clientId: string };
 export type PanelIntent = PanelIntentRequest & { at: string };

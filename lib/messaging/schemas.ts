@@ -5,6 +5,7 @@ import { PageContextSchema } from '../model/page-context';
 import { z } from '../model/zod';
 import { COMMAND_SCHEMAS } from './commands';
 import { MAX_SELECTED_TEXT, type Request } from './protocol';
+import { SITES } from '../sites/types';
 
 const empty = z.object({}).strict();
 
@@ -22,6 +23,7 @@ const PanelIntentRequestSchema = z.discriminatedUnion('kind', [
     clientId: IdSchema.optional(),
     templateId: IdSchema.optional(),
     selectedText: shortText(20_000).optional(),
+    site: z.enum(SITES).optional(),
   }),
   z.object({ kind: z.literal('handoff'), handoffId: IdSchema }),
   z.object({ kind: z.literal('client'), clientId: IdSchema }),

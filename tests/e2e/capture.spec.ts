@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import type { Backup } from '../../lib/messaging/protocol';
 import { COMPLETE_BRIEF } from '../unit/helpers/handoffs';
 import { mustRequest, type ExtensionGlobals } from './support/baton.ts';
+import { openPanelWithIntent, recordIntents, sidePanelsOpen } from './support/panel-intents.ts';
 import { expect, openSite, readExpected, test } from './support/test.ts';
 
 const CAPTURE = { name: 'Capture handoff' } as const;
@@ -21,24 +22,8 @@ async function navigateInApp(gmail: Page, fixture: string): Promise<void> {
   );
 }
 
-/** Records every side-panel intent written from now on (the panel may consume one as soon as it is written). */
-async function recordIntents(page: Page): Promise<() => Promise<unknown[]>> {
-  await page.evaluate(() => {
-    const g = globalThis as unknown as ExtensionGlobals & { intents: unknown[] };
-    g.intents = [];
-    g.chrome.storage.session.onChanged.addListener((changes) => {
-      for (const [key, change] of Object.entries(changes)) if (key.startsWith('baton:intent:') && change.newValue) g.intents.push(change.newValue);
-    });
-  });
-  return () => page.evaluate(() => (globalThis as unknown as { intents: unknown[] }).intents);
-}
-
 async function gmailTabId(page: Page): Promise<number | undefined> {
   return page.evaluate(async () => (await (globalThis as unknown as ExtensionGlobals).chrome.tabs.query({ url: 'https://mail.google.com/*' }))[0]?.id);
-}
-
-async function sidePanelsOpen(page: Page): Promise<number> {
-  return page.evaluate(async () => (await (globalThis as unknown as ExtensionGlobals).chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length);
 }
 
 test('"Capture handoff" sits once beside the open thread’s subject, through re-renders and in-app navigation', async ({ baton }) => {
@@ -91,12 +76,8 @@ test('a click on "Capture handoff" opens the side panel on a new handoff from th
 
   // The real panel is no Playwright page, and it has taken the intent: hand the same intent to the
   // panel page opened in a window of its own (where no real panel competes for it).
-  const [recorded] = (await intents()) as Record<string, unknown>[];
-  const { at: _at, ...intent } = recorded!;
-  const opened = baton.context.waitForEvent('page');
-  const windowId = await options.evaluate(async (url) => (await (globalThis as unknown as ExtensionGlobals).chrome.windows.create({ url })).id, `chrome-extension://${baton.extensionId}/sidepanel.html`);
-  const panel = await opened;
-  await mustRequest(options, { type: 'panel/intent', windowId, intent });
+  const [recorded] = await intents();
+  const panel = await openPanelWithIntent(baton, options, recorded!);
   await expect(panel.getByText('New handoff · Northwind Outfitters')).toBeVisible();
   await expect(panel.getByLabel('Selected text')).toHaveText(subject);
   await panel.getByRole('button', { name: 'Sales → account management' }).click();

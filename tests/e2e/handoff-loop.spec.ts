@@ -1,0 +1,118 @@
+// The whole loop between two people, each in their own browser, through a local team hub: the sender
+// captures a handoff from a Gmail thread in one click, the receiver hears of it at once (badge, popup,
+// in-page prompt), asks about a field, the sender answers, the receiver confirms and takes the client over.
+import { salesToAm } from '../../lib/templates/sales-to-am.ts';
+import { launchBaton, type Baton } from './support/baton.ts';
+import { openPanelWithIntent, recordIntents, sidePanelsOpen } from './support/panel-intents.ts';
+import { badgeText, fillSalesToAm, joinHub, startTeamHub, type Person } from './support/team.ts';
+import { addClients, expect, openSidePanel, openSite, test } from './support/test.ts';
+
+const CLIENT = 'Northwind Outfitters';
+const JANE: Person = { name: 'Jane Doe', email: 'jane.doe@brightlane.agency', role: 'admin' };
+const TOM: Person = { name: 'Tom Reyes', email: 'tom.reyes@brightlane.agency', role: 'member' };
+const QUESTION = 'What is the monthly media budget, and who approves changes?';
+const ANSWER = '$40k a month; Maya Okafor approves anything above that.';
+
+test('sender → receiver: capture from Gmail, live delivery, gaps raised and answered, receipt confirmed', async ({ baton: sender }) => {
+  test.slow();
+  const { hub, invites } = await startTeamHub('Brightlane', [JANE, TOM]);
+  let receiver: Baton | undefined;
+  try {
+    receiver = await launchBaton();
+    await joinHub(sender, hub.url, invites[0]!, JANE);
+    await joinHub(receiver, hub.url, invites[1]!, TOM);
+    await addClients(sender, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
+
+    // The sender's own open item on the client: confirming a sales → AM handoff hands it over.
+    const { page: senderGmail, site } = await openSite(sender, 'gmail-thread');
+    let senderPanel = await openSidePanel(sender);
+    await expect(senderPanel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
+    const senderItems = senderPanel.getByRole('region', { name: 'Open items' });
+    await senderItems.getByRole('button', { name: 'Add item' }).click();
+    await senderItems.getByRole('textbox', { name: 'Item' }).fill('Send Maya the signed SOW');
+    await senderItems.getByRole('button', { name: 'Add item' }).click();
+    await expect(senderItems.getByRole('listitem').filter({ hasText: 'Send Maya the signed SOW' })).toContainText(JANE.name);
+
+    // One click on the thread's "Capture handoff" button: the side panel opens on a new handoff.
+    await senderPanel.close();
+    const settings = await sender.openExtensionPage('options.html');
+    const intents = await recordIntents(settings);
+    await senderGmail.bringToFront();
+    await senderGmail.getByRole('button', { name: 'Capture handoff' }).click();
+    await expect.poll(intents).toEqual([expect.objectContaining({ kind: 'new-handoff', site: 'gmail' })]);
+    await expect.poll(() => sidePanelsOpen(settings)).toBe(1);
+    const [intent] = await intents();
+    senderPanel = await openPanelWithIntent(sender, settings, intent!);
+    await senderPanel.getByRole('region', { name: 'Suggested for this page' }).getByRole('button', { name: salesToAm.name }).click();
+
+    const subject = site.expected.thread!.subject!.replace(/^(re|fwd?):\s*/i, '');
+    await expect(senderPanel.getByRole('textbox', { name: 'Title' })).toHaveValue(subject);
+    const emails = await senderPanel
+      .getByLabel('Stakeholder contacts', { exact: true })
+      .getByRole('textbox', { name: 'Email' })
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(emails).toContain('maya.okafor@northwindoutfitters.com');
+    await expect(senderPanel.getByRole('list', { name: 'Started from' }).getByRole('link')).toHaveAttribute('href', site.url);
+
+    await fillSalesToAm(senderPanel);
+    await senderPanel.getByRole('combobox', { name: 'Receiver' }).selectOption({ label: `${TOM.name} (${TOM.email})` });
+    await senderPanel.getByRole('button', { name: 'Send handoff' }).click();
+    await expect(senderPanel.getByText('State: Sent')).toBeVisible();
+    const sentAt = Date.now();
+
+    // Within 5 s the receiver's browser knows: the badge counts it, the popup lists it, and the
+    // in-page prompt appears on Gmail.
+    const { page: receiverGmail } = await openSite(receiver, 'gmail-thread');
+    await expect.poll(() => badgeText(receiver!), { timeout: 5_000 }).toBe('1');
+    const prompt = receiverGmail.getByRole('region', { name: 'Baton: handoffs awaiting you' });
+    await expect(prompt).toContainText(`${JANE.name} handed you ${CLIENT}: ${salesToAm.name}`, { timeout: Math.max(500, 5_000 - (Date.now() - sentAt)) });
+    const popup = await receiver.openExtensionPage('popup.html');
+    await expect(popup.getByRole('region', { name: 'Awaiting your confirmation' })).toContainText(subject);
+    console.log(`delivered to the receiver's badge, prompt and popup within ${Date.now() - sentAt} ms`);
+    await popup.close();
+
+    // The receiver opens it from the client's open handoffs and asks about the budget.
+    await receiverGmail.bringToFront();
+    const receiverPanel = await openSidePanel(receiver);
+    await expect(receiverPanel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
+    await receiverPanel.getByRole('region', { name: 'Open handoffs' }).getByRole('button', { name: new RegExp(subject) }).click();
+    await receiverPanel.getByRole('button', { name: 'Raise gaps' }).click();
+    const raise = receiverPanel.getByRole('form', { name: 'Raise gaps' });
+    await raise.getByRole('checkbox', { name: 'Budget' }).check();
+    await raise.getByRole('textbox', { name: 'Question' }).fill(QUESTION);
+    await raise.getByRole('button', { name: 'Raise gaps' }).click();
+    await expect(receiverPanel.getByText('State: Gaps raised')).toBeVisible();
+
+    // The sender's panel, still on the handoff, shows the question under Budget without a reload.
+    await expect(senderPanel.getByRole('group', { name: 'Budget' }).getByRole('list', { name: 'Gaps' })).toContainText(QUESTION, { timeout: 10_000 });
+    await senderPanel.getByRole('button', { name: 'Answer gaps' }).click();
+    const answer = senderPanel.getByRole('form', { name: 'Answer gaps' });
+    await answer.getByRole('textbox').fill(ANSWER);
+    await answer.getByRole('button', { name: 'Answer gaps' }).click();
+    await expect(senderPanel.getByText('State: Gaps answered')).toBeVisible();
+
+    // The receiver sees the answer arrive and confirms.
+    await expect(receiverPanel.getByRole('group', { name: 'Budget' }).getByRole('list', { name: 'Gaps' })).toContainText(ANSWER, { timeout: 10_000 });
+    await receiverPanel.getByRole('button', { name: 'Confirm receipt' }).click();
+    await expect(receiverPanel.getByText('State: Confirmed')).toBeVisible();
+    await expect.poll(() => badgeText(receiver!), { timeout: 10_000 }).toBe('');
+
+    // Both timelines tell the whole exchange; the receiver now owns the client and its open items.
+    await receiverPanel.getByRole('button', { name: 'Back' }).click();
+    await senderPanel.close();
+    await senderGmail.bringToFront();
+    for (const panel of [await openSidePanel(sender), receiverPanel]) {
+      await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
+      const history = panel.getByRole('region', { name: 'History' }).getByRole('list', { name: 'History entries' });
+      await expect(history).toContainText(/sent/i, { timeout: 10_000 });
+      await expect(history).toContainText(/raised/i);
+      await expect(history).toContainText(/answered/i);
+      await expect(history).toContainText(/confirmed/i);
+      await expect(panel.getByText(`Owner: ${TOM.name}`)).toBeVisible();
+      await expect(panel.getByRole('region', { name: 'Open items' }).getByRole('listitem').filter({ hasText: 'Send Maya the signed SOW' })).toContainText(TOM.name);
+    }
+  } finally {
+    await receiver?.close();
+    await hub.close();
+  }
+});

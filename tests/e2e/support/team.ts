@@ -1,0 +1,55 @@
+// Two people on one team: a local hub (PGlite in memory) and a browser profile per person, each
+// joined from its settings page the way a person does it.
+import type { Page } from '@playwright/test';
+import { openPglite } from '../../../server/db';
+import { startHub, type Hub } from '../../../server/server';
+import { salesToAm } from '../../../lib/templates/sales-to-am.ts';
+import type { Baton } from './baton.ts';
+import { expect } from './test.ts';
+
+export interface Person {
+  name: string;
+  email: string;
+  role: 'admin' | 'member';
+}
+
+export async function startTeamHub(agency: string, people: Person[]): Promise<{ hub: Hub; invites: string[] }> {
+  const hub = await startHub(await openPglite(), { port: 0 });
+  const workspaceId = await hub.store.createWorkspace(agency);
+  const invites: string[] = [];
+  for (const person of people) invites.push(await hub.store.createInvite(workspaceId, person));
+  return { hub, invites };
+}
+
+/** Settings → Team hub → address and invite code → Connect; waits until connected as `person`. */
+export async function joinHub(baton: Baton, url: string, code: string, person: Person): Promise<void> {
+  const options = await baton.openExtensionPage('options.html');
+  await options.getByRole('textbox', { name: 'Hub address' }).fill(url);
+  await options.getByRole('textbox', { name: 'Invite code' }).fill(code);
+  await options.getByRole('button', { name: 'Connect' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Connected to' })).toContainText(`as ${person.name} (${person.email})`, { timeout: 20_000 });
+  await options.close();
+}
+
+/** Fills the sales → AM handoff's required fields as an account director would. */
+export async function fillSalesToAm(panel: Page): Promise<void> {
+  await panel.getByLabel('Primary goals', { exact: true }).fill('Grow online sales 20% by Q4\nLaunch in Canada');
+  await panel.getByLabel('Key objections', { exact: true }).fill('Burned by the last agency on reporting');
+  await panel.getByLabel('Agreed deliverables', { exact: true }).fill('Meta + TikTok paid social\nMonthly report');
+  await panel.getByLabel('Timeline expectations', { exact: true }).fill('Campaigns live by 1 September');
+  const commitments = panel.getByLabel('Commitments made', { exact: true });
+  await commitments.getByRole('button', { name: 'Add target' }).click();
+  await commitments.getByRole('textbox', { name: 'Metric' }).fill('ROAS');
+  await commitments.getByRole('textbox', { name: 'Target' }).fill('3.5');
+  await commitments.getByRole('combobox', { name: 'Validated against the client’s data?' }).selectOption({ label: 'Yes, validated' });
+  await commitments.getByRole('textbox', { name: 'Evidence' }).fill('Checked against 12 months of Shopify margins');
+  const required = salesToAm.fields.filter((f) => f.required).length;
+  await expect(panel.getByRole('progressbar', { name: 'Completeness' })).toHaveAttribute('aria-valuenow', String(required));
+}
+
+/** What the toolbar button's badge says in this browser (the count of handoffs awaiting me). */
+export async function badgeText(baton: Baton): Promise<string> {
+  const [worker] = baton.context.serviceWorkers();
+  if (!worker) return '';
+  return worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+}
