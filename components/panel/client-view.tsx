@@ -23,7 +23,7 @@ export function ClientView({ clientId, tab }: { clientId: string; tab?: TabState
   if (live.status === 'loading') return null;
   if (live.status === 'error') return <ErrorAlert message={live.message} />;
   if (!live.data) return <ViewHeading>Client not found</ViewHeading>;
-  const { client, openHandoffs, openItems, timeline, errors } = live.data;
+  const { client, openHandoffs, openItems, timeline, notes, errors } = live.data;
   const matched = tab?.match.status === 'matched' && tab.match.client.id === clientId;
 
   return (
@@ -58,7 +58,7 @@ export function ClientView({ clientId, tab }: { clientId: string; tab?: TabState
 
       <PanelSection title="History">
         <QuickNotes clientId={clientId} />
-        <History entries={timeline} />
+        <History entries={timeline} notes={notes} />
       </PanelSection>
 
       {tab ? <PageFacts tab={tab} /> : null}

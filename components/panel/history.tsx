@@ -1,7 +1,8 @@
 import { useId, useMemo, useState } from 'react';
+import type { Note } from '../../lib/model/note';
 import type { TimelineEntry } from '../../lib/model/timeline';
 import { formatDateTime, memberName } from './format';
-import { HISTORY_KIND_LABELS, HISTORY_KIND_SINGULAR, filterHistory, historyKind, kindsPresent, type HistoryFilter } from './timeline';
+import { HISTORY_KIND_LABELS, HISTORY_KIND_SINGULAR, filterHistory, historyKind, kindsPresent, noteDetails, type HistoryFilter } from './timeline';
 import { inputClass, selectClass } from './styles';
 import { useWorkspace } from './workspace';
 
@@ -15,13 +16,18 @@ const KIND_DOTS: Record<string, string> = {
 };
 
 /** The client's history, newest first, narrowed by kind and by words. */
-export function History({ entries }: { entries: TimelineEntry[] }) {
+export function History({ entries, notes }: { entries: TimelineEntry[]; notes: Note[] }) {
   const { members } = useWorkspace();
+  const details = useMemo(() => new Map(notes.map((n) => [n.id, noteDetails(n)])), [notes]);
+  const detailsOf = (e: TimelineEntry) => (e.noteId ? (details.get(e.noteId) ?? []) : []);
   const [filter, setFilter] = useState<HistoryFilter>({ kind: 'all', query: '' });
   const searchId = useId();
   const kinds = useMemo(() => kindsPresent(entries), [entries]);
-  // Searching by who did it works too: "Maya decision".
-  const shown = useMemo(() => filterHistory(entries, filter, (e) => memberName(members, e.actorId)), [entries, filter, members]);
+  // Searching by who did it, or by a decision's reasons, works too: "Maya margin".
+  const shown = useMemo(
+    () => filterHistory(entries, filter, (e) => [memberName(members, e.actorId), ...(e.noteId ? (details.get(e.noteId) ?? []) : []).map((d) => d.text)].join(' ')),
+    [entries, filter, members, details],
+  );
 
   return (
     <div className="flex flex-col gap-2">
@@ -66,6 +72,11 @@ export function History({ entries }: { entries: TimelineEntry[] }) {
               <span aria-hidden="true" className={`mt-1.5 size-2 shrink-0 rounded-full ${KIND_DOTS[historyKind(e)]}`} />
               <div className="flex min-w-0 flex-col gap-0.5">
                 <p className="text-sm break-words text-slate-800 dark:text-slate-200">{e.summary}</p>
+                {detailsOf(e).map((d) => (
+                  <p key={d.label} className="text-sm break-words text-slate-600 dark:text-slate-300">
+                    <span className="font-medium text-slate-700 dark:text-slate-200">{d.label}:</span> {d.text}
+                  </p>
+                ))}
                 <p className="text-xs text-slate-600 dark:text-slate-400">
                   {HISTORY_KIND_SINGULAR[historyKind(e)]} · {memberName(members, e.actorId)} · <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                 </p>

@@ -1,4 +1,5 @@
 import type { TimelineEntry } from '../../lib/model/timeline';
+import type { Note } from '../../lib/model/note';
 
 /** The kinds of history a person filters by. */
 export const HISTORY_KINDS = ['handoff', 'decision', 'call_summary', 'commitment', 'failure', 'other'] as const;
@@ -61,4 +62,30 @@ function normalise(s: string): string {
 export function kindsPresent(entries: readonly Pick<TimelineEntry, 'type' | 'summary'>[]): HistoryKind[] {
   const present = new Set(entries.map(historyKind));
   return HISTORY_KINDS.filter((k) => present.has(k));
+}
+
+/** What a note adds under its history line: the why of a decision, who was on a call, the evidence. */
+export function noteDetails(note: Note): { label: string; text: string }[] {
+  const details: { label: string; text: string }[] = [];
+  const add = (label: string, text: string) => {
+    if (text.trim()) details.push({ label, text: text.trim() });
+  };
+  switch (note.kind) {
+    case 'decision':
+      add('Why', note.rationale);
+      add('Considered and rejected', note.consideredAndRejected);
+      break;
+    case 'call_summary':
+      // The history line carries the first 500 characters; the rest is here.
+      if (note.summary.length > 480) add('Summary', note.summary);
+      add('Attendees', note.attendees.join(', '));
+      break;
+    case 'commitment':
+      add('Evidence', note.evidence);
+      break;
+    case 'note':
+      if (note.text.length > 480) add('Note', note.text);
+      break;
+  }
+  return details;
 }

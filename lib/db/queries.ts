@@ -2,6 +2,7 @@ import { ClientSchema, type Client } from '../model/client';
 import { HandoffSchema, OpenItemSchema, type Handoff, type HandoffState, type OpenItem } from '../model/handoff';
 import { identifierKey } from '../model/identifier';
 import { MemberSchema, type Member } from '../model/member';
+import { NoteSchema, type Note } from '../model/note';
 import { TimelineEntrySchema, type TimelineEntry } from '../model/timeline';
 import type { Identifier } from '../sites/types';
 import type { z } from '../model/zod';
@@ -38,12 +39,14 @@ export interface ClientView {
   openItems: OpenItem[];
   /** Newest first. */
   timeline: TimelineEntry[];
+  /** The notes the timeline names: a decision's rationale, a call's whole summary and attendees. */
+  notes: Note[];
   errors: string[];
 }
 
 /** Everything the side panel shows for a client: one client, its open handoffs, its recent history. */
 export async function clientView(db: BatonDatabase, clientId: string, timelineLimit = 100): Promise<ClientView | null> {
-  const tx = db.transaction(['clients', 'handoffs', 'items', 'timeline']);
+  const tx = db.transaction(['clients', 'handoffs', 'items', 'timeline', 'notes']);
   const record = await tx.objectStore('clients').get(clientId);
   if (!record) return null;
   const client = ClientSchema.safeParse(stripClientRecord(record));
@@ -56,12 +59,15 @@ export async function clientView(db: BatonDatabase, clientId: string, timelineLi
     raw.push(cursor.value);
   }
   const timeline = check(TimelineEntrySchema, 'History entry', raw);
+  const noteIds = timeline.values.flatMap((e) => (e.noteId ? [e.noteId] : []));
+  const notes = check(NoteSchema, 'Note', (await Promise.all(noteIds.map((id) => tx.objectStore('notes').get(id)))).filter((n) => n !== undefined));
   return {
     client: client.data,
     openHandoffs: handoffs.values.filter((h) => OPEN_STATES.includes(h.state)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     openItems: items.values.filter((i) => !i.done),
     timeline: timeline.values,
-    errors: [...handoffs.errors, ...items.errors, ...timeline.errors],
+    notes: notes.values,
+    errors: [...handoffs.errors, ...items.errors, ...timeline.errors, ...notes.errors],
   };
 }
 

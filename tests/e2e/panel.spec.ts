@@ -177,7 +177,7 @@ test('quick notes land in the history, which narrows by words and by kind', asyn
   await history.getByRole('button', { name: 'Add call summary' }).click();
 
   const entries = history.getByRole('list', { name: 'History entries' }).getByRole('listitem');
-  await expect(entries.filter({ hasText: 'Pause TikTok until the new creative lands' })).toHaveCount(1);
+  await expect(entries.filter({ hasText: 'Pause TikTok until the new creative lands' })).toContainText('Why: CPA doubled with the old hooks');
   await expect(entries.filter({ hasText: 'Weekly call: Q3 budget approved' })).toHaveCount(1);
 
   await history.getByRole('searchbox', { name: 'Search history' }).fill('tiktok');

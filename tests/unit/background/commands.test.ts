@@ -96,6 +96,8 @@ describe('workspace commands', () => {
       'Decision: Pause TikTok',
       expect.stringContaining('added the client'),
     ]);
+    // The rationale travels with the view, for the history to show under its decision.
+    expect(view.notes.find((n) => n.kind === 'decision')).toMatchObject({ decision: 'Pause TikTok', rationale: 'CPA doubled in two weeks.', consideredAndRejected: 'Cutting bids' });
     const missingRationale = await router.handle({ type: 'note/add', clientId: client.id, note: { kind: 'decision', decision: 'x', rationale: '' } }, page);
     expect(missingRationale).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     const unknown = await router.handle({ type: 'failure/log', clientId: 'nope', category: 'other', hours: 1, description: 'x' }, page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterHistory, historyKind, kindsPresent } from '../../../components/panel/timeline';
+import { filterHistory, historyKind, kindsPresent, noteDetails } from '../../../components/panel/timeline';
 
 const entry = (id: string, type: string, summary: string) => ({ id, type, summary });
 // Summaries as the reducer writes them (lib/events/reducer.ts).
@@ -42,5 +42,24 @@ describe('filterHistory', () => {
     const byActor = (e: { id: string }) => (e.id === '1' ? 'Marcus Bell' : 'Jane Doe');
     expect(filterHistory(HISTORY, { kind: 'handoff', query: 'marcus' }, byActor).map((e) => e.id)).toEqual(['1']);
     expect(filterHistory(HISTORY, { kind: 'decision', query: 'jane' }, byActor).map((e) => e.id)).toEqual(['2']);
+  });
+});
+
+describe('noteDetails', () => {
+  const base = { id: 'n1', clientId: 'c1', authorId: 'm1', at: '2026-11-01T10:00:00.000Z' };
+  it('gives a decision its reasons, and what was considered when there was something', () => {
+    expect(noteDetails({ ...base, kind: 'decision', decision: 'Pause TikTok', rationale: 'CPA doubled in two weeks.', consideredAndRejected: 'Cutting bids by 20%' })).toEqual([
+      { label: 'Why', text: 'CPA doubled in two weeks.' },
+      { label: 'Considered and rejected', text: 'Cutting bids by 20%' },
+    ]);
+    expect(noteDetails({ ...base, kind: 'decision', decision: 'Pause TikTok', rationale: 'CPA doubled.', consideredAndRejected: '  ' })).toEqual([{ label: 'Why', text: 'CPA doubled.' }]);
+  });
+  it('names who was on a call, and keeps a long summary whole', () => {
+    const long = 'Budget review. '.repeat(40);
+    expect(noteDetails({ ...base, kind: 'call_summary', summary: 'Short call', attendees: ['Maya Okafor', 'Jane Doe'] })).toEqual([{ label: 'Attendees', text: 'Maya Okafor, Jane Doe' }]);
+    expect(noteDetails({ ...base, kind: 'call_summary', summary: long, attendees: [] })).toEqual([{ label: 'Summary', text: long.trim() }]);
+  });
+  it('shows a commitment’s evidence', () => {
+    expect(noteDetails({ ...base, kind: 'commitment', commitment: 'ROAS 4', validated: true, evidence: '12 months of margins' })).toEqual([{ label: 'Evidence', text: '12 months of margins' }]);
   });
 });
