@@ -3,7 +3,8 @@ import { canImport, previewClientImport, toClientDrafts, type ClientImportPrevie
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
 import { labelClass } from '../section';
-import { ErrorAlert, StatusMessage } from './alerts';
+import { ErrorAlert } from '../error-alert';
+import { StatusMessage } from './alerts';
 import { Card } from './card';
 import { useLiveData } from './use-live-data';
 

@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
 import { Section, inputClass, labelClass } from '../section';
-import { ErrorAlert, StatusMessage } from './alerts';
+import { ErrorAlert } from '../error-alert';
+import { StatusMessage } from './alerts';
 import { useLiveData } from './use-live-data';
 
 /** How overdue confirmations are chased: reminders to the receiver, then the admins are told. */

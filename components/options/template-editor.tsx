@@ -3,7 +3,7 @@ import { FIELD_TYPES, type FieldType, type Template, type TemplateField } from '
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
 import { inputClass, labelClass } from '../section';
-import { ErrorAlert } from './alerts';
+import { ErrorAlert } from '../error-alert';
 import { Card } from './card';
 import { FIELD_TYPE_WORDS, fieldIdFromLabel, templateIdFromName } from './template-words';
 

@@ -2,7 +2,7 @@ import { sendRequest } from '../../lib/messaging/send';
 import type { TabState } from '../../lib/messaging/protocol';
 import { Button } from '../button';
 import { ClientFacts } from './client-facts';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../error-alert';
 import { memberName } from './format';
 import { History } from './history';
 import { useNavigation } from './navigation';

@@ -6,7 +6,7 @@ import { checkAction, type HandoffAction } from '../../lib/workflow/rules';
 import { Button } from '../button';
 import { AnswerGapsForm } from './answer-gaps-form';
 import { CancelForm } from './cancel-form';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../error-alert';
 import { RaiseGapsForm } from './raise-gaps-form';
 import { useAction } from './use-action';
 import { useWorkspace } from './workspace';

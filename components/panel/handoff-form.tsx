@@ -7,7 +7,7 @@ import { Button } from '../button';
 import { CancelForm } from './cancel-form';
 import { CompletenessMeter } from './completeness-meter';
 import { CompletenessStrip } from './completeness-strip';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../error-alert';
 import { FieldControl } from './field-control';
 import { savableFields } from './field-values';
 import { fromDateInput, toDateInput } from './format';

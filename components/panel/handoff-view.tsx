@@ -1,6 +1,6 @@
 import { sendRequest } from '../../lib/messaging/send';
 import { findTemplate } from '../../lib/templates';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../error-alert';
 import { HandoffDetail } from './handoff-detail';
 import { HandoffForm } from './handoff-form';
 import { useLive } from './use-live';

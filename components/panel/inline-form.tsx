@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../error-alert';
 
 /** A small form inside a view: named for screen readers, its refusal shown above its buttons. */
 export function InlineForm({

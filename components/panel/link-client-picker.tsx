@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { TabState } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../error-alert';
 import { useNavigation } from './navigation';
 import { inputClass, labelClass, sectionHeadingClass } from './styles';
 import { useAction } from './use-action';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Template } from '../../lib/model/template';
 import type { Site } from '../../lib/sites/types';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../error-alert';
 import { useNavigation, type Route } from './navigation';
 import { inputClass, labelClass } from './styles';
 import { orderTemplates } from './template-order';

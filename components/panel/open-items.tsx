@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import type { OpenItem } from '../../lib/model/handoff';
 import { Button } from '../button';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../error-alert';
 import { formatDate, toDateInput } from './format';
 import { inputClass, labelClass, twoColumnsClass } from './styles';
 import { ToggleForm } from './toggle-form';

@@ -1,6 +1,6 @@
 import type { PanelState } from '../use-panel-state';
 import { ClientView } from './client-view';
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '../error-alert';
 import { UnmatchedView } from './unmatched-view';
 import { ViewHeading } from './view-heading';
 

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Handoff } from '../../lib/model/handoff';
 import { AppHeader } from '../app-header';
 import { Button } from '../button';
-import { ErrorAlert } from '../options/alerts';
+import { ErrorAlert } from '../error-alert';
 import { ConnectionState } from './connection-state';
 import { HandoffGroup, type HandoffLine } from './handoff-group';
 import { openSidePanel } from './open-side-panel';

@@ -3,7 +3,7 @@ import { AppHeader } from '../../components/app-header';
 import { Button } from '../../components/button';
 import { BackButton } from '../../components/panel/back-button';
 import { ClientView } from '../../components/panel/client-view';
-import { ErrorAlert } from '../../components/panel/error-alert';
+import { ErrorAlert } from '../../components/error-alert';
 import { HandoffView } from '../../components/panel/handoff-view';
 import { NavigationContext, routeOfIntent, type Route } from '../../components/panel/navigation';
 import { NewHandoffView } from '../../components/panel/new-handoff-view';

@@ -95,6 +95,14 @@ test('sender → receiver: capture from Gmail, live delivery, gaps raised and an
     await expect(receiverPanel.getByRole('group', { name: 'Budget' }).getByRole('list', { name: 'Gaps' })).toContainText(ANSWER, { timeout: 10_000 });
     await receiverPanel.getByRole('button', { name: 'Confirm receipt' }).click();
     await expect(receiverPanel.getByText('State: Confirmed')).toBeVisible();
+    await expect(senderPanel.getByText('State: Confirmed')).toBeVisible({ timeout: 10_000 });
+    for (const panel of [senderPanel, receiverPanel]) {
+      const activity = panel.getByRole('list', { name: 'Activity' });
+      await expect(activity).toContainText(`${JANE.name} sent`);
+      await expect(activity).toContainText(`${TOM.name} raised 1 gap`);
+      await expect(activity).toContainText(`${JANE.name} answered 1 gap`);
+      await expect(activity).toContainText(`${TOM.name} confirmed receipt`);
+    }
     await expect.poll(() => badgeText(receiver!), { timeout: 10_000 }).toBe('');
 
     // Both timelines tell the whole exchange; the receiver now owns the client and its open items.

@@ -3,9 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { salesToAm } from '../../lib/templates/sales-to-am.ts';
-import { openPglite } from '../../server/db';
-import { startHub } from '../../server/server';
-import { launchBaton } from './support/baton.ts';
+import { fillSalesToAm } from './support/team.ts';
 import { addClients, expect, openSidePanel, openSite, test } from './support/test.ts';
 
 const CLIENT = 'Northwind Outfitters';
@@ -106,17 +104,7 @@ test('a Gmail thread: the client at a glance, then a sales → AM handoff filled
   await missing.getByRole('button', { name: /“Commitments made”/ }).click();
   await expect(panel.getByLabel('Commitments made', { exact: true }).getByRole('button', { name: 'Add target' })).toBeFocused();
 
-  await panel.getByLabel('Primary goals', { exact: true }).fill('Grow online sales 20% by Q4\nLaunch in Canada');
-  await panel.getByLabel('Key objections', { exact: true }).fill('Burned by the last agency on reporting');
-  await panel.getByLabel('Agreed deliverables', { exact: true }).fill('Meta + TikTok paid social\nMonthly report');
-  await panel.getByLabel('Timeline expectations', { exact: true }).fill('Campaigns live by 1 September');
-  const commitments = panel.getByLabel('Commitments made', { exact: true });
-  await commitments.getByRole('button', { name: 'Add target' }).click();
-  await commitments.getByRole('textbox', { name: 'Metric' }).fill('ROAS');
-  await commitments.getByRole('textbox', { name: 'Target' }).fill('3.5');
-  await commitments.getByRole('combobox', { name: 'Validated against the client’s data?' }).selectOption({ label: 'Yes, validated' });
-  await commitments.getByRole('textbox', { name: 'Evidence' }).fill('Checked against 12 months of Shopify margins');
-  await expect(meter).toHaveAttribute('aria-valuenow', String(salesToAm.fields.filter((f) => f.required).length));
+  await fillSalesToAm(panel);
   await expectFitsSidePanel(panel);
   await expect(panel.getByText('Everything the receiver needs is here.')).toBeVisible();
 
@@ -283,71 +271,4 @@ test('an incomplete handoff goes out only with a written reason, which the recei
 
   await expect(panel.getByText('State: Sent')).toBeVisible();
   await expect(panel.getByText('Sent incomplete: Client call at 3 pm; the rest follows tonight.')).toBeVisible();
-});
-
-test('two people through a hub: sent from the panel, questioned, answered and confirmed, each side live', async ({ baton }) => {
-  test.slow();
-  const hub = await startHub(await openPglite(), { port: 0 });
-  const receiverBaton = await launchBaton();
-  try {
-    const workspaceId = await hub.store.createWorkspace('Brightlane');
-    const senderCode = await hub.store.createInvite(workspaceId, { email: 'jane.doe@brightlane.agency', name: 'Jane Doe', role: 'admin' });
-    const receiverCode = await hub.store.createInvite(workspaceId, { email: 'tom.akers@brightlane.agency', name: 'Tom Akers', role: 'member' });
-
-    const sender = await openSidePanel(baton);
-    await request(sender, { type: 'hub/connect', url: hub.url, code: senderCode });
-    await request(sender, { type: 'clients/save', client: { name: CLIENT, identifiers: 'email-domain:northwindoutfitters.com' } });
-    const receiver = await openSidePanel(receiverBaton);
-    await request(receiver, { type: 'hub/connect', url: hub.url, code: receiverCode });
-    await expect.poll(async () => (await request<{ name: string }[]>(receiver, { type: 'clients/list' })).map((c) => c.name), { timeout: 15_000 }).toEqual([CLIENT]);
-
-    // Both look at the same thread; the receiver's panel is open before anything is sent.
-    await openSite(baton, 'gmail-thread');
-    await openSite(receiverBaton, 'gmail-thread');
-    await sender.bringToFront();
-    await receiver.bringToFront();
-    await expect(receiver.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
-    await expect(receiver.getByRole('region', { name: 'Open handoffs' })).toContainText('Nothing open');
-
-    await sender.getByRole('button', { name: 'Start handoff' }).click();
-    await sender.getByRole('button', { name: 'Sales → account management' }).click();
-    await sender.getByLabel('Primary goals', { exact: true }).fill('Grow online sales 20% by Q4');
-    await sender.getByRole('combobox', { name: 'Receiver' }).selectOption({ label: 'Tom Akers (tom.akers@brightlane.agency)' });
-    await sender.getByRole('textbox', { name: 'Reason for sending incomplete' }).fill('Kickoff is tomorrow; the rest comes with the contract.');
-    await sender.getByRole('button', { name: 'Send handoff' }).click();
-    await expect(sender.getByText('State: Sent')).toBeVisible();
-
-    // It arrives in the receiver's open panel by itself.
-    const arrived = receiver.getByRole('region', { name: 'Open handoffs' }).getByRole('button', { name: /Q3 paid social launch handoff/ });
-    await expect(arrived).toContainText('Jane Doe → Tom Akers', { timeout: 5_000 });
-    await arrived.click();
-    await receiver.getByRole('button', { name: 'Raise gaps' }).click();
-    await receiver.getByRole('checkbox', { name: 'Commitments made' }).check();
-    await receiver.getByRole('textbox', { name: 'Question' }).fill('What ROAS did sales promise, and was it checked?');
-    await receiver.getByRole('button', { name: 'Raise gaps' }).click();
-    await expect(receiver.getByText('State: Gaps raised')).toBeVisible();
-
-    // The sender's detail updates live: the question, and the move that is now theirs.
-    await sender.getByRole('button', { name: 'Answer gaps' }).click({ timeout: 10_000 });
-    await sender.getByRole('textbox', { name: /What ROAS did sales promise/ }).fill('ROAS 3.5, checked against 12 months of margins.');
-    await sender.getByRole('button', { name: 'Answer gaps' }).click();
-    await expect(sender.getByText('State: Gaps answered')).toBeVisible();
-
-    await receiver.getByRole('button', { name: 'Confirm receipt' }).click({ timeout: 10_000 });
-    await expect(receiver.getByText('State: Confirmed')).toBeVisible();
-    await expect(sender.getByText('State: Confirmed')).toBeVisible({ timeout: 10_000 });
-    for (const panel of [sender, receiver]) {
-      const activity = panel.getByRole('list', { name: 'Activity' });
-      await expect(activity).toContainText('Jane Doe sent');
-      await expect(activity).toContainText('Tom Akers raised 1 gap');
-      await expect(activity).toContainText('Jane Doe answered 1 gap');
-      await expect(activity).toContainText('Tom Akers confirmed receipt');
-    }
-    // Sales → AM hands the client over: the receiver owns it now.
-    await receiver.getByRole('button', { name: 'Back' }).click();
-    await expect(receiver.getByText('Owner: Tom Akers')).toBeVisible();
-  } finally {
-    await receiverBaton.close();
-    await hub.close();
-  }
 });
