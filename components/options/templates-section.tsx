@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { newestVersions } from '../../lib/templates';
 import type { Template } from '../../lib/model/template';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
@@ -16,7 +17,7 @@ export function TemplatesSection({ isAdmin }: { isAdmin: boolean }) {
   const templates = useLiveData(() => sendRequest<'templates/list'>({ type: 'templates/list' }), ['templates']);
   const [editing, setEditing] = useState<Editing>();
   const [status, setStatus] = useState<string | undefined>();
-  const list = templates.status === 'ready' ? templates.data : [];
+  const list = templates.status === 'ready' ? newestVersions(templates.data) : [];
 
   const done = (saved?: Template) => {
     setEditing(undefined);

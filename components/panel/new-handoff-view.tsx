@@ -23,13 +23,14 @@ export function NewHandoffView({ route, site }: { route: Extract<Route, { view: 
   const client = clients.find((c) => c.id === clientId);
   const { suggested, rest } = orderTemplates(templates, site);
 
-  const start = async (template: Pick<Template, 'id'>) => {
+  const start = async (template: Pick<Template, 'id'> & { version?: number }) => {
     if (!clientId) return setError('Choose the client this handoff is about.');
     const draft = await run(() =>
       sendRequest<'handoff/start'>({
         type: 'handoff/start',
         clientId,
         templateId: template.id,
+        ...(template.version !== undefined ? { templateVersion: template.version } : {}),
         ...(route.tabId !== undefined ? { tabId: route.tabId } : {}),
         ...(route.selectedText ? { selectedText: route.selectedText } : {}),
       }),

@@ -1,12 +1,12 @@
 import type { Template } from '../../lib/model/template';
-import { suggestTemplates } from '../../lib/templates';
+import { newestVersions, suggestTemplates } from '../../lib/templates';
 import type { Site } from '../../lib/sites/types';
 
 /** How many of a site's suggestions are shown apart as "suggested" (an email: sales → AM, brief → creative). */
 const SUGGESTED = 2;
 
 /**
- * The workspace's templates split into the page's suggestions and the rest, in the order
+ * The newest version of each of the workspace's templates, split into the page's suggestions and the rest, in the order
  * suggestTemplates gives built-ins; custom templates follow, by name.
  */
 export function orderTemplates(templates: readonly Template[], site: Site | undefined): { suggested: Template[]; rest: Template[] } {
@@ -16,6 +16,6 @@ export function orderTemplates(templates: readonly Template[], site: Site | unde
     const i = order.indexOf(t.id);
     return i === -1 ? order.length : i;
   };
-  const sorted = [...templates].sort((a, b) => rank(a) - rank(b) || Number(b.builtIn) - Number(a.builtIn) || a.name.localeCompare(b.name));
+  const sorted = newestVersions(templates).sort((a, b) => rank(a) - rank(b) || Number(b.builtIn) - Number(a.builtIn) || a.name.localeCompare(b.name));
   return { suggested: sorted.filter((t) => suggestedIds.has(t.id)), rest: sorted.filter((t) => !suggestedIds.has(t.id)) };
 }

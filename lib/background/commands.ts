@@ -6,13 +6,13 @@ import type { EventType } from '../model/event';
 import { parseIdentifierList } from '../model/identifier';
 import type { Member } from '../model/member';
 import type { ClientDraft, Request, TabState } from '../messaging/protocol';
-import { BUILT_IN_TEMPLATES, findTemplate } from '../templates';
+import { findTemplate } from '../templates';
 import { prefillFromPage } from '../workflow/prefill';
 import { append } from './append';
 import { exportBackup, importBackup, loadDemo } from './backup';
 import { importClients } from './client-import';
 import { reminderSettings, saveReminderSettings } from './reminder-settings';
-import { listTemplates, saveTemplate } from './templates';
+import { allTemplates, saveTemplate } from './templates';
 import { CommandError } from './command-error';
 import type { Session } from './workspace';
 
@@ -101,7 +101,8 @@ export async function runCommand(session: Session, request: Request, deps: Comma
       return member;
     }
     case 'handoff/start': {
-      const template = findTemplate(BUILT_IN_TEMPLATES, request.templateId, request.templateVersion) ?? (await db.get('templates', [request.templateId, request.templateVersion ?? 1]));
+      // Without a version, the newest: an admin's edit applies to every handoff started after it.
+      const template = findTemplate(await allTemplates(db), request.templateId, request.templateVersion);
       if (!template) throw new CommandError('Unknown template.', 'not-found');
       const page = request.tabId !== undefined ? ((await deps.tabState(request.tabId))?.context ?? null) : null;
       const prefill = prefillFromPage(template, page, { ownDomains: session.workspace.ownDomains, selectedText: request.selectedText, now: deps.now?.() ?? new Date() });
@@ -124,7 +125,7 @@ export async function runCommand(session: Session, request: Request, deps: Comma
     case 'handoff/get':
       return getHandoff(db, request.id);
     case 'templates/list':
-      return listTemplates(db);
+      return allTemplates(db);
     case 'template/save':
       return saveTemplate(session, request.template as Record<string, unknown>);
     case 'data/export':

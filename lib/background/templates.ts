@@ -6,18 +6,16 @@ import { append } from './append';
 import { CommandError } from './command-error';
 import type { Session } from './workspace';
 
-/** The newest version of every template: built-ins, replaced by a custom version where one exists. */
-export async function listTemplates(db: BatonDatabase): Promise<Template[]> {
-  const newest = new Map<string, Template>();
+/**
+ * Every version of every template: built-ins and the workspace's saved ones. A handoff keeps the version
+ * it was started with, so older versions stay readable; new handoffs take the newest (newestVersions).
+ */
+export async function allTemplates(db: BatonDatabase): Promise<Template[]> {
   const stored = (await db.getAll('templates')).flatMap((raw) => {
     const parsed = TemplateSchema.safeParse(raw);
     return parsed.success ? [parsed.data] : [];
   });
-  for (const template of [...BUILT_IN_TEMPLATES, ...stored]) {
-    const known = newest.get(template.id);
-    if (!known || template.version > known.version) newest.set(template.id, template);
-  }
-  return [...newest.values()];
+  return [...BUILT_IN_TEMPLATES, ...stored];
 }
 
 /** Saves a custom template (or a new version of one) as the next version; admins only. */

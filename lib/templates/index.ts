@@ -61,3 +61,13 @@ export function suggestTemplates(site: Site): Template[] {
   // Array.prototype.sort is stable: templates outside the suggestion keep their built-in order.
   return [...BUILT_IN_TEMPLATES].sort((a, b) => rank(a) - rank(b));
 }
+
+/** The newest version of each template, in first-seen order: what a person picks from. */
+export function newestVersions(templates: readonly Template[]): Template[] {
+  const newest = new Map<string, Template>();
+  for (const t of templates) {
+    const known = newest.get(t.id);
+    if (!known || t.version > known.version) newest.set(t.id, t);
+  }
+  return [...newest.values()];
+}
