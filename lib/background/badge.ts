@@ -1,5 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { MatchSummary } from '../messaging/protocol';
+import { getTabState, tabIdsWithState } from './tab-states';
+
+/** storage.session: how many handoffs await my confirmation (the badge of every tab shows it). */
+const AWAITING_KEY = 'baton:awaiting';
+const AWAITING_COLOR = '#b91c1c';
 
 function initials(name: string): string {
   const words = name.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
@@ -7,10 +12,23 @@ function initials(name: string): string {
   return letters.join('').toUpperCase();
 }
 
-/** The toolbar button says at a glance which client this tab belongs to. */
-export async function showMatchOnBadge(tabId: number, match: MatchSummary | null): Promise<void> {
-  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+function toolbarAction() {
+  return browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+}
+
+async function awaitingCount(): Promise<number> {
+  const stored = (await browser.storage.session.get(AWAITING_KEY))[AWAITING_KEY];
+  return typeof stored === 'number' ? stored : 0;
+}
+
+/**
+ * The toolbar button of a tab: what awaits my confirmation comes first (a tab's own badge hides the
+ * window-wide one, so every tab carries the count); otherwise which client this tab belongs to.
+ */
+export async function showMatchOnBadge(tabId: number, match: MatchSummary | null, awaiting?: number): Promise<void> {
+  const action = toolbarAction();
   if (!action) return;
+  const count = awaiting ?? (await awaitingCount());
   let text = '';
   let title = 'Baton';
   let color = '#4f46e5';
@@ -22,13 +40,24 @@ export async function showMatchOnBadge(tabId: number, match: MatchSummary | null
     title = `Baton — could be ${match.tied.map((c) => c.name).join(' or ')}`;
     color = '#b45309';
   }
+  if (count > 0) {
+    text = String(count);
+    color = AWAITING_COLOR;
+    title = `${title} · ${count} ${count === 1 ? 'handoff awaits' : 'handoffs await'} your confirmation`;
+  }
   try {
-    await Promise.all([
-      action.setBadgeText({ tabId, text }),
-      action.setBadgeBackgroundColor({ tabId, color }),
-      action.setTitle({ tabId, title }),
-    ]);
+    await Promise.all([action.setBadgeText({ tabId, text }), action.setBadgeBackgroundColor({ tabId, color }), action.setTitle({ tabId, title })]);
   } catch {
     // The tab closed while we were matching: nothing to show.
   }
+}
+
+/** A new count of handoffs awaiting me: the window-wide badge and every read tab's badge follow. */
+export async function showAwaitingCount(count: number): Promise<void> {
+  if (count === (await awaitingCount())) return;
+  await browser.storage.session.set({ [AWAITING_KEY]: count });
+  const action = toolbarAction();
+  await action?.setBadgeText({ text: count > 0 ? String(count) : '' }).catch(() => undefined);
+  await action?.setBadgeBackgroundColor({ color: AWAITING_COLOR }).catch(() => undefined);
+  for (const tabId of await tabIdsWithState()) await showMatchOnBadge(tabId, (await getTabState(tabId))?.match ?? null, count);
 }

@@ -8,7 +8,7 @@ import { showMatchOnBadge } from './badge';
 import { CommandError, runCommand } from './commands';
 import type { MatcherCache } from './matcher';
 import { newHandoffIntent, openSidePanel, recordPanelIntent } from './panel-intent';
-import { pushPrompts } from './prompt-push';
+import { showWhatAwaitsMe } from './prompt-push';
 import { promptItems, snoozePrompt } from './prompts';
 import { getTabState, lastActiveTab, rememberActiveTab, removeTabState, tabIdsWithState, updateTabState } from './tab-states';
 import { SYNC_STATUS_KEY, type SyncRunner, type SyncStatus } from './sync-runner';
@@ -157,7 +157,7 @@ export function createRouter(deps: RouterDeps) {
     if (!READS.has(request.type)) {
       deps.sync?.request();
       // Any change may add or settle a handoff awaiting me: the in-page prompts follow.
-      void pushPrompts(deps.workspace).catch(() => undefined);
+      void showWhatAwaitsMe(deps.workspace).catch(() => undefined);
     }
     return { ok: true, data };
   }
@@ -181,7 +181,7 @@ export function createRouter(deps: RouterDeps) {
         return { ok: true, data: await promptItems(await deps.workspace.session()) };
       case 'prompt/snooze':
         await snoozePrompt(request.handoffId, request.minutes);
-        void pushPrompts(deps.workspace).catch(() => undefined);
+        void showWhatAwaitsMe(deps.workspace).catch(() => undefined);
         return { ok: true, data: await promptItems(await deps.workspace.session()) };
     }
   }

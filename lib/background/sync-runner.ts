@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { awaitingConfirmation, getHandoff } from '../db/queries';
+import { getHandoff } from '../db/queries';
 import type { BatonEvent } from '../model/event';
 import { hubUrl } from '../sync/hub-client';
 import { backoffMs, syncOnce, type SyncReport } from '../sync/sync';
 import { handoffNotificationId } from './notification-ids';
-import { pushPrompts } from './prompt-push';
+import { showWhatAwaitsMe } from './prompt-push';
 import type { Session, WorkspaceService } from './workspace';
 
 export const SYNC_STATUS_KEY = 'baton:sync-status';
@@ -66,8 +66,6 @@ async function announce(session: Session, report: SyncReport): Promise<void> {
     await session.db.put('meta', [...notices, ...kept].slice(0, 50), NOTICES_KEY);
     for (const notice of notices) await tell(notice);
   }
-  const awaiting = (await awaitingConfirmation(session.db, session.me.id)).values.length;
-  await browser.action?.setBadgeText({ text: awaiting > 0 ? String(awaiting) : '' }).catch(() => undefined);
 }
 
 /**
@@ -100,7 +98,7 @@ export function createSyncRunner(workspace: WorkspaceService) {
     await announce(session, report);
     if (report.pulled.length > 0 || report.refused.length > 0) {
       await workspace.refresh();
-      await pushPrompts(workspace).catch(() => undefined);
+      await showWhatAwaitsMe(workspace).catch(() => undefined);
     }
   }
 

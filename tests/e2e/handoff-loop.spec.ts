@@ -103,7 +103,8 @@ test('sender → receiver: capture from Gmail, live delivery, gaps raised and an
       await expect(activity).toContainText(`${JANE.name} answered 1 gap`);
       await expect(activity).toContainText(`${TOM.name} confirmed receipt`);
     }
-    await expect.poll(() => badgeText(receiver!), { timeout: 10_000 }).toBe('');
+    // Nothing awaits the receiver any more: their Gmail tab's badge names the client again.
+    await expect.poll(() => badgeText(receiver!), { timeout: 10_000 }).toBe('NO');
 
     // Both timelines tell the whole exchange; the receiver now owns the client and its open items.
     await receiverPanel.getByRole('button', { name: 'Back' }).click();

@@ -47,9 +47,14 @@ export async function fillSalesToAm(panel: Page): Promise<void> {
   await expect(panel.getByRole('progressbar', { name: 'Completeness' })).toHaveAttribute('aria-valuenow', String(required));
 }
 
-/** What the toolbar button's badge says in this browser (the count of handoffs awaiting me). */
+/** What the toolbar button's badge says on this browser's Gmail tab (window-wide without one). */
 export async function badgeText(baton: Baton): Promise<string> {
   const [worker] = baton.context.serviceWorkers();
   if (!worker) return '';
-  return worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+  type Api = { action: { getBadgeText(d: { tabId?: number }): Promise<string> }; tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } };
+  return worker.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: Api }).chrome;
+    const [gmail] = await chrome.tabs.query({ url: 'https://mail.google.com/*' });
+    return chrome.action.getBadgeText(gmail?.id !== undefined ? { tabId: gmail.id } : {});
+  });
 }
