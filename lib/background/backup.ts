@@ -1,4 +1,4 @@
-import { appendEvent, readLog, rebuildViews } from '../db/event-store';
+import { appendEvents, readLog, rebuildViews } from '../db/event-store';
 import { ALL_STORES } from '../db/schema';
 import { replay } from '../events/memory-model';
 import { buildDemo } from '../demo';
@@ -60,9 +60,11 @@ export async function importEvents(session: Session, events: readonly BatonEvent
     if (!decision.duplicate) fresh.push(event);
     known.add(event.id);
   }
-  for (const event of fresh) {
-    const result = await appendEvent(session.db, event);
-    if (!result.ok) throw new CommandError(`Event ${event.type} (${event.id}) was refused while writing: ${result.reason}`);
+  // Written in one transaction: a sync round or a command landing meanwhile cannot leave half of it.
+  const written = await appendEvents(session.db, fresh);
+  if (!written.ok) {
+    const event = fresh[written.index]!;
+    throw new CommandError(`Event ${event.type} (${event.id}) was refused while writing: ${written.reason} Nothing was imported.`);
   }
   return { added: fresh.length, skipped: events.length - fresh.length, replaced: false };
 }

@@ -58,6 +58,36 @@ export async function appendEvent(db: BatonDatabase, raw: unknown, origin: 'loca
 }
 
 /**
+ * Appends several events in one transaction, each checked by the shared reducer against the views as
+ * the ones before it left them: all are written, or none (a restore, a CSV import, the demo). One
+ * change notice for the lot, so open pages reload once.
+ */
+export async function appendEvents(db: BatonDatabase, events: readonly BatonEvent[], origin: 'local' | 'remote' = 'local'): Promise<{ ok: true; added: number } | { ok: false; index: number; reason: string }> {
+  const tx = db.transaction(ALL_STORES, 'readwrite');
+  const stores = new Set<string>();
+  let added = 0;
+  for (const [index, event] of events.entries()) {
+    const decision = decide(await loadSnapshot(tx, event), event);
+    if (!decision.ok) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      return { ok: false, index, reason: decision.reason };
+    }
+    if (decision.duplicate) continue;
+    const seq = (await tx.objectStore('events').add({ id: event.id, origin, event })) as number;
+    if (origin === 'local') await tx.objectStore('outbox').put({ id: event.id, seq, attempts: 0 });
+    for (const change of decision.changes) {
+      await writeChange(tx, change);
+      stores.add(change.store);
+    }
+    added += 1;
+  }
+  await tx.done;
+  if (added > 0) publishChange({ eventId: null, type: 'batch', stores: [...stores] });
+  return { ok: true, added };
+}
+
+/**
  * Every event in log order, each parsed; a corrupt record is reported and skipped. The order is the
  * hub's for events it has (every browser agrees on it), then local ones it has not acknowledged yet.
  */

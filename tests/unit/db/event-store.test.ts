@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { subscribeToChanges, type ChangeNotice } from '../../../lib/db/change-feed';
-import { appendEvent, readLog, rebuildViews } from '../../../lib/db/event-store';
+import { appendEvent, appendEvents, readLog, rebuildViews } from '../../../lib/db/event-store';
 import { openBatonDb } from '../../../lib/db/open';
 import { awaitingConfirmation, clientsByIdentifier, clientView, listClients, sentByMeOpen } from '../../../lib/db/queries';
 import { makeEvent } from '../../../lib/events';
@@ -15,6 +15,33 @@ async function dbWith(events = baseLog()) {
   }
   return db;
 }
+
+describe('appendEvents', () => {
+  it('writes a batch whole, each event checked against the ones before it, with one change notice', async () => {
+    const db = await openBatonDb(freshName());
+    const notices: ChangeNotice[] = [];
+    const listening = new AbortController();
+    subscribeToChanges((n) => notices.push(n), listening.signal);
+    const result = await appendEvents(db, [...baseLog(), ...sentBrief('h1', 10)]);
+    expect(result).toEqual({ ok: true, added: 5 });
+    expect(await db.get('handoffs', 'h1')).toMatchObject({ state: 'sent' });
+    expect(await db.count('outbox')).toBe(5);
+    await expect.poll(() => notices.length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(notices).toHaveLength(1);
+    listening.abort();
+  });
+
+  it('writes nothing when one event of the batch is refused, and says which', async () => {
+    const db = await dbWith();
+    const [created, sent] = sentBrief('h1', 10);
+    // A confirmation by someone who is not the receiver breaks a rule.
+    const wrongConfirm = makeEvent('handoff.confirmed', 'jane', 'h1', {}, { id: 'bad', at: at(12) });
+    expect(await appendEvents(db, [created!, sent!, wrongConfirm])).toMatchObject({ ok: false, index: 2 });
+    expect(await db.count('events')).toBe(3);
+    expect(await db.get('handoffs', 'h1')).toBeUndefined();
+  });
+});
 
 describe('appendEvent', () => {
   it('writes the event, its views and its outbox entry together', async () => {
