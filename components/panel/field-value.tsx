@@ -1,6 +1,6 @@
 import type { TemplateField } from '../../lib/model/template';
 import { editableValue } from './field-values';
-import { formatDate } from './format';
+import { formatDate, isWebLink } from './format';
 import { linkClass } from './styles';
 
 const empty = <p className="text-sm text-slate-500 italic dark:text-slate-400">Not filled in</p>;
@@ -10,7 +10,7 @@ export function FieldValueView({ field, value }: { field: TemplateField; value: 
   const v = editableValue(field, value);
   if (typeof v === 'string') {
     if (!v.trim()) return empty;
-    if (field.type === 'link')
+    if (field.type === 'link' && isWebLink(v))
       return (
         <a href={v} target="_blank" rel="noreferrer noopener" className={`text-sm break-all ${linkClass}`}>
           {v}

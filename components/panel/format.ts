@@ -62,3 +62,12 @@ export function fromDateInput(date: string): string | undefined {
   if (!m) return undefined;
   return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 18, 0, 0).toISOString();
 }
+
+/** Only http(s) addresses become links: a typed `javascript:` or half-typed value stays plain text. */
+export function isWebLink(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}

@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { panelIntentKey, type PanelIntent } from '../../lib/messaging/protocol';
 
 const KINDS = new Set(['new-handoff', 'handoff', 'client']);
+/** An intent nobody took in time (the panel did not open: Firefox, a lost gesture) is not acted on later. */
+const FRESH_MS = 2 * 60_000;
 
 function isIntent(value: unknown): value is PanelIntent {
   return typeof value === 'object' && value !== null && KINDS.has((value as { kind?: unknown }).kind as string);
@@ -31,12 +33,14 @@ export function usePanelIntent(onIntent: (intent: PanelIntent) => void): void {
       if (stopped || !isIntent(stored) || stored.at === lastAt) return;
       lastAt = stored.at;
       await browser.storage.session.remove(key);
-      handler.current(stored);
+      if (Date.now() - Date.parse(stored.at) <= FRESH_MS) handler.current(stored);
     };
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && key && changes[key]?.newValue !== undefined) void read();
+      if (area === 'session' && key && changes[key]?.newValue !== undefined) void readSafely();
     };
-    void read();
+    // A failed read leaves the intent for the next change or the next panel: nothing to report here.
+    const readSafely = () => read().catch(() => undefined);
+    void readSafely();
     browser.storage.onChanged.addListener(onChanged);
     return () => {
       stopped = true;

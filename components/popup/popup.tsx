@@ -18,7 +18,10 @@ export function Popup() {
 
   // Known before any click, so opening the panel is the first thing a click does (a user gesture).
   useEffect(() => {
-    void browser.windows.getCurrent().then((w) => setWindowId(w.id));
+    browser.windows.getCurrent().then(
+      (w) => setWindowId(w.id),
+      () => setError('Baton could not tell which window this is: open the side panel from the toolbar menu.'),
+    );
   }, []);
 
   const open = async (handoff?: Handoff) => {

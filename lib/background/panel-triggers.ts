@@ -40,10 +40,10 @@ export function watchPanelTriggers(): void {
   browser.runtime.onInstalled.addListener(() => void createContextMenus().catch(() => undefined));
   browser.runtime.onStartup.addListener(() => void createContextMenus().catch(() => undefined));
   browser.commands?.onCommand.addListener((command, tab) => {
-    if (command === START_HANDOFF_COMMAND) void openOn(tab?.windowId, () => newHandoffIntent(tab?.id));
+    if (command === START_HANDOFF_COMMAND) void openOn(tab?.windowId, () => newHandoffIntent(tab?.id)).catch(() => undefined);
   });
   browser.contextMenus?.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === START_HANDOFF_MENU) void openOn(tab?.windowId, () => newHandoffIntent(tab?.id, info.selectionText));
+    if (info.menuItemId === START_HANDOFF_MENU) void openOn(tab?.windowId, () => newHandoffIntent(tab?.id, info.selectionText)).catch(() => undefined);
   });
   browser.notifications?.onClicked.addListener((notificationId) => {
     const handoffId = handoffOfNotification(notificationId);

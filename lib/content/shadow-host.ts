@@ -13,13 +13,19 @@ export function createShadowHost(doc: Document, marker: string, css: string, tag
   return { host, root };
 }
 
-/** A button with a visible text name; page text only ever goes in through textContent. */
+/**
+ * A button with a visible text name; page text only ever goes in through textContent. Only a person's
+ * click counts: the page's own scripts can reach an open shadow root, and their synthetic clicks
+ * (isTrusted false) must not capture a selection or snooze a prompt.
+ */
 export function createButton(doc: Document, label: string, onClick: (event: MouseEvent) => void, className = ''): HTMLButtonElement {
   const button = doc.createElement('button');
   button.type = 'button';
   button.textContent = label;
   if (className) button.className = className;
-  button.addEventListener('click', onClick);
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted) onClick(event);
+  });
   return button;
 }
 

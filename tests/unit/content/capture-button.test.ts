@@ -4,6 +4,7 @@ import { CAPTURE_LABEL, CAPTURE_MARKER, createCaptureButton } from '../../../lib
 import { watchPage } from '../../../lib/content/watch-page';
 import type { Reply } from '../../../lib/messaging/protocol';
 import { loadFixture } from '../helpers/dom';
+import { personClick } from '../helpers/dom';
 
 type TestWindow = globalThis.Window & { happyDOM: { close(): Promise<void> } };
 
@@ -95,7 +96,11 @@ describe('Capture handoff button in Gmail', () => {
     range.selectNodeContents(message);
     doc.getSelection()!.removeAllRanges();
     doc.getSelection()!.addRange(range);
+    // The page's own scripts can reach the button: their synthetic clicks do nothing.
     buttonIn(hosts()[0])!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(capture).not.toHaveBeenCalled();
+    personClick(buttonIn(hosts()[0])!);
     await vi.advanceTimersByTimeAsync(0);
     expect(capture).toHaveBeenCalledWith('Re: Northwind Outfitters — Q3 paid social launch handoff');
     expect(hosts()[0]?.shadowRoot?.querySelector('[role="status"]')?.textContent).toBe('Open Baton’s side panel to finish the handoff.');

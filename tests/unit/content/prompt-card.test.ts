@@ -2,6 +2,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it, vi } from 'vitest';
 import { createPromptCard, PROMPT_MARKER, PROMPT_REGION_LABEL } from '../../../lib/content/prompt-card';
 import type { PromptItem } from '../../../lib/messaging/protocol';
+import { personClick } from '../helpers/dom';
 
 const item = (n: number, overrides: Partial<PromptItem> = {}): PromptItem => ({ handoffId: `h-${n}`, senderName: 'Tom Reyes', clientName: `Client ${n}`, templateName: 'Brief → creative', overdue: false, ...overrides });
 
@@ -41,9 +42,9 @@ describe('the in-page prompt', () => {
   it('Review opens the handoff; Snooze redraws with what remains; nothing at all removes the card', async () => {
     const { card, region, button, review, snooze } = page();
     card.show([item(1), item(2)]);
-    button('Review', 1)!.click();
+    personClick(button('Review', 1)!);
     expect(review).toHaveBeenCalledWith('h-2');
-    button('Snooze', 0)!.click();
+    personClick(button('Snooze', 0)!);
     await vi.waitFor(() => expect(region()?.querySelectorAll('li')).toHaveLength(1));
     expect(snooze).toHaveBeenCalledWith('h-1');
     card.show([]);
@@ -53,7 +54,7 @@ describe('the in-page prompt', () => {
   it('stays dismissed until a handoff it has not shown arrives', () => {
     const { card, region, button } = page();
     card.show([item(1)]);
-    button('Dismiss')!.click();
+    personClick(button('Dismiss')!);
     expect(region()).toBeNull();
     card.show([item(1)]);
     expect(region()).toBeNull();

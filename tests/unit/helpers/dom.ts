@@ -26,3 +26,14 @@ export function loadFixture(name: string): Fixture {
   const spec = JSON.parse(readFileSync(new URL(`${name}.expected.json`, FIXTURES), 'utf8')) as Omit<Fixture, 'html' | 'doc'>;
   return { ...spec, html, doc: parseHtml(html) };
 }
+
+/**
+ * A person's click. Baton's in-page buttons ignore synthetic clicks (the page's scripts can reach them),
+ * and happy-dom marks every click untrusted, so this marks it as the browser would for a real one.
+ */
+export function personClick(element: Element): void {
+  const view = element.ownerDocument.defaultView as unknown as typeof globalThis;
+  const event = new view.MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  element.dispatchEvent(event);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromDateInput, isOverdue, toDateInput } from '../../../components/panel/format';
+import { fromDateInput, isOverdue, isWebLink, toDateInput } from '../../../components/panel/format';
 import { orderTemplates } from '../../../components/panel/template-order';
 import type { Template } from '../../../lib/model/template';
 import { BUILT_IN_TEMPLATES, salesToAm } from '../../../lib/templates';
@@ -39,5 +39,15 @@ describe('confirm-by date input', () => {
     expect(iso).toMatch(/^2026-03-1[45]T/);
     expect(toDateInput(iso)).toBe('2026-03-14');
     expect(fromDateInput('')).toBeUndefined();
+  });
+});
+
+describe('isWebLink', () => {
+  it('links only http and https addresses', () => {
+    expect(isWebLink('https://docs.example.com/brand')).toBe(true);
+    expect(isWebLink('http://localhost:3000/x')).toBe(true);
+    expect(isWebLink('javascript:alert(1)')).toBe(false);
+    expect(isWebLink('docs.example.com/brand')).toBe(false);
+    expect(isWebLink('')).toBe(false);
   });
 });
