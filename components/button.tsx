@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 
 const VARIANTS = {
   primary: 'bg-brand-600 text-white hover:bg-brand-700 disabled:opacity-50',
@@ -7,7 +7,7 @@ const VARIANTS = {
   danger: 'text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950',
 } as const;
 
-export function Button({ variant = 'primary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS }) {
+export function Button({ variant = 'primary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS; ref?: Ref<HTMLButtonElement> }) {
   return (
     <button
       type="button"

@@ -9,6 +9,7 @@ import { CancelForm } from './cancel-form';
 import { ErrorAlert } from '../error-alert';
 import { RaiseGapsForm } from './raise-gaps-form';
 import { useAction } from './use-action';
+import { focusViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 
 type OpenForm = 'raise' | 'answer' | 'cancel' | null;
@@ -24,7 +25,12 @@ export function HandoffActions({ handoff, template }: { handoff: Handoff; templa
   const allowed = (action: HandoffAction) => checkAction(handoff, action, me) === null;
   // The receiver's one blocked move worth explaining: confirming while their own questions are open.
   const confirmRefusal = me.id === handoff.receiverId && handoff.state === 'gaps_raised' ? checkAction(handoff, 'confirm', me) : null;
-  const close = () => setForm(null);
+  // The control a person used goes away (a form closes, Confirm receipt is done): the handoff's heading
+  // takes the keyboard, so it is never left on nothing.
+  const close = () => {
+    setForm(null);
+    focusViewHeading();
+  };
 
   if (form === 'raise') return <RaiseGapsForm handoff={handoff} template={template} onDone={close} />;
   if (form === 'answer') return <AnswerGapsForm handoff={handoff} template={template} onDone={close} />;
@@ -32,7 +38,7 @@ export function HandoffActions({ handoff, template }: { handoff: Handoff; templa
 
   const buttons = [
     allowed('confirm') && (
-      <Button key="confirm" disabled={busy} onClick={() => void run(() => sendRequest<'handoff/confirm'>({ type: 'handoff/confirm', id: handoff.id }))}>
+      <Button key="confirm" disabled={busy} onClick={() => void run(() => sendRequest<'handoff/confirm'>({ type: 'handoff/confirm', id: handoff.id })).then((done) => done !== undefined && focusViewHeading())}>
         Confirm receipt
       </Button>
     ),

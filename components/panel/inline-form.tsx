@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { ErrorAlert } from '../error-alert';
 
 /** A small form inside a view: named for screen readers, its refusal shown above its buttons. */
@@ -17,8 +17,14 @@ export function InlineForm({
   children: ReactNode;
   className?: string;
 }) {
+  const form = useRef<HTMLFormElement>(null);
+  // Opening a form moves the keyboard into it: its first field.
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  }, []);
   return (
     <form
+      ref={form}
       aria-label={label}
       className={className}
       onSubmit={(e) => {

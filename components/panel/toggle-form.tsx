@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Reply } from '../../lib/messaging/protocol';
 import { Button } from '../button';
 import { InlineForm } from './inline-form';
@@ -25,9 +25,16 @@ export function ToggleForm({
   children: ReactNode;
 }) {
   const { run, busy, error, setError } = useAction();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(open);
+  // Closing (saved or not) gives the keyboard back to the button that opened the form.
+  useEffect(() => {
+    if (wasOpen.current && !open) toggle.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   if (!open)
     return (
-      <Button variant="secondary" onClick={onOpen}>
+      <Button ref={toggle} variant="secondary" onClick={onOpen}>
         {name}
       </Button>
     );

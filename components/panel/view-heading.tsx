@@ -15,3 +15,11 @@ export function ViewHeading({ children, className = '' }: { children: ReactNode;
     </h1>
   );
 }
+
+/**
+ * Puts the keyboard on the current view's heading, after this render: for when the control a person
+ * used goes away within the same view (a form closes, a move is done), so focus never drops to nothing.
+ */
+export function focusViewHeading(): void {
+  setTimeout(() => document.querySelector<HTMLElement>('h1[tabindex="-1"]')?.focus(), 0);
+}
