@@ -4,22 +4,22 @@ import type { Client } from '../model/client';
 import { newId } from '../model/common';
 import type { BatonEvent } from '../model/event';
 import { identifierKey, parseIdentifierList } from '../model/identifier';
-import type { ClientDraft } from '../messaging/protocol';
+import type { ImportedClientRow } from '../messaging/protocol';
 import { importEvents } from './backup';
 import { CommandError } from './command-error';
+import { clientNameKey } from '../model/client';
 import type { Session } from './workspace';
 
-const nameKey = (name: string) => name.trim().toLowerCase();
 
 /**
  * The CSV import (ARCHITECTURE §3.3): every row is checked first and every bad row reported with its
  * number; a row naming an existing client adds its identifiers (and owner) to it, the others create
  * clients. All rows are written, or none.
  */
-export async function importClients(session: Session, rows: readonly ClientDraft[]): Promise<{ created: number; updated: number }> {
+export async function importClients(session: Session, rows: readonly ImportedClientRow[]): Promise<{ created: number; updated: number }> {
   const [clients, members] = await Promise.all([listClients(session.db), listMembers(session.db)]);
-  const existing = new Map(clients.values.filter((c) => !c.archived).map((c) => [nameKey(c.name), c]));
-  const archived = new Set(clients.values.filter((c) => c.archived).map((c) => nameKey(c.name)));
+  const existing = new Map(clients.values.filter((c) => !c.archived).map((c) => [clientNameKey(c.name), c]));
+  const archived = new Set(clients.values.filter((c) => c.archived).map((c) => clientNameKey(c.name)));
   const memberByEmail = new Map(members.values.map((m) => [m.email, m]));
   const problems: string[] = [];
   const rowOfName = new Map<string, number>();
@@ -28,26 +28,27 @@ export async function importClients(session: Session, rows: readonly ClientDraft
   let updated = 0;
 
   rows.forEach((row, index) => {
-    const rowNumber = index + 1;
+    // The preview numbers rows by their line in the file (the header is line 1): so do its refusals.
+    const rowNumber = row.line ?? index + 2;
     const errors: string[] = [];
     const name = row.name.trim();
     if (!name) errors.push('a client needs a name');
-    const earlier = rowOfName.get(nameKey(name));
-    if (name && earlier !== undefined) errors.push(`“${name}” is already on row ${earlier}`);
-    rowOfName.set(nameKey(name), rowNumber);
+    const earlier = rowOfName.get(clientNameKey(name));
+    if (name && earlier !== undefined) errors.push(`“${name}” is already on line ${earlier}`);
+    rowOfName.set(clientNameKey(name), rowNumber);
     // Names stay unique with archived clients too: an import never silently revives or shadows one.
-    if (name && archived.has(nameKey(name))) errors.push(`“${name}” is an archived client: restore it first, or use another name`);
+    if (name && archived.has(clientNameKey(name))) errors.push(`“${name}” is an archived client: restore it first, or use another name`);
     const parsed = parseIdentifierList(row.identifiers);
     errors.push(...parsed.errors);
     const ownerEmail = row.ownerEmail?.trim().toLowerCase();
     const owner = ownerEmail ? memberByEmail.get(ownerEmail) : undefined;
     if (ownerEmail && !owner) errors.push(`${ownerEmail} is not a member of your workspace`);
     if (errors.length > 0) {
-      problems.push(`Row ${rowNumber}: ${errors.join('; ')}.`);
+      problems.push(`Line ${rowNumber}: ${errors.join('; ')}.`);
       return;
     }
     const ownerPatch = owner ? { ownerId: owner.id } : {};
-    const match: Client | undefined = existing.get(nameKey(name));
+    const match: Client | undefined = existing.get(clientNameKey(name));
     if (match) {
       const have = new Set(match.identifiers.map(identifierKey));
       const identifiers = [...match.identifiers, ...parsed.identifiers.filter((i) => !have.has(identifierKey(i)))];

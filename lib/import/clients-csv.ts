@@ -1,4 +1,5 @@
-import type { ClientDraft } from '../messaging/protocol';
+import { clientNameKey } from '../model/client';
+import type { ImportedClientRow } from '../messaging/protocol';
 import { identifierKey, parseIdentifierList } from '../model/identifier';
 import { parseCsv } from './csv';
 
@@ -54,7 +55,7 @@ export function previewClientImport(text: string, existingNames: readonly string
   if (body.length === 0 && fileErrors.length === 0) fileErrors.push('The file has a header but no clients.');
   if (fileErrors.length > 0) return { rows: [], fileErrors, unknownColumns };
 
-  const existing = new Set(existingNames.map(nameKey));
+  const existing = new Set(existingNames.map(clientNameKey));
   const firstLineOfName = new Map<string, number>();
   const rows = body.map((record): ClientImportRow => {
     const cell = (column: Column) => {
@@ -66,9 +67,9 @@ export function previewClientImport(text: string, existingNames: readonly string
     const name = cell('name').replace(/\s+/g, ' ');
     if (!name) errors.push('The name is missing.');
     else if (name.length > MAX_NAME) errors.push(`The name is longer than ${MAX_NAME} characters.`);
-    const seenOn = firstLineOfName.get(nameKey(name));
+    const seenOn = firstLineOfName.get(clientNameKey(name));
     if (name && seenOn !== undefined) errors.push(`The same name as line ${seenOn}: merge the two rows.`);
-    else if (name) firstLineOfName.set(nameKey(name), record.line);
+    else if (name) firstLineOfName.set(clientNameKey(name), record.line);
     const { identifiers, errors: identifierErrors } = parseIdentifierList(cell('identifiers'));
     errors.push(...identifierErrors);
     const ownerEmail = cell('owner_email').toLowerCase();
@@ -78,7 +79,7 @@ export function previewClientImport(text: string, existingNames: readonly string
       name,
       identifiers: identifiers.map(identifierKey).join(' '),
       ownerEmail,
-      action: existing.has(nameKey(name)) ? 'updates' : 'creates',
+      action: existing.has(clientNameKey(name)) ? 'updates' : 'creates',
       errors,
     };
   });
@@ -91,10 +92,6 @@ export function canImport(preview: ClientImportPreview): boolean {
 }
 
 /** The rows as the 'clients/import' request carries them. */
-export function toClientDrafts(preview: ClientImportPreview): ClientDraft[] {
-  return preview.rows.map((row) => ({ name: row.name, identifiers: row.identifiers, ...(row.ownerEmail ? { ownerEmail: row.ownerEmail } : {}) }));
-}
-
-function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+export function toClientDrafts(preview: ClientImportPreview): ImportedClientRow[] {
+  return preview.rows.map((row) => ({ line: row.line, name: row.name, identifiers: row.identifiers, ...(row.ownerEmail ? { ownerEmail: row.ownerEmail } : {}) }));
 }

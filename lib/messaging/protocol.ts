@@ -30,6 +30,9 @@ export interface TabState {
   updatedAt: string;
 }
 
+/** A CSV row to import: `line` is where it starts in the file, so problems point at the right line. */
+export type ImportedClientRow = ClientDraft & { line?: number };
+
 export interface ClientDraft {
   id?: string;
   name: string;
@@ -99,7 +102,7 @@ export interface Requests {
   /** Loads the demo agency into a local workspace (refused when connected to a hub). */
   'demo/load': { request: Record<never, never>; response: { added: number; skipped: number } };
   /** CSV import (ARCHITECTURE §3.3): rows whose name matches a client update it; all rows or none. */
-  'clients/import': { request: { rows: ClientDraft[] }; response: { created: number; updated: number } };
+  'clients/import': { request: { rows: ImportedClientRow[] }; response: { created: number; updated: number } };
   'reminders/get': { request: Record<never, never>; response: ReminderSettings };
   'reminders/save': { request: { settings: ReminderSettings }; response: ReminderSettings };
 }

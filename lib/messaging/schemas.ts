@@ -47,7 +47,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   empty.extend({ type: z.literal('data/export') }),
   z.object({ type: z.literal('data/import'), backup: z.unknown() }),
   empty.extend({ type: z.literal('demo/load') }),
-  z.object({ type: z.literal('clients/import'), rows: z.array(ClientDraftSchema).min(1).max(5000) }),
+  z.object({ type: z.literal('clients/import'), rows: z.array(ClientDraftSchema.extend({ line: z.number().int().min(1).optional() })).min(1).max(5000) }),
   empty.extend({ type: z.literal('reminders/get') }),
   z.object({ type: z.literal('reminders/save'), settings: ReminderSettingsSchema }),
   ...Object.entries(COMMAND_SCHEMAS).map(([type, schema]) => schema.extend({ type: z.literal(type) })),

@@ -24,3 +24,8 @@ export const MatchSettingsSchema = z.object({
   ownDomains: z.array(z.string().trim().toLowerCase()).max(100).default([]),
 });
 export type MatchSettings = z.infer<typeof MatchSettingsSchema>;
+
+/** How client names compare (import, duplicates): case, outer and repeated spaces do not count. */
+export function clientNameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}

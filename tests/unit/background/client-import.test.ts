@@ -42,15 +42,16 @@ describe('client list import', () => {
     const error = await bg.refused({
       type: 'clients/import',
       rows: [
-        { name: 'Good Co', identifiers: 'email-domain:good.test' },
-        { name: '  ', identifiers: '' },
-        { name: 'Acme', identifiers: 'google-ads-customer:12' },
-        { name: 'Blue Fern', identifiers: '', ownerEmail: 'nobody@brightlane.agency' },
-        { name: 'good co', identifiers: '' },
+        { line: 2, name: 'Good Co', identifiers: 'email-domain:good.test' },
+        { line: 3, name: '  ', identifiers: '' },
+        // A quoted name over two lines in the file: the next row starts two lines on.
+        { line: 4, name: 'Acme', identifiers: 'google-ads-customer:12' },
+        { line: 6, name: 'Blue Fern', identifiers: '', ownerEmail: 'nobody@brightlane.agency' },
+        { line: 7, name: 'good co', identifiers: '' },
       ],
     });
     expect(error.code).toBe('invalid');
-    expect(error.message).toMatch(/^Nothing was imported\. Row 2: a client needs a name\. Row 3: .*10 digits.* Row 4: nobody@brightlane\.agency is not a member of your workspace\. Row 5: “good co” is already on row 1\.$/);
+    expect(error.message).toMatch(/^Nothing was imported\. Line 3: a client needs a name\. Line 4: .*10 digits.* Line 6: nobody@brightlane\.agency is not a member of your workspace\. Line 7: “good co” is already on line 2\.$/);
     expect(await byName()).toEqual({});
   });
 
@@ -58,7 +59,7 @@ describe('client list import', () => {
     const old = await bg.ok<Client>({ type: 'clients/save', client: { name: 'Blue Fern', identifiers: '' } });
     await bg.ok({ type: 'clients/archive', id: old.id });
     const error = await bg.refused({ type: 'clients/import', rows: [{ name: 'Blue Fern', identifiers: 'email-domain:bluefern.test' }] });
-    expect(error.message).toBe('Nothing was imported. Row 1: “Blue Fern” is an archived client: restore it first, or use another name.');
+    expect(error.message).toBe('Nothing was imported. Line 2: “Blue Fern” is an archived client: restore it first, or use another name.');
   });
 
   it('re-matches open tabs afterwards', async () => {

@@ -36,8 +36,8 @@ describe('previewClientImport', () => {
     ]);
     expect(canImport(result)).toBe(true);
     expect(toClientDrafts(result)).toEqual([
-      { name: 'Acme, Inc.', identifiers: 'email-domain:acme.com google-ads-customer:4820193375', ownerEmail: 'jane@agency.com' },
-      { name: 'Globex', identifiers: '' },
+      { line: 2, name: 'Acme, Inc.', identifiers: 'email-domain:acme.com google-ads-customer:4820193375', ownerEmail: 'jane@agency.com' },
+      { line: 3, name: 'Globex', identifiers: '' },
     ]);
   });
 
