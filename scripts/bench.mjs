@@ -142,6 +142,14 @@ async function hubFigures() {
   return JSON.parse(execFileSync(process.execPath, [file], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }).trim());
 }
 
+/** The side panel with the built extension (bench/panel.bench.spec.ts, through Playwright's runner). */
+function panelFigures() {
+  if (process.env.BATON_SKIP_BUILD !== '1') execSync('npm run build:e2e --silent', { cwd: root, stdio: 'inherit' });
+  const cli = `${root}node_modules/@playwright/test/cli.js`;
+  execFileSync(process.execPath, [cli, 'test', '--config', 'bench/playwright.config.ts'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  return JSON.parse(readFileSync(`${tmp}panel.json`, 'utf8'));
+}
+
 const executablePath = findChromium();
 if (!executablePath) {
   console.error(chromiumHelp());
@@ -152,7 +160,8 @@ const readPageFigures = await readPageInChromium(executablePath);
 const matcher = await matcherFigures();
 const store = await storeFigures(executablePath);
 const hub = await hubFigures();
-const results = { machine: machine(readPageFigures.version), contentScripts: sizes, readPage: readPageFigures, matcher, store, hub };
+const panel = panelFigures();
+const results = { machine: machine(readPageFigures.version), contentScripts: sizes, readPage: readPageFigures, matcher, store, hub, panel };
 writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
@@ -183,4 +192,7 @@ for (const kind of ['pglite', 'postgres']) {
   for (const [members, l] of Object.entries(h.latencyMs)) console.log(`    delivery to ${members.padStart(3)} members  p50 ${l.p50} ms  p95 ${l.p95} ms  p99 ${l.p99} ms`);
 }
 console.log(`  memory (${hub.memory.database}): ${hub.memory.rssMiB.idle} MiB RSS idle, ${hub.memory.rssMiB.connections500} MiB with 500 connections (heap ${hub.memory.heapMiB.idle} → ${hub.memory.heapMiB.connections500} MiB)`);
+console.log(`\nSide panel, built extension in Chromium, ${panel.store.handoffs} handoffs / ${panel.store.events} events in the store`);
+console.log(`  first render (client + open handoffs)   p50 ${panel.firstRenderMs.p50} ms   p95 ${panel.firstRenderMs.p95} ms   (${panel.firstRenderMs.runs} runs)`);
+console.log(`  Gmail navigation → panel shows client   p50 ${panel.gmailNavigationToPanelMs.p50} ms   p95 ${panel.gmailNavigationToPanelMs.p95} ms   (${panel.gmailNavigationToPanelMs.runs} navigations)`);
 console.log('\nWrote bench/results.json');

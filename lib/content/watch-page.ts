@@ -71,29 +71,38 @@ export function watchPage({
     timer = undefined;
     void readAndReport(false);
   };
+  const readEarly = () => {
+    early ??= setTimeout(() => {
+      early = undefined;
+      void readAndReport(true);
+    }, leadingMs);
+  };
   const schedule = () => {
     if (signal.aborted) return;
     const now = Date.now();
     if (timer === undefined) {
       firstScheduledAt = now;
-      early ??= setTimeout(() => {
-        early = undefined;
-        void readAndReport(true);
-      }, leadingMs);
+      readEarly();
     } else if (now - firstScheduledAt >= maxWaitMs) return;
     else clearTimeout(timer);
     timer = setTimeout(flush, debounceMs);
+  };
+  // A navigation reads early even inside a burst: the person moved on, the panel should follow now.
+  const navigated = () => {
+    if (signal.aborted) return;
+    readEarly();
+    schedule();
   };
 
   // The window's own constructor: a test may pass another realm's window.
   const observer = new (win as Window & typeof globalThis).MutationObserver(schedule);
   observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
-  win.addEventListener('hashchange', schedule, { signal });
-  win.addEventListener('popstate', schedule, { signal });
+  win.addEventListener('hashchange', navigated, { signal });
+  win.addEventListener('popstate', navigated, { signal });
   const poll = setInterval(() => {
     if (win.location.href === lastUrl) return;
     lastUrl = win.location.href;
-    schedule();
+    navigated();
   }, pollMs);
 
   signal.addEventListener(

@@ -70,6 +70,28 @@ describe('watchPage', () => {
     controller.abort();
   });
 
+  it('reads early at every navigation, even one that comes while the page is still settling', async () => {
+    vi.useFakeTimers();
+    const win = gmailWindow();
+    const reports: (PageContext | null)[] = [];
+    const controller = new AbortController();
+    watchPage({ signal: controller.signal, win, report: async (c) => (reports.push(c), true), debounceMs: 250, leadingMs: 30 });
+    await vi.advanceTimersByTimeAsync(0);
+    const main = win.document.querySelector('[role="main"]')!;
+    main.insertAdjacentHTML('beforeend', '<h2 class="hP" data-thread-perm-id="thread-f:1" data-legacy-thread-id="195198d4e5f0a3b2">Q3 launch</h2>');
+    win.location.hash = '#inbox/195198d4e5f0a3b2';
+    await vi.advanceTimersByTimeAsync(40);
+    expect(reports.at(-1)?.thread?.legacyId).toBe('195198d4e5f0a3b2');
+    // 100 ms later, before the page went quiet, the next conversation.
+    await vi.advanceTimersByTimeAsync(60);
+    win.document.querySelector('h2.hP')!.setAttribute('data-legacy-thread-id', '195198d4e5f0a3c3');
+    win.history.replaceState(null, '', '#inbox/195198d4e5f0a3c3');
+    win.dispatchEvent(new win.HashChangeEvent('hashchange'));
+    await vi.advanceTimersByTimeAsync(40);
+    expect(reports.at(-1)?.thread?.legacyId).toBe('195198d4e5f0a3c3');
+    controller.abort();
+  });
+
   it('stops observing and polling once aborted', async () => {
     vi.useFakeTimers();
     const win = gmailWindow();
