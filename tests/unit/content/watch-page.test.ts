@@ -86,7 +86,7 @@ describe('watchPage', () => {
     await vi.advanceTimersByTimeAsync(60);
     win.document.querySelector('h2.hP')!.setAttribute('data-legacy-thread-id', '195198d4e5f0a3c3');
     win.history.replaceState(null, '', '#inbox/195198d4e5f0a3c3');
-    win.dispatchEvent(new win.HashChangeEvent('hashchange'));
+    win.dispatchEvent(new (win as unknown as typeof globalThis).HashChangeEvent('hashchange'));
     await vi.advanceTimersByTimeAsync(40);
     expect(reports.at(-1)?.thread?.legacyId).toBe('195198d4e5f0a3c3');
     controller.abort();
