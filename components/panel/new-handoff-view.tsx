@@ -31,7 +31,7 @@ export function NewHandoffView({ route, site }: { route: Extract<Route, { view: 
         clientId,
         templateId: template.id,
         ...(template.version !== undefined ? { templateVersion: template.version } : {}),
-        ...(route.tabId !== undefined ? { tabId: route.tabId } : {}),
+        ...(route.page ? { page: route.page } : route.tabId !== undefined ? { tabId: route.tabId } : {}),
         ...(route.selectedText ? { selectedText: route.selectedText } : {}),
       }),
     );

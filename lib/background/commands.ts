@@ -104,7 +104,7 @@ export async function runCommand(session: Session, request: Request, deps: Comma
       // Without a version, the newest: an admin's edit applies to every handoff started after it.
       const template = findTemplate(await allTemplates(db), request.templateId, request.templateVersion);
       if (!template) throw new CommandError('Unknown template.', 'not-found');
-      const page = request.tabId !== undefined ? ((await deps.tabState(request.tabId))?.context ?? null) : null;
+      const page = request.page ?? (request.tabId !== undefined ? ((await deps.tabState(request.tabId))?.context ?? null) : null);
       const prefill = prefillFromPage(template, page, { ownDomains: session.workspace.ownDomains, selectedText: request.selectedText, now: deps.now?.() ?? new Date() });
       const id = newId();
       await append(

@@ -21,7 +21,7 @@ export async function newHandoffIntent(tabId: number | undefined, selectedText?:
     kind: 'new-handoff',
     ...(tabId !== undefined ? { tabId } : {}),
     ...(match?.status === 'matched' ? { clientId: match.client.id } : {}),
-    ...(tab ? { site: tab.context.site } : {}),
+    ...(tab ? { site: tab.context.site, page: tab.context } : {}),
     ...(selection ? { selectedText: selection } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { IdSchema, shortText } from '../model/common';
 import { EVENT_PAYLOADS } from '../model/event';
 import { IdentifierSchema } from '../model/identifier';
 import { FAILURE_CATEGORIES } from '../model/note';
+import { PageContextSchema } from '../model/page-context';
 import { z } from '../model/zod';
 
 const handoffId = { id: IdSchema };
@@ -22,8 +23,10 @@ export const COMMAND_SCHEMAS = {
     templateId: IdSchema,
     templateVersion: z.number().int().min(1).optional(),
     receiverId: IdSchema.optional(),
-    /** Prefill from what this tab shows (thread, task, account). */
+    /** Prefill from what this tab shows (thread, task, account)… */
     tabId: z.number().int().optional(),
+    /** …or from what it showed when the person clicked (a capture): the tab may have moved on since. */
+    page: PageContextSchema.optional(),
     selectedText: shortText(20_000).optional(),
   }),
   'handoff/get': z.object(handoffId),

@@ -109,7 +109,17 @@ export interface Requests {
 
 /** What the side panel of a window should show next; the panel removes it once shown. */
 export type PanelIntentRequest =
-  | { kind: 'new-handoff'; tabId?: number; clientId?: string; templateId?: string; selectedText?: string; /** The tab's site: its templates are suggested first. */ site?: Site }
+  | {
+      kind: 'new-handoff';
+      tabId?: number;
+      clientId?: string;
+      templateId?: string;
+      selectedText?: string;
+      /** The tab's site: its templates are suggested first. */
+      site?: Site;
+      /** What the tab showed at the click: the draft is filled from this even if the tab moved on. */
+      page?: PageContext;
+    }
   | { kind: 'handoff'; handoffId: string }
   | { kind: 'client'; clientId: string };
 export type PanelIntent = PanelIntentRequest & { at: string };

@@ -24,6 +24,7 @@ const PanelIntentRequestSchema = z.discriminatedUnion('kind', [
     templateId: IdSchema.optional(),
     selectedText: shortText(20_000).optional(),
     site: z.enum(SITES).optional(),
+    page: PageContextSchema.optional(),
   }),
   z.object({ kind: z.literal('handoff'), handoffId: IdSchema }),
   z.object({ kind: z.literal('client'), clientId: IdSchema }),

@@ -84,6 +84,17 @@ describe('workspace commands', () => {
     expect(view.timeline.map((t) => t.type)).toEqual(['handoff.sent', 'handoff.created', 'client.created']);
   });
 
+  it('fills a captured handoff from the page as it was at the click, even after the tab moved on', async () => {
+    const client = await ok<Client>({ type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: 'email-domain:northwindoutfitters.com' } });
+    const tab = { id: RUNTIME_ID, url: GMAIL_URL, frameId: 0, tab: { id: 5, windowId: 0, active: true } as Browser.tabs.Tab };
+    await router.handle({ type: 'page/context', context: gmail }, tab);
+    // The person opens another conversation before picking a template.
+    const other: PageContext = { ...gmail, url: 'https://mail.google.com/mail/u/0/#inbox/195198d4e5f0a3c3', thread: { ...gmail.thread!, legacyId: '195198d4e5f0a3c3', subject: 'Lunch on Friday?' } };
+    await router.handle({ type: 'page/context', context: other }, { ...tab, url: other.url });
+    const draft = await ok<Handoff>({ type: 'handoff/start', clientId: client.id, templateId: 'sales-to-am', page: gmail });
+    expect(draft).toMatchObject({ title: 'Northwind — Q3 launch', sources: { gmailThread: { legacyId: '195198d4e5f0a3b2' } } });
+  });
+
   it('add notes and failures to the client’s history, and refuse them for unknown clients', async () => {
     const client = await ok<Client>({ type: 'clients/save', client: { name: 'Harbor & Pine', identifiers: '' } });
     await ok({ type: 'note/add', clientId: client.id, note: { kind: 'decision', decision: 'Pause TikTok', rationale: 'CPA doubled in two weeks.', consideredAndRejected: 'Cutting bids' } });

@@ -38,7 +38,7 @@ describe('side panel intents', () => {
     const context: PageContext = { site: 'gmail', url: GMAIL_THREAD_URL, identifiers: [{ kind: 'email-domain', value: 'northwindoutfitters.com' }] };
     await bg.ok({ type: 'page/context', context }, contentScriptSender(9, 2));
     await bg.ok({ type: 'capture/start' }, contentScriptSender(9, 2));
-    expect(await intentOf(2)).toEqual({ kind: 'new-handoff', tabId: 9, clientId: client.id, site: 'gmail', at: expect.any(String) });
+    expect(await intentOf(2)).toEqual({ kind: 'new-handoff', tabId: 9, clientId: client.id, site: 'gmail', page: context, at: expect.any(String) });
   });
 
   it('still records the capture when the browser refuses to open the panel, and says so', async () => {
