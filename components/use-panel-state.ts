@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { TabState } from '../lib/messaging/protocol';
+import { tabStateKey, type TabState } from '../lib/messaging/protocol';
 import { sendRequest } from '../lib/messaging/send';
 
 export type PanelState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; tab: TabState | null };
@@ -8,19 +8,29 @@ export type PanelState = { status: 'loading' } | { status: 'error'; message: str
 /** The state of the tab the panel follows; refreshes when tabs or their recorded context change. */
 export function usePanelState(): PanelState {
   const [state, setState] = useState<PanelState>({ status: 'loading' });
+  // Where the panel lives never changes: asked once.
+  const where = useRef<Promise<{ windowId?: number; selfId?: number }> | null>(null);
+  const followed = useRef<number | undefined>(undefined);
   const refresh = useCallback(async () => {
-    const [window, self] = await Promise.all([browser.windows.getCurrent(), browser.tabs.getCurrent()]);
-    if (window.id === undefined) return;
-    const reply = await sendRequest<'panel/state'>({ type: 'panel/state', windowId: window.id, panelTabId: self?.id });
+    where.current ??= Promise.all([browser.windows.getCurrent(), browser.tabs.getCurrent()]).then(([window, self]) => ({ windowId: window.id, selfId: self?.id }));
+    const { windowId, selfId } = await where.current;
+    if (windowId === undefined) return;
+    const reply = await sendRequest<'panel/state'>({ type: 'panel/state', windowId, panelTabId: selfId });
+    followed.current = reply.ok ? reply.data?.tabId : undefined;
     setState(reply.ok ? { status: 'ready', tab: reply.data } : { status: 'error', message: reply.error.message });
   }, []);
 
   useEffect(() => {
-    void refresh();
-    const onChange = (_: unknown, area: string) => {
-      if (area === 'session') void refresh();
+    const refreshSafely = () => refresh().catch((error: unknown) => setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }));
+    void refreshSafely();
+    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'session') return;
+      // The followed tab moved on (a navigation): its new state comes with the change, no need to ask.
+      const own = followed.current !== undefined ? changes[tabStateKey(followed.current)]?.newValue : undefined;
+      if (own && Object.keys(changes).length === 1) setState({ status: 'ready', tab: own as TabState });
+      else void refreshSafely();
     };
-    const onActivated = () => void refresh();
+    const onActivated = () => void refreshSafely();
     browser.storage.onChanged.addListener(onChange);
     browser.tabs.onActivated.addListener(onActivated);
     return () => {

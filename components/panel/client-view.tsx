@@ -20,11 +20,20 @@ export function ClientView({ clientId, tab }: { clientId: string; tab?: TabState
   const { members } = useWorkspace();
   const { navigate } = useNavigation();
   const live = useLive(`client:${clientId}`, () => sendRequest<'client/view'>({ type: 'client/view', clientId }));
-  if (live.status === 'loading') return null;
+  const matched = tab?.match.status === 'matched' && tab.match.client.id === clientId;
+  // The tab's match already names the client: say whose page this is at once, the rest follows.
+  // Same elements as the loaded view's header, so the heading (and focus on it) stays when the rest arrives.
+  if (live.status === 'loading')
+    return matched && tab.match.status === 'matched' ? (
+      <div className="flex flex-col gap-6">
+        <div className="flex flex-col gap-1">
+          <ViewHeading>{tab.match.client.name}</ViewHeading>
+        </div>
+      </div>
+    ) : null;
   if (live.status === 'error') return <ErrorAlert message={live.message} />;
   if (!live.data) return <ViewHeading>Client not found</ViewHeading>;
   const { client, openHandoffs, openItems, timeline, notes, errors } = live.data;
-  const matched = tab?.match.status === 'matched' && tab.match.client.id === clientId;
 
   return (
     <div className="flex flex-col gap-6">

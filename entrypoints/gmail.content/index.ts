@@ -12,7 +12,7 @@ export default defineContentScript({
     const prompts = startPrompts(ctx.signal);
     reportPage(ctx.signal, (context) => {
       capture.place(context);
-      prompts.onNavigate(location.href);
+      prompts.onNavigate();
     });
   },
 });

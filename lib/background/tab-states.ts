@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
 import { serial } from '../db/serial';
-import type { TabState } from '../messaging/protocol';
+import { tabStateKey as tabKey, type TabState } from '../messaging/protocol';
 
 // storage.session survives the service worker being stopped, and is cleared with the browser session.
 // Every write goes through one queue: a re-match must not overwrite a newer page report, nor bring back
 // the state of a tab that closed meanwhile.
-const tabKey = (tabId: number) => `tab:${tabId}`;
 const lastTabKey = (windowId: number) => `window:${windowId}:last-tab`;
 const writes = serial();
 

@@ -3,15 +3,18 @@ import { PROMPTS_PUSH, type PromptsPush } from '../messaging/protocol';
 import { sendRequest } from '../messaging/send';
 import { createPromptCard, SNOOZE_MINUTES } from './prompt-card';
 
+const REFRESH_EVERY_MS = 5 * 60_000;
+const REFRESH_DELAY_MS = 1_000;
+
 function isPromptsPush(message: unknown): message is PromptsPush {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === PROMPTS_PUSH && Array.isArray((message as { items?: unknown }).items);
 }
 
 /**
- * The receiver's prompt on this page: fetched on load and after each in-app navigation, redrawn when
- * the background says what awaits me changed. Returns what to call after a navigation.
+ * The receiver's prompt on this page: fetched on load (and now and then after a navigation), redrawn
+ * when the background says what awaits me changed. Returns what to call after a navigation.
  */
-export function startPrompts(signal: AbortSignal, doc: Document = document): { onNavigate(url: string): void } {
+export function startPrompts(signal: AbortSignal, doc: Document = document): { onNavigate(): void } {
   const card = createPromptCard({
     doc,
     signal,
@@ -35,12 +38,22 @@ export function startPrompts(signal: AbortSignal, doc: Document = document): { o
   };
   browser.runtime.onMessage.addListener(onPush);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onPush), { once: true });
-  let lastUrl = '';
+  // The background pushes every change; asking again on navigation only catches snoozes that ran out.
+  // So: at once on the first read of the page, then at most every few minutes, and never in the same
+  // moment as the navigation's own report (the worker answers that first).
+  let lastRefresh = 0;
   return {
-    onNavigate(url) {
-      if (url === lastUrl || signal.aborted) return;
-      lastUrl = url;
-      void refresh();
+    onNavigate() {
+      if (signal.aborted) return;
+      const now = Date.now();
+      if (lastRefresh === 0) {
+        lastRefresh = now;
+        void refresh();
+      } else if (now - lastRefresh >= REFRESH_EVERY_MS) {
+        lastRefresh = now;
+        const timer = setTimeout(() => void refresh(), REFRESH_DELAY_MS);
+        signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+      }
     },
   };
 }

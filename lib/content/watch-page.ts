@@ -43,7 +43,7 @@ export function watchPage({
   report,
   win = window,
   debounceMs = 250,
-  leadingMs = 30,
+  leadingMs = 15,
   maxWaitMs = 1000,
   pollMs = 1000,
   read = readPage,
