@@ -8,6 +8,7 @@ import { IDENTIFIER_LABELS, formatIdentifierValue } from '../lib/sites/labels';
 import { Button } from './button';
 import { ClientImport } from './options/client-import';
 import { Section, inputClass, labelClass } from './section';
+import { ClientOptions } from './client-options';
 
 /** `#new?identifiers=…` (from the side panel's "Link to client") prefills the form. */
 function prefillFromHash(): string {
@@ -116,12 +117,7 @@ export function ClientDirectory() {
           <label className={`${labelClass} grow`}>
             Link this page to an existing client
             <select className={inputClass} value={linkTarget} onChange={(e) => setLinkTarget(e.target.value)} required>
-              <option value="">Choose a client…</option>
-              {clients.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              <ClientOptions clients={clients} />
             </select>
           </label>
           <Button type="submit" disabled={!linkTarget}>

@@ -10,6 +10,7 @@ import { TemplatePicker } from './template-picker';
 import { useAction } from './use-action';
 import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
+import { ClientOptions } from '../client-options';
 
 /**
  * Picks a template and starts the draft. The background prefills it from the tab (subject,
@@ -58,12 +59,7 @@ export function NewHandoffView({ route, site }: { route: Extract<Route, { view: 
         <label className={labelClass}>
           Client
           <select className={inputClass} value={clientId} onChange={(e) => setClientId(e.target.value)}>
-            <option value="">Choose a client…</option>
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <ClientOptions clients={clients} />
           </select>
         </label>
       )}
