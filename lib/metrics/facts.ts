@@ -1,0 +1,319 @@
+import type { HandoffState } from '../model/handoff';
+import { FAILURE_CATEGORIES } from '../model/note';
+import type { Template } from '../model/template';
+import { BUILT_IN_TEMPLATES, findTemplate } from '../templates';
+import { assessCompleteness } from '../workflow/completeness';
+
+export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
+
+/** A confirm-by date agreed at a send or a reassignment, and when it stopped applying (confirmed, reassigned, cancelled). */
+export interface Deadline {
+  due: number;
+  endedAt?: number;
+}
+
+/** What the metrics need to know of one handoff's life: times in ms since the epoch. */
+export interface HandoffFact {
+  id: string;
+  clientId: string;
+  templateId: string;
+  templateVersion: number;
+  title: string;
+  senderId: string;
+  receiverId?: string;
+  /** Every receiver it had, first to last (a reassignment adds one). */
+  receiverIds: string[];
+  state: HandoffState;
+  createdAt: number;
+  sentAt?: number;
+  confirmedAt?: number;
+  cancelledAt?: number;
+  reassignedAt: number[];
+  deadlines: Deadline[];
+  completeness?: { required: number; satisfied: number; missing: string[] };
+  overrideReason?: string;
+  gapRounds: number;
+  gaps: { id: string; fieldIds: string[]; raisedAt: number; answeredAt?: number }[];
+}
+
+export interface FailureFact {
+  id: string;
+  clientId: string;
+  handoffId?: string;
+  category: FailureCategory;
+  hours: number;
+  description: string;
+  loggedBy: string;
+  at: number;
+}
+
+/**
+ * The event log folded into what the metrics count. Built in one pass, and built further as events
+ * arrive (`add`). The log is the reducer's: only accepted events are stored, once each, by the
+ * extension and the hub alike. Every record is still read defensively: a malformed one, or one that
+ * names what the log never created, is counted in `skipped` and changes nothing.
+ */
+export class MetricFacts {
+  readonly handoffs = new Map<string, HandoffFact>();
+  readonly failures: FailureFact[] = [];
+  readonly members = new Map<string, string>();
+  readonly clients = new Map<string, { name: string; archived: boolean }>();
+  readonly templates: Template[] = [];
+  hourlyRate = 75;
+  currency = 'USD';
+  events = 0;
+  skipped = 0;
+  /** Field values of handoffs not yet sent: what their completeness at send is assessed on. */
+  private readonly failureIds = new Set<string>();
+  private readonly drafts = new Map<string, Record<string, unknown>[]>();
+  /** A draft's confirm-by date, if the sender set one before sending. */
+  private readonly dueBy = new Map<string, number>();
+
+  template(id: string, version?: number): Template | undefined {
+    return findTemplate(this.templates, id, version) ?? findTemplate(BUILT_IN_TEMPLATES, id, version);
+  }
+
+  addAll(events: Iterable<unknown>): this {
+    for (const event of events) this.add(event);
+    return this;
+  }
+
+  add(raw: unknown): void {
+    this.events += 1;
+    // Most of a log is notes and edits the metrics do not read: they are passed over before any work.
+    const type = (raw as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || IGNORED.has(type)) {
+      if (typeof type !== 'string') this.skipped += 1;
+      return;
+    }
+    const e = asEvent(raw, type);
+    try {
+      if (!e || !this.apply(e)) this.skipped += 1;
+    } catch {
+      this.skipped += 1;
+    }
+  }
+
+  private apply(e: RawEvent): boolean {
+    const p = e.payload;
+    const at = e.ms;
+    switch (e.type) {
+      case 'workspace.created': {
+        const ws = obj(p.workspace);
+        const admin = obj(p.admin);
+        this.setRate(ws);
+        if (str(admin.id) && str(admin.name)) this.members.set(admin.id, admin.name);
+        return true;
+      }
+      case 'workspace.updated':
+        this.setRate(p);
+        return true;
+      case 'member.added': {
+        const m = obj(p.member);
+        if (!str(m.id) || !str(m.name)) return false;
+        this.members.set(m.id, m.name);
+        return true;
+      }
+      case 'member.updated':
+        if (str(p.name)) this.members.set(e.entityId, p.name);
+        return true;
+      case 'client.created':
+      case 'client.updated': {
+        const existing = this.clients.get(e.entityId);
+        const name = str(p.name) ? p.name : existing?.name;
+        if (!name) return false;
+        this.clients.set(e.entityId, { name, archived: existing?.archived ?? false });
+        return true;
+      }
+      case 'client.archived': {
+        const c = this.clients.get(e.entityId);
+        if (c) c.archived = p.archived === true;
+        return c !== undefined;
+      }
+      case 'template.saved': {
+        const t = obj(p.template) as unknown as Template;
+        if (!str(t.id) || typeof t.version !== 'number' || !Array.isArray(t.fields)) return false;
+        this.templates.push(t);
+        return true;
+      }
+      case 'handoff.created':
+        return this.created(e, at);
+      case 'failure.logged':
+        return this.failureLogged(obj(p.failure));
+      default:
+        if (e.type.startsWith('handoff.')) return this.changed(e, at);
+        return true;
+    }
+  }
+
+  private setRate(p: Record<string, unknown>): void {
+    if (typeof p.hourlyRate === 'number' && Number.isFinite(p.hourlyRate)) this.hourlyRate = p.hourlyRate;
+    if (str(p.currency)) this.currency = p.currency;
+  }
+
+  private created(e: RawEvent, at: number): boolean {
+    const p = e.payload;
+    if (!str(p.clientId) || !str(p.templateId) || typeof p.templateVersion !== 'number') return false;
+    const template = this.template(p.templateId, p.templateVersion);
+    const client = this.clients.get(p.clientId);
+    if (this.handoffs.has(e.entityId)) return false;
+    const fact: HandoffFact = {
+      id: e.entityId,
+      clientId: p.clientId,
+      templateId: p.templateId,
+      templateVersion: p.templateVersion,
+      // The reducer's default title, so both read the same.
+      title: (str(p.title) && p.title.trim()) || `${template?.name ?? p.templateId} — ${client?.name ?? ''}`,
+      senderId: e.actor,
+      receiverIds: [],
+      state: 'draft',
+      createdAt: at,
+      reassignedAt: [],
+      deadlines: [],
+      gapRounds: 0,
+      gaps: [],
+      // Every field present from the start: one object shape for all facts keeps the fold fast.
+      receiverId: str(p.receiverId) ? p.receiverId : undefined,
+      sentAt: undefined,
+      confirmedAt: undefined,
+      cancelledAt: undefined,
+      completeness: undefined,
+      overrideReason: undefined,
+    };
+    this.handoffs.set(fact.id, fact);
+    this.drafts.set(fact.id, [obj(p.fields)]);
+    const due = time(p.dueBy);
+    if (due !== undefined) this.dueBy.set(fact.id, due);
+    return true;
+  }
+
+  private changed(e: RawEvent, at: number): boolean {
+    const h = this.handoffs.get(e.entityId);
+    if (!h) return false;
+    const p = e.payload;
+    switch (e.type) {
+      case 'handoff.updated': {
+        const draft = this.drafts.get(h.id);
+        // Merged once, at send: most drafts are edited many times.
+        if (draft) draft.push(obj(p.fields));
+        if (str(p.title) && p.title.trim()) h.title = p.title.trim();
+        if (str(p.receiverId)) h.receiverId = p.receiverId;
+        const due = time(p.dueBy);
+        if (due !== undefined) this.dueBy.set(h.id, due);
+        return true;
+      }
+      case 'handoff.sent': {
+        if (h.sentAt !== undefined) return false;
+        const fields = Object.assign({}, ...(this.drafts.get(h.id) ?? [])) as Record<string, unknown>;
+        this.drafts.delete(h.id);
+        h.sentAt = at;
+        h.state = 'sent';
+        if (h.receiverId) h.receiverIds.push(h.receiverId);
+        const t = this.template(h.templateId, h.templateVersion);
+        if (t) {
+          const c = assessCompleteness(t, fields);
+          h.completeness = { required: c.required, satisfied: c.satisfied, missing: c.missing.map((m) => m.fieldId) };
+          if (c.missing.length > 0 && str(p.overrideReason)) h.overrideReason = p.overrideReason.trim();
+        }
+        h.deadlines.push({ due: time(p.dueBy) ?? this.dueBy.get(h.id) ?? at + this.confirmWithin(h) });
+        this.dueBy.delete(h.id);
+        return true;
+      }
+      case 'handoff.gaps_raised': {
+        for (const g of Array.isArray(p.gaps) ? p.gaps : []) {
+          const gap = obj(g);
+          const fieldIds = Array.isArray(gap.fieldIds) ? gap.fieldIds.filter(str) : [];
+          if (str(gap.id) && fieldIds.length > 0) h.gaps.push({ id: gap.id, fieldIds, raisedAt: at });
+        }
+        if (h.state !== 'gaps_raised') h.gapRounds += 1;
+        h.state = 'gaps_raised';
+        return true;
+      }
+      case 'handoff.gaps_answered': {
+        const answered = new Set((Array.isArray(p.answers) ? p.answers : []).map((a) => obj(a).gapId));
+        for (const gap of h.gaps) if (answered.has(gap.id) && gap.answeredAt === undefined) gap.answeredAt = at;
+        h.state = h.gaps.some((g) => g.answeredAt === undefined) ? 'gaps_raised' : 'gaps_answered';
+        return true;
+      }
+      case 'handoff.confirmed':
+        h.state = 'confirmed';
+        h.confirmedAt = at;
+        endDeadline(h, at);
+        return true;
+      case 'handoff.cancelled':
+        h.state = 'cancelled';
+        h.cancelledAt = at;
+        endDeadline(h, at);
+        this.drafts.delete(h.id);
+        return true;
+      case 'handoff.reassigned': {
+        if (!str(p.receiverId)) return false;
+        endDeadline(h, at);
+        h.receiverId = p.receiverId;
+        h.receiverIds.push(p.receiverId);
+        h.reassignedAt.push(at);
+        h.state = h.gaps.some((g) => g.answeredAt === undefined) ? 'gaps_raised' : 'reassigned';
+        h.deadlines.push({ due: time(p.dueBy) ?? at + this.confirmWithin(h) });
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private confirmWithin(h: HandoffFact): number {
+    return (this.template(h.templateId, h.templateVersion)?.confirmWithinHours ?? 48) * 3_600_000;
+  }
+
+  private failureLogged(f: Record<string, unknown>): boolean {
+    const handoff = str(f.handoffId) ? this.handoffs.get(f.handoffId) : undefined;
+    const clientId = handoff?.clientId ?? (str(f.clientId) ? f.clientId : undefined);
+    const at = time(f.at);
+    const category = FAILURE_CATEGORIES.find((c) => c === f.category);
+    if (!str(f.id) || this.failureIds.has(f.id) || !clientId || at === undefined || !category || typeof f.hours !== 'number' || !Number.isFinite(f.hours) || f.hours < 0) return false;
+    const fact: FailureFact = { id: f.id, clientId, category, hours: f.hours, description: str(f.description) ? f.description : '', loggedBy: str(f.loggedBy) ? f.loggedBy : '', at };
+    if (handoff) fact.handoffId = handoff.id;
+    this.failures.push(fact);
+    this.failureIds.add(fact.id);
+    return true;
+  }
+}
+
+/** Folds a log (oldest first) into facts. */
+export function collectFacts(events: Iterable<unknown>): MetricFacts {
+  return new MetricFacts().addAll(events);
+}
+
+interface RawEvent {
+  id: string;
+  type: string;
+  actor: string;
+  ms: number;
+  entityId: string;
+  payload: Record<string, unknown>;
+}
+
+const str = (v: unknown): v is string => typeof v === 'string' && v !== '';
+const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const time = (v: unknown): number | undefined => {
+  if (typeof v !== 'string') return undefined;
+  const ms = Date.parse(v);
+  return Number.isFinite(ms) ? ms : undefined;
+};
+
+/** The open deadline stops applying: the handoff was confirmed, reassigned or cancelled. */
+function endDeadline(h: HandoffFact, at: number): void {
+  const last = h.deadlines.at(-1);
+  if (last && last.endedAt === undefined) last.endedAt = at;
+}
+
+function asEvent(raw: unknown, type: string): RawEvent | null {
+  const e = raw as Record<string, unknown>;
+  const entityId = (e.entity as { id?: unknown } | null)?.id;
+  const ms = time(e.at);
+  if (!str(e.id) || !str(e.actor) || ms === undefined || !str(entityId)) return null;
+  return { id: e.id, type, actor: e.actor, ms, entityId, payload: obj(e.payload) };
+}
+
+/** Event types no metric reads. */
+const IGNORED = new Set(['note.added', 'item.added', 'item.completed', 'client.identifier_linked']);
