@@ -5,7 +5,7 @@ import { Section, labelClass } from '../section';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { Card } from './card';
-import { downloadFile } from './download';
+import { downloadFile } from '../download';
 import { HandoffExport } from './handoff-export';
 
 const fileInputClass =

@@ -9,7 +9,7 @@ import { inputClass, labelClass } from '../section';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { Card } from './card';
-import { downloadFile } from './download';
+import { downloadFile } from '../download';
 import { useLiveData } from './use-live-data';
 
 const STATE_WORDS: Record<string, string> = { draft: 'draft', sent: 'sent', gaps_raised: 'gaps raised', gaps_answered: 'gaps answered', confirmed: 'confirmed', cancelled: 'cancelled', reassigned: 'reassigned' };

@@ -33,7 +33,7 @@ export interface HandoffFact {
   completeness?: { required: number; satisfied: number; missing: string[] };
   overrideReason?: string;
   gapRounds: number;
-  gaps: { id: string; fieldIds: string[]; raisedAt: number; answeredAt?: number }[];
+  gaps: { id: string; fieldIds: string[]; question: string; raisedAt: number; answeredAt?: number }[];
 }
 
 export interface FailureFact {
@@ -223,7 +223,7 @@ export class MetricFacts {
         for (const g of Array.isArray(p.gaps) ? p.gaps : []) {
           const gap = obj(g);
           const fieldIds = Array.isArray(gap.fieldIds) ? gap.fieldIds.filter(str) : [];
-          if (str(gap.id) && fieldIds.length > 0) h.gaps.push({ id: gap.id, fieldIds, raisedAt: at });
+          if (str(gap.id) && fieldIds.length > 0) h.gaps.push({ id: gap.id, fieldIds, question: str(gap.question) ? gap.question : '', raisedAt: at });
         }
         if (h.state !== 'gaps_raised') h.gapRounds += 1;
         h.state = 'gaps_raised';

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { subscribeToChanges } from '../../lib/db/change-feed';
+import { openBatonDb, type BatonDatabase } from '../../lib/db/open';
+import { readRawLog } from '../../lib/db/raw-log';
+import { MetricFacts } from '../../lib/metrics';
+
+export type FactsState =
+  | { status: 'loading' }
+  | { status: 'ready'; facts: MetricFacts; /** Bumped whenever the facts grow: what memoised figures depend on. */ version: number; error?: string }
+  | { status: 'error'; message: string };
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The workspace's event log folded into metric facts, read from IndexedDB in this page (the
+ * background stays free), then kept current from the change feed: new events are folded in as they
+ * arrive; a rebuild of the views (the log re-ordered) folds the whole log again.
+ */
+export function useMetricFacts(): FactsState {
+  const [state, setState] = useState<FactsState>({ status: 'loading' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    let db: BatonDatabase | undefined;
+    let facts = new MetricFacts();
+    let lastKey = 0;
+    let version = 0;
+    let running: Promise<void> = Promise.resolve();
+
+    const load = (full: boolean) =>
+      (running = running.then(async () => {
+        try {
+          db ??= await openBatonDb();
+          if (full) {
+            facts = new MetricFacts();
+            lastKey = 0;
+          }
+          const read = await readRawLog(db, lastKey);
+          if (controller.signal.aborted) return;
+          facts.addAll(read.events);
+          lastKey = read.lastKey;
+          version += 1;
+          setState({ status: 'ready', facts, version });
+        } catch (error) {
+          if (controller.signal.aborted) return;
+          // What was shown stays; the error is said beside it.
+          setState((previous) => (previous.status === 'ready' ? { ...previous, error: `Could not read the latest changes: ${message(error)}` } : { status: 'error', message: `Could not read Baton’s data: ${message(error)}` }));
+        }
+      }));
+
+    void load(true);
+    subscribeToChanges((notice) => void load(notice.type === 'rebuild' || notice.type === 'batch'), controller.signal);
+    return () => {
+      controller.abort();
+      void running.then(() => db?.close());
+    };
+  }, []);
+
+  return state;
+}
