@@ -7,12 +7,12 @@ import { formatDay, formatHours, formatMoney, formatMonth, formatNumber, formatP
 
 const MAX_BARS = 10;
 
-function axes(p: ChartPalette, horizontal: boolean, y: { title: string; max?: number; percent?: boolean }) {
+function axes(p: ChartPalette, horizontal: boolean, y: { title: string; max?: number; percent?: boolean; whole?: boolean }) {
   const value = {
     beginAtZero: true,
     ...(y.max !== undefined ? { max: y.max } : {}),
     title: { display: true, text: y.title, color: p.text },
-    ticks: { color: p.text, ...(y.percent ? { callback: (v: string | number) => `${Math.round(Number(v) * 100)}%` } : {}) },
+    ticks: { color: p.text, ...(y.whole ? { precision: 0 } : {}), ...(y.percent ? { callback: (v: string | number) => `${Math.round(Number(v) * 100)}%` } : {}) },
     grid: { color: p.grid },
   };
   const category = { ticks: { color: p.text, autoSkip: !horizontal }, grid: { display: false } };
@@ -39,7 +39,7 @@ export function TimeToConfirmChart({ metrics }: { metrics: Metrics }) {
       type: 'line',
       data: {
         labels: points.map((pt) => bucketLabel(metrics, pt.start)),
-        datasets: [{ label: 'Median hours to confirm', data: points.map((pt) => pt.medianHours), borderColor: p.series[0], backgroundColor: p.series[0], spanGaps: true, tension: 0.25 }],
+        datasets: [{ label: 'Median hours to confirm', data: points.map((pt) => pt.medianHours), borderColor: p.series[0], backgroundColor: p.series[0], spanGaps: true, tension: 0 }],
       },
       options: { ...base(p), scales: axes(p, false, { title: 'Median hours' }) },
     };
@@ -100,7 +100,7 @@ export function GapsByFieldChart({ metrics, reviewHref }: { metrics: Metrics; re
     return {
       type: 'bar',
       data: { labels: top.map((r) => `${r.label} (${r.templateName})`), datasets: [{ label: 'Gaps raised', data: top.map((r) => r.gaps), backgroundColor: p.series[3] }] },
-      options: { ...base(p), indexAxis: 'y', scales: axes(p, true, { title: 'Gaps raised' }) },
+      options: { ...base(p), indexAxis: 'y', scales: axes(p, true, { title: 'Gaps raised', whole: true }) },
     };
   }, [top]);
   const summary = top.length ? `Bar chart of the template fields receivers raised gaps about, most first: ${top.map((r) => `${r.label} in ${r.templateName}, ${r.gaps}`).join('; ')}.` : 'No gap was raised in this period.';

@@ -31,7 +31,11 @@ export function OptionsPage() {
   ];
   return (
     <div className="min-h-screen bg-slate-50 dark:bg-slate-950">
-      <AppHeader />
+      <AppHeader>
+        <a href="/dashboard.html" className="text-sm text-brand-700 hover:underline dark:text-indigo-300">
+          Dashboard: handoff health
+        </a>
+      </AppHeader>
       <div className="mx-auto flex max-w-6xl gap-10 px-6 py-8">
         <nav aria-label="Settings sections" className="sticky top-8 hidden w-44 shrink-0 self-start md:block">
           <ul className="flex flex-col gap-0.5 text-sm">

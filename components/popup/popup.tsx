@@ -39,6 +39,13 @@ export function Popup() {
           <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => void browser.runtime.openOptionsPage()}>
             Settings
           </Button>
+          <Button
+            variant="secondary"
+            className="px-2 py-1 text-xs"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }).then(() => window.close())}
+          >
+            Dashboard
+          </Button>
           <Button className="px-2 py-1 text-xs" onClick={() => void open()} disabled={windowId === undefined}>
             Open side panel
           </Button>
