@@ -106,6 +106,10 @@ async function replaceWorkspace(session: Session, events: readonly BatonEvent[])
 /** Restores a backup file: merged into the same workspace, or replacing an empty local one. */
 export async function importBackup(session: Session, raw: unknown): Promise<ImportResult> {
   if (session.hub) throw new CommandError('Restoring a backup works on a local workspace: disconnect from the hub first (the hub keeps the team’s log).', 'unavailable');
+  const { format, version } = (typeof raw === 'object' && raw !== null ? raw : {}) as { format?: unknown; version?: unknown };
+  if (format === 'baton-backup' && typeof version === 'number' && Number.isInteger(version) && version > 1) {
+    throw new CommandError(`This backup is version ${version}, written by a newer Baton; this one reads version 1. Update Baton, then restore it. Nothing was imported.`);
+  }
   const backup = BackupSchema.safeParse(raw);
   if (!backup.success) {
     const issue = backup.error.issues[0];
