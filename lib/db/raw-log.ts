@@ -9,15 +9,15 @@ const CHUNK = 20_000;
  * hub's order, like readLog, from after `afterKey` (the local key of the last event read before).
  * Chunked reads: one request per 20,000 records, not one per record as a cursor would.
  */
-export async function readRawLog(db: BatonDatabase, afterKey = 0): Promise<{ events: unknown[]; lastKey: number }> {
+export async function readRawLog(db: BatonDatabase, afterKey = 0, chunk = CHUNK): Promise<{ events: unknown[]; lastKey: number }> {
   const store = db.transaction('events').store;
   const records: { record: Partial<EventRecord>; key: number }[] = [];
   let from = afterKey;
   for (;;) {
     const range = IDBKeyRange.lowerBound(from, true);
-    const [keys, values] = await Promise.all([store.getAllKeys(range, CHUNK), store.getAll(range, CHUNK)]);
+    const [keys, values] = await Promise.all([store.getAllKeys(range, chunk), store.getAll(range, chunk)]);
     keys.forEach((key, i) => records.push({ record: values[i] as Partial<EventRecord>, key }));
-    if (keys.length < CHUNK) break;
+    if (keys.length < chunk) break;
     from = keys.at(-1)!;
   }
   const hubSeq = (r: Partial<EventRecord>) => (typeof r.hubSeq === 'number' ? r.hubSeq : Infinity);
