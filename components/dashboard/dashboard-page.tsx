@@ -10,7 +10,7 @@ import { formatDay } from './format';
 import { KpiTiles } from './kpi-tiles';
 import { browserTimeZone, PERIOD_PRESETS } from './period';
 import { ReviewPage } from './review-page';
-import { CostProjection, FailuresTable, OpenHandoffsTable, OverridesTable } from './tables';
+import { CostProjection, FailureBreakdowns, FailuresTable, OpenHandoffsTable, OverridesTable } from './tables';
 import { useDashboardParams, useRoute } from './use-dashboard-params';
 import { useMetricFacts } from './use-facts';
 
@@ -112,6 +112,7 @@ export function DashboardPage() {
             <CostProjection metrics={metrics} />
             <OpenHandoffsTable metrics={metrics} />
             <FailuresTable metrics={metrics} />
+            <FailureBreakdowns metrics={metrics} />
             <OverridesTable metrics={metrics} />
           </>
         ) : null}

@@ -124,3 +124,27 @@ export function CostProjection({ metrics }: { metrics: Metrics }) {
     </section>
   );
 }
+
+/** Failures by client and by handoff type: where the repairs go. */
+export function FailureBreakdowns({ metrics }: { metrics: Metrics }) {
+  const money = (n: number) => formatMoney(n, metrics.currency);
+  const groups: [title: string, rows: Metrics['failuresByClient']][] = [
+    ['Failures by client', metrics.failuresByClient],
+    ['Failures by handoff type', metrics.failuresByType],
+  ];
+  return (
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+      {groups.map(([title, rows]) => (
+        <TableSection key={title} id={title.toLowerCase().replace(/\W+/g, '-')} title={title} description="Repair hours and their cost in the period, most first." count={rows.length}>
+          {(limit) =>
+            rows.length === 0 ? (
+              <p className="text-sm text-slate-600 dark:text-slate-400">No failure was logged in this period.</p>
+            ) : (
+              <DataTable caption={title} head={[title.endsWith('client') ? 'Client' : 'Handoff type', 'Failures', 'Hours', 'Cost']} numeric={[1, 2, 3]} rows={rows.slice(0, limit).map((r) => [r.label, r.count, formatNumber(r.hours), money(r.cost)])} />
+            )
+          }
+        </TableSection>
+      ))}
+    </div>
+  );
+}

@@ -59,7 +59,7 @@ test('the dashboard shows the demo agency’s handoff health, and a client’s o
     await figure.getByText(`Show the numbers: ${chart.toLowerCase()}`).click();
     await expect(figure.getByRole('table', { name: chart })).toBeVisible();
   }
-  for (const table of ['Open and overdue handoffs', 'Failures', 'Sent incomplete']) await expect(page.getByRole('table', { name: table, exact: true })).toBeVisible();
+  for (const table of ['Open and overdue handoffs', 'Failures', 'Failures by client', 'Failures by handoff type', 'Sent incomplete']) await expect(page.getByRole('table', { name: table, exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'What failures cost at this rate' })).toContainText('a year, before lost renewals');
 
   // The figures are the log's: computed here from the same events, for the period the page shows.
