@@ -165,8 +165,12 @@ export async function runCommand(session: Session, request: Request, deps: Comma
       return { id };
     }
     case 'failure/log': {
-      const id = newId();
       const { type: _type, ...reported } = request;
+      // A failure after a handoff: one that never left (a draft, or a draft cancelled) cannot have caused it.
+      if (reported.handoffId && !(await mustGetHandoff(session, reported.handoffId)).sentAt) {
+        throw new CommandError('That handoff was never sent: log the failure on its client instead.');
+      }
+      const id = newId();
       const failure = { ...reported, id, loggedBy: me.id, at: (deps.now?.() ?? new Date()).toISOString() };
       await append(session, makeEvent('failure.logged', me.id, id, { failure }));
       return { id };

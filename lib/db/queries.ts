@@ -1,8 +1,8 @@
 import { ClientSchema, type Client } from '../model/client';
 import { HandoffSchema, OpenItemSchema, type Handoff, type HandoffState, type OpenItem } from '../model/handoff';
 import { identifierKey } from '../model/identifier';
-import { MemberSchema, type Member } from '../model/member';
-import { NoteSchema, type Note } from '../model/note';
+import { MemberSchema, WorkspaceSchema, type Member } from '../model/member';
+import { FailureSchema, NoteSchema, type Failure, type Note } from '../model/note';
 import { TimelineEntrySchema, type TimelineEntry } from '../model/timeline';
 import type { Identifier } from '../sites/types';
 import type { z } from '../model/zod';
@@ -41,12 +41,23 @@ export interface ClientView {
   timeline: TimelineEntry[];
   /** The notes the timeline names: a decision's rationale, a call's whole summary and attendees. */
   notes: Note[];
+  /** The failures the timeline names: category, repair hours, what happened, the handoff it followed. */
+  failures: Failure[];
+  /** Every handoff of the client, open or not, newest first: what a failure can be linked to, and their titles. */
+  handoffs: HandoffSummary[];
+  /** What an hour of repair costs the agency, for a failure's cost (DOMAIN.md's cost model). */
+  cost?: { hourlyRate: number; currency: string };
   errors: string[];
 }
 
+/** A handoff as a list or a link names it. */
+export type HandoffSummary = Pick<Handoff, 'id' | 'title' | 'templateId' | 'templateVersion' | 'state' | 'sentAt' | 'updatedAt'>;
+
+const CostSchema = WorkspaceSchema.pick({ hourlyRate: true, currency: true });
+
 /** Everything the side panel shows for a client: one client, its open handoffs, its recent history. */
 export async function clientView(db: BatonDatabase, clientId: string, timelineLimit = 100): Promise<ClientView | null> {
-  const tx = db.transaction(['clients', 'handoffs', 'items', 'timeline', 'notes']);
+  const tx = db.transaction(['clients', 'handoffs', 'items', 'timeline', 'notes', 'failures', 'meta']);
   const record = await tx.objectStore('clients').get(clientId);
   if (!record) return null;
   const client = ClientSchema.safeParse(stripClientRecord(record));
@@ -61,13 +72,21 @@ export async function clientView(db: BatonDatabase, clientId: string, timelineLi
   const timeline = check(TimelineEntrySchema, 'History entry', raw);
   const noteIds = timeline.values.flatMap((e) => (e.noteId ? [e.noteId] : []));
   const notes = check(NoteSchema, 'Note', (await Promise.all(noteIds.map((id) => tx.objectStore('notes').get(id)))).filter((n) => n !== undefined));
+  const failureIds = timeline.values.flatMap((e) => (e.failureId ? [e.failureId] : []));
+  const failures = check(FailureSchema, 'Failure', (await Promise.all(failureIds.map((id) => tx.objectStore('failures').get(id)))).filter((f) => f !== undefined));
+  const cost = CostSchema.safeParse(await tx.objectStore('meta').get('workspace'));
   return {
     client: client.data,
     openHandoffs: handoffs.values.filter((h) => OPEN_STATES.includes(h.state)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     openItems: items.values.filter((i) => !i.done),
     timeline: timeline.values,
     notes: notes.values,
-    errors: [...handoffs.errors, ...items.errors, ...timeline.errors, ...notes.errors],
+    failures: failures.values,
+    handoffs: handoffs.values
+      .map(({ id, title, templateId, templateVersion, state, sentAt, updatedAt }): HandoffSummary => ({ id, title, templateId, templateVersion, state, updatedAt, ...(sentAt ? { sentAt } : {}) }))
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    ...(cost.success ? { cost: cost.data } : {}),
+    errors: [...handoffs.errors, ...items.errors, ...timeline.errors, ...notes.errors, ...failures.errors],
   };
 }
 

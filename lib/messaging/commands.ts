@@ -51,13 +51,20 @@ export const COMMAND_SCHEMAS = {
       z.object({ kind: z.literal('note'), text: shortText(20_000).min(1) }),
     ]),
   }),
-  'failure/log': z.object({
-    clientId: IdSchema.optional(),
-    handoffId: IdSchema.optional(),
-    category: z.enum(FAILURE_CATEGORIES),
-    hours: z.number().min(0).max(10_000),
-    description: shortText(4000).min(1),
-  }),
+  // Something that broke after a handoff. The client can be left to the handoff (it is the handoff's),
+  // but one of the two must be named: a failure belongs somewhere.
+  'failure/log': z
+    .object({
+      clientId: IdSchema.optional(),
+      handoffId: IdSchema.optional(),
+      category: z.enum(FAILURE_CATEGORIES, { error: `Choose a category: ${FAILURE_CATEGORIES.join(', ')}.` }),
+      hours: z
+        .number({ error: 'Hours to repair must be a number.' })
+        .min(0, 'Hours to repair cannot be negative.')
+        .max(10_000, 'Hours to repair must be at most 10,000.'),
+      description: shortText(4000).min(1, 'Say what happened.'),
+    })
+    .refine((f) => f.clientId !== undefined || f.handoffId !== undefined, { message: 'Name the client or the handoff the failure belongs to.', path: ['clientId'] }),
   'hub/connect': z.object({
     // The token travels with every request: plain http only to this machine.
     url: z

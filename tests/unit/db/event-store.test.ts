@@ -127,6 +127,30 @@ describe('views', () => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
+  it('serve the failures the history names, every handoff of the client (closed ones too) and what an hour costs', async () => {
+    const failure = (id: string, minute: number, extra: Record<string, unknown>) =>
+      makeEvent('failure.logged', 'tom', id, { failure: { id, category: 'missing_context', hours: 3, description: `Failure ${id}`, loggedBy: 'tom', at: at(minute), ...extra } }, { at: at(minute) });
+    const events = [...baseLog(), ...sentBrief('h1', 10), makeEvent('handoff.confirmed', 'tom', 'h1', {}, { at: at(20) }), failure('f1', 30, { handoffId: 'h1' }), failure('f2', 31, { clientId: 'northwind' })];
+    events.push(makeEvent('workspace.updated', 'jane', 'ws', { hourlyRate: 90, currency: 'EUR' }, { at: at(32) }));
+    const db = await dbWith(events);
+    const view = await clientView(db, 'northwind');
+    expect(view?.failures.map((f) => [f.id, f.clientId, f.handoffId])).toEqual([
+      ['f2', 'northwind', undefined],
+      ['f1', 'northwind', 'h1'],
+    ]);
+    expect(view?.timeline.filter((t) => t.failureId).map((t) => t.failureId)).toEqual(['f2', 'f1']);
+    expect(view?.openHandoffs).toEqual([]);
+    expect(view?.handoffs).toEqual([{ id: 'h1', title: 'Brief → creative — Northwind Outfitters', templateId: 'brief-to-creative', templateVersion: 1, state: 'confirmed', sentAt: at(11), updatedAt: at(20) }]);
+    expect(view?.cost).toEqual({ hourlyRate: 90, currency: 'EUR' });
+
+    // A damaged failure record is skipped and said; the rest of the view stands.
+    await db.put('failures', { id: 'f1', clientId: 'northwind', category: 'bad luck', hours: -3 } as never);
+    const damaged = await clientView(db, 'northwind');
+    expect(damaged?.failures.map((f) => f.id)).toEqual(['f2']);
+    expect(damaged?.errors.join(' ')).toMatch(/^Failure f1 is unreadable \(.*\) and was skipped\.$/);
+    expect(damaged?.timeline.some((t) => t.failureId === 'f1')).toBe(true);
+  });
+
   it('find clients by identifier', async () => {
     const db = await dbWith();
     const found = await clientsByIdentifier(db, { kind: 'email-domain', value: 'northwindoutfitters.com' });
