@@ -33,7 +33,7 @@ export function ClientView({ clientId, tab }: { clientId: string; tab?: TabState
     ) : null;
   if (live.status === 'error') return <ErrorAlert message={live.message} />;
   if (!live.data) return <ViewHeading>Client not found</ViewHeading>;
-  const { client, openHandoffs, openItems, timeline, notes, errors } = live.data;
+  const { client, openHandoffs, openItems, timeline, notes, failures, handoffs, cost, errors } = live.data;
 
   return (
     <div className="flex flex-col gap-6">
@@ -66,8 +66,8 @@ export function ClientView({ clientId, tab }: { clientId: string; tab?: TabState
       </PanelSection>
 
       <PanelSection title="History">
-        <QuickNotes clientId={clientId} />
-        <History entries={timeline} notes={notes} />
+        <QuickNotes clientId={clientId} handoffs={handoffs} />
+        <History entries={timeline} notes={notes} failures={failures} handoffs={handoffs} cost={cost} />
       </PanelSection>
 
       {tab ? <PageFacts tab={tab} /> : null}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Handoff } from '../../lib/model/handoff';
 import type { Template } from '../../lib/model/template';
@@ -7,6 +8,7 @@ import { HandoffActions } from './handoff-actions';
 import { HandoffActivity } from './handoff-activity';
 import { HandoffFacts } from './handoff-facts';
 import { FieldValueView } from './field-value';
+import { LogFailure } from './log-failure';
 import { useNavigation } from './navigation';
 import { nextStep } from './next-step';
 import { PanelSection } from './panel-section';
@@ -24,6 +26,7 @@ export function HandoffDetail({ handoff, template }: { handoff: Handoff; templat
   const client = clients.find((c) => c.id === handoff.clientId);
   const view = useLive(`client:${handoff.clientId}`, () => sendRequest<'client/view'>({ type: 'client/view', clientId: handoff.clientId }));
   const now = new Date();
+  const [failureOpen, setFailureOpen] = useState(false);
 
   return (
     <div className="flex flex-col gap-5">
@@ -52,6 +55,12 @@ export function HandoffDetail({ handoff, template }: { handoff: Handoff; templat
         </p>
       ) : null}
       <HandoffActions handoff={handoff} template={template} />
+      {/* Anyone may say this handoff went wrong afterwards, once it went out (sent, confirmed, even cancelled). */}
+      {handoff.sentAt ? (
+        <div>
+          <LogFailure clientId={handoff.clientId} handoffId={handoff.id} open={failureOpen} onOpen={() => setFailureOpen(true)} onClose={() => setFailureOpen(false)} />
+        </div>
+      ) : null}
       <SourceLinks sources={handoff.sources} />
 
       <PanelSection title="Handoff">

@@ -1,8 +1,21 @@
 import { useId, useMemo, useState } from 'react';
-import type { Note } from '../../lib/model/note';
+import type { ClientView } from '../../lib/db/queries';
+import type { Failure, Note } from '../../lib/model/note';
 import type { TimelineEntry } from '../../lib/model/timeline';
 import { formatDateTime, memberName } from './format';
-import { HISTORY_KIND_LABELS, HISTORY_KIND_SINGULAR, filterHistory, historyKind, kindsPresent, noteDetails, type HistoryFilter } from './timeline';
+import {
+  HISTORY_KIND_LABELS,
+  HISTORY_KIND_SINGULAR,
+  failureDetails,
+  failureLine,
+  filterHistory,
+  handoffLabel,
+  historyKind,
+  kindsPresent,
+  noteDetails,
+  type HistoryDetail,
+  type HistoryFilter,
+} from './timeline';
 import { inputClass, selectClass } from './styles';
 import { useWorkspace } from './workspace';
 
@@ -15,17 +28,47 @@ const KIND_DOTS: Record<string, string> = {
   other: 'bg-slate-400 dark:bg-slate-500',
 };
 
+/** What an entry shows: its line (a failure's own words when its record is at hand) and the details under it. */
+interface Shown {
+  line: string;
+  details: HistoryDetail[];
+}
+
 /** The client's history, newest first, narrowed by kind and by words. */
-export function History({ entries, notes }: { entries: TimelineEntry[]; notes: Note[] }) {
-  const { members } = useWorkspace();
-  const details = useMemo(() => new Map(notes.map((n) => [n.id, noteDetails(n)])), [notes]);
-  const detailsOf = (e: TimelineEntry) => (e.noteId ? (details.get(e.noteId) ?? []) : []);
+export function History({
+  entries,
+  notes,
+  failures = [],
+  handoffs = [],
+  cost,
+}: {
+  entries: TimelineEntry[];
+  notes: Note[];
+  failures?: Failure[];
+  /** The client's handoffs, to name the one a failure followed. */
+  handoffs?: ClientView['handoffs'];
+  cost?: ClientView['cost'];
+}) {
+  const { members, templates } = useWorkspace();
+  const details = useMemo(() => {
+    const byNote = new Map(notes.map((n) => [n.id, noteDetails(n)]));
+    const byFailure = new Map(failures.map((f) => [f.id, f]));
+    const titles = new Map(handoffs.map((h) => [h.id, handoffLabel(h, templates)]));
+    return new Map(
+      entries.map((e): [string, Shown] => {
+        const failure = e.failureId ? byFailure.get(e.failureId) : undefined;
+        if (failure) return [e.id, { line: failureLine(failure), details: failureDetails(failure, { handoff: failure.handoffId ? titles.get(failure.handoffId) : undefined, cost }) }];
+        return [e.id, { line: e.summary, details: e.noteId ? (byNote.get(e.noteId) ?? []) : [] }];
+      }),
+    );
+  }, [entries, notes, failures, handoffs, cost, templates]);
+  const shownOf = (e: TimelineEntry): Shown => details.get(e.id) ?? { line: e.summary, details: [] };
   const [filter, setFilter] = useState<HistoryFilter>({ kind: 'all', query: '' });
   const searchId = useId();
   const kinds = useMemo(() => kindsPresent(entries), [entries]);
   // Searching by who did it, or by a decision's reasons, works too: "Maya margin".
   const shown = useMemo(
-    () => filterHistory(entries, filter, (e) => [memberName(members, e.actorId), ...(e.noteId ? (details.get(e.noteId) ?? []) : []).map((d) => d.text)].join(' ')),
+    () => filterHistory(entries, filter, (e) => [memberName(members, e.actorId), details.get(e.id)?.line ?? '', ...(details.get(e.id)?.details ?? []).map((d) => d.text)].join(' ')),
     [entries, filter, members, details],
   );
 
@@ -71,8 +114,8 @@ export function History({ entries, notes }: { entries: TimelineEntry[]; notes: N
             <li key={e.id} className="flex gap-2.5 border-b border-slate-100 py-2 last:border-b-0 dark:border-slate-800/70">
               <span aria-hidden="true" className={`mt-1.5 size-2 shrink-0 rounded-full ${KIND_DOTS[historyKind(e)]}`} />
               <div className="flex min-w-0 flex-col gap-0.5">
-                <p className="text-sm break-words text-slate-800 dark:text-slate-200">{e.summary}</p>
-                {detailsOf(e).map((d) => (
+                <p className="text-sm break-words text-slate-800 dark:text-slate-200">{shownOf(e).line}</p>
+                {shownOf(e).details.map((d) => (
                   <p key={d.label} className="text-sm break-words text-slate-600 dark:text-slate-300">
                     <span className="font-medium text-slate-700 dark:text-slate-200">{d.label}:</span> {d.text}
                   </p>

@@ -27,6 +27,8 @@ export function InlineForm({
       ref={form}
       aria-label={label}
       className={className}
+      // Refusals are ours, said in the alert below, not the browser's bubble (a number's step, say).
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void onSubmit();

@@ -1,12 +1,14 @@
 import { useState } from 'react';
+import type { HandoffSummary } from '../../lib/db/queries';
 import { sendRequest } from '../../lib/messaging/send';
+import { LogFailure } from './log-failure';
 import { ToggleForm } from './toggle-form';
 import { inputClass, labelClass } from './styles';
 
-type Open = 'decision' | 'call' | null;
+type Open = 'decision' | 'call' | 'failure' | null;
 
-/** Document at the point of creation: a decision with its why, a call with who was on it. */
-export function QuickNotes({ clientId }: { clientId: string }) {
+/** Document at the point of creation: a decision with its why, a call with who was on it, a failure with its cost. */
+export function QuickNotes({ clientId, handoffs }: { clientId: string; handoffs: HandoffSummary[] }) {
   const [open, setOpen] = useState<Open>(null);
   const [decision, setDecision] = useState({ decision: '', rationale: '' });
   const [call, setCall] = useState({ summary: '', attendees: '' });
@@ -14,7 +16,7 @@ export function QuickNotes({ clientId }: { clientId: string }) {
 
   return (
     <div className="flex flex-wrap gap-2">
-      {open !== 'call' ? (
+      {open === null || open === 'decision' ? (
         <ToggleForm
           name="Add decision"
           open={open === 'decision'}
@@ -39,7 +41,7 @@ export function QuickNotes({ clientId }: { clientId: string }) {
           </label>
         </ToggleForm>
       ) : null}
-      {open !== 'decision' ? (
+      {open === null || open === 'call' ? (
         <ToggleForm
           name="Add call summary"
           open={open === 'call'}
@@ -69,6 +71,7 @@ export function QuickNotes({ clientId }: { clientId: string }) {
           </label>
         </ToggleForm>
       ) : null}
+      {open === null || open === 'failure' ? <LogFailure clientId={clientId} handoffs={handoffs} open={open === 'failure'} onOpen={() => setOpen('failure')} onClose={close} /> : null}
     </div>
   );
 }

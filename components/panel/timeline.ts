@@ -1,5 +1,9 @@
+import type { HandoffSummary } from '../../lib/db/queries';
+import { CATEGORY_LABELS } from '../../lib/metrics/compute';
 import type { TimelineEntry } from '../../lib/model/timeline';
-import type { Note } from '../../lib/model/note';
+import type { Failure, Note } from '../../lib/model/note';
+import type { Template } from '../../lib/model/template';
+import { findTemplate } from '../../lib/templates';
 
 /** The kinds of history a person filters by. */
 export const HISTORY_KINDS = ['handoff', 'decision', 'call_summary', 'commitment', 'failure', 'other'] as const;
@@ -64,9 +68,15 @@ export function kindsPresent(entries: readonly Pick<TimelineEntry, 'type' | 'sum
   return HISTORY_KINDS.filter((k) => present.has(k));
 }
 
+/** One labelled line under a history entry. */
+export interface HistoryDetail {
+  label: string;
+  text: string;
+}
+
 /** What a note adds under its history line: the why of a decision, who was on a call, the evidence. */
-export function noteDetails(note: Note): { label: string; text: string }[] {
-  const details: { label: string; text: string }[] = [];
+export function noteDetails(note: Note): HistoryDetail[] {
+  const details: HistoryDetail[] = [];
   const add = (label: string, text: string) => {
     if (text.trim()) details.push({ label, text: text.trim() });
   };
@@ -87,5 +97,46 @@ export function noteDetails(note: Note): { label: string; text: string }[] {
       if (note.text.length > 480) add('Note', note.text);
       break;
   }
+  return details;
+}
+
+export type FailureCategory = Failure['category'];
+/** The categories in the order people choose from, with the labels the dashboard uses too. */
+export const FAILURE_CATEGORY_OPTIONS = (Object.keys(CATEGORY_LABELS) as FailureCategory[]).map((value) => ({ value, label: CATEGORY_LABELS[value] }));
+
+/** A handoff as a list names it: its title, else its template's name. */
+export function handoffLabel(handoff: Pick<HandoffSummary, 'title' | 'templateId' | 'templateVersion'>, templates: readonly Template[]): string {
+  return handoff.title.trim() || findTemplate(templates, handoff.templateId, handoff.templateVersion)?.name || findTemplate(templates, handoff.templateId)?.name || 'Untitled handoff';
+}
+
+const hoursFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+export function formatHours(hours: number): string {
+  return `${hoursFormat.format(hours)} h`;
+}
+
+/** The repair hours at the agency's loaded hourly cost, in its currency. */
+export function formatCost(hours: number, cost: { hourlyRate: number; currency: string }): string {
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: cost.currency, maximumFractionDigits: 0 }).format(hours * cost.hourlyRate);
+  } catch {
+    // An unknown currency code: the figure still says what it cost.
+    return `${Math.round(hours * cost.hourlyRate)} ${cost.currency}`;
+  }
+}
+
+/** A failure's history line: what happened (the reducer's summary carries a shortened copy). */
+export function failureLine(failure: Pick<Failure, 'description'>): string {
+  return `Failure: ${failure.description}`;
+}
+
+/** What a failure adds under its line: the kind of failure, the hours (and cost) to repair it, the handoff it followed. */
+export function failureDetails(failure: Failure, context: { handoff?: string; cost?: { hourlyRate: number; currency: string } } = {}): HistoryDetail[] {
+  const details: HistoryDetail[] = [
+    { label: 'Category', text: CATEGORY_LABELS[failure.category] ?? failure.category },
+    { label: 'Hours to repair', text: formatHours(failure.hours) },
+  ];
+  if (context.cost && context.cost.hourlyRate > 0) details.push({ label: 'Cost', text: formatCost(failure.hours, context.cost) });
+  if (failure.handoffId && context.handoff) details.push({ label: 'Handoff', text: context.handoff });
   return details;
 }

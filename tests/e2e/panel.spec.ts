@@ -272,3 +272,46 @@ test('an incomplete handoff goes out only with a written reason, which the recei
   await expect(panel.getByText('State: Sent')).toBeVisible();
   await expect(panel.getByText('Sent incomplete: Client call at 3 pm; the rest follows tonight.')).toBeVisible();
 });
+
+test('a failure logged from the client view lands in its History with category, hours, cost and handoff', async ({ baton }) => {
+  await addClients(baton, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
+  const panel = await openSidePanel(baton);
+  // A handoff that went out, for the failure to follow (made through the protocol: the form is another test's).
+  await addMember(panel, 'Tom Akers', 'tom.akers@brightlane.agency');
+  const clients = await request<{ id: string; name: string }[]>(panel, { type: 'clients/list' });
+  const members = await request<{ id: string; email: string }[]>(panel, { type: 'members/list' });
+  const clientId = clients.find((c) => c.name === CLIENT)!.id;
+  const tom = members.find((m) => m.email === 'tom.akers@brightlane.agency')!;
+  const draft = await request<{ id: string; title: string }>(panel, { type: 'handoff/start', clientId, templateId: 'brief-to-creative' });
+  await request(panel, { type: 'handoff/update', id: draft.id, receiverId: tom.id });
+  await request(panel, { type: 'handoff/send', id: draft.id, overrideReason: 'Kick-off is in an hour; the rest follows.' });
+  // The client's view by name, not by the followed tab: axe opens a tab of its own, which a followed view would follow.
+  await showInPanel(panel, { kind: 'client', clientId });
+  await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toBeFocused();
+
+  const history = panel.getByRole('region', { name: 'History' });
+  await history.getByRole('button', { name: 'Log failure' }).click();
+  const form = history.getByRole('form', { name: 'Log failure' });
+  await expect(form.getByRole('combobox', { name: 'Category' })).toBeFocused();
+  // Nothing typed: refused in the form's alert, nothing logged.
+  await form.getByRole('button', { name: 'Log failure' }).click();
+  await expect(form.getByRole('alert')).toContainText('Choose a category.');
+  await form.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Missing context' });
+  await form.getByRole('spinbutton', { name: 'Hours to repair' }).fill('2.5');
+  await form.getByRole('textbox', { name: 'What happened' }).fill('Six landing pages written in the default tone, all rejected.');
+  await form.getByRole('combobox', { name: 'Linked handoff' }).selectOption({ label: `${draft.title} (Sent)` });
+  await expectAccessible(panel);
+  await expectFitsSidePanel(panel);
+  await form.getByRole('button', { name: 'Log failure' }).click();
+
+  await expect(form).toHaveCount(0);
+  await expect(history.getByRole('button', { name: 'Log failure' })).toBeFocused();
+  const entry = history.getByRole('list', { name: 'History entries' }).getByRole('listitem').filter({ hasText: 'Six landing pages written in the default tone' });
+  await expect(entry).toContainText('Failure: Six landing pages written in the default tone, all rejected.');
+  await expect(entry).toContainText('Category: Missing context');
+  await expect(entry).toContainText('Hours to repair: 2.5 h');
+  await expect(entry).toContainText('Cost: $188');
+  await expect(entry).toContainText(`Handoff: ${draft.title}`);
+  await history.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Failures' });
+  await expect(history.getByRole('list', { name: 'History entries' }).getByRole('listitem')).toHaveCount(1);
+});
