@@ -1,6 +1,6 @@
 import type { HandoffState } from '../model/handoff';
 import { FAILURE_CATEGORIES } from '../model/note';
-import type { Template } from '../model/template';
+import { TemplateSchema, type Template } from '../model/template';
 import { BUILT_IN_TEMPLATES, findTemplate } from '../templates';
 import { assessCompleteness } from '../workflow/completeness';
 
@@ -131,9 +131,10 @@ export class MetricFacts {
         return c !== undefined;
       }
       case 'template.saved': {
-        const t = obj(p.template) as unknown as Template;
-        if (!str(t.id) || typeof t.version !== 'number' || !Array.isArray(t.fields)) return false;
-        this.templates.push(t);
+        // Checked whole (templates are few): a malformed field would throw later, half-way through a send.
+        const t = TemplateSchema.safeParse(p.template);
+        if (!t.success) return false;
+        this.templates.push(t.data);
         return true;
       }
       case 'handoff.created':
@@ -162,8 +163,8 @@ export class MetricFacts {
       clientId: p.clientId,
       templateId: p.templateId,
       templateVersion: p.templateVersion,
-      // The reducer's default title, so both read the same.
-      title: (str(p.title) && p.title.trim()) || `${template?.name ?? p.templateId} — ${client?.name ?? ''}`,
+      // The reducer's default title, cut where it cuts it, so both read the same.
+      title: ((str(p.title) && p.title.trim()) || `${template?.name ?? p.templateId} — ${client?.name ?? ''}`).slice(0, 300),
       senderId: e.actor,
       receiverIds: [],
       state: 'draft',
@@ -220,18 +221,24 @@ export class MetricFacts {
         return true;
       }
       case 'handoff.gaps_raised': {
+        const before = h.gaps.length;
         for (const g of Array.isArray(p.gaps) ? p.gaps : []) {
           const gap = obj(g);
           const fieldIds = Array.isArray(gap.fieldIds) ? gap.fieldIds.filter(str) : [];
           if (str(gap.id) && fieldIds.length > 0) h.gaps.push({ id: gap.id, fieldIds, question: str(gap.question) ? gap.question : '', raisedAt: at });
         }
+        // No gap to raise: malformed, it counts no round.
+        if (h.gaps.length === before) return false;
         if (h.state !== 'gaps_raised') h.gapRounds += 1;
         h.state = 'gaps_raised';
         return true;
       }
       case 'handoff.gaps_answered': {
         const answered = new Set((Array.isArray(p.answers) ? p.answers : []).map((a) => obj(a).gapId));
-        for (const gap of h.gaps) if (answered.has(gap.id) && gap.answeredAt === undefined) gap.answeredAt = at;
+        const open = h.gaps.filter((gap) => answered.has(gap.id) && gap.answeredAt === undefined);
+        // Answers no open gap: malformed, the state stays.
+        if (open.length === 0) return false;
+        for (const gap of open) gap.answeredAt = at;
         h.state = h.gaps.some((g) => g.answeredAt === undefined) ? 'gaps_raised' : 'gaps_answered';
         return true;
       }

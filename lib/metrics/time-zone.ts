@@ -51,10 +51,14 @@ export function startOfDay(date: string, timeZone: string): number {
   if (!parts) throw new RangeError(`Not a date: ${date}`);
   const wall = Date.UTC(parts[0], parts[1] - 1, parts[2]);
   // Two passes: the offset one guess away can differ from the offset at the answer across a change.
-  let ms = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(ms, timeZone);
-  if (second !== ms) ms = Math.max(ms, second);
-  return ms;
+  const first = wall - offsetAt(wall, timeZone);
+  const second = wall - offsetAt(first, timeZone);
+  if (second === first) return first;
+  // The earlier guess that falls on the date: where the clocks went back during the first hours of
+  // the day (Sydney, Auckland in April) that is the one with the offset before the change; where
+  // they skipped midnight, the only one on the date is the first instant after the gap.
+  const onDate = [first, second].filter((ms) => dateIn(ms, timeZone) === date);
+  return onDate.length > 0 ? Math.min(...onDate) : Math.max(first, second);
 }
 
 /** The calendar date `days` after this one (negative: before). */
