@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { computeMetrics } from '../lib/metrics/compute';
+import { parseMetricsQuery } from '../lib/metrics/query';
+import { TimestampSchema } from '../lib/model/common';
 import { z } from '../lib/model/zod';
 import { InviteError, type Caller, type HubStore } from './store';
 
@@ -100,6 +103,23 @@ export function createApp({ store, rateLimit = 1200, log = () => undefined }: Ap
     const limit = Math.min(1000, Math.max(1, Number.parseInt(c.req.query('limit') ?? '500', 10) || 500));
     const events = await store.pull(c.get('caller').workspaceId, after, limit);
     return c.json({ events, next: events.at(-1)?.seq ?? after, more: events.length === limit });
+  });
+
+  /**
+   * The manager's figures for the whole workspace, computed as the extension computes them
+   * (lib/metrics): ?from=YYYY-MM-DD&to=YYYY-MM-DD, optional tz (IANA zone, default UTC), client,
+   * template and person. Optional now (an ISO timestamp) fixes the instant open deadlines are judged
+   * against, for reproducible answers; by default it is the hub's clock.
+   */
+  app.get('/v1/metrics', async (c) => {
+    const params = new URL(c.req.url).searchParams;
+    const parsed = parseMetricsQuery(params);
+    if (!parsed.ok) return c.json({ error: parsed.error }, 400);
+    const at = params.get('now');
+    if (at !== null && !TimestampSchema.safeParse(at).success) return c.json({ error: 'now: an ISO timestamp such as 2026-03-09T12:00:00Z' }, 400);
+    const now = at === null ? Date.now() : Date.parse(at);
+    const facts = await store.metricFacts(c.get('caller').workspaceId);
+    return c.json(computeMetrics(facts, parsed.query, now));
   });
 
   app.onError((error, c) => {

@@ -1,12 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { makeEvent } from '../lib/events/make-event';
 import { MemoryModel } from '../lib/events/memory-model';
+import { MetricFacts } from '../lib/metrics/facts';
 import { newId } from '../lib/model/common';
 import { parseEvent, type BatonEvent } from '../lib/model/event';
 import { MemberSchema, type Member } from '../lib/model/member';
 import type { Db, Queryable } from './db';
 
 export const EVENTS_CHANNEL = 'baton_events';
+/** Events read per query when folding a log into metric facts: bounded memory on a large log. */
+const FACTS_PAGE = 5000;
 
 export type PushResult =
   | { id: string; status: 'accepted'; seq: number }
@@ -34,14 +37,26 @@ export class HubStore {
   private readonly models = new Map<string, { model: MemoryModel; seq: number }>();
   /** One write at a time per workspace in this process: the cached model never holds uncommitted events when another request reads it. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * Each workspace's log folded into metric facts, up to `seq`. Built only from committed rows, read
+   * outside any transaction, so a push that rolls back never reaches it; brought up to date by seq
+   * on each read (also with what other hub processes appended).
+   */
+  private readonly facts = new Map<string, { facts: MetricFacts; seq: number }>();
+  /** One catch-up at a time per workspace, apart from the writes: a slow first fold does not hold up pushes. */
+  private readonly factQueues = new Map<string, Promise<unknown>>();
 
-  private exclusive<T>(workspaceId: string, work: () => Promise<T>): Promise<T> {
-    const run = (this.queues.get(workspaceId) ?? Promise.resolve()).then(work, work);
-    this.queues.set(workspaceId, run.catch(() => undefined));
+  private exclusive<T>(workspaceId: string, work: () => Promise<T>, queues = this.queues): Promise<T> {
+    const run = (queues.get(workspaceId) ?? Promise.resolve()).then(work, work);
+    queues.set(workspaceId, run.catch(() => undefined));
     return run;
   }
 
-  constructor(readonly db: Db) {}
+  /** `factsPage`: events read per query when folding metric facts (tests make it small). */
+  constructor(
+    readonly db: Db,
+    private readonly factsPage = FACTS_PAGE,
+  ) {}
 
   async createWorkspace(name: string): Promise<string> {
     const id = newId();
@@ -137,6 +152,39 @@ export class HubStore {
   async pull(workspaceId: string, after: number, limit: number): Promise<{ seq: number; event: BatonEvent }[]> {
     const { rows } = await this.db.query<{ seq: string; body: BatonEvent }>('select seq, body from events where workspace_id = $1 and seq > $2 order by seq limit $3', [workspaceId, after, limit]);
     return rows.map((r) => ({ seq: Number(r.seq), event: r.body }));
+  }
+
+  /**
+   * The workspace's metric facts, with every event committed so far. The fold is incremental: a
+   * second call reads only the events appended since the first. Sequence numbers are committed in
+   * order (appends hold the workspace's row lock until they commit), so reading after the last seq
+   * seen misses nothing. The facts are shared: compute from them synchronously, never keep them
+   * across an await.
+   */
+  async metricFacts(workspaceId: string): Promise<MetricFacts> {
+    return this.exclusive(
+      workspaceId,
+      async () => {
+        let cached = this.facts.get(workspaceId);
+        if (!cached) {
+          cached = { facts: new MetricFacts(), seq: 0 };
+          this.facts.set(workspaceId, cached);
+        }
+        for (;;) {
+          const { rows } = await this.db.query<{ seq: string; body: unknown }>('select seq, body from events where workspace_id = $1 and seq > $2 order by seq limit $3', [
+            workspaceId,
+            cached.seq,
+            this.factsPage,
+          ]);
+          for (const row of rows) {
+            cached.facts.add(row.body);
+            cached.seq = Number(row.seq);
+          }
+          if (rows.length < this.factsPage) return cached.facts;
+        }
+      },
+      this.factQueues,
+    );
   }
 
   private async model(q: Queryable, workspaceId: string): Promise<MemoryModel> {
