@@ -119,6 +119,7 @@ export const CATEGORY_LABELS: Record<FailureCategory, string> = {
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const rounded = (n: number | null, digits = 4) => (n === null ? null : round(n, digits));
 const inRange = (ms: number | undefined, start: number, end: number): ms is number => ms !== undefined && ms >= start && ms < end;
 
 /**
@@ -195,7 +196,7 @@ export function computeMetrics(facts: MetricFacts, query: MetricsQuery, now: num
     previous: totals(handoffs, failures, previousStart, start, now, cost),
     timeToConfirm: series(confirmed, query, days),
     firstPassByTemplate: [...byTemplate.entries()]
-      .map(([templateId, t]) => ({ templateId, name: templateName(templateId), confirmed: t.confirmed, firstPass: t.firstPass, rate: ratio(t.firstPass, t.confirmed) }))
+      .map(([templateId, t]) => ({ templateId, name: templateName(templateId), confirmed: t.confirmed, firstPass: t.firstPass, rate: rounded(ratio(t.firstPass, t.confirmed)) }))
       .sort((a, b) => b.confirmed - a.confirmed || a.name.localeCompare(b.name)),
     gapsByField: [...fieldGaps.values()]
       .map((g) => {
@@ -318,7 +319,7 @@ function totals(handoffs: HandoffFact[], failures: FailureFact[], start: number,
   const shares = sent.map((h) => (h.completeness && h.completeness.required > 0 ? h.completeness.satisfied / h.completeness.required : 1));
   const periodFailures = failures.filter((f) => inRange(f.at, start, end));
   const failureHours = round(periodFailures.reduce((sum, f) => sum + f.hours, 0), 2);
-  const r = (n: number | null, digits = 4) => (n === null ? null : round(n, digits));
+  const r = rounded;
   return {
     created,
     sent: sent.length,

@@ -200,7 +200,10 @@ export class MetricFacts {
         if (str(p.title) && p.title.trim()) h.title = p.title.trim();
         if (str(p.receiverId)) h.receiverId = p.receiverId;
         const due = time(p.dueBy);
-        if (due !== undefined) this.dueBy.set(h.id, due);
+        const open = h.deadlines.at(-1);
+        // After the send, a new confirm-by moves the deadline that applies now (as the reducer does).
+        if (due !== undefined && h.sentAt === undefined) this.dueBy.set(h.id, due);
+        else if (due !== undefined && open && open.endedAt === undefined) open.due = due;
         return true;
       }
       case 'handoff.sent': {

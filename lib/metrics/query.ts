@@ -1,6 +1,6 @@
 import { IdSchema } from '../model/common';
 import { z } from '../model/zod';
-import { daysBetween, isTimeZone, parseDate } from './time-zone';
+import { canonicalTimeZone, daysBetween, isTimeZone, parseDate } from './time-zone';
 
 const DateSchema = z.string().refine((d) => parseDate(d) !== null, 'a date as YYYY-MM-DD');
 
@@ -12,7 +12,12 @@ export const MetricsQuerySchema = z
   .object({
     from: DateSchema,
     to: DateSchema,
-    timeZone: z.string().max(64).default('UTC').refine(isTimeZone, 'an IANA time zone such as Europe/London'),
+    timeZone: z
+      .string()
+      .max(64)
+      .default('UTC')
+      .refine(isTimeZone, 'an IANA time zone such as Europe/London')
+      .transform((tz) => canonicalTimeZone(tz) ?? tz),
     clientId: IdSchema.optional(),
     templateId: IdSchema.optional(),
     personId: IdSchema.optional(),
@@ -21,6 +26,8 @@ export const MetricsQuerySchema = z
   .refine((q) => !parseDate(q.from) || !parseDate(q.to) || daysBetween(q.from, q.to) < 3660, 'a period of at most ten years');
 export type MetricsQuery = z.infer<typeof MetricsQuerySchema>;
 export type MetricsQueryInput = z.input<typeof MetricsQuerySchema>;
+
+const PARAM_OF: Record<string, string> = { from: 'from', to: 'to', timeZone: 'tz', clientId: 'client', templateId: 'template', personId: 'person' };
 
 /** A query from URL parameters (the hub's /v1/metrics, the dashboard's address), or why it is wrong. */
 export function parseMetricsQuery(params: URLSearchParams | Record<string, string | undefined>): { ok: true; query: MetricsQuery } | { ok: false; error: string } {
@@ -35,7 +42,9 @@ export function parseMetricsQuery(params: URLSearchParams | Record<string, strin
   });
   if (parsed.success) return { ok: true, query: parsed.data };
   const issue = parsed.error.issues[0];
-  return { ok: false, error: issue ? `${issue.path.join('.') || 'query'}: ${issue.message}` : 'invalid query' };
+  // Named as the caller wrote them: the URL's parameters, not the schema's fields.
+  const param = (key: PropertyKey | undefined) => PARAM_OF[String(key)] ?? 'query';
+  return { ok: false, error: issue ? `${param(issue.path[0])}: ${issue.message}` : 'invalid query' };
 }
 
 /** The URL parameters for a query: what parseMetricsQuery reads back. */

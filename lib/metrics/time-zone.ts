@@ -3,23 +3,32 @@
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+// Queries name zones in any letter case ("europe/london"): a bounded cache, so a caller sending
+// variants cannot grow the hub's memory.
+const MAX_FORMATTERS = 64;
+
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
     formatters.set(timeZone, f);
   }
   return f;
 }
 
+/** The zone's canonical name ("europe/london" → "Europe/London"), or null when the runtime does not know it. */
+export function canonicalTimeZone(timeZone: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
 /** Whether the runtime knows this IANA time zone ("Europe/London", "UTC"). */
 export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
+  return canonicalTimeZone(timeZone) !== null;
 }
 
 function wallClock(ms: number, timeZone: string): { y: number; m: number; d: number; h: number; min: number; s: number } {

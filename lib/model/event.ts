@@ -27,7 +27,15 @@ const clientPatch = z.object({
 /** Every change is one of these; the payload schema is chosen by `type`. */
 export const EVENT_PAYLOADS = {
   'workspace.created': z.object({ workspace: WorkspaceSchema.omit({ createdAt: true }), admin: MemberSchema }),
-  'workspace.updated': WorkspaceSchema.pick({ name: true, ownDomains: true, hourlyRate: true, currency: true, reminders: true }).partial(),
+  // Each field optional and without its default: an update carries only what it changes (a default
+  // here would reset, say, the agency's domains whenever the reminders are saved).
+  'workspace.updated': z.object({
+    name: WorkspaceSchema.shape.name.optional(),
+    ownDomains: WorkspaceSchema.shape.ownDomains.unwrap().optional(),
+    hourlyRate: WorkspaceSchema.shape.hourlyRate.unwrap().optional(),
+    currency: WorkspaceSchema.shape.currency.unwrap().optional(),
+    reminders: WorkspaceSchema.shape.reminders,
+  }),
   'member.added': z.object({ member: MemberSchema }),
   'member.updated': z.object({ name: MemberSchema.shape.name.optional(), email: MemberSchema.shape.email.optional(), role: MemberSchema.shape.role.optional() }),
   'client.created': clientPatch.extend({ name: ClientSchema.shape.name }),
