@@ -4,6 +4,7 @@ import { ClientDirectory } from '../client-directory';
 import { HubConnection } from '../hub-connection';
 import { OwnDomains } from '../own-domains';
 import { sendRequest } from '../../lib/messaging/send';
+import { CostSection } from './cost-section';
 import { DataSection } from './data-section';
 import { PrivacySection } from './privacy-section';
 import { RemindersSection } from './reminders-section';
@@ -25,6 +26,7 @@ export function OptionsPage() {
     ['team', 'Team', <TeamSection key="team" me={member} />],
     ['templates', 'Templates', <TemplatesSection key="templates" isAdmin={isAdmin} />],
     ['reminders', 'Reminders', <RemindersSection key="reminders" isAdmin={isAdmin} />],
+    ['cost', 'Cost of failures', <CostSection key="cost" isAdmin={isAdmin} />],
     ['ad-platforms', 'Ad platforms', <AdPlatformAccess key="ad-platforms" />],
     ['privacy', 'Privacy', <PrivacySection key="privacy" />],
     ['data', 'Data', <DataSection key="data" />],

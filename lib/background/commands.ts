@@ -11,6 +11,7 @@ import { prefillFromPage } from '../workflow/prefill';
 import { append } from './append';
 import { exportBackup, importBackup, loadDemo } from './backup';
 import { importClients } from './client-import';
+import { costSettings, saveCostSettings } from './cost-settings';
 import { reminderSettings, saveReminderSettings } from './reminder-settings';
 import { allTemplates, saveTemplate } from './templates';
 import { CommandError } from './command-error';
@@ -140,6 +141,10 @@ export async function runCommand(session: Session, request: Request, deps: Comma
       return reminderSettings(session);
     case 'reminders/save':
       return saveReminderSettings(session, request.settings);
+    case 'cost/get':
+      return costSettings(session);
+    case 'cost/save':
+      return saveCostSettings(session, { hourlyRate: request.hourlyRate, currency: request.currency });
     case 'handoff/raise-gaps': {
       const gaps = request.gaps.map((g) => ({ ...g, id: newId() }));
       await append(session, makeEvent('handoff.gaps_raised', me.id, request.id, { gaps }));

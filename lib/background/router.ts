@@ -113,7 +113,7 @@ export function createRouter(deps: RouterDeps) {
   // Commands that change what pages match: every open tab is matched again after them.
   const REMATCH_AFTER = new Set(['clients/save', 'clients/archive', 'client/link', 'settings/save', 'clients/import', 'data/import', 'demo/load']);
   // Commands that change the workspace record or who I am: the session reads them again.
-  const REFRESH_AFTER = new Set(['settings/save', 'reminders/save', 'me/update']);
+  const REFRESH_AFTER = new Set(['settings/save', 'reminders/save', 'cost/save', 'me/update']);
 
   async function hubStatus(): Promise<HubStatus> {
     const session = await deps.workspace.session();
@@ -124,7 +124,7 @@ export function createRouter(deps: RouterDeps) {
   // Reads: everything else changes the workspace and is followed by a round of sync.
   const READS = new Set([
     'clients/list', 'client/view', 'members/list', 'me/get', 'handoff/get', 'handoffs/awaiting-me', 'handoffs/sent-by-me', 'settings/get',
-    'templates/list', 'data/export', 'reminders/get',
+    'templates/list', 'data/export', 'reminders/get', 'cost/get',
   ]);
 
   async function route(request: Request): Promise<Reply<unknown>> {

@@ -7,6 +7,7 @@ import { IdentifierSchema } from '../model/identifier';
 import { FAILURE_CATEGORIES } from '../model/note';
 import { PageContextSchema } from '../model/page-context';
 import { z } from '../model/zod';
+import { CostSettingsSchema } from './cost-settings';
 
 const handoffId = { id: IdSchema };
 
@@ -65,6 +66,8 @@ export const COMMAND_SCHEMAS = {
       description: shortText(4000).min(1, 'Say what happened.'),
     })
     .refine((f) => f.clientId !== undefined || f.handoffId !== undefined, { message: 'Name the client or the handoff the failure belongs to.', path: ['clientId'] }),
+  'cost/get': z.object({}),
+  'cost/save': CostSettingsSchema,
   'hub/connect': z.object({
     // The token travels with every request: plain http only to this machine.
     url: z

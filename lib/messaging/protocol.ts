@@ -105,6 +105,10 @@ export interface Requests {
   'clients/import': { request: { rows: ImportedClientRow[] }; response: { created: number; updated: number } };
   'reminders/get': { request: Record<never, never>; response: ReminderSettings };
   'reminders/save': { request: { settings: ReminderSettings }; response: ReminderSettings };
+  /** The loaded cost of an hour the dashboard prices repair hours at. */
+  'cost/get': { request: Record<never, never>; response: CostSettings };
+  /** Admins only; writes these two fields and nothing else of the workspace. */
+  'cost/save': { request: CommandRequest<'cost/save'>; response: CostSettings };
 }
 
 /** What the side panel of a window should show next; the panel removes it once shown. */
@@ -154,6 +158,13 @@ export interface ReminderSettings {
   remindEveryHours: number;
   /** Hours past the confirm-by time before the admins are told (0: never). */
   escalateAfterHours: number;
+}
+
+/** What an hour of repair costs the agency (DOMAIN.md, "Measures"): salary plus overheads, per hour. */
+export interface CostSettings {
+  hourlyRate: number;
+  /** ISO 4217 code, upper case. */
+  currency: string;
 }
 
 /** A backup file: the event log, which rebuilds everything. */

@@ -124,6 +124,23 @@ test('an admin sets up the workspace: their name, a colleague, reminders and a c
   await expect(options.getByRole('list', { name: 'Templates' })).toContainText('Paid social audit → strategist');
 });
 
+test('an admin sets the cost of an hour to 120 GBP, and it is kept after a reload', async ({ baton }) => {
+  const options = await baton.openExtensionPage('options.html');
+  const cost = options.getByRole('region', { name: 'Cost of failures' });
+  await expect(cost.getByLabel('Loaded hourly cost')).toHaveValue('75');
+  await expect(cost.getByLabel('Currency')).toHaveValue('USD');
+
+  await cost.getByLabel('Loaded hourly cost').fill('120');
+  await cost.getByLabel('Currency').selectOption('GBP');
+  await cost.getByRole('button', { name: 'Save hourly cost' }).click();
+  await expect(cost.getByRole('status')).toHaveText('Saved.');
+
+  await options.reload();
+  await expect(cost.getByLabel('Loaded hourly cost')).toHaveValue('120');
+  await expect(cost.getByLabel('Currency')).toHaveValue('GBP');
+  await expect(cost.getByLabel('Currency').getByRole('option', { selected: true })).toHaveText('GBP – British Pound');
+});
+
 test('the settings page has no serious accessibility problem, light or dark', async ({ baton }) => {
   const options = await baton.openExtensionPage('options.html#demo');
   await options.setViewportSize({ width: 1280, height: 900 });
