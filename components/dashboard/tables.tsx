@@ -108,6 +108,13 @@ export function CostProjection({ metrics }: { metrics: Metrics }) {
       <h2 id="projection-title" className="text-base font-semibold">
         What failures cost at this rate
       </h2>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Repair hours are priced at the agency’s loaded cost of an hour, {money(metrics.hourlyRate)} (
+        <a href="/options.html#cost" className="text-brand-700 underline dark:text-indigo-300">
+          change it in the settings
+        </a>
+        ).
+      </p>
       {metrics.current.failures === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No failure was logged in this period, so there is nothing to project.</p>
       ) : (
