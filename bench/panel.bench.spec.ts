@@ -2,41 +2,19 @@
 // in-app navigation the panel shows the new client, and how long its first render takes with
 // 10,000 handoffs in the store. Figures go to bench/tmp/panel.json; nothing here passes or fails on speed.
 import { test } from '@playwright/test';
-import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBaton, ROOT } from '../tests/e2e/support/baton.ts';
+import { launchBaton } from '../tests/e2e/support/baton.ts';
 import { openSite } from '../tests/e2e/support/test.ts';
+import { seedAgency, stats, TMP } from './seed-store.ts';
 
-const TMP = join(ROOT, 'bench', 'tmp');
 const THREAD_A = '195fb10ea512bb59'; // the gmail-thread fixture
 const THREAD_B = '195fb10ea512bc60';
 
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1));
-  return { p50: at(0.5), p95: at(0.95), max: at(1), runs: samples.length };
-}
-
 test('side panel figures', async () => {
-  mkdirSync(TMP, { recursive: true });
-  await build({ entryPoints: [join(ROOT, 'bench', 'panel-seed.ts')], bundle: true, format: 'iife', outfile: join(TMP, 'panel-seed.js'), logLevel: 'error' });
   const baton = await launchBaton();
   try {
-    // Seed from an extension page: same origin as the background, so the same IndexedDB.
-    const options = await baton.openExtensionPage('options.html');
-    const send = (message: unknown) => options.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>;
-    await send({ type: 'me/get' }); // opens the local workspace
-    await options.evaluate(readFileSync(join(TMP, 'panel-seed.js'), 'utf8'));
-    const seedStart = Date.now();
-    const seeded = await options.evaluate(() => (globalThis as unknown as { seedBaton(): Promise<{ events: number; handoffs: number; clients: number }> }).seedBaton());
-    const seedMs = Date.now() - seedStart;
-    console.error(`seeded ${JSON.stringify(seeded)} in ${seedMs} ms`);
-    // The worker caches its matcher: stop it, as Chrome does when idle, so it reads the seeded store.
-    const cdp = await baton.context.newCDPSession(options);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
+    const { options, send, store: seeded, seedMs } = await seedAgency(baton);
     for (const [clientId, thread] of [['c0', THREAD_A], ['c1', THREAD_B]] as const) {
       const linked = await send({ type: 'client/link', clientId, identifiers: [{ kind: 'gmail-thread', value: thread }] });
       if (!linked.ok) throw new Error(`link failed: ${linked.error?.message}`);

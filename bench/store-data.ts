@@ -2,14 +2,19 @@
 // their edits, gaps, confirmations and notes, 100,000 events. Deterministic: same log every run.
 import { makeEvent } from '../lib/events/make-event';
 import type { BatonEvent } from '../lib/model/event';
+import { FAILURE_CATEGORIES } from '../lib/model/note';
 
 export const SIZES = { members: 20, clients: 200, handoffs: 10_000, events: 100_000 };
+/** The failures in the dashboard's benchmark log (bench/metrics-page.ts, bench/dashboard.bench.spec.ts). */
+export const DASHBOARD_FAILURES = 500;
 
 /**
  * `into` seeds an existing workspace instead of founding one: its admin stands in for member 0 and
- * adds the others.
+ * adds the others. `failures` turns that many of the closing call summaries into failures logged
+ * against handoffs (the dashboard's benchmarks: every chart has something to draw); the log keeps
+ * its size.
  */
-export function agencyLog(into?: { adminId: string }): BatonEvent[] {
+export function agencyLog(into?: { adminId: string }, { failures = 0 }: { failures?: number } = {}): BatonEvent[] {
   const t0 = Date.parse('2025-01-06T09:00:00.000Z');
   let minute = 0;
   let seq = 0;
@@ -44,11 +49,22 @@ export function agencyLog(into?: { adminId: string }): BatonEvent[] {
       push(makeEvent('note.added', sender, noteId, { note: { kind: 'decision', id: noteId, clientId: `c${h % SIZES.clients}`, handoffId: id, authorId: sender, at: new Date(t0 + minute * 60_000).toISOString(), decision: `Decision ${n} on ${id}`, rationale: 'Margin first.', consideredAndRejected: '' } }, opts()));
     }
   }
-  // Top up with call summaries so the log has exactly the target size.
+  // Top up with call summaries (every third one a failure, while any are asked for) so the log has
+  // exactly the target size.
+  let failed = 0;
   for (let i = 0; events.length < SIZES.events; i++) {
-    const noteId = `call${i}`;
     const author = member(i);
+    if (failed < failures && i % 3 === 0) {
+      const id = `f${failed}`;
+      const h = (failed * 7) % SIZES.handoffs;
+      const failure = { id, clientId: `c${h % SIZES.clients}`, handoffId: `h${h}`, category: FAILURE_CATEGORIES[failed % FAILURE_CATEGORIES.length]!, hours: 1 + (failed % 8), description: `Rework after handoff h${h}: the brief missed the budget cap.`, loggedBy: author, at: new Date(t0 + minute * 60_000).toISOString() };
+      push(makeEvent('failure.logged', author, id, { failure }, opts()));
+      failed += 1;
+      continue;
+    }
+    const noteId = `call${i}`;
     push(makeEvent('note.added', author, noteId, { note: { kind: 'call_summary', id: noteId, clientId: `c${i % SIZES.clients}`, authorId: author, at: new Date(t0 + minute * 60_000).toISOString(), summary: `Weekly call ${i}: budgets on track.`, attendees: [] } }, opts()));
   }
+  if (failed < failures) throw new Error(`agencyLog: room for ${failed} failures, not ${failures}`);
   return events;
 }

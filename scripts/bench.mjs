@@ -1,18 +1,22 @@
 // `npm run bench`: prints Baton's size and speed figures with the machine noted and writes them to
 // bench/results.json. Figures, never a pass/fail: a slow machine does not fail a build.
 import { execFileSync, execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, platform, release } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { esbuildModules, summarizeProfile } from '../bench/cpu-profile.mjs';
+import { CHART_JS_MARKER, entryBundles, filesContaining } from './bundles.mjs';
 import { chromiumHelp, findChromium } from './chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const tmp = `${root}bench/tmp/`;
 mkdirSync(tmp, { recursive: true });
 const round = (n, digits = 3) => Number(n.toFixed(digits));
+// Other work on the machine slows every figure: the 1-minute load average when the bench starts and ends.
+const loadAtStart = round(loadavg()[0], 2);
 
 function machine(chromiumVersion) {
   return {
@@ -22,6 +26,7 @@ function machine(chromiumVersion) {
     os: `${platform()} ${release()}`,
     node: process.version,
     chromium: chromiumVersion,
+    loadAverage: { start: loadAtStart, end: round(loadavg()[0], 2) },
     date: new Date().toISOString(),
   };
 }
@@ -142,12 +147,106 @@ async function hubFigures() {
   return JSON.parse(execFileSync(process.execPath, [file], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }).trim());
 }
 
-/** The side panel with the built extension (bench/panel.bench.spec.ts, through Playwright's runner). */
-function panelFigures() {
-  if (process.env.BATON_SKIP_BUILD !== '1') execSync('npm run build:e2e --silent', { cwd: root, stdio: 'inherit' });
+const quantiles = (samples, digits = 1) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))], digits);
+  return { p50: at(0.5), p95: at(0.95), max: at(1), runs: samples.length };
+};
+
+/**
+ * The manager's metrics for 100,000 events in Chromium (bench/metrics-page.ts in a blank page): the
+ * fold (collectFacts) and the computation (computeMetrics) for a 90-day period, cold and warm, and a
+ * warm recompute for one client. Then, in a fresh browser, a CPU profile of a cold and of warm runs.
+ */
+async function metricsInChromium(executablePath) {
+  const script = await bundle('bench/metrics-page.ts', 'metrics-page.js', { format: 'iife', platform: 'browser' });
+  const launch = () => chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const openPage = async (browser) => {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><title>Baton metrics bench</title>');
+    await page.addScriptTag({ path: script });
+    return page;
+  };
+  let timed;
+  let browser = await launch();
+  try {
+    timed = await (await openPage(browser)).evaluate(() => globalThis.BatonMetricsBench.run(10, 20));
+  } finally {
+    await browser.close();
+  }
+  const module = esbuildModules(readFileSync(script, 'utf8'));
+  const where = (url, line) => module(line);
+  const profiles = {};
+  browser = await launch();
+  try {
+    const page = await openPage(browser);
+    await page.evaluate(() => void globalThis.BatonMetricsBench.prepare());
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    for (const [name, runs] of [['cold', 1], ['warm', 5]]) {
+      await cdp.send('Profiler.start');
+      await page.evaluate((n) => {
+        for (let i = 0; i < n; i++) globalThis.BatonMetricsBench.runOnce();
+      }, runs);
+      const { profile } = await cdp.send('Profiler.stop');
+      profiles[name] = { runs, ...summarizeProfile(profile, { where }) };
+    }
+    await cdp.detach();
+  } finally {
+    await browser.close();
+  }
+  const [cold, ...warm] = timed.runs;
+  const pick = (key) => warm.map((r) => r[key]);
+  return {
+    events: timed.events,
+    logSpan: timed.logSpan,
+    query: timed.query,
+    now: timed.now,
+    generateLogMs: round(timed.generateMs, 1),
+    coldMs: { fold: round(cold.foldMs, 1), compute: round(cold.computeMs, 1), total: round(cold.totalMs, 1) },
+    warmMs: { fold: quantiles(pick('foldMs')), compute: quantiles(pick('computeMs')), total: quantiles(pick('totalMs')) },
+    clientRecomputeMs: { clientId: timed.clientQuery.clientId, first: round(timed.clientRecomputeMs[0], 1), ...quantiles(timed.clientRecomputeMs.slice(1)) },
+    shape: timed.shape,
+    budgetMs: 200,
+    method:
+      'bench/metrics-page.ts in a blank Chromium page: agencyLog() generated in the page, then collectFacts (fold) + computeMetrics (compute) timed with performance.now(); cold = the first run in a fresh page, warm = the 10 runs after it; client recompute = computeMetrics alone with clientId on the warm facts (first call, then 19 more)',
+    profile: { method: 'CDP Profiler, 100 µs sampling, in a fresh browser: one cold run, then 5 warm runs; self time by function (source module)', ...profiles },
+  };
+}
+
+/** What each entry of the production build loads, and which of those files carry Chart.js. */
+function bundleFigures() {
+  const dir = `${root}.output/chrome-mv3/`;
+  const entries = entryBundles(dir);
+  const chartJs = Object.fromEntries(Object.entries(entries).map(([name, b]) => [name, filesContaining(dir, b.files, CHART_JS_MARKER)]).filter(([, files]) => files.length));
+  const own = entries.dashboard?.files[0];
+  const ownBytes = own ? readFileSync(dir + own) : undefined;
+  return {
+    dir: '.output/chrome-mv3',
+    entries,
+    dashboardChunk: own ? { file: own, bytes: ownBytes.length, gzipBytes: gzipSync(ownBytes, { level: 9 }).length } : null,
+    chartJs: { marker: CHART_JS_MARKER, entries: chartJs, onlyDashboard: Object.keys(chartJs).join() === 'dashboard' },
+  };
+}
+
+/**
+ * The side panel and the dashboard with the built extension, through Playwright's runner: the panel
+ * (bench/panel.bench.spec.ts) in the test build, whose ad hosts are granted up front, built into a
+ * folder of its own so a test run beside the bench keeps its .output/e2e; the dashboard
+ * (bench/dashboard.bench.spec.ts) in the production build made above, since the test build bundles
+ * React's development build.
+ */
+function extensionFigures() {
+  const e2eOut = '.output/bench-e2e';
+  if (process.env.BATON_SKIP_BUILD !== '1') execSync('npm run build:e2e --silent', { cwd: root, stdio: 'inherit', env: { ...process.env, BATON_OUT_DIR: e2eOut } });
   const cli = `${root}node_modules/@playwright/test/cli.js`;
-  execFileSync(process.execPath, [cli, 'test', '--config', 'bench/playwright.config.ts'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  return JSON.parse(readFileSync(`${tmp}panel.json`, 'utf8'));
+  const run = (spec, env = {}) => {
+    rmSync(`${tmp}${spec}.json`, { force: true });
+    execFileSync(process.execPath, [cli, 'test', '--config', 'bench/playwright.config.ts', `bench/${spec}.bench.spec.ts`], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+    return JSON.parse(readFileSync(`${tmp}${spec}.json`, 'utf8'));
+  };
+  return { panel: run('panel', { BATON_EXTENSION_DIR: `${root}${e2eOut}/chrome-mv3` }), dashboard: run('dashboard', { BATON_EXTENSION_DIR: `${root}.output/chrome-mv3` }) };
 }
 
 const executablePath = findChromium();
@@ -156,18 +255,25 @@ if (!executablePath) {
   process.exit(1);
 }
 const sizes = contentScriptSizes();
+const bundles = bundleFigures();
 const readPageFigures = await readPageInChromium(executablePath);
 const matcher = await matcherFigures();
 const store = await storeFigures(executablePath);
 const hub = await hubFigures();
-const panel = panelFigures();
-const results = { machine: machine(readPageFigures.version), contentScripts: sizes, readPage: readPageFigures, matcher, store, hub, panel };
+const metrics = await metricsInChromium(executablePath);
+const { panel, dashboard } = extensionFigures();
+const results = { machine: machine(readPageFigures.version), contentScripts: sizes, bundles, readPage: readPageFigures, matcher, store, hub, panel, metrics, dashboard };
 writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 console.log(`\nBaton benchmarks — ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.os}, Node ${results.machine.node}, Chromium ${results.machine.chromium}`);
 console.log('\nContent scripts (gzipped, budget 20 KB each)');
 for (const [name, s] of Object.entries(sizes)) console.log(`  ${name.padEnd(12)} ${kb(s.gzipBytes).padStart(9)}  (${kb(s.bytes)} raw)`);
+console.log('\nExtension entries, production build (each with every file it loads, gzipped)');
+for (const [name, b] of Object.entries(bundles.entries)) console.log(`  ${name.padEnd(34)} ${kb(b.gzipBytes).padStart(9)}  (${kb(b.bytes)} raw, ${b.files.length} file${b.files.length === 1 ? '' : 's'})`);
+if (bundles.dashboardChunk) console.log(`  the dashboard's own chunk (${bundles.dashboardChunk.file}): ${kb(bundles.dashboardChunk.gzipBytes)} gzipped (${kb(bundles.dashboardChunk.bytes)} raw)`);
+const chartIn = Object.entries(bundles.chartJs.entries).map(([name, files]) => `${name} (${files.join(', ')})`);
+console.log(`  Chart.js ("${bundles.chartJs.marker}") is loaded by: ${chartIn.join('; ') || 'no entry'}${bundles.chartJs.onlyDashboard ? ' — the dashboard only' : ' — NOT the dashboard alone'}`);
 console.log(`\nreadPage on the full-size Gmail thread (${kb(readPageFigures.htmlBytes)} HTML, ${readPageFigures.domElements} elements), in Chromium`);
 console.log(`  median ${readPageFigures.medianMs} ms   p95 ${readPageFigures.p95Ms} ms   (per call, from 250 samples of 20 calls each; ${readPageFigures.participants} participants, ${readPageFigures.messages} messages)`);
 console.log(`\nMatcher, ${matcher.clients} clients × ${matcher.identifiersPerClient} identifiers (Node)`);
@@ -195,4 +301,20 @@ console.log(`  memory (${hub.memory.database}): ${hub.memory.rssMiB.idle} MiB RS
 console.log(`\nSide panel, built extension in Chromium, ${panel.store.handoffs} handoffs / ${panel.store.events} events in the store`);
 console.log(`  first render (client + open handoffs)   p50 ${panel.firstRenderMs.p50} ms   p95 ${panel.firstRenderMs.p95} ms   (${panel.firstRenderMs.runs} runs)`);
 console.log(`  Gmail navigation → panel shows client   p50 ${panel.gmailNavigationToPanelMs.p50} ms   p95 ${panel.gmailNavigationToPanelMs.p95} ms   (${panel.gmailNavigationToPanelMs.runs} navigations)`);
+const top = (p, n = 5) => p.topFunctions.slice(0, n).map((f) => `${f.name} ${f.share}%`).join(', ');
+console.log(`\nMetrics, ${metrics.events} events (${metrics.shape.failures} failures) over ${metrics.logSpan.days} days, ${metrics.query.from} – ${metrics.query.to} ${metrics.query.timeZone}, in Chromium (budget ${metrics.budgetMs} ms)`);
+console.log(`  cold (first run)                      fold ${metrics.coldMs.fold} ms + compute ${metrics.coldMs.compute} ms = ${metrics.coldMs.total} ms`);
+const w = metrics.warmMs;
+console.log(`  warm                                  fold p50 ${w.fold.p50} ms   compute p50 ${w.compute.p50} ms   total p50 ${w.total.p50} ms   p95 ${w.total.p95} ms   (${w.total.runs} runs)`);
+console.log(`  filter change (client ${metrics.clientRecomputeMs.clientId}, compute only)   first ${metrics.clientRecomputeMs.first} ms   p50 ${metrics.clientRecomputeMs.p50} ms   p95 ${metrics.clientRecomputeMs.p95} ms   (${metrics.clientRecomputeMs.runs} runs)`);
+console.log(`  profile, cold run (self time): ${top(metrics.profile.cold)}`);
+console.log(`  profile, warm runs (self time): ${top(metrics.profile.warm)}`);
+const d = dashboard;
+console.log(`\nDashboard, built extension in Chromium, ${d.store.events} events (${d.store.handoffs} handoffs, ${d.store.failures} failures) in the store, ${d.url.replace(/^.*\?/, '')} (budget ${d.budgetMs} ms)`);
+console.log(`  first render (KPI tiles + 4 charts drawn)   p50 ${d.firstRenderMs.p50} ms   p95 ${d.firstRenderMs.p95} ms   max ${d.firstRenderMs.max} ms   (${d.firstRenderMs.runs} reloads; first open ${d.firstOpenMs.ready} ms)`);
+const sp = d.split;
+console.log(`  of which (p50): React mounted at ${sp.toReactMountMs.p50} ms, log read from IndexedDB ${sp.readLogMs.p50} ms (done at ${sp.readEndMs.p50} ms), fold + compute + render ${sp.foldComputeRenderMs.p50} ms, charts ${sp.chartsMs.p50} ms`);
+console.log(`  the log alone, plain IndexedDB in the page (${d.rawReadMs.getAll.runs} runs): getAll of every record p50 ${d.rawReadMs.getAll.p50} ms, getAllKeys p50 ${d.rawReadMs.getAllKeys.p50} ms`);
+console.log(`  profile, one reload (self time by script): ${d.profile.byScript.slice(0, 5).map((f) => `${f.name} ${f.share}%`).join(', ')}`);
+console.log(`  profile, one reload (self time): ${top(d.profile)}`);
 console.log('\nWrote bench/results.json');
