@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { subscribeToChanges } from '../../lib/db/change-feed';
 import { openBatonDb, type BatonDatabase } from '../../lib/db/open';
+import { readMetricsSnapshot } from '../../lib/db/metrics-snapshot';
 import { readRawLog } from '../../lib/db/raw-log';
+import { sendRequest } from '../../lib/messaging/send';
 import { MetricFacts } from '../../lib/metrics';
 
 export type FactsState =
@@ -12,9 +14,9 @@ export type FactsState =
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * The workspace's event log folded into metric facts, read from IndexedDB in this page (the
- * background stays free), then kept current from the change feed: new events are folded in as they
- * arrive; a rebuild of the views (the log re-ordered) folds the whole log again.
+ * The workspace's event log folded into metric facts: the saved facts the background keeps up to date
+ * (read from IndexedDB here), then every event after them, then kept current from the change feed —
+ * new events are folded in as they arrive; a rebuild or a restore starts again from the saved facts.
  */
 export function useMetricFacts(): FactsState {
   const [state, setState] = useState<FactsState>({ status: 'loading' });
@@ -32,8 +34,12 @@ export function useMetricFacts(): FactsState {
         try {
           db ??= await openBatonDb();
           if (full) {
-            facts = new MetricFacts();
-            lastKey = 0;
+            // The background folds the log into saved facts (only what is new since it last did);
+            // reading those is a fraction of reading the whole log. Without them, the log is folded here.
+            const refreshed = await sendRequest<'metrics/refresh'>({ type: 'metrics/refresh' });
+            const saved = refreshed.ok ? await readMetricsSnapshot(db) : null;
+            facts = saved?.facts ?? new MetricFacts();
+            lastKey = saved?.lastKey ?? 0;
           }
           const read = await readRawLog(db, lastKey);
           if (controller.signal.aborted) return;

@@ -11,6 +11,7 @@ import { prefillFromPage } from '../workflow/prefill';
 import { append } from './append';
 import { exportBackup, importBackup, loadDemo } from './backup';
 import { importClients } from './client-import';
+import { refreshMetricsSnapshot } from '../db/metrics-snapshot';
 import { costSettings, saveCostSettings } from './cost-settings';
 import { reminderSettings, saveReminderSettings } from './reminder-settings';
 import { allTemplates, saveTemplate } from './templates';
@@ -143,6 +144,8 @@ export async function runCommand(session: Session, request: Request, deps: Comma
       return saveReminderSettings(session, request.settings);
     case 'cost/get':
       return costSettings(session);
+    case 'metrics/refresh':
+      return refreshMetricsSnapshot(db);
     case 'cost/save':
       return saveCostSettings(session, { hourlyRate: request.hourlyRate, currency: request.currency });
     case 'handoff/raise-gaps': {

@@ -124,7 +124,7 @@ export function createRouter(deps: RouterDeps) {
   // Reads: everything else changes the workspace and is followed by a round of sync.
   const READS = new Set([
     'clients/list', 'client/view', 'members/list', 'me/get', 'handoff/get', 'handoffs/awaiting-me', 'handoffs/sent-by-me', 'settings/get',
-    'templates/list', 'data/export', 'reminders/get', 'cost/get',
+    'templates/list', 'data/export', 'reminders/get', 'cost/get', 'metrics/refresh',
   ]);
 
   async function route(request: Request): Promise<Reply<unknown>> {

@@ -1,5 +1,6 @@
 import type { HandoffState } from '../model/handoff';
 import type { FailureCategory, FailureFact, HandoffFact, MetricFacts } from './facts';
+import { formatInstant } from './instant';
 import type { MetricsQuery } from './query';
 import { mean, median, quantile, ratio, round } from './stats';
 import { addDays, daysBetween, mondayOf, startOfDay } from './time-zone';
@@ -118,7 +119,7 @@ export const CATEGORY_LABELS: Record<FailureCategory, string> = {
   other: 'Other',
 };
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const iso = formatInstant;
 const rounded = (n: number | null, digits = 4) => (n === null ? null : round(n, digits));
 const inRange = (ms: number | undefined, start: number, end: number): ms is number => ms !== undefined && ms >= start && ms < end;
 

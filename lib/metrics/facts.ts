@@ -3,6 +3,7 @@ import { FAILURE_CATEGORIES } from '../model/note';
 import { TemplateSchema, type Template } from '../model/template';
 import { BUILT_IN_TEMPLATES, findTemplate } from '../templates';
 import { assessCompleteness } from '../workflow/completeness';
+import { parseInstant } from './instant';
 
 export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
 
@@ -47,6 +48,24 @@ export interface FailureFact {
   at: number;
 }
 
+/** Bumped whenever the fold changes what it derives: saved copies of an older fold are refolded. */
+export const FACTS_VERSION = 1;
+
+export interface FactsSnapshot {
+  v: number;
+  handoffs: HandoffFact[];
+  failures: FailureFact[];
+  members: [string, string][];
+  clients: [string, { name: string; archived: boolean }][];
+  templates: Template[];
+  hourlyRate: number;
+  currency: string;
+  events: number;
+  skipped: number;
+  drafts: [string, Record<string, unknown>[]][];
+  dueBy: [string, number][];
+}
+
 /**
  * The event log folded into what the metrics count. Built in one pass, and built further as events
  * arrive (`add`). The log is the reducer's: only accepted events are stored, once each, by the
@@ -65,9 +84,53 @@ export class MetricFacts {
   skipped = 0;
   /** Field values of handoffs not yet sent: what their completeness at send is assessed on. */
   private readonly failureIds = new Set<string>();
+  /** One envelope reused for every event read: the fold runs synchronously and keeps none of it. */
+  private readonly scratch: RawEvent = { id: '', type: '', actor: '', ms: 0, entityId: '', payload: {} };
   private readonly drafts = new Map<string, Record<string, unknown>[]>();
   /** A draft's confirm-by date, if the sender set one before sending. */
   private readonly dueBy = new Map<string, number>();
+
+  /** Everything the fold knows, as plain data: what a saved copy keeps, so the log is not read again. */
+  toJSON(): FactsSnapshot {
+    return {
+      v: FACTS_VERSION,
+      handoffs: [...this.handoffs.values()],
+      failures: this.failures,
+      members: [...this.members],
+      clients: [...this.clients],
+      templates: this.templates,
+      hourlyRate: this.hourlyRate,
+      currency: this.currency,
+      events: this.events,
+      skipped: this.skipped,
+      drafts: [...this.drafts],
+      dueBy: [...this.dueBy],
+    };
+  }
+
+  /** Facts from a saved copy; null when it is not one this version of the fold wrote (fold the log again). */
+  static fromJSON(raw: unknown): MetricFacts | null {
+    const data = raw as Partial<FactsSnapshot> | null;
+    if (!data || data.v !== FACTS_VERSION) return null;
+    const arrays = [data.handoffs, data.failures, data.members, data.clients, data.templates, data.drafts, data.dueBy];
+    if (!arrays.every(Array.isArray) || typeof data.hourlyRate !== 'number' || typeof data.currency !== 'string' || typeof data.events !== 'number' || typeof data.skipped !== 'number') return null;
+    const facts = new MetricFacts();
+    for (const h of data.handoffs!) facts.handoffs.set(h.id, h);
+    for (const f of data.failures!) {
+      facts.failures.push(f);
+      facts.failureIds.add(f.id);
+    }
+    for (const [id, name] of data.members!) facts.members.set(id, name);
+    for (const [id, client] of data.clients!) facts.clients.set(id, client);
+    facts.templates.push(...data.templates!);
+    for (const [id, parts] of data.drafts!) facts.drafts.set(id, parts);
+    for (const [id, due] of data.dueBy!) facts.dueBy.set(id, due);
+    facts.hourlyRate = data.hourlyRate!;
+    facts.currency = data.currency!;
+    facts.events = data.events!;
+    facts.skipped = data.skipped!;
+    return facts;
+  }
 
   template(id: string, version?: number): Template | undefined {
     return findTemplate(this.templates, id, version) ?? findTemplate(BUILT_IN_TEMPLATES, id, version);
@@ -86,7 +149,7 @@ export class MetricFacts {
       if (typeof type !== 'string') this.skipped += 1;
       return;
     }
-    const e = asEvent(raw, type);
+    const e = readEvent(raw, type, this.scratch);
     try {
       if (!e || !this.apply(e)) this.skipped += 1;
     } catch {
@@ -305,11 +368,7 @@ interface RawEvent {
 
 const str = (v: unknown): v is string => typeof v === 'string' && v !== '';
 const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const time = (v: unknown): number | undefined => {
-  if (typeof v !== 'string') return undefined;
-  const ms = Date.parse(v);
-  return Number.isFinite(ms) ? ms : undefined;
-};
+const time = (v: unknown): number | undefined => (typeof v === 'string' ? parseInstant(v) : undefined);
 
 /** The open deadline stops applying: the handoff was confirmed, reassigned or cancelled. */
 function endDeadline(h: HandoffFact, at: number): void {
@@ -317,12 +376,18 @@ function endDeadline(h: HandoffFact, at: number): void {
   if (last && last.endedAt === undefined) last.endedAt = at;
 }
 
-function asEvent(raw: unknown, type: string): RawEvent | null {
+function readEvent(raw: unknown, type: string, into: RawEvent): RawEvent | null {
   const e = raw as Record<string, unknown>;
   const entityId = (e.entity as { id?: unknown } | null)?.id;
   const ms = time(e.at);
   if (!str(e.id) || !str(e.actor) || ms === undefined || !str(entityId)) return null;
-  return { id: e.id, type, actor: e.actor, ms, entityId, payload: obj(e.payload) };
+  into.id = e.id;
+  into.type = type;
+  into.actor = e.actor;
+  into.ms = ms;
+  into.entityId = entityId;
+  into.payload = obj(e.payload);
+  return into;
 }
 
 /** Event types no metric reads. */

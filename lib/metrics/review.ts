@@ -1,6 +1,7 @@
 import type { Template } from '../model/template';
 import { matchesHandoff } from './compute';
 import type { MetricFacts } from './facts';
+import { formatInstant } from './instant';
 import type { MetricsQuery } from './query';
 import { ratio } from './stats';
 import { addDays, startOfDay } from './time-zone';
@@ -76,7 +77,7 @@ export function templateReview(facts: MetricFacts, templateId: string, query: Me
       for (const id of gap.fieldIds) {
         const review = field(id, h.templateVersion);
         review.gaps += 1;
-        review.questions.push({ question: gap.question, at: new Date(gap.raisedAt).toISOString(), handoffId: h.id, handoffTitle: h.title, clientName: facts.clients.get(h.clientId)?.name ?? 'Unknown client' });
+        review.questions.push({ question: gap.question, at: formatInstant(gap.raisedAt), handoffId: h.id, handoffTitle: h.title, clientName: facts.clients.get(h.clientId)?.name ?? 'Unknown client' });
       }
     }
   }
