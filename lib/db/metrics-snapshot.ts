@@ -28,13 +28,16 @@ export async function readMetricsSnapshot(db: BatonDatabase): Promise<SavedFacts
   if (!record || typeof record.json !== 'string' || typeof record.lastKey !== 'number' || typeof record.folded !== 'number') return null;
   const upTo = await db.count('events', IDBKeyRange.upperBound(record.lastKey));
   if (upTo !== record.folded) return null;
-  let facts: MetricFacts | null = null;
+  const facts = parseFacts(record.json);
+  return facts && { facts, lastKey: record.lastKey, folded: record.folded };
+}
+
+function parseFacts(json: string): MetricFacts | null {
   try {
-    facts = MetricFacts.fromJSON(JSON.parse(record.json));
+    return MetricFacts.fromJSON(JSON.parse(json));
   } catch {
     return null;
   }
-  return facts && { facts, lastKey: record.lastKey, folded: record.folded };
 }
 
 /**
