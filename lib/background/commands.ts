@@ -145,7 +145,7 @@ export async function runCommand(session: Session, request: Request, deps: Comma
     case 'cost/get':
       return costSettings(session);
     case 'metrics/refresh':
-      return refreshMetricsSnapshot(db);
+      return refreshMetricsSnapshot(db, { refold: request.refold === true });
     case 'cost/save':
       return saveCostSettings(session, { hourlyRate: request.hourlyRate, currency: request.currency });
     case 'handoff/raise-gaps': {

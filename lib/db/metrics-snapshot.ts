@@ -1,16 +1,19 @@
-import { MetricFacts } from '../metrics/facts';
+import { FACTS_VERSION, MetricFacts } from '../metrics/facts';
 import type { BatonDatabase } from './open';
 import { readRawLog } from './raw-log';
 
-/** Where the folded metric facts are kept, in the meta store: a cache of the log, never a source. */
-export const METRICS_SNAPSHOT_KEY = 'metrics-facts';
+/**
+ * Where the folded metric facts are kept, in the meta store: a cache of the log, never a source. A
+ * small head says what they cover, so checking whether they are current never reads the facts.
+ */
+export const METRICS_HEAD_KEY = 'metrics-facts-head';
+export const METRICS_FACTS_KEY = 'metrics-facts';
 
-export interface MetricsSnapshotRecord {
-  /** The local key of the last event folded in, and how many events that makes. */
+export interface MetricsSnapshotHead {
+  /** The fold's version, the local key of the last event folded in, and how many events that makes. */
+  v: number;
   lastKey: number;
   folded: number;
-  /** MetricFacts.toJSON, as one JSON string: one string reads back far faster than 10,000 objects. */
-  json: string;
 }
 
 export interface SavedFacts {
@@ -19,20 +22,16 @@ export interface SavedFacts {
   folded: number;
 }
 
-/**
- * The saved facts, if they still describe the log: every event up to `lastKey` folded in and none of
- * them gone since (a refused event dropped, a rebuild) — and written by this version of the fold.
- */
-export async function readMetricsSnapshot(db: BatonDatabase): Promise<SavedFacts | null> {
-  const record = (await db.get('meta', METRICS_SNAPSHOT_KEY)) as Partial<MetricsSnapshotRecord> | undefined;
-  if (!record || typeof record.json !== 'string' || typeof record.lastKey !== 'number' || typeof record.folded !== 'number') return null;
-  const upTo = await db.count('events', IDBKeyRange.upperBound(record.lastKey));
-  if (upTo !== record.folded) return null;
-  const facts = parseFacts(record.json);
-  return facts && { facts, lastKey: record.lastKey, folded: record.folded };
+/** The head, if the saved facts still describe the log: this fold's, and no event up to `lastKey` gone since (a refused event dropped). */
+async function currentHead(db: BatonDatabase): Promise<MetricsSnapshotHead | null> {
+  const head = (await db.get('meta', METRICS_HEAD_KEY)) as Partial<MetricsSnapshotHead> | undefined;
+  if (!head || head.v !== FACTS_VERSION || typeof head.lastKey !== 'number' || typeof head.folded !== 'number') return null;
+  const upTo = await db.count('events', IDBKeyRange.upperBound(head.lastKey));
+  return upTo === head.folded ? (head as MetricsSnapshotHead) : null;
 }
 
-function parseFacts(json: string): MetricFacts | null {
+function parseFacts(json: unknown): MetricFacts | null {
+  if (typeof json !== 'string') return null;
   try {
     return MetricFacts.fromJSON(JSON.parse(json));
   } catch {
@@ -40,19 +39,30 @@ function parseFacts(json: string): MetricFacts | null {
   }
 }
 
+/** The saved facts, if they still describe the log; null when there are none or they are stale or damaged. */
+export async function readMetricsSnapshot(db: BatonDatabase): Promise<SavedFacts | null> {
+  const head = await currentHead(db);
+  // One string, not 10,000 objects: it reads back from IndexedDB and parses far faster.
+  const facts = head && parseFacts(await db.get('meta', METRICS_FACTS_KEY));
+  return head && facts && { facts, lastKey: head.lastKey, folded: head.folded };
+}
+
 /**
  * Brings the saved facts up to date with the log — folding only what came after them, or the whole
  * log when there are none or they no longer describe it — and saves them. The background does this
  * (it alone writes); pages read the result with readMetricsSnapshot and fold what arrives after.
+ * Current facts cost a count, not a read; `refold` folds the whole log again regardless.
  */
-export async function refreshMetricsSnapshot(db: BatonDatabase): Promise<{ lastKey: number; folded: number; added: number; refolded: boolean }> {
-  const saved = await readMetricsSnapshot(db);
+export async function refreshMetricsSnapshot(db: BatonDatabase, options: { refold?: boolean } = {}): Promise<{ lastKey: number; folded: number; added: number; refolded: boolean }> {
+  // A reader that found the facts damaged asks for a fresh fold.
+  const head = options.refold ? null : await currentHead(db);
+  if (head && (await db.count('events', IDBKeyRange.lowerBound(head.lastKey, true))) === 0) return { lastKey: head.lastKey, folded: head.folded, added: 0, refolded: false };
+  const saved = head ? await readMetricsSnapshot(db) : null;
   const facts = saved?.facts ?? new MetricFacts();
   const read = await readRawLog(db, saved?.lastKey ?? 0);
-  const result = { lastKey: read.lastKey, folded: (saved?.folded ?? 0) + read.events.length, added: read.events.length, refolded: !saved };
-  if (saved && read.events.length === 0) return result;
   facts.addAll(read.events);
-  const record: MetricsSnapshotRecord = { lastKey: result.lastKey, folded: result.folded, json: JSON.stringify(facts) };
-  await db.put('meta', record, METRICS_SNAPSHOT_KEY);
-  return result;
+  const next: MetricsSnapshotHead = { v: FACTS_VERSION, lastKey: read.lastKey, folded: (saved?.folded ?? 0) + read.events.length };
+  const tx = db.transaction('meta', 'readwrite');
+  await Promise.all([tx.store.put(JSON.stringify(facts), METRICS_FACTS_KEY), tx.store.put(next, METRICS_HEAD_KEY), tx.done]);
+  return { lastKey: next.lastKey, folded: next.folded, added: read.events.length, refolded: !saved };
 }

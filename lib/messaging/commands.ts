@@ -67,7 +67,7 @@ export const COMMAND_SCHEMAS = {
     })
     .refine((f) => f.clientId !== undefined || f.handoffId !== undefined, { message: 'Name the client or the handoff the failure belongs to.', path: ['clientId'] }),
   'cost/get': z.object({}),
-  'metrics/refresh': z.object({}),
+  'metrics/refresh': z.object({ refold: z.boolean().optional() }),
   'cost/save': CostSettingsSchema,
   'hub/connect': z.object({
     // The token travels with every request: plain http only to this machine.

@@ -108,7 +108,7 @@ export interface Requests {
   /** The loaded cost of an hour the dashboard prices repair hours at. */
   'cost/get': { request: Record<never, never>; response: CostSettings };
   /** Brings the saved metric facts up to date with the log (the dashboard then reads them itself). */
-  'metrics/refresh': { request: Record<never, never>; response: { lastKey: number; folded: number; added: number; refolded: boolean } };
+  'metrics/refresh': { request: { refold?: boolean }; response: { lastKey: number; folded: number; added: number; refolded: boolean } };
   /** Admins only; writes these two fields and nothing else of the workspace. */
   'cost/save': { request: CommandRequest<'cost/save'>; response: CostSettings };
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { appendEvent, dropRefused } from '../../../lib/db/event-store';
-import { METRICS_SNAPSHOT_KEY, readMetricsSnapshot, refreshMetricsSnapshot } from '../../../lib/db/metrics-snapshot';
+import { METRICS_FACTS_KEY, METRICS_HEAD_KEY, readMetricsSnapshot, refreshMetricsSnapshot } from '../../../lib/db/metrics-snapshot';
 import { openBatonDb } from '../../../lib/db/open';
 import { readRawLog } from '../../../lib/db/raw-log';
 import { collectFacts, computeMetrics, FACTS_VERSION, MetricFacts, MetricsQuerySchema } from '../../../lib/metrics';
@@ -45,12 +45,16 @@ describe('saved metric facts', () => {
     expect((await readMetricsSnapshot(db))!.facts.handoffs.get('h2')?.state).toBe('draft');
 
     // Saved by another version of the fold, or damaged: folded again, never trusted.
-    const record = (await db.get('meta', METRICS_SNAPSHOT_KEY)) as { json: string };
-    await db.put('meta', { ...record, json: JSON.stringify({ ...JSON.parse(record.json), v: FACTS_VERSION + 1 }) }, METRICS_SNAPSHOT_KEY);
+    const head = (await db.get('meta', METRICS_HEAD_KEY)) as { v: number };
+    await db.put('meta', { ...head, v: FACTS_VERSION + 1 }, METRICS_HEAD_KEY);
     expect(await readMetricsSnapshot(db)).toBeNull();
-    await db.put('meta', { ...record, json: '{"v":' }, METRICS_SNAPSHOT_KEY);
+    await db.put('meta', head, METRICS_HEAD_KEY);
+    expect(await readMetricsSnapshot(db)).not.toBeNull();
+    await db.put('meta', '{"v":', METRICS_FACTS_KEY);
     expect(await readMetricsSnapshot(db)).toBeNull();
-    expect(await refreshMetricsSnapshot(db)).toMatchObject({ folded: 7, refolded: true });
+    // The head still looks current: the reader that found the damage asks for a fresh fold.
+    expect(await refreshMetricsSnapshot(db)).toMatchObject({ added: 0, refolded: false });
+    expect(await refreshMetricsSnapshot(db, { refold: true })).toMatchObject({ folded: 7, refolded: true });
     await expectSameAsLog(db);
     db.close();
   });
