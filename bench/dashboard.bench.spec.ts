@@ -72,10 +72,16 @@ function instrument() {
   observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-drawn'] });
 }
 
-async function load(page: Page, how: () => Promise<unknown>): Promise<Required<Marks>> {
+async function load(page: Page, how: () => Promise<unknown>): Promise<Required<Marks> & { app: Record<string, number> }> {
   await how();
   await page.waitForFunction(() => (window as unknown as { benchMarks?: Marks }).benchMarks?.frame !== undefined, undefined, { timeout: 120_000 });
-  return page.evaluate(() => (window as unknown as { benchMarks: Required<Marks> }).benchMarks);
+  return page.evaluate(() => {
+    const marks = (window as unknown as { benchMarks: Required<Marks> }).benchMarks;
+    // The app's own milestones (performance.mark 'baton:…'): the first of each name.
+    const app: Record<string, number> = {};
+    for (const entry of performance.getEntriesByType('mark')) if (entry.name.startsWith('baton:')) app[entry.name.slice(6)] ??= entry.startTime;
+    return { ...marks, app };
+  });
 }
 
 const r1 = (n: number) => Number(n.toFixed(1));
@@ -126,7 +132,7 @@ test('dashboard figures', async () => {
     const sent = (await page.locator('[data-kpi="Handoffs sent"]').textContent())?.trim();
     console.error(`first open: ${JSON.stringify(first)}; "Handoffs sent" shows ${sent}`);
 
-    const runs: Required<Marks>[] = [];
+    const runs: (Required<Marks> & { app: Record<string, number> })[] = [];
     for (let i = 0; i < RELOADS; i++) {
       runs.push(await load(page, () => page.reload()));
       console.error(`reload ${i + 1}: ready at ${r1(runs.at(-1)!.ready)} ms`);
@@ -142,7 +148,7 @@ test('dashboard figures', async () => {
     await cdp.detach();
     const raw = await rawReads(page, 5);
 
-    const of = (pick: (m: Required<Marks>) => number) => stats(runs.map(pick));
+    const of = (pick: (m: Required<Marks> & { app: Record<string, number> }) => number) => stats(runs.map(pick));
     const figures = {
       store,
       seedAndRebuildMs: seedMs,
@@ -163,6 +169,13 @@ test('dashboard figures', async () => {
         readEndMs: of((m) => m.readEnd),
         foldComputeRenderMs: { ...of((m) => m.tiles - m.readEnd), method: 'read end → tiles in the DOM: sort the records, fold them into facts, compute the metrics, React render' },
         chartsMs: { ...of((m) => m.ready - m.tiles), method: 'tiles in the DOM → the four charts drawn (Chart.js, in effects)' },
+        app: {
+          method: 'the dashboard’s own performance marks, ms from navigation start: the background has brought the saved facts up to date (refreshed), the page has read and parsed them (saved-read), folded what came after (ready), computed the metrics (computed)',
+          refreshed: of((m) => m.app['facts-refreshed'] ?? NaN),
+          savedRead: of((m) => m.app['facts-saved-read'] ?? NaN),
+          ready: of((m) => m.app['facts-ready'] ?? NaN),
+          computed: of((m) => m.app['metrics-computed'] ?? NaN),
+        },
       },
       rawReadMs: {
         method: `the events store (${raw.records} records) read in the loaded dashboard page with plain IndexedDB calls, no app code: one getAll(), then one getAllKeys(); ${raw.getAll.length} runs`,

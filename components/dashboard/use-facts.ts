@@ -37,17 +37,20 @@ export function useMetricFacts(): FactsState {
             // The background folds the log into saved facts (only what is new since it last did);
             // reading those is a fraction of reading the whole log. Without them, the log is folded here.
             const refreshed = await sendRequest<'metrics/refresh'>({ type: 'metrics/refresh' });
+            performance.mark('baton:facts-refreshed');
             let saved = refreshed.ok ? await readMetricsSnapshot(db) : null;
             // Saved facts that do not read back (damaged) are folded afresh once.
             if (refreshed.ok && !saved && (await sendRequest<'metrics/refresh'>({ type: 'metrics/refresh', refold: true })).ok) saved = await readMetricsSnapshot(db);
             facts = saved?.facts ?? new MetricFacts();
             lastKey = saved?.lastKey ?? 0;
+            performance.mark('baton:facts-saved-read');
           }
           const read = await readRawLog(db, lastKey);
           if (controller.signal.aborted) return;
           facts.addAll(read.events);
           lastKey = read.lastKey;
           version += 1;
+          performance.mark('baton:facts-ready');
           setState({ status: 'ready', facts, version });
         } catch (error) {
           if (controller.signal.aborted) return;

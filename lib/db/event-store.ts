@@ -5,6 +5,7 @@ import { identifierKey } from '../model/identifier';
 import { parseEvent, type BatonEvent } from '../model/event';
 import type { Client } from '../model/client';
 import { publishChange } from './change-feed';
+import { METRICS_HEAD_KEY } from './metrics-snapshot';
 import type { BatonDatabase } from './open';
 import type { IDBPCursorWithValue } from 'idb';
 import { ALL_STORES, VIEW_STORES, type BatonDB, type ClientRecord, type EventRecord } from './schema';
@@ -194,7 +195,12 @@ export async function rebuildViews(db: BatonDatabase): Promise<{ events: number;
     ...model.timeline.map((value): Change => ({ store: 'timeline', value })),
   ];
   if (model.workspace_) changes.push({ store: 'workspace', value: model.workspace_ });
-  await Promise.all([...VIEW_STORES.map((store) => tx.objectStore(store).clear()), ...changes.map((change) => writeChange(tx, change))]);
+  await Promise.all([
+    ...VIEW_STORES.map((store) => tx.objectStore(store).clear()),
+    ...changes.map((change) => writeChange(tx, change)),
+    // The saved metric facts were folded from the log as it was: they go with the views.
+    tx.objectStore('meta').delete(METRICS_HEAD_KEY),
+  ]);
   await tx.done;
   publishChange({ eventId: null, type: 'rebuild', stores: [...VIEW_STORES] });
   return { events: events.length, rejected: rejected.map((r) => ({ id: r.event.id, reason: r.reason })), errors };
