@@ -1,4 +1,5 @@
 import type { HandoffState } from '../model/handoff';
+import type { Template } from '../model/template';
 import type { FailureCategory, FailureFact, HandoffFact, MetricFacts } from './facts';
 import { formatInstant } from './instant';
 import type { MetricsQuery } from './query';
@@ -139,7 +140,21 @@ export function computeMetrics(facts: MetricFacts, query: MetricsQuery, now: num
   const failures = facts.failures.filter((f) => matchesFailure(facts, f, query));
   const name = (id: string | undefined) => (id && facts.members.get(id)) || '—';
   const clientName = (id: string) => facts.clients.get(id)?.name ?? 'Unknown client';
-  const templateName = (id: string, version?: number) => facts.template(id, version)?.name ?? id;
+  // Thousands of rows name a handful of templates: each is looked up, and its labels indexed, once.
+  const templates = new Map<string, Map<number, { template: Template | undefined; labels: Map<string, string> }>>();
+  const templateOf = (id: string, version?: number) => {
+    let versions = templates.get(id);
+    if (!versions) templates.set(id, (versions = new Map()));
+    let entry = versions.get(version ?? 0);
+    if (!entry) {
+      const template = facts.template(id, version);
+      entry = { template, labels: new Map(template?.fields.map((f) => [f.id, f.label])) };
+      versions.set(version ?? 0, entry);
+    }
+    return entry;
+  };
+  const templateName = (id: string, version?: number) => templateOf(id, version).template?.name ?? id;
+  const label = (id: string, version: number | undefined, fieldId: string) => templateOf(id, version).labels.get(fieldId) ?? fieldId;
   const cost = (hours: number) => round(hours * facts.hourlyRate, 2);
 
   const current = totals(handoffs, failures, start, end, now, cost);
@@ -201,8 +216,8 @@ export function computeMetrics(facts: MetricFacts, query: MetricsQuery, now: num
       .sort((a, b) => b.confirmed - a.confirmed || a.name.localeCompare(b.name)),
     gapsByField: [...fieldGaps.values()]
       .map((g) => {
-        const template = facts.template(g.templateId, g.version) ?? facts.template(g.templateId);
-        return { templateId: g.templateId, templateName: template?.name ?? g.templateId, fieldId: g.fieldId, label: template?.fields.find((f) => f.id === g.fieldId)?.label ?? g.fieldId, gaps: g.gaps };
+        const version = templateOf(g.templateId, g.version).template ? g.version : undefined;
+        return { templateId: g.templateId, templateName: templateName(g.templateId, version), fieldId: g.fieldId, label: label(g.templateId, version, g.fieldId), gaps: g.gaps };
       })
       .sort((a, b) => b.gaps - a.gaps || a.templateName.localeCompare(b.templateName) || a.label.localeCompare(b.label)),
     failuresByCategory: breakdown((f) => f.category, (k) => CATEGORY_LABELS[k as FailureCategory] ?? k),
@@ -211,18 +226,15 @@ export function computeMetrics(facts: MetricFacts, query: MetricsQuery, now: num
     overrides: handoffs
       .filter((h) => inRange(h.sentAt, start, end) && h.overrideReason !== undefined)
       .sort((a, b) => b.sentAt! - a.sentAt!)
-      .map((h) => {
-        const template = facts.template(h.templateId, h.templateVersion);
-        return {
-          handoffId: h.id,
-          title: h.title,
-          clientName: clientName(h.clientId),
-          senderName: name(h.senderId),
-          sentAt: iso(h.sentAt!),
-          reason: h.overrideReason!,
-          missing: (h.completeness?.missing ?? []).map((id) => template?.fields.find((f) => f.id === id)?.label ?? id),
-        };
-      }),
+      .map((h) => ({
+        handoffId: h.id,
+        title: h.title,
+        clientName: clientName(h.clientId),
+        senderName: name(h.senderId),
+        sentAt: iso(h.sentAt!),
+        reason: h.overrideReason!,
+        missing: (h.completeness?.missing ?? []).map((id) => label(h.templateId, h.templateVersion, id)),
+      })),
     open: handoffs
       .filter((h) => h.sentAt !== undefined && h.state !== 'confirmed' && h.state !== 'cancelled')
       .map((h): OpenHandoffRow => {

@@ -35,7 +35,8 @@ export function parseInstant(s: string): number | undefined {
   return Number.isFinite(parsed) ? parsed : undefined;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const pad = (n: number, width = 2) => (width === 2 ? TWO_DIGITS[n]! : String(n).padStart(width, '0'));
 
 /** toISOString's form of an instant (years 0–9999); the days-from-civil algorithm, no Date object. */
 export function formatInstant(ms: number): string {

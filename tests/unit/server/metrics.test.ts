@@ -211,7 +211,7 @@ describe.each(databases())('GET /v1/metrics on $kind', { timeout: 60_000 }, ({ k
     expect(await bad('/v1/metrics')).toMatch(/^from: /);
     expect(await bad('/v1/metrics?from=2026-02-30&to=2026-03-08')).toBe('from: a date as YYYY-MM-DD');
     expect(await bad('/v1/metrics?from=2026-03-08&to=2026-03-02')).toBe('query: the period ends before it starts');
-    expect(await bad('/v1/metrics?from=2026-03-02&to=2026-03-08&tz=Mars%2FOlympus_Mons')).toBe('timeZone: an IANA time zone such as Europe/London');
+    expect(await bad('/v1/metrics?from=2026-03-02&to=2026-03-08&tz=Mars%2FOlympus_Mons')).toBe('tz: an IANA time zone such as Europe/London');
     expect(await bad('/v1/metrics?from=2026-03-02&to=2026-03-08&now=yesterday')).toBe('now: an ISO timestamp such as 2026-03-09T12:00:00Z');
   });
 
