@@ -36,9 +36,11 @@ export function useMetricFacts(): FactsState {
           if (full) {
             // The background folds the log into saved facts (only what is new since it last did);
             // reading those is a fraction of reading the whole log. Without them, the log is folded here.
-            const refreshed = await sendRequest<'metrics/refresh'>({ type: 'metrics/refresh' });
+            // Read what is saved while the background checks it: usually it is current already.
+            const [refreshed, early] = await Promise.all([sendRequest<'metrics/refresh'>({ type: 'metrics/refresh' }), readMetricsSnapshot(db)]);
             performance.mark('baton:facts-refreshed');
-            let saved = refreshed.ok ? await readMetricsSnapshot(db) : null;
+            const unchanged = refreshed.ok && refreshed.data.added === 0 && !refreshed.data.refolded;
+            let saved = unchanged ? early : refreshed.ok ? await readMetricsSnapshot(db) : null;
             // Saved facts that do not read back (damaged) are folded afresh once.
             if (refreshed.ok && !saved && (await sendRequest<'metrics/refresh'>({ type: 'metrics/refresh', refold: true })).ok) saved = await readMetricsSnapshot(db);
             facts = saved?.facts ?? new MetricFacts();

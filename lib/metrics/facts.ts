@@ -4,6 +4,7 @@ import { TemplateSchema, type Template } from '../model/template';
 import { BUILT_IN_TEMPLATES, findTemplate } from '../templates';
 import { assessCompleteness } from '../workflow/completeness';
 import { parseInstant } from './instant';
+import { packHandoff, unpackHandoff, type PackedHandoff } from './packed-handoff';
 
 export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
 
@@ -49,11 +50,11 @@ export interface FailureFact {
 }
 
 /** Bumped whenever the fold changes what it derives: saved copies of an older fold are refolded. */
-export const FACTS_VERSION = 1;
+export const FACTS_VERSION = 2;
 
 export interface FactsSnapshot {
   v: number;
-  handoffs: HandoffFact[];
+  handoffs: PackedHandoff[];
   failures: FailureFact[];
   members: [string, string][];
   clients: [string, { name: string; archived: boolean }][];
@@ -94,7 +95,7 @@ export class MetricFacts {
   toJSON(): FactsSnapshot {
     return {
       v: FACTS_VERSION,
-      handoffs: [...this.handoffs.values()],
+      handoffs: [...this.handoffs.values()].map(packHandoff),
       failures: this.failures,
       members: [...this.members],
       clients: [...this.clients],
@@ -115,7 +116,14 @@ export class MetricFacts {
     const arrays = [data.handoffs, data.failures, data.members, data.clients, data.templates, data.drafts, data.dueBy];
     if (!arrays.every(Array.isArray) || typeof data.hourlyRate !== 'number' || typeof data.currency !== 'string' || typeof data.events !== 'number' || typeof data.skipped !== 'number') return null;
     const facts = new MetricFacts();
-    for (const h of data.handoffs!) facts.handoffs.set(h.id, h);
+    try {
+      for (const packed of data.handoffs!) {
+        const h = unpackHandoff(packed);
+        facts.handoffs.set(h.id, h);
+      }
+    } catch {
+      return null;
+    }
     for (const f of data.failures!) {
       facts.failures.push(f);
       facts.failureIds.add(f.id);
