@@ -40,42 +40,29 @@ export function Filters({ values, options, timeZone, onChange }: { values: Filte
         To
         <input type="date" className={selectClass} value={values.to} min={values.from} disabled={values.period !== 'custom'} onChange={(e) => e.target.value && onChange({ to: e.target.value })} />
       </label>
-      <label className={labelClass}>
-        Client
-        <select className={selectClass} value={values.clientId} onChange={(e) => onChange({ clientId: e.target.value })}>
-          <option value="">All clients</option>
-          {options.clients.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={labelClass}>
-        Handoff type
-        <select className={selectClass} value={values.templateId} onChange={(e) => onChange({ templateId: e.target.value })}>
-          <option value="">All types</option>
-          {options.templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={labelClass}>
-        Person
-        <select className={selectClass} value={values.personId} onChange={(e) => onChange({ personId: e.target.value })}>
-          <option value="">Everyone</option>
-          {options.people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label="Client" all="All clients" value={values.clientId} options={options.clients} onChange={(clientId) => onChange({ clientId })} />
+      <FilterSelect label="Handoff type" all="All types" value={values.templateId} options={options.templates} onChange={(templateId) => onChange({ templateId })} />
+      <FilterSelect label="Person" all="Everyone" value={values.personId} options={options.people} onChange={(personId) => onChange({ personId })} />
       <p className="col-span-full text-xs text-slate-600 dark:text-slate-400">
         Days are calendar days in {timeZone}. A person’s figures are the handoffs they sent or received and the failures they logged or that followed their handoffs.
       </p>
     </form>
+  );
+}
+
+/** One narrowing filter: everything, or the one picked. */
+function FilterSelect({ label, all, value, options, onChange }: { label: string; all: string; value: string; options: { id: string; name: string }[]; onChange: (id: string) => void }) {
+  return (
+    <label className={labelClass}>
+      {label}
+      <select className={selectClass} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
