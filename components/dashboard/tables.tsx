@@ -82,8 +82,10 @@ export function FailuresTable({ metrics }: { metrics: Metrics }) {
 
 export function OverridesTable({ metrics }: { metrics: Metrics }) {
   const rows = metrics.overrides;
+  const total = metrics.current.overrides;
+  const latest = total > rows.length ? ` The latest ${rows.length} of ${total} are listed.` : '';
   return (
-    <TableSection id="overrides" title="Sent incomplete" description="Handoffs sent in the period with required content missing, and the reason the sender gave." count={rows.length}>
+    <TableSection id="overrides" title="Sent incomplete" description={`Handoffs sent in the period with required content missing, and the reason the sender gave.${latest}`} count={rows.length}>
       {(limit) =>
         rows.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">Every handoff sent in this period was complete.</p>

@@ -102,7 +102,7 @@ export interface Metrics {
   failuresByCategory: Breakdown[];
   failuresByClient: Breakdown[];
   failuresByType: Breakdown[];
-  /** Handoffs sent in the period with an override: what was missing and why they went anyway. */
+  /** Handoffs sent in the period with an override, the latest MAX_OVERRIDE_ROWS: what was missing and why they went anyway (current.overrides counts them all). */
   overrides: { handoffId: string; title: string; clientName: string; senderName: string; sentAt: string; reason: string; missing: string[] }[];
   /** Handoffs waiting on someone now (not period-bound), most overdue first. */
   open: OpenHandoffRow[];
@@ -110,6 +110,9 @@ export interface Metrics {
   /** DOMAIN.md's cost model on the period's own figures: accounts × failures per account per month × hours × rate. */
   projection: { accounts: number; failuresPerAccountPerMonth: number; hoursPerFailure: number; monthlyHours: number; monthlyCost: number; annualCost: number };
 }
+
+/** Reasons enough to read for a pattern; the count of overrides is in the totals. */
+export const MAX_OVERRIDE_ROWS = 200;
 
 export const CATEGORY_LABELS: Record<FailureCategory, string> = {
   missing_context: 'Missing context',
@@ -169,16 +172,18 @@ export function computeMetrics(facts: MetricFacts, query: MetricsQuery, now: num
     byTemplate.set(h.templateId, t);
   }
 
-  const fieldGaps = new Map<string, { templateId: string; version: number; fieldId: string; gaps: number }>();
+  // Template → field → count: no key strings built per gap.
+  const fieldGaps = new Map<string, Map<string, { templateId: string; version: number; fieldId: string; gaps: number }>>();
   for (const h of handoffs) {
     for (const gap of h.gaps) {
       if (!inRange(gap.raisedAt, start, end)) continue;
+      let fields = fieldGaps.get(h.templateId);
+      if (!fields) fieldGaps.set(h.templateId, (fields = new Map()));
       for (const fieldId of gap.fieldIds) {
-        const key = `${h.templateId}\u0000${fieldId}`;
-        const entry = fieldGaps.get(key) ?? { templateId: h.templateId, version: h.templateVersion, fieldId, gaps: 0 };
+        let entry = fields.get(fieldId);
+        if (!entry) fields.set(fieldId, (entry = { templateId: h.templateId, version: h.templateVersion, fieldId, gaps: 0 }));
         entry.gaps += 1;
-        entry.version = Math.max(entry.version, h.templateVersion);
-        fieldGaps.set(key, entry);
+        if (h.templateVersion > entry.version) entry.version = h.templateVersion;
       }
     }
   }
@@ -214,7 +219,7 @@ export function computeMetrics(facts: MetricFacts, query: MetricsQuery, now: num
     firstPassByTemplate: [...byTemplate.entries()]
       .map(([templateId, t]) => ({ templateId, name: templateName(templateId), confirmed: t.confirmed, firstPass: t.firstPass, rate: rounded(ratio(t.firstPass, t.confirmed)) }))
       .sort((a, b) => b.confirmed - a.confirmed || a.name.localeCompare(b.name)),
-    gapsByField: [...fieldGaps.values()]
+    gapsByField: [...fieldGaps.values()].flatMap((fields) => [...fields.values()])
       .map((g) => {
         const version = templateOf(g.templateId, g.version).template ? g.version : undefined;
         return { templateId: g.templateId, templateName: templateName(g.templateId, version), fieldId: g.fieldId, label: label(g.templateId, version, g.fieldId), gaps: g.gaps };
@@ -226,6 +231,7 @@ export function computeMetrics(facts: MetricFacts, query: MetricsQuery, now: num
     overrides: handoffs
       .filter((h) => inRange(h.sentAt, start, end) && h.overrideReason !== undefined)
       .sort((a, b) => b.sentAt! - a.sentAt!)
+      .slice(0, MAX_OVERRIDE_ROWS)
       .map((h) => ({
         handoffId: h.id,
         title: h.title,
