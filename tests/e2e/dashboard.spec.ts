@@ -3,8 +3,11 @@
 // review page, and no serious accessibility violation in light or dark.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeChange, formatHours, formatMoney, formatNumber, formatPercent } from '../../components/dashboard/format';
+import { HANDOFF_COLUMNS } from '../../lib/export/metrics-csv';
+import { parseCsv } from '../../lib/import/csv';
 import { collectFacts, computeMetrics, MetricsQuerySchema, type Metrics } from '../../lib/metrics';
 import { ROOT } from './support/baton.ts';
 import { expect, test } from './support/test.ts';
@@ -89,6 +92,21 @@ test('the dashboard shows the demo agency’s handoff health, and a client’s o
   // The change against the previous period, as the tile says it.
   const sentChange = describeChange(one.current.sent, one.previous.sent, 'count', 'up');
   await expect(page.getByRole('region', { name: 'Key figures' }).getByRole('listitem', { name: 'Handoffs sent' })).toContainText(sentChange.text);
+
+  // The spreadsheets behind the figures, for the filters chosen: this client's rows only.
+  const downloaded = async (button: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    const parsed = parseCsv(readFileSync((await download.path())!, 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.records.map((r) => r.cells);
+  };
+  const handoffRows = await downloaded('Export handoffs (CSV)');
+  expect(handoffRows[0]).toEqual([...HANDOFF_COLUMNS]);
+  expect(handoffRows.length).toBeGreaterThan(1);
+  for (const row of handoffRows.slice(1)) expect(row[2]).toBe(client.name);
+  const failureRows = await downloaded('Export failures (CSV)');
+  expect(failureRows.length - 1).toBe(one.failures.length + 1);
+  for (const row of failureRows.slice(1)) expect(row[1]).toBe(client.name);
 
   await expectAccessible(page);
   await page.emulateMedia({ colorScheme: 'dark' });
