@@ -97,7 +97,7 @@ export function DashboardPage() {
           </div>
           {facts && query.ok && route.view === 'dashboard' && metrics ? <ExportButtons facts={facts} query={query.query} metrics={metrics} now={now} /> : null}
         </div>
-        {options ? <Filters values={values} options={options} timeZone={timeZone} onChange={setValues} /> : null}
+        {options ? <Filters values={route.view === 'review' ? { ...values, templateId: route.templateId } : values} options={options} timeZone={timeZone} onChange={route.view === 'review' ? reviewFilter(setValues) : setValues} /> : null}
         <ErrorAlert message={state.status === 'error' ? state.message : state.status === 'ready' ? state.error : undefined} />
         <ErrorAlert message={query.ok ? undefined : query.error} />
         {state.status === 'loading' ? (
@@ -128,3 +128,11 @@ export function DashboardPage() {
 }
 
 const reviewHref = (templateId: string) => `#review/${encodeURIComponent(templateId)}`;
+
+/** On a review, the handoff type is the template reviewed: picking another reviews that one, "All types" goes back to the dashboard. */
+function reviewFilter(setValues: (patch: Partial<FilterValues>) => void) {
+  return ({ templateId, ...patch }: Partial<FilterValues>) => {
+    if (templateId !== undefined) location.hash = templateId ? reviewHref(templateId) : '';
+    if (Object.keys(patch).length > 0) setValues(patch);
+  };
+}

@@ -41,7 +41,7 @@ export function ReviewPage({ facts, version, query, templateId }: { facts: Metri
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">{template.description}</p>
         <p className="text-sm">
-          In the period: {review.sent} sent, {review.confirmed} confirmed, {formatPercent(review.firstPassRate)} confirmed on the first pass, {review.gaps} gaps raised
+          In the period: {review.sent} sent, {review.confirmed} confirmed, {formatPercent(review.firstPassRate)} confirmed on the first pass, {review.gaps} {review.gaps === 1 ? 'gap' : 'gaps'} raised
           {review.versions.length > 1 ? ` (across versions ${review.versions.join(', ')})` : ''}.
         </p>
       </section>

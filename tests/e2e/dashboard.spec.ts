@@ -129,6 +129,17 @@ test('a template’s review shows what receivers asked, and an admin saves a new
   await expect(asked).toContainText('Political sensitivities');
   await expect(asked).toContainText('Which partner backs the LinkedIn budget move');
 
+  // The type filter is the template under review: another one, or back to the whole dashboard.
+  const type = page.getByRole('combobox', { name: 'Handoff type', exact: true });
+  await expect(type).toHaveValue('am-transition');
+  await type.selectOption({ label: 'Brief → creative' });
+  await expect(page.getByRole('heading', { level: 2, name: /^Brief → creative/ })).toBeVisible();
+  await type.selectOption({ label: 'All types' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Handoff health' })).toBeVisible();
+  await page.goBack();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 2, name: /^Account manager transition/ })).toBeVisible();
+
   await page.getByRole('button', { name: 'Edit Account manager transition' }).click();
   await page.getByRole('button', { name: /Save/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved Account manager transition, version 2' })).toBeVisible();
