@@ -286,7 +286,8 @@ export class MetricFacts {
         if (h.receiverId) h.receiverIds.push(h.receiverId);
         const t = this.template(h.templateId, h.templateVersion);
         if (t) {
-          const c = assessCompleteness(t, fields);
+          // The log's field values were parsed when they were written: checked as they are.
+          const c = assessCompleteness(t, fields, true);
           h.completeness = { required: c.required, satisfied: c.satisfied, missing: c.missing.map((m) => m.fieldId) };
           if (c.missing.length > 0 && str(p.overrideReason)) h.overrideReason = p.overrideReason.trim();
         }
