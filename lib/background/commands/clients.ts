@@ -1,0 +1,134 @@
+// The client directory: list, create and edit, archive, link a page's identifiers, import a CSV, and
+// the matching settings (the agency's own domains).
+import { clientView, listClients, listMembers, type ClientView } from '../../db/queries';
+import { makeEvent } from '../../events/make-event';
+import { MatchSettingsSchema, type Client, type MatchSettings } from '../../model/client';
+import { IdSchema, newId } from '../../model/common';
+import { IdentifierSchema, parseIdentifierList } from '../../model/identifier';
+import { z } from '../../model/zod';
+import type { ClientDraft } from '../../messaging/protocol';
+import { append } from '../append';
+import { importClients } from '../client-import';
+import { CommandError } from '../command-error';
+import type { Session } from '../workspace';
+import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns, type Effect } from './define';
+
+/** Changes to what pages match: every open tab is matched again after them. */
+const REMATCHING: readonly Effect[] = [...CHANGE, 'rematch'];
+
+const ClientDraftSchema = z.object({
+  id: z.string().min(1).max(100).optional(),
+  name: z.string().max(200),
+  identifiers: z.string().max(20_000),
+  ownerEmail: z.string().max(254).optional(),
+});
+
+async function mustGetClient(session: Session, id: string): Promise<Client> {
+  const view = await clientView(session.db, id, 0);
+  if (!view) throw new CommandError('That client no longer exists.', 'not-found');
+  return view.client;
+}
+
+/** Creates or updates a client from what a person typed; every problem is reported, nothing half-saved. */
+async function saveClient(session: Session, draft: ClientDraft): Promise<Client> {
+  const { identifiers, errors } = parseIdentifierList(draft.identifiers);
+  if (errors.length > 0) throw new CommandError(errors.join(' '));
+  const name = draft.name.trim();
+  if (!name) throw new CommandError('A client needs a name.');
+  const ownerEmail = draft.ownerEmail?.trim().toLowerCase();
+  const owner = ownerEmail ? (await listMembers(session.db)).values.find((m) => m.email === ownerEmail) : undefined;
+  if (ownerEmail && !owner) throw new CommandError(`${ownerEmail} is not a member of your workspace.`);
+  const id = draft.id ?? newId();
+  const payload = { name, identifiers, ...(owner ? { ownerId: owner.id } : {}) };
+  await append(session, makeEvent(draft.id ? 'client.updated' : 'client.created', session.me.id, id, payload));
+  return mustGetClient(session, id);
+}
+
+export const clientCommands = [
+  defineCommand({
+    type: 'clients/list',
+    schema: NO_FIELDS,
+    from: PAGES,
+    kind: 'read',
+    effects: [],
+    response: returns<Client[]>(),
+    handle: async (_request, { session }) => (await listClients((await session()).db)).values.filter((c) => !c.archived),
+  }),
+  defineCommand({
+    type: 'clients/save',
+    schema: z.object({ client: ClientDraftSchema }),
+    from: PAGES,
+    kind: 'write',
+    effects: REMATCHING,
+    response: returns<Client>(),
+    handle: async ({ client }, { session }) => saveClient(await session(), client),
+  }),
+  defineCommand({
+    type: 'clients/archive',
+    schema: z.object({ id: IdSchema }),
+    from: PAGES,
+    kind: 'write',
+    effects: REMATCHING,
+    response: returns<Client>(),
+    async handle({ id }, { session }) {
+      const s = await session();
+      await append(s, makeEvent('client.archived', s.me.id, id, { archived: true }));
+      return mustGetClient(s, id);
+    },
+  }),
+  defineCommand({
+    type: 'client/view',
+    schema: z.object({ clientId: IdSchema }),
+    from: PAGES,
+    kind: 'read',
+    effects: [],
+    response: returns<ClientView | null>(),
+    handle: async ({ clientId }, { session }) => clientView((await session()).db, clientId),
+  }),
+  defineCommand({
+    type: 'client/link',
+    schema: z.object({ clientId: IdSchema, identifiers: z.array(IdentifierSchema).min(1).max(50) }),
+    from: PAGES,
+    kind: 'write',
+    effects: REMATCHING,
+    response: returns<Client>(),
+    async handle({ clientId, identifiers }, { session }) {
+      const s = await session();
+      for (const identifier of identifiers) await append(s, makeEvent('client.identifier_linked', s.me.id, clientId, { identifier }));
+      return mustGetClient(s, clientId);
+    },
+  }),
+  /** CSV import (ARCHITECTURE §3.3): rows whose name matches a client update it; all rows or none. */
+  defineCommand({
+    type: 'clients/import',
+    schema: z.object({ rows: z.array(ClientDraftSchema.extend({ line: z.number().int().min(1).optional() })).min(1).max(5000) }),
+    from: PAGES,
+    kind: 'write',
+    effects: REMATCHING,
+    response: returns<{ created: number; updated: number }>(),
+    handle: async ({ rows }, { session }) => importClients(await session(), rows),
+  }),
+  defineCommand({
+    type: 'settings/get',
+    schema: NO_FIELDS,
+    from: PAGES,
+    kind: 'read',
+    effects: [],
+    response: returns<MatchSettings>(),
+    handle: async (_request, { session }) => ({ ownDomains: (await session()).workspace.ownDomains }),
+  }),
+  defineCommand({
+    type: 'settings/save',
+    schema: z.object({ settings: MatchSettingsSchema }),
+    from: PAGES,
+    kind: 'write',
+    effects: [...REMATCHING, 'refresh-session'],
+    response: returns<MatchSettings>(),
+    async handle({ settings }, { session }) {
+      const s = await session();
+      const ownDomains = [...new Set(settings.ownDomains.map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean))];
+      await append(s, makeEvent('workspace.updated', s.me.id, s.workspace.id, { ownDomains }));
+      return { ownDomains };
+    },
+  }),
+] as const;

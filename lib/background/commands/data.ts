@@ -1,0 +1,47 @@
+// The workspace as a file: backup and restore, and the demo agency.
+import type { Backup } from '../../messaging/protocol';
+import { z } from '../../model/zod';
+import { exportBackup, importBackup, loadDemo, type ImportResult } from '../backup';
+import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns, type Effect } from './define';
+
+type Imported = { added: number; skipped: number };
+const IMPORTED: readonly Effect[] = [...CHANGE, 'rematch'];
+const counts = ({ added, skipped }: ImportResult): Imported => ({ added, skipped });
+
+export const dataCommands = [
+  /** The whole workspace as a file (JSON). */
+  defineCommand({
+    type: 'data/export',
+    schema: NO_FIELDS,
+    from: PAGES,
+    kind: 'read',
+    effects: [],
+    response: returns<Backup>(),
+    handle: async (_request, { session, now }) => exportBackup(await session(), now()),
+  }),
+  /** Restores a backup: every event is checked first; nothing is written unless all of it is good. */
+  defineCommand({
+    type: 'data/import',
+    schema: z.object({ backup: z.unknown() }),
+    from: PAGES,
+    kind: 'write',
+    effects: IMPORTED,
+    response: returns<Imported>(),
+    async handle({ backup }, { session, workspace }) {
+      const result = await importBackup(await session(), backup);
+      // Another workspace's backup replaced the empty local one: open it afresh before anything reads it.
+      if (result.replaced) workspace.reopen();
+      return counts(result);
+    },
+  }),
+  /** Loads the demo agency into a local workspace (refused when connected to a hub). */
+  defineCommand({
+    type: 'demo/load',
+    schema: NO_FIELDS,
+    from: PAGES,
+    kind: 'write',
+    effects: IMPORTED,
+    response: returns<Imported>(),
+    handle: async (_request, { session, now }) => counts(await loadDemo(await session(), now())),
+  }),
+] as const;

@@ -1,0 +1,59 @@
+// The team hub: join with an invite, see the connection, leave.
+import { browser } from 'wxt/browser';
+import type { HubStatus } from '../../messaging/protocol';
+import { z } from '../../model/zod';
+import { SYNC_STATUS_KEY, type SyncStatus } from '../sync-runner';
+import { NO_FIELDS, PAGES, defineCommand, returns, type CommandContext, type Effect } from './define';
+
+/** Joining or leaving changes the whole workspace: tabs are matched again and sync starts afresh. */
+const NEW_HUB: readonly Effect[] = ['rematch', 'restart-sync'];
+
+async function hubStatus({ session }: Pick<CommandContext, 'session'>): Promise<HubStatus> {
+  const s = await session();
+  const status = ((await browser.storage.session.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as SyncStatus | undefined) ?? { pending: 0, live: false };
+  return { ...status, pending: await s.db.count('outbox'), connected: Boolean(s.hub), url: s.hub?.url, me: s.me };
+}
+
+export const hubCommands = [
+  defineCommand({
+    type: 'hub/connect',
+    schema: z.object({
+      // The token travels with every request: plain http only to this machine.
+      url: z
+        .url({ protocol: /^https?$/ })
+        .max(500)
+        .refine((u) => u.startsWith('https:') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), 'Use https:// for a hub on another machine.'),
+      code: z.string().trim().min(10).max(200),
+    }),
+    from: PAGES,
+    kind: 'write',
+    effects: NEW_HUB,
+    response: returns<HubStatus>(),
+    async handle({ url, code }, context) {
+      await context.workspace.connect(url, code);
+      return hubStatus(context);
+    },
+  }),
+  defineCommand({
+    type: 'hub/status',
+    schema: NO_FIELDS,
+    from: PAGES,
+    kind: 'read',
+    effects: [],
+    response: returns<HubStatus>(),
+    handle: async (_request, context) => hubStatus(context),
+  }),
+  defineCommand({
+    type: 'hub/disconnect',
+    schema: NO_FIELDS,
+    from: PAGES,
+    kind: 'write',
+    effects: NEW_HUB,
+    response: returns<HubStatus>(),
+    async handle(_request, context) {
+      context.sync?.disconnect();
+      await context.workspace.disconnect();
+      return hubStatus(context);
+    },
+  }),
+] as const;
