@@ -22,7 +22,7 @@ import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 
 /** A draft being filled in: one labelled control per template field, saved as you type, then sent. */
-export function HandoffForm({ handoff, template }: { handoff: Handoff; template: Template }) {
+export function HandoffForm({ handoff, template, onSent }: { handoff: Handoff; template: Template; onSent: (sent: Handoff) => void }) {
   const { me, members, clients } = useWorkspace();
   const { requestFocus } = useNavigation();
   // The form owns what is typed; refreshes of the draft from the background do not overwrite it.
@@ -36,7 +36,7 @@ export function HandoffForm({ handoff, template }: { handoff: Handoff; template:
   const [cancelling, setCancelling] = useState(false);
 
   const { savable, invalid } = useMemo(() => savableFields(template.fields, fields), [template, fields]);
-  const { status, flush } = useAutosave(handoff.id, { title, fields: savable, receiverId: receiverId || undefined, dueBy: fromDateInput(dueDate) });
+  const { status, handOver } = useAutosave(handoff.id, { title, fields: savable, receiverId: receiverId || undefined, dueBy: fromDateInput(dueDate) });
   const completeness = useMemo(() => assessCompleteness(template, fields), [template, fields]);
   const client = clients.find((c) => c.id === handoff.clientId);
   const receivers = members.filter((m) => m.id !== me.id);
@@ -50,14 +50,19 @@ export function HandoffForm({ handoff, template }: { handoff: Handoff; template:
     }
     if (Object.keys(invalid).length > 0) return setSendError('Some fields hold values that cannot be saved yet: fix the fields marked “Not saved”.');
     setSending(true);
-    if (!(await flush())) {
-      setSending(false);
-      return setSendError('The draft could not be saved: see the message above, then try again.');
-    }
+    const handover = await handOver();
     const dueBy = fromDateInput(dueDate);
-    const reply = await sendRequest<'handoff/send'>({ type: 'handoff/send', id: handoff.id, ...(incomplete ? { overrideReason: reason.trim() } : {}), ...(dueBy ? { dueBy } : {}) });
+    const reply = await sendRequest<'handoff/send'>({
+      type: 'handoff/send',
+      id: handoff.id,
+      ...(handover.unsaved ? { draft: handover.unsaved } : {}),
+      ...(incomplete ? { overrideReason: reason.trim() } : {}),
+      ...(dueBy ? { dueBy } : {}),
+    });
+    handover.settle(reply.ok);
     setSending(false);
     if (!reply.ok) return setSendError(reply.error.message);
+    onSent(reply.data);
     // The handoff's view now shows the sent handoff: its heading takes focus.
     requestFocus();
   };

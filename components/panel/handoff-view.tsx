@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import type { Handoff } from '../../lib/model/handoff';
 import { sendRequest } from '../../lib/messaging/send';
 import { findTemplate } from '../../lib/templates';
 import { ErrorAlert } from '../error-alert';
@@ -11,12 +13,14 @@ import { useWorkspace } from './workspace';
 export function HandoffView({ handoffId }: { handoffId: string }) {
   const { me, templates } = useWorkspace();
   const live = useLive(`handoff:${handoffId}`, () => sendRequest<'handoff/get'>({ type: 'handoff/get', id: handoffId }));
+  // A send answers with the sent handoff: shown at once, until the change feed brings a newer one.
+  const [answered, setAnswered] = useState<Handoff>();
   if (live.status === 'loading') return null;
   if (live.status === 'error') return <ErrorAlert message={live.message} />;
-  const handoff = live.data;
+  const handoff = answered?.id === handoffId && (!live.data || answered.updatedAt > live.data.updatedAt) ? answered : live.data;
   if (!handoff) return <ViewHeading>Handoff not found</ViewHeading>;
   const template = findTemplate(templates, handoff.templateId, handoff.templateVersion) ?? findTemplate(templates, handoff.templateId);
   if (!template) return <ErrorAlert message={`This handoff uses a template Baton does not know (${handoff.templateId}).`} />;
-  if (handoff.state === 'draft' && handoff.senderId === me.id) return <HandoffForm key={handoff.id} handoff={handoff} template={template} />;
+  if (handoff.state === 'draft' && handoff.senderId === me.id) return <HandoffForm key={handoff.id} handoff={handoff} template={template} onSent={setAnswered} />;
   return <HandoffDetail handoff={handoff} template={template} />;
 }

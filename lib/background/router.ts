@@ -4,7 +4,7 @@ import { SERVED_HOSTNAMES } from '../sites/hosts';
 import { showMatchOnBadge } from './badge';
 import { CommandError } from './command-error';
 import type { AnyCommand, Caller, CommandContext, Effect } from './commands/define';
-import { parseRequest } from './commands/parse';
+import { commandOf, parseFields } from './commands/parse';
 import type { MatcherCache } from './matcher';
 import { openSidePanel } from './panel-intent';
 import { showWhatAwaitsMe } from './prompt-push';
@@ -105,11 +105,14 @@ export function createRouter(deps: RouterDeps) {
     async handle(message: unknown, sender: Sender): Promise<Reply<unknown>> {
       const caller = classifySender(sender, deps);
       if (!caller) return fail('forbidden', 'Messages are accepted only from Baton itself.');
-      const parsed = parseRequest(message);
+      const command = commandOf(message);
+      if (!command.ok) return fail('bad-request', command.message);
+      const { definition } = command;
+      // Who may ask is settled before anything of the message is read.
+      if (!definition.from.includes(caller)) return fail('forbidden', `${definition.type} is not available ${caller === 'content-script' ? 'to web pages' : 'here'}.`);
+      const parsed = parseFields(definition, command.fields);
       if (!parsed.ok) return fail('bad-request', parsed.message);
-      const { request, definition } = parsed;
-      if (!definition.from.includes(caller)) return fail('forbidden', `${request.type} is not available ${caller === 'content-script' ? 'to web pages' : 'here'}.`);
-      return run(definition, request, sender, caller);
+      return run(definition, parsed.request, sender, caller);
     },
   };
 }

@@ -32,6 +32,7 @@ const gmail: PageContext = {
 };
 
 let n = 0;
+let background: ReturnType<typeof createBackground>;
 let router: ReturnType<typeof createBackground>['router'];
 
 async function ok<T>(message: Record<string, unknown>): Promise<T> {
@@ -42,7 +43,8 @@ async function ok<T>(message: Record<string, unknown>): Promise<T> {
 
 beforeEach(() => {
   fakeBrowser.reset();
-  router = createBackground({ runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, dbName: `baton-commands-${n++}-${Date.now()}` }).router;
+  background = createBackground({ runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, dbName: `baton-commands-${n++}-${Date.now()}` });
+  router = background.router;
 });
 
 describe('workspace commands', () => {
@@ -82,6 +84,33 @@ describe('workspace commands', () => {
     const view = await ok<ClientView>({ type: 'client/view', clientId: client.id });
     expect(view.openHandoffs.map((h) => h.id)).toEqual([draft.id]);
     expect(view.timeline.map((t) => t.type)).toEqual(['handoff.sent', 'handoff.created', 'client.created']);
+  });
+
+  it('send a draft with its last edits in one message: both events in one transaction, or neither', async () => {
+    const tom = await ok<Member>({ type: 'member/add', name: 'Tom Reyes', email: 'tom@brightlane.agency' });
+    const client = await ok<Client>({ type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: '' } });
+    const draft = await ok<Handoff>({ type: 'handoff/start', clientId: client.id, templateId: 'sales-to-am' });
+    const { db } = await background.workspace.session();
+    const logged = async () => (await db.getAll('events')).map((r) => r.event.type);
+    const before = await logged();
+
+    // Edits the autosave has not written yet, and a send the reducer refuses (no reason for what is
+    // missing): neither the edits nor the send are written.
+    const refused = await router.handle({ type: 'handoff/send', id: draft.id, draft: { title: 'Q3 launch', receiverId: tom.id, fields: { primary_goals: ['Grow online sales 20% by Q4'] } } }, page);
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Not ready to send: /) } });
+    expect(await logged()).toEqual(before);
+    expect(await ok<Handoff>({ type: 'handoff/get', id: draft.id })).toMatchObject({ state: 'draft', title: draft.title });
+
+    const sent = await ok<Handoff>({
+      type: 'handoff/send',
+      id: draft.id,
+      draft: { title: 'Q3 launch', receiverId: tom.id, fields: { primary_goals: ['Grow online sales 20% by Q4'] } },
+      overrideReason: 'Kick-off call is tomorrow; Tom will fill in the rest with me.',
+    });
+    // The reply is the sent handoff with the edits that travelled with it.
+    expect(sent).toMatchObject({ state: 'sent', title: 'Q3 launch', receiverId: tom.id, fields: { primary_goals: ['Grow online sales 20% by Q4'] } });
+    expect(await logged()).toEqual([...before, 'handoff.updated', 'handoff.sent']);
+    expect(await db.count('outbox')).toBe((await logged()).length);
   });
 
   it('fills a captured handoff from the page as it was at the click, even after the tab moved on', async () => {
