@@ -88,13 +88,13 @@ export function createSyncRunner(workspace: WorkspaceService) {
     if (!session?.hub) return;
     const report = await syncOnce(session.db, session.hub);
     const pending = await session.db.count('outbox');
-    if (report.error) {
+    if (report.problem) {
       failures += 1;
       timer = setTimeout(() => request(0), backoffMs(failures));
     } else {
       failures = 0;
     }
-    await setStatus({ lastSyncAt: report.error ? undefined : new Date().toISOString(), lastError: report.error, pending, live: socket?.readyState === 1 /* OPEN */ });
+    await setStatus({ lastSyncAt: report.problem ? undefined : new Date().toISOString(), lastError: report.problem?.message, pending, live: socket?.readyState === 1 /* OPEN */ });
     await announce(session, report);
     if (report.pulled.length > 0 || report.refused.length > 0) {
       await workspace.refresh();

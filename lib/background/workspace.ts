@@ -11,6 +11,7 @@ import type { Workspace } from '../model/member';
 import { z } from '../model/zod';
 import { redeemInvite, type HubConnection } from '../sync/hub-client';
 import { syncOnce } from '../sync/sync';
+import { CommandError } from './command-error';
 
 export interface Session {
   db: BatonDatabase;
@@ -55,7 +56,7 @@ async function openHubSession(dbName: string, hub: HubConnection): Promise<Sessi
   const db = await openBatonDb(`${dbName}-ws-${hub.workspaceId}`);
   if (!(await db.get('members', hub.memberId))) {
     const first = await syncOnce(db, hub);
-    if (first.error) throw new Error(first.error);
+    if (first.problem) throw new CommandError(first.problem.message, first.problem.code);
   }
   const me = MemberSchema.parse(await db.get('members', hub.memberId));
   return { db, me, workspace: (await db.get('meta', 'workspace')) as Workspace, hub };
@@ -101,7 +102,7 @@ export function createWorkspaceService(dbName = DB_NAME) {
      */
     async connect(url: string, code: string): Promise<Session> {
       const joined = await redeemInvite(url, code);
-      if (!joined.ok) throw new Error(joined.error);
+      if (!joined.ok) throw new CommandError(joined.problem.message, joined.problem.code);
       const local = await this.session();
       const hub: HubConnection = { url, token: joined.data.token, memberId: joined.data.member.id, workspaceId: joined.data.workspaceId };
       // The invite is spent: keep the token before anything else can fail.

@@ -1,8 +1,10 @@
 import type { BatonEvent } from '../model/event';
 import type { Member } from '../model/member';
+import { failure, type Problem, type ProblemCode } from '../result';
 
 export type PushResult = { id: string; status: 'accepted' | 'duplicate'; seq: number } | { id: string; status: 'rejected'; reason: string };
-export type HubReply<T> = { ok: true; data: T } | { ok: false; status: number; error: string };
+/** The result shape, with the HTTP status of a failure (0: no answer at all). */
+export type HubReply<T> = { ok: true; data: T } | { ok: false; problem: Problem; status: number };
 
 /** What the extension keeps about its hub (in storage.local; the hub keeps only the token's hash). */
 export interface HubConnection {
@@ -14,21 +16,38 @@ export interface HubConnection {
 
 const TIMEOUT_MS = 15_000;
 
+const refused = (status: number, code: ProblemCode, message: string) => ({ ...failure(code, message), status });
+
+/**
+ * What a failed answer means, in words: no Baton hub at that address (an answer that is not the hub's
+ * JSON), a token the hub no longer accepts, or the hub's own reason. `notFound` names what a 404 of
+ * the hub's own means on this route.
+ */
+function refusal(url: string, status: number, body: { error?: unknown } | null, notFound?: ProblemCode): HubReply<never> {
+  const said = typeof body?.error === 'string' ? body.error : undefined;
+  if (said === undefined) return refused(status, 'not-a-hub', `${new URL(url).origin} answered (HTTP ${status}), but not as a Baton hub: check the address.`);
+  if (status === 401) return refused(status, 'token-revoked', 'The hub no longer accepts this browser (its access was revoked): ask an admin for a new invite and join again.');
+  if (status === 404 && notFound) return refused(status, notFound, said);
+  return refused(status, 'hub-refused', said);
+}
+
 /** One HTTP call to the hub; every failure (offline, timeout, refusal) comes back as a value. */
-async function call<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<HubReply<T>> {
-  const { token, ...rest } = init;
+async function call<T>(url: string, init: RequestInit & { token?: string; notFound?: ProblemCode } = {}): Promise<HubReply<T>> {
+  const { token, notFound, ...rest } = init;
+  let res: Response;
   try {
-    const res = await fetch(url, {
+    res = await fetch(url, {
       ...rest,
       signal: AbortSignal.timeout(TIMEOUT_MS),
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
-    const body = (await res.json().catch(() => null)) as (T & { error?: string }) | null;
-    if (!res.ok || body === null) return { ok: false, status: res.status, error: body?.error ?? `The hub answered ${res.status}.` };
-    return { ok: true, data: body };
   } catch (error) {
-    return { ok: false, status: 0, error: `The hub cannot be reached (${error instanceof Error ? error.message : String(error)}).` };
+    return refused(0, 'hub-unreachable', `The hub cannot be reached (${error instanceof Error ? error.message : String(error)}).`);
   }
+  // A page that is not JSON (a web server's 404, a captive portal) is read as no body.
+  const body = (await res.json().catch(() => null)) as (T & { error?: unknown }) | null;
+  if (!res.ok || body === null) return refusal(url, res.status, body, notFound);
+  return { ok: true, data: body };
 }
 
 export function hubUrl(base: string, path: string): string {
@@ -36,7 +55,7 @@ export function hubUrl(base: string, path: string): string {
 }
 
 export function redeemInvite(base: string, code: string) {
-  return call<{ token: string; member: Member; workspaceId: string }>(hubUrl(base, 'v1/invites/redeem'), { method: 'POST', body: JSON.stringify({ code: code.trim() }) });
+  return call<{ token: string; member: Member; workspaceId: string }>(hubUrl(base, 'v1/invites/redeem'), { method: 'POST', body: JSON.stringify({ code: code.trim() }), notFound: 'invite-spent' });
 }
 
 export function pushEvents(hub: HubConnection, events: BatonEvent[]) {

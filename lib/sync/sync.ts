@@ -1,6 +1,7 @@
 import { acknowledge, dropRefused, rebuildIfNeeded, receiveFromHub } from '../db/event-store';
 import type { BatonDatabase } from '../db/open';
 import { parseEvent, type BatonEvent } from '../model/event';
+import { failure, type Problem } from '../result';
 import { pullEvents, pushEvents, type HubConnection } from './hub-client';
 
 const CURSOR_KEY = 'hub-cursor';
@@ -11,7 +12,8 @@ export interface SyncReport {
   /** Local events the hub refused, with its reason: removed, views rebuilt, the user told. */
   refused: { id: string; type: string; reason: string }[];
   pulled: BatonEvent[];
-  error?: string;
+  /** Why the round stopped early: what was pushed and pulled before it still counts. */
+  problem?: Problem;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function syncOnce(db: BatonDatabase, hub: HubConnection): Promise<S
       batch = Math.max(1, Math.floor(batch / 2));
       continue;
     }
-    if (!reply.ok) return { ...report, error: reply.error };
+    if (!reply.ok) return { ...report, problem: reply.problem };
     for (const result of reply.data.results) {
       if (result.status === 'rejected') {
         const event = events.find((e) => e.id === result.id);
@@ -51,13 +53,13 @@ export async function syncOnce(db: BatonDatabase, hub: HubConnection): Promise<S
   let cursor = Number((await db.get('meta', CURSOR_KEY)) ?? 0);
   for (;;) {
     const reply = await pullEvents(hub, cursor);
-    if (!reply.ok) return { ...report, error: reply.error };
+    if (!reply.ok) return { ...report, problem: reply.problem };
     for (const { seq, event: raw } of reply.data.events) {
       const parsed = parseEvent(raw);
       // Never skipped: an event this version cannot read (a newer Baton wrote it) stops the pull here.
       if (!parsed.ok) {
         await rebuildIfNeeded(db);
-        return { ...report, error: `Event ${seq} from the hub cannot be read by this version of Baton (${parsed.error}). Update Baton.` };
+        return { ...report, problem: failure('unavailable', `Event ${seq} from the hub cannot be read by this version of Baton (${parsed.error}). Update Baton.`).problem };
       }
       if ((await receiveFromHub(db, parsed.event, seq)) !== 'known') report.pulled.push(parsed.event);
       cursor = seq;

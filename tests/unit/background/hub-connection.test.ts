@@ -76,3 +76,38 @@ describe('the hub address', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('Use https://') } });
   });
 });
+
+describe('a hub connection that fails', { timeout: 30_000 }, () => {
+  it('says which way: unreachable, not a Baton hub, invite spent, token revoked', async () => {
+    const { createServer } = await import('node:http');
+    // A web server that is not a hub: it answers every path with an HTML 404.
+    const web = createServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>'));
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    const webUrl = `http://127.0.0.1:${(web.address() as { port: number }).port}`;
+    const workspaceId = await hub.store.createWorkspace('Brightlane');
+    const code = await hub.store.createInvite(workspaceId, { email: 'tom@brightlane.agency', name: 'Tom Reyes', role: 'member' });
+    const bg = createBackground({ runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, dbName: `baton-hubfail-${n++}-${Date.now()}` });
+    const connect = (url: string, invite = code) => bg.router.handle({ type: 'hub/connect', url, code: invite }, page);
+    try {
+      // Nothing listens on port 9 of this machine.
+      expect(await connect('http://127.0.0.1:9')).toMatchObject({ ok: false, error: { code: 'hub-unreachable', message: expect.stringContaining('cannot be reached') } });
+      expect(await connect(webUrl)).toMatchObject({ ok: false, error: { code: 'not-a-hub', message: expect.stringContaining('not as a Baton hub') } });
+      expect(await connect(hub.url, 'bi_not-a-real-code')).toMatchObject({ ok: false, error: { code: 'invite-spent' } });
+      const joined = await connect(hub.url);
+      expect(joined, JSON.stringify(joined)).toMatchObject({ ok: true, data: { connected: true } });
+      expect(await connect(hub.url)).toMatchObject({ ok: false, error: { code: 'invite-spent', message: expect.stringContaining('already used') } });
+
+      await hub.store.revokeTokens(workspaceId, 'tom@brightlane.agency');
+      bg.sync.request(0);
+      await expect
+        .poll(async () => {
+          const status = await bg.router.handle({ type: 'hub/status' }, page);
+          return status.ok ? (status.data as HubStatus).lastError : undefined;
+        }, { timeout: 10_000 })
+        .toMatch(/no longer accepts this browser/);
+    } finally {
+      bg.sync.disconnect();
+      await new Promise((resolve) => web.close(resolve));
+    }
+  });
+});

@@ -26,7 +26,7 @@ interface Browser {
 async function browserFor(hub: Hub, workspaceId: string, email: string, name: string, role: 'admin' | 'member'): Promise<Browser> {
   const code = await hub.store.createInvite(workspaceId, { email, name, role });
   const joined = await redeemInvite(hub.url, code);
-  if (!joined.ok) throw new Error(joined.error);
+  if (!joined.ok) throw new Error(joined.problem.message);
   const connection: HubConnection = { url: hub.url, token: joined.data.token, memberId: joined.data.member.id, workspaceId };
   const db = await openBatonDb(`baton-sync-${n++}-${Date.now()}`);
   return {
@@ -45,7 +45,7 @@ async function setup() {
   const workspaceId = await hub.store.createWorkspace('Brightlane');
   const jane = await browserFor(hub, workspaceId, 'jane@brightlane.agency', 'Jane Doe', 'admin');
   const tom = await browserFor(hub, workspaceId, 'tom@brightlane.agency', 'Tom Reyes', 'member');
-  for (const b of [jane, tom]) expect((await syncOnce(b.db, b.hub)).error).toBeUndefined();
+  for (const b of [jane, tom]) expect((await syncOnce(b.db, b.hub)).problem).toBeUndefined();
   return { hub, jane, tom };
 }
 
@@ -116,7 +116,7 @@ describe('sync with the hub', { timeout: 30_000 }, () => {
     const { hub, jane } = await setup();
     await jane.act('client.created', 'k', { name: 'Kestrel Bikes' });
     const offline = await syncOnce(jane.db, { ...jane.hub, url: 'http://127.0.0.1:9' });
-    expect(offline.error).toMatch(/cannot be reached/);
+    expect(offline.problem).toMatchObject({ code: 'hub-unreachable', message: expect.stringMatching(/cannot be reached/) });
     expect(await jane.db.count('outbox')).toBe(1);
     expect((await syncOnce(jane.db, jane.hub)).pushed).toBe(1);
     expect((await syncOnce(jane.db, jane.hub)).pushed).toBe(0);
