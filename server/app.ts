@@ -36,11 +36,34 @@ function rateLimiter(perMinute: number) {
 
 type Env = { Variables: { caller: Caller } };
 
+type App = Hono<Env>;
+
 /** The hub's HTTP API. Every /v1 route but invite redemption needs a member's bearer token. */
 export function createApp({ store, rateLimit = 1200, log = () => undefined }: AppOptions) {
-  const app = new Hono<Env>();
-  const allow = rateLimiter(rateLimit);
+  const app: App = new Hono<Env>();
+  guardAndLog(app, log);
+  app.get('/healthz', async (c) => {
+    await store.db.query('select 1');
+    return c.json({ ok: true });
+  });
+  routeInvites(app, store);
+  requireMember(app, store, rateLimiter(rateLimit));
+  app.get('/v1/me', async (c) => {
+    const caller = c.get('caller');
+    const member = await store.member(caller);
+    return c.json({ member, workspaceId: caller.workspaceId });
+  });
+  routeEvents(app, store);
+  routeMetrics(app, store);
+  app.onError((error, c) => {
+    log({ level: 'error', path: c.req.path, error: error instanceof Error ? error.message : String(error) });
+    return c.json({ error: 'The hub could not complete that request.' }, 500);
+  });
+  return app;
+}
 
+/** CORS for extensions only, the body limit, and one structured log line per request. */
+function guardAndLog(app: App, log: NonNullable<AppOptions['log']>): void {
   // Only browser extensions call the hub from a browser; tools call it without an Origin.
   app.use('*', cors({ origin: (origin) => (/^(chrome|moz)-extension:\/\/[\w-]+$/.test(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
   app.use(
@@ -57,12 +80,10 @@ export function createApp({ store, rateLimit = 1200, log = () => undefined }: Ap
     // Structured, and never the Authorization header or a body.
     log({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start) });
   });
+}
 
-  app.get('/healthz', async (c) => {
-    await store.db.query('select 1');
-    return c.json({ ok: true });
-  });
-
+/** An invite code becomes a member token (the one /v1 route without a token). */
+function routeInvites(app: App, store: HubStore): void {
   app.post('/v1/invites/redeem', async (c) => {
     const body = RedeemSchema.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: 'Send {"code": "<invite code>"}.' }, 400);
@@ -74,7 +95,10 @@ export function createApp({ store, rateLimit = 1200, log = () => undefined }: Ap
     if (!joined) return c.json({ error: 'That invite code is unknown or was already used.' }, 404);
     return c.json({ token: joined.token, member: joined.member, workspaceId: joined.workspaceId });
   });
+}
 
+/** Every other /v1 route: a member's bearer token, within the member's rate limit. */
+function requireMember(app: App, store: HubStore, allow: (memberId: string) => boolean): void {
   app.use('/v1/*', async (c, next) => {
     if (c.req.path === '/v1/invites/redeem') return next();
     const token = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
@@ -84,33 +108,31 @@ export function createApp({ store, rateLimit = 1200, log = () => undefined }: Ap
     c.set('caller', caller);
     return next();
   });
+}
 
-  app.get('/v1/me', async (c) => {
-    const caller = c.get('caller');
-    const member = await store.member(caller);
-    return c.json({ member, workspaceId: caller.workspaceId });
-  });
-
+/** Push a batch (each event judged on its own), pull after a sequence number. */
+function routeEvents(app: App, store: HubStore): void {
   app.post('/v1/events', async (c) => {
     const body = PushSchema.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: `Send {"events": [...]} with 1 to ${MAX_BATCH} events.` }, 400);
     const results = await store.push(c.get('caller'), body.data.events);
     return c.json({ results });
   });
-
   app.get('/v1/events', async (c) => {
     const after = Math.max(0, Number.parseInt(c.req.query('after') ?? '0', 10) || 0);
     const limit = Math.min(1000, Math.max(1, Number.parseInt(c.req.query('limit') ?? '500', 10) || 500));
     const events = await store.pull(c.get('caller').workspaceId, after, limit);
     return c.json({ events, next: events.at(-1)?.seq ?? after, more: events.length === limit });
   });
+}
 
-  /**
-   * The manager's figures for the whole workspace, computed as the extension computes them
-   * (lib/metrics): ?from=YYYY-MM-DD&to=YYYY-MM-DD, optional tz (IANA zone, default UTC), client,
-   * template and person. Optional now (an ISO timestamp) fixes the instant open deadlines are judged
-   * against, for reproducible answers; by default it is the hub's clock.
-   */
+/**
+ * The manager's figures for the whole workspace, computed as the extension computes them
+ * (lib/metrics): ?from=YYYY-MM-DD&to=YYYY-MM-DD, optional tz (IANA zone, default UTC), client,
+ * template and person. Optional now (an ISO timestamp) fixes the instant open deadlines are judged
+ * against, for reproducible answers; by default it is the hub's clock.
+ */
+function routeMetrics(app: App, store: HubStore): void {
   app.get('/v1/metrics', async (c) => {
     const params = new URL(c.req.url).searchParams;
     const parsed = parseMetricsQuery(params);
@@ -121,10 +143,4 @@ export function createApp({ store, rateLimit = 1200, log = () => undefined }: Ap
     const facts = await store.metricFacts(c.get('caller').workspaceId);
     return c.json(computeMetrics(facts, parsed.query, now));
   });
-
-  app.onError((error, c) => {
-    log({ level: 'error', path: c.req.path, error: error instanceof Error ? error.message : String(error) });
-    return c.json({ error: 'The hub could not complete that request.' }, 500);
-  });
-  return app;
 }

@@ -55,6 +55,60 @@ async function ensureWorkspace(store: HubStore): Promise<string> {
   return id;
 }
 
+/** Runs the hub until SIGINT or SIGTERM, which let requests in flight finish. Never resolves to an exit code. */
+async function serve(): Promise<number> {
+  const db = await open();
+  await ensureWorkspace(new HubStore(db));
+  await db.close();
+  if (!process.env.DATABASE_URL) {
+    writeFileSync(pidFile(), String(process.pid));
+    process.once('exit', () => rmSync(pidFile(), { force: true }));
+  }
+  const hub = await startHub(await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: dataDir() }), {
+    port: Number(process.env.BATON_HUB_PORT ?? 8787),
+    log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
+  });
+  console.log(`Baton hub on ${hub.url}`);
+  const stop = async (signal: string) => {
+    console.log(JSON.stringify({ level: 'info', msg: `${signal}: finishing requests in flight` }));
+    await hub.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  return -1;
+}
+
+async function backup(db: Db, file: string): Promise<void> {
+  const copy = await db.transaction(async (tx) => {
+    // One snapshot for every table: the copy is consistent even while the hub writes.
+    await tx.query('set transaction isolation level repeatable read');
+    const data: Record<string, unknown[]> = {};
+    for (const table of TABLES) data[table] = (await tx.query(`select * from ${table}`)).rows;
+    return data;
+  });
+  writeFileSync(file, JSON.stringify({ format: 'baton-hub-backup', version: 1, data: copy }));
+  console.log(`Wrote ${file}: ${copy.events?.length ?? 0} events.`);
+}
+
+async function restore(db: Db, file: string): Promise<void> {
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { format?: string; data?: Record<string, Record<string, unknown>[]> };
+  if (saved.format !== 'baton-hub-backup' || !saved.data) throw new Error(`${file} is not a Baton hub backup.`);
+  const data = saved.data;
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ n: string }>('select count(*) as n from workspaces');
+    if (Number(rows[0]?.n) > 0) throw new Error('Restore into an empty hub (a new BATON_DATA_DIR or database).');
+    for (const table of TABLES) {
+      for (const row of data[table] ?? []) {
+        const columns = Object.keys(row);
+        const values = columns.map((c) => (c === 'body' ? JSON.stringify(row[c]) : row[c]));
+        await tx.query(`insert into ${table} (${columns.map((c) => `"${c.replace(/"/g, '')}"`).join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`, values);
+      }
+    }
+  });
+  console.log(`Restored ${data.events?.length ?? 0} events.`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -66,28 +120,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  if (!command) {
-    const db = await open();
-    await ensureWorkspace(new HubStore(db));
-    await db.close();
-    if (!process.env.DATABASE_URL) {
-      writeFileSync(pidFile(), String(process.pid));
-      process.once('exit', () => rmSync(pidFile(), { force: true }));
-    }
-    const hub = await startHub(await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: dataDir() }), {
-      port: Number(process.env.BATON_HUB_PORT ?? 8787),
-      log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
-    });
-    console.log(`Baton hub on ${hub.url}`);
-    const stop = async (signal: string) => {
-      console.log(JSON.stringify({ level: 'info', msg: `${signal}: finishing requests in flight` }));
-      await hub.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void stop('SIGINT'));
-    process.once('SIGTERM', () => void stop('SIGTERM'));
-    return -1;
-  }
+  if (!command) return serve();
   const db = await open();
   try {
     const store = new HubStore(db);
@@ -104,37 +137,14 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Revoked ${await store.revokeTokens(workspaceId, values.email)} token(s).`);
         return 0;
       }
-      case 'backup': {
+      case 'backup':
         if (!file) throw new Error('backup needs a FILE');
-        const copy = await db.transaction(async (tx) => {
-          // One snapshot for every table: the copy is consistent even while the hub writes.
-          await tx.query('set transaction isolation level repeatable read');
-          const data: Record<string, unknown[]> = {};
-          for (const table of TABLES) data[table] = (await tx.query(`select * from ${table}`)).rows;
-          return data;
-        });
-        writeFileSync(file, JSON.stringify({ format: 'baton-hub-backup', version: 1, data: copy }));
-        console.log(`Wrote ${file}: ${copy.events?.length ?? 0} events.`);
+        await backup(db, file);
         return 0;
-      }
-      case 'restore': {
+      case 'restore':
         if (!file) throw new Error('restore needs a FILE');
-        const backup = JSON.parse(readFileSync(file, 'utf8')) as { format?: string; data?: Record<string, Record<string, unknown>[]> };
-        if (backup.format !== 'baton-hub-backup' || !backup.data) throw new Error(`${file} is not a Baton hub backup.`);
-        await db.transaction(async (tx) => {
-          const { rows } = await tx.query<{ n: string }>('select count(*) as n from workspaces');
-          if (Number(rows[0]?.n) > 0) throw new Error('Restore into an empty hub (a new BATON_DATA_DIR or database).');
-          for (const table of TABLES) {
-            for (const row of backup.data?.[table] ?? []) {
-              const columns = Object.keys(row);
-              const values = columns.map((c) => (c === 'body' ? JSON.stringify(row[c]) : row[c]));
-              await tx.query(`insert into ${table} (${columns.map((c) => `"${c.replace(/"/g, '')}"`).join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`, values);
-            }
-          }
-        });
-        console.log(`Restored ${backup.data.events?.length ?? 0} events.`);
+        await restore(db, file);
         return 0;
-      }
       default:
         console.error(`Unknown command ${command}.\n\n${HELP}`);
         return 2;
