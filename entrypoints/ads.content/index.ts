@@ -7,6 +7,6 @@ export default defineContentScript({
   matches: OPTIONAL_HOSTS,
   runAt: 'document_idle',
   main(ctx) {
-    reportPage(ctx.signal);
+    reportPage(ctx);
   },
 });

@@ -7,6 +7,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const prompts = startPrompts(ctx.signal);
-    reportPage(ctx.signal, () => prompts.onNavigate());
+    reportPage(ctx, () => prompts.onNavigate());
   },
 });

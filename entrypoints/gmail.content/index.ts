@@ -10,7 +10,7 @@ export default defineContentScript({
   main(ctx) {
     const capture = createCaptureButton({ doc: document, signal: ctx.signal, capture: (selectedText) => sendRequest({ type: 'capture/start', selectedText }) });
     const prompts = startPrompts(ctx.signal);
-    reportPage(ctx.signal, (context) => {
+    reportPage(ctx, (context) => {
       capture.place(context);
       prompts.onNavigate();
     });

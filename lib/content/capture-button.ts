@@ -1,4 +1,5 @@
 import { MAX_SELECTED_TEXT, type Reply } from '../messaging/protocol';
+import { isShown } from '../sites/shown';
 import type { PageContext } from '../sites/types';
 import { BASE_CSS, createButton, createShadowHost, removeStrays } from './shadow-host';
 
@@ -16,9 +17,9 @@ export interface CaptureButtonOptions {
   capture(selectedText: string | undefined): Promise<Reply<{ opened: boolean }>>;
 }
 
-/** The open thread's subject heading, the one readPage took the thread from. */
+/** The open thread's subject heading, the one readPage took the thread from (never a hidden copy). */
 function threadHeading(doc: Document, threadId: string): Element | null {
-  return [...doc.querySelectorAll('h2.hP[data-thread-perm-id]')].find((h) => h.getAttribute('data-thread-perm-id') === threadId) ?? null;
+  return [...doc.querySelectorAll('h2.hP[data-thread-perm-id]')].find((h) => h.getAttribute('data-thread-perm-id') === threadId && isShown(h)) ?? null;
 }
 
 function selectionIn(doc: Document): string | undefined {

@@ -40,6 +40,8 @@ function readTaskName(doc: Document): string | undefined {
 
 export const asana: SiteReader = {
   site: 'asana',
+  // The task pane, with the task's name, opens inside the main area.
+  watch: '[role="main"]',
   detect: (url) => onHost(url, ['app.asana.com']),
   extract(url, doc) {
     const ids = readIds(url.pathname);

@@ -1,4 +1,6 @@
+import { parseGmailHash } from './gmail-hash';
 import { LEGACY_THREAD_ID as HEX_ID, normaliseEmail } from './normal-forms';
+import { isShown } from './shown';
 import { cleanText, onHost } from './url-parts';
 import type { GmailThread, Identifier, InboxRow, PageContext, Participant, ParticipantRole, SiteReader } from './types';
 
@@ -9,31 +11,7 @@ const MAX_INBOX_ROWS = 200;
 const MAX_PARTICIPANTS = 200;
 const MAX_MESSAGES = 200;
 const MAX_ROW_SENDERS = 20;
-const MAX_VIEW = 200;
 const ROLE_STRENGTH: Record<ParticipantRole, number> = { from: 3, to: 2, cc: 1 };
-
-/** The hash's last segment when it is a legacy thread id (`#inbox/195198d4e5f0a3b2`). */
-function legacyIdFromHash(hash: string): string | undefined {
-  const last = hash.split('?')[0]?.split('/').at(-1) ?? '';
-  return HEX_ID.test(last) ? last.toLowerCase() : undefined;
-}
-
-function viewFromHash(hash: string): string {
-  const [first = '', second] = (hash.replace(/^#/, '').split('?')[0] ?? '').split('/');
-  const view = first || 'inbox';
-  if ((view === 'label' || view === 'search' || view === 'category') && second) {
-    return `${view}/${safeDecode(second.replace(/\+/g, ' '))}`.slice(0, MAX_VIEW);
-  }
-  return view.slice(0, MAX_VIEW);
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 /** The tab title is `<view> - <address> - <brand>`; the account button names the address too. */
 function readAccountEmail(doc: Document): string | undefined {
@@ -45,14 +23,29 @@ function readAccountEmail(doc: Document): string | undefined {
   return normaliseEmail(EMAIL_IN_TEXT.exec(button?.getAttribute('aria-label') ?? '')?.[0]);
 }
 
-/** The open conversation's heading; when the URL names a thread, only that thread's heading counts
- * (during navigation the previous thread is still in the DOM while the URL already names the next). */
-function findThreadHeading(doc: Document, urlLegacyId: string | undefined): Element | undefined {
-  const headings = [...doc.querySelectorAll('h2.hP[data-thread-perm-id]')].filter((h) =>
-    cleanText(h.getAttribute('data-thread-perm-id')),
+const HEADING = 'h2.hP[data-thread-perm-id]';
+
+/**
+ * The open conversation's heading: a shown one (Gmail keeps closed conversations in the DOM, hidden).
+ * When the URL names a legacy id, only that thread's heading counts: during navigation the previous
+ * thread is still in the DOM while the URL already names the next.
+ */
+function findThreadHeading(headings: Element[], urlLegacyId: string | undefined): Element | undefined {
+  return headings.find(
+    (h) => (!urlLegacyId || h.getAttribute('data-legacy-thread-id')?.trim().toLowerCase() === urlLegacyId) && isShown(h),
   );
-  if (!urlLegacyId) return headings[0];
-  return headings.find((h) => h.getAttribute('data-legacy-thread-id')?.trim().toLowerCase() === urlLegacyId);
+}
+
+/**
+ * Where one conversation's messages are: the widest container around its heading that holds no other
+ * conversation, up to the main area. A conversation Gmail keeps hidden beside it adds no one.
+ */
+function conversationScope(heading: Element, headings: Element[]): ParentNode {
+  const others = headings.filter((h) => h !== heading);
+  const limit = heading.closest('[role="main"]');
+  let scope = heading;
+  while (scope !== limit && scope.parentElement && !others.some((h) => scope.parentElement!.contains(h))) scope = scope.parentElement;
+  return scope;
 }
 
 function recipientRole(span: Element): ParticipantRole {
@@ -85,8 +78,8 @@ function readParticipants(scope: ParentNode): Participant[] {
   return [...byEmail.values()];
 }
 
-function readThread(heading: Element): GmailThread {
-  const scope: ParentNode = heading.closest('[role="main"]') ?? heading.ownerDocument;
+function readThread(heading: Element, headings: Element[]): GmailThread {
+  const scope = conversationScope(heading, headings);
   const legacy = heading.getAttribute('data-legacy-thread-id')?.trim() ?? '';
   const thread: GmailThread = {
     id: cleanText(heading.getAttribute('data-thread-perm-id'), 200) ?? '',
@@ -140,27 +133,32 @@ function participantIdentifiers(participants: Participant[], accountEmail: strin
 
 export const gmail: SiteReader = {
   site: 'gmail',
+  // Everything read from the page but the tab title is in the main area.
+  watch: '[role="main"]',
   detect: (url) => onHost(url, ['mail.google.com']) && /^\/mail(\/|$)/.test(url.pathname),
   extract(url, doc) {
-    const urlLegacyId = legacyIdFromHash(url.hash);
+    const location = parseGmailHash(url.hash);
     const ctx: PageContext = { site: 'gmail', url: url.href, identifiers: [] };
-    if (!doc) {
-      if (urlLegacyId) ctx.identifiers.push({ kind: 'gmail-thread', value: urlLegacyId });
+    // What the URL alone says: the thread's legacy id, when it has one.
+    const urlOnly = (): PageContext => {
+      if (location.legacyId) ctx.identifiers.push({ kind: 'gmail-thread', value: location.legacyId });
       return ctx;
-    }
+    };
+    if (!doc) return urlOnly();
     const accountEmail = readAccountEmail(doc);
     if (accountEmail) ctx.accountEmail = accountEmail;
-    const heading = findThreadHeading(doc, urlLegacyId);
-    if (heading) {
-      const thread = readThread(heading);
-      ctx.thread = thread;
-      ctx.identifiers.push({ kind: 'gmail-thread', value: thread.legacyId ?? thread.id });
-      ctx.identifiers.push(...participantIdentifiers(thread.participants, accountEmail));
-    } else if (urlLegacyId) {
-      ctx.identifiers.push({ kind: 'gmail-thread', value: urlLegacyId });
-    } else {
-      ctx.inbox = { view: viewFromHash(url.hash), rows: readInbox(doc) };
+    // A list URL shows no conversation, whatever Gmail keeps in the DOM from the last one.
+    if (!location.threadToken) {
+      ctx.inbox = { view: location.view, rows: readInbox(doc) };
+      return ctx;
     }
+    const headings = [...doc.querySelectorAll(HEADING)].filter((h) => cleanText(h.getAttribute('data-thread-perm-id')));
+    const heading = findThreadHeading(headings, location.legacyId);
+    if (!heading) return urlOnly();
+    const thread = readThread(heading, headings);
+    ctx.thread = thread;
+    ctx.identifiers.push({ kind: 'gmail-thread', value: thread.legacyId ?? thread.id });
+    ctx.identifiers.push(...participantIdentifiers(thread.participants, accountEmail));
     return ctx;
   },
 };

@@ -1,6 +1,7 @@
 import { accountContext, cleanText, digitParam, identifiers, onHost } from './url-parts';
 import type { SiteReader } from './types';
 
+const HEADER = 'header, [role="banner"]';
 const CUSTOMER_ID = /\b(\d{3})-(\d{3})-(\d{4})\b/;
 
 /**
@@ -10,7 +11,7 @@ const CUSTOMER_ID = /\b(\d{3})-(\d{3})-(\d{4})\b/;
  */
 function readCustomer(doc: Document): { id?: string; name?: string } {
   // Only the header: account pickers elsewhere on the page list other accounts' ids.
-  const header = doc.querySelector('header, [role="banner"]');
+  const header = doc.querySelector(HEADER);
   if (!header) return {};
   const marked = header.querySelector('.customer-id, [class*="customer-id"], [data-customer-id]');
   const markedText = marked?.getAttribute('data-customer-id') ?? marked?.textContent ?? '';
@@ -27,6 +28,8 @@ function readCustomer(doc: Document): { id?: string; name?: string } {
 
 export const googleAds: SiteReader = {
   site: 'google-ads',
+  // The customer ID is in the header, outside the main area.
+  watch: HEADER,
   detect: (url) => onHost(url, ['ads.google.com']) && /^\/aw(\/|$)/.test(url.pathname),
   extract(url, doc) {
     // Only ocid names the operated account; __c, __u, euid, uscid and __e describe the signed-in user.

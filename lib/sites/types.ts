@@ -79,6 +79,11 @@ export interface PageContext {
 /** One file per site exports one of these; `lib/sites/index.ts` lists them. */
 export interface SiteReader {
   site: Site;
+  /**
+   * CSS selector of the one part of the page `extract` reads besides the title: content scripts
+   * observe that subtree, not the whole document. Absent when the URL (and title) say it all.
+   */
+  watch?: string;
   /** True when the URL belongs to this site. Pure; never throws on any parsed URL. */
   detect(url: URL): boolean;
   /** Reads what the URL and, when given, the document say. May throw: readPage guards it. */

@@ -52,3 +52,22 @@ test('"Link to client" links the thread’s client identifiers to an existing cl
   expect(linked).toContain('email-domain:northwindoutfitters.com');
   expect(linked.filter((i) => /brightlane\.agency|gmail\.com/.test(i))).toEqual([]);
 });
+
+test('a conversation Gmail hides on the way back to the inbox is no longer claimed, and its button is gone', async ({ baton }) => {
+  await addClients(baton, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
+  const { page: gmail } = await openSite(baton, 'gmail-thread');
+  const panel = await openSidePanel(baton);
+  await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
+  await expect(gmail.getByRole('button', { name: 'Capture handoff' })).toHaveCount(1);
+
+  // As Gmail does it: the conversation stays in the DOM, hidden; the list shows; the URL names the inbox.
+  await gmail.evaluate(() => {
+    document.querySelector('h2.hP')!.closest('.a98')!.setAttribute('style', 'display: none;');
+    document.querySelector('tr.zA')!.closest('.ae4')!.setAttribute('style', '');
+    history.pushState(null, '', '#inbox');
+  });
+  await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toHaveCount(0);
+  // Removed, not merely hidden with its conversation.
+  await expect(gmail.locator('[data-baton-capture]')).toHaveCount(0);
+  await expect(gmail.locator('h2.hP')).toHaveCount(1);
+});

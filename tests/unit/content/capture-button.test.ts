@@ -5,18 +5,22 @@ import { watchPage } from '../../../lib/content/watch-page';
 import type { Reply } from '../../../lib/messaging/protocol';
 import { loadFixture } from '../helpers/dom';
 import { personClick } from '../helpers/dom';
+import { fakeContext, navigate } from './page-context';
 
 type TestWindow = globalThis.Window & { happyDOM: { close(): Promise<void> } };
 
 /** Gmail with the thread fixture open, the button wired to the page watcher as the content script does. */
-function gmailWithThread(capture = vi.fn(async (_text: string | undefined): Promise<Reply<{ opened: boolean }>> => ({ ok: true, data: { opened: true } }))) {
-  const fixture = loadFixture('gmail-thread');
+function gmailWithThread(
+  capture = vi.fn(async (_text: string | undefined): Promise<Reply<{ opened: boolean }>> => ({ ok: true, data: { opened: true } })),
+  fixtureName = 'gmail-thread',
+) {
+  const fixture = loadFixture(fixtureName);
   const win = new Window({ url: fixture.url }) as unknown as TestWindow;
   win.document.write(fixture.html);
   const doc = win.document;
-  const controller = new AbortController();
+  const controller = fakeContext();
   const button = createCaptureButton({ doc, signal: controller.signal, capture });
-  watchPage({ signal: controller.signal, win, report: async () => true, onRead: button.place });
+  watchPage({ ctx: controller, win, report: async () => true, onRead: button.place });
   const hosts = () => [...doc.querySelectorAll(`[${CAPTURE_MARKER}]`)] as HTMLElement[];
   const buttonIn = (host: HTMLElement | undefined) => host?.shadowRoot?.querySelector('button') ?? null;
   const heading = () => doc.querySelector('h2.hP')!;
@@ -70,6 +74,38 @@ describe('Capture handoff button in Gmail', () => {
     await vi.advanceTimersByTimeAsync(1500);
     expect(hosts()).toHaveLength(1);
     expect(doc.querySelector('h2.hP')?.nextElementSibling).toBe(hosts()[0]);
+    controller.abort();
+    await win.happyDOM.close();
+  });
+
+  it('is removed, not hidden, when Gmail hides the conversation and goes back to the inbox', async () => {
+    vi.useFakeTimers();
+    const { win, doc, controller, hosts, heading } = gmailWithThread();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(hosts()).toHaveLength(1);
+    // Gmail keeps the closed conversation in the DOM, hidden, and shows the list again.
+    const conversation = heading().closest('.a98')!;
+    conversation.setAttribute('style', 'display: none;');
+    navigate(win, '#inbox');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(hosts()).toHaveLength(0);
+    expect(doc.querySelector('h2.hP')).not.toBeNull();
+
+    // Opening it again shows it again: the button comes back beside it, once.
+    conversation.setAttribute('style', '');
+    navigate(win, '#inbox/195fb10ea512bb59');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(hosts()).toHaveLength(1);
+    expect(heading().nextElementSibling).toBe(hosts()[0]);
+    controller.abort();
+    await win.happyDOM.close();
+  });
+
+  it('never sits beside a conversation Gmail keeps hidden behind the inbox', async () => {
+    vi.useFakeTimers();
+    const { win, controller, hosts } = gmailWithThread(undefined, 'gmail-inbox-hidden-thread');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(hosts()).toHaveLength(0);
     controller.abort();
     await win.happyDOM.close();
   });
