@@ -2,30 +2,20 @@
 // build every ad host is required, so start-up registers it for all of them: it must still read every
 // platform's pages as a manifest entry would.
 import type { Page } from '@playwright/test';
+import { adContentScriptId } from '../../lib/background/ad-content-scripts';
 import { AD_PLATFORM_HOSTS, AD_PLATFORMS, type AdPlatform } from '../../lib/sites/hosts';
 import type { Identifier } from '../../lib/sites/types';
-import { cases as ga4 } from '../fixtures/urls/ga4';
-import { cases as googleAds } from '../fixtures/urls/google-ads';
-import { cases as linkedinAds } from '../fixtures/urls/linkedin-ads';
-import { cases as metaAds } from '../fixtures/urls/meta-ads';
-import { cases as microsoftAds } from '../fixtures/urls/microsoft-ads';
-import { cases as tiktokAds } from '../fixtures/urls/tiktok-ads';
 import type { UrlCase } from '../fixtures/urls/types';
 import { expect, test } from './support/test.ts';
 
-const URL_TABLES: Record<AdPlatform, UrlCase[]> = {
-  'google-ads': googleAds,
-  'meta-ads': metaAds,
-  'linkedin-ads': linkedinAds,
-  'microsoft-ads': microsoftAds,
-  'tiktok-ads': tiktokAds,
-  ga4,
-};
-
-/** The first real-looking URL of the platform, on one of its granted hosts, with what it identifies. */
-function pageOf(platform: AdPlatform): { url: string; identifiers: Identifier[] } {
+/**
+ * The first real-looking URL of the platform, on one of its granted hosts, with what it identifies:
+ * from its URL table (tests/fixtures/urls/<platform>.ts).
+ */
+async function pageOf(platform: AdPlatform): Promise<{ url: string; identifiers: Identifier[] }> {
+  const { cases } = (await import(`../fixtures/urls/${platform}.ts`)) as { cases: UrlCase[] };
   const onHost = (url: string) => AD_PLATFORM_HOSTS[platform].some((pattern) => url.startsWith(pattern.slice(0, -1)));
-  const found = URL_TABLES[platform].find((c) => c.site === platform && c.identifiers?.length && onHost(c.url));
+  const found = cases.find((c) => c.site === platform && c.identifiers?.length && onHost(c.url));
   if (!found?.identifiers) throw new Error(`no URL with identifiers on ${platform}'s hosts`);
   return { url: found.url, identifiers: found.identifiers };
 }
@@ -53,12 +43,12 @@ test('the registered reader reports every ad platform’s page to the background
   const popup = await baton.openExtensionPage('popup.html');
   const registered = await popup.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts());
   expect(registered.map((s) => [s.id, [...(s.matches ?? [])].sort()]).sort()).toEqual(
-    AD_PLATFORMS.map((p) => [`baton-ads-${p}`, [...AD_PLATFORM_HOSTS[p]].sort()]).sort(),
+    AD_PLATFORMS.map((p) => [adContentScriptId(p), [...AD_PLATFORM_HOSTS[p]].sort()]).sort(),
   );
 
   const tab = await baton.context.newPage();
   for (const platform of AD_PLATFORMS) {
-    const { url, identifiers } = pageOf(platform);
+    const { url, identifiers } = await pageOf(platform);
     // No saved page is served (404): these platforms name the account in the URL, which is what is read.
     await tab.goto(url);
     await expect
