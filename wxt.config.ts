@@ -7,7 +7,8 @@ import { OPTIONAL_HOSTS, REQUIRED_HOSTS } from './lib/sites/hosts';
 const e2e = process.env.BATON_E2E === '1';
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  // webextension-polyfill (the design card): `wxt/browser` is its promise-based `browser` everywhere.
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // BATON_OUT_DIR lets parallel builds (a screenshot run beside a test run) keep out of each other's way.
   outDir: process.env.BATON_OUT_DIR ?? (e2e ? '.output/e2e' : '.output'),
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
@@ -26,7 +27,9 @@ export default defineConfig({
       short_name: 'Baton',
       description:
         'Client context and structured handoffs on Gmail, Asana and your ad platforms. Nothing falls between account managers.',
-      permissions: ['storage', 'notifications', 'alarms', 'contextMenus', ...(firefox ? [] : ['sidePanel'])],
+      // `scripting` registers the ad-platform reader for the platforms the user granted, and only there
+      // (lib/background/ad-content-scripts.ts): a static content script would grant every ad host.
+      permissions: ['storage', 'notifications', 'alarms', 'contextMenus', 'scripting', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: e2e ? [...REQUIRED_HOSTS, ...OPTIONAL_HOSTS] : [...REQUIRED_HOSTS],
       optional_host_permissions: e2e ? [] : OPTIONAL_HOSTS,
       minimum_chrome_version: firefox ? undefined : '116',

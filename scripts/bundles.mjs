@@ -1,6 +1,6 @@
 // What each part of the built extension loads: every page's and script's JavaScript, followed through
 // its static imports, with sizes. Used by the bench (figures) and an e2e test (which library is where).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -36,6 +36,9 @@ export function entryBundles(dir) {
   const worker = manifest.background?.service_worker;
   if (worker) entries.background = closure(dir, worker);
   for (const cs of manifest.content_scripts ?? []) for (const js of cs.js ?? []) entries[`content:${js}`] = closure(dir, js);
+  // Content scripts registered at run time (the ad-platform reader) are in the package, not the manifest.
+  const runtimeScripts = existsSync(join(dir, 'content-scripts')) ? readdirSync(join(dir, 'content-scripts')).filter((f) => f.endsWith('.js')) : [];
+  for (const file of runtimeScripts) entries[`content:content-scripts/${file}`] ??= closure(dir, `content-scripts/${file}`);
   return Object.fromEntries(
     Object.entries(entries).map(([name, files]) => {
       const bytes = files.map((f) => readFileSync(join(dir, f)));

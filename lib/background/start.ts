@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { listClients } from '../db/queries';
+import { watchAdContentScripts } from './ad-content-scripts';
 import { createMatcherCache } from './matcher';
 import { createRouter } from './router';
 import { watchPanelTriggers } from './panel-triggers';
@@ -41,6 +42,7 @@ export function startBackground(): void {
   });
   watchTabs();
   watchPanelTriggers();
+  watchAdContentScripts();
   void scheduleReminders(workspace);
   void letToolbarOpenPopup();
 }

@@ -1,4 +1,5 @@
-// Host patterns per site, shared by the manifest (wxt.config.ts) and the content scripts' `matches`.
+// Host patterns per site, shared by the manifest (wxt.config.ts), the content scripts' `matches` and
+// the ad-platform script's run-time registration (lib/background/ad-content-scripts.ts).
 // The ad platforms are optional: the user turns each on from the options page.
 
 export const REQUIRED_HOSTS = ['https://mail.google.com/*', 'https://app.asana.com/*'] as const;
@@ -11,6 +12,9 @@ export const AD_PLATFORM_HOSTS = {
   'tiktok-ads': ['https://ads.tiktok.com/*'],
   ga4: ['https://analytics.google.com/*'],
 } as const;
+
+export type AdPlatform = keyof typeof AD_PLATFORM_HOSTS;
+export const AD_PLATFORMS = Object.keys(AD_PLATFORM_HOSTS) as AdPlatform[];
 
 export const OPTIONAL_HOSTS: string[] = Object.values(AD_PLATFORM_HOSTS).flat();
 

@@ -34,12 +34,13 @@ export interface Baton {
   close(): Promise<void>;
 }
 
-export async function launchBaton(): Promise<Baton> {
+/** `extensionDir`: another build than the test build, e.g. the production one. */
+export async function launchBaton({ extensionDir = EXTENSION_DIR }: { extensionDir?: string } = {}): Promise<Baton> {
   const { findChromium, chromiumHelp, extensionLaunchArgs } = await chromiumHelpers();
   const executablePath = findChromium();
   if (!executablePath) throw new Error(chromiumHelp());
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build:e2e\` first (or \`npm run test:e2e\`).`);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run test:e2e\`, which builds it.`);
   }
 
   const server = await startFixtureServer();
@@ -51,7 +52,7 @@ export async function launchBaton(): Promise<Baton> {
       headless: true,
       ignoreHTTPSErrors: true,
       args: extensionLaunchArgs({
-        extensionDir: EXTENSION_DIR,
+        extensionDir,
         hostRules: MAPPED_HOSTS.map((host) => [host, `127.0.0.1:${server.port}`]),
       }),
     });
