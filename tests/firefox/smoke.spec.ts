@@ -74,7 +74,7 @@ function captureNote(page: Page): Promise<string> {
   return page.$eval('[data-baton-capture] >>> [role="status"]', (note) => note.textContent ?? '').catch(() => '');
 }
 
-test('a capture click shows the fallback note, and the open sidebar switches to the new handoff', async ({ firefox }) => {
+test('a capture click shows the fallback note, and the open sidebar switches to the new handoff', async () => {
   await gmail.bringToFront();
   await expect.poll(() => sidebarContent(settings)).toMatchObject({ headings: [CLIENT] });
 
