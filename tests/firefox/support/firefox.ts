@@ -76,7 +76,7 @@ async function navigateToExtensionPage(page: Page, url: string): Promise<void> {
 
 async function launchBrowser(proxy: ConnectProxy, addonId: string): Promise<Browser> {
   if (!existsSync(FIREFOX)) {
-    throw new Error(`No Firefox at ${FIREFOX}. Debian: apt-get install -y firefox-esr (153 or newer), or set BATON_FIREFOX.`);
+    throw new Error(`No Firefox at ${FIREFOX}: run the suite with \`npm run test:firefox\`, which says how to get one.`);
   }
   return puppeteer.launch({
     browser: 'firefox',
@@ -107,19 +107,20 @@ export async function launchBatonFirefox(): Promise<BatonFirefox> {
     const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
     if (installed !== addonId) throw new Error(`Installed add-on ${installed}, expected ${addonId}`);
 
-    const open = { browser, proxy };
+    // Constants for the closures below (the `let`s above are not narrowed inside them).
+    const started = { browser, proxy };
     return {
-      ...open,
+      ...started,
       addonId,
       server,
       console: browserConsole,
       extensionUrl,
       async openExtensionPage(path, page) {
-        const tab = page ?? (await open.browser.newPage());
+        const tab = page ?? (await started.browser.newPage());
         await navigateToExtensionPage(tab, extensionUrl(path));
         return tab;
       },
-      close: () => closeAll(open.browser, open.proxy, server),
+      close: () => closeAll(started.browser, started.proxy, server),
     };
   } catch (error) {
     await closeAll(browser, proxy, server);
