@@ -5,6 +5,11 @@ import { existsSync } from 'node:fs';
 
 export const DEFAULT_FIREFOX = '/usr/bin/firefox-esr';
 
+/** Where we looked, for a message that says so. */
+export function firefoxCandidate() {
+  return process.env.BATON_FIREFOX ? `${process.env.BATON_FIREFOX} (from BATON_FIREFOX)` : DEFAULT_FIREFOX;
+}
+
 /** BATON_FIREFOX when set (even when it does not exist, so a typo is reported), else Debian's firefox-esr; null when none. */
 export function findFirefox() {
   const path = process.env.BATON_FIREFOX || DEFAULT_FIREFOX;
@@ -22,12 +27,11 @@ export function firefoxMajorVersion(path) {
   }
 }
 
-/** What to tell a person who has no usable Firefox. */
-export function firefoxHelp(minimum) {
-  const explicit = process.env.BATON_FIREFOX;
+/** What to tell a person who has no usable Firefox: `problem` first (none found, too old). */
+export function firefoxHelp(problem) {
   return [
-    explicit ? `No Firefox at ${explicit} (from BATON_FIREFOX).` : `No Firefox at ${DEFAULT_FIREFOX}.`,
-    `The Firefox suite needs Firefox ${minimum ?? 'ESR 142'} or newer (the add-on's strict_min_version).`,
+    problem,
+    "The Firefox suite needs a Firefox at least as new as the add-on's strict_min_version (142).",
     '',
     '  Debian 12:  apt-get update && apt-get install -y firefox-esr   (bookworm-security has ESR 153)',
     '  elsewhere:  BATON_FIREFOX=/path/to/firefox npm run test:firefox',

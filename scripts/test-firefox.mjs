@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { findFirefox, firefoxHelp, firefoxMajorVersion } from './firefox.mjs';
+import { findFirefox, firefoxCandidate, firefoxHelp, firefoxMajorVersion } from './firefox.mjs';
 import { rootDir, run } from './run.mjs';
 
 const started = performance.now();
@@ -14,7 +14,7 @@ const seconds = (from) => ((performance.now() - from) / 1000).toFixed(1);
 
 const firefox = findFirefox();
 if (!firefox) {
-  console.error(firefoxHelp());
+  console.error(firefoxHelp(`No Firefox at ${firefoxCandidate()}.`));
   process.exit(1);
 }
 
@@ -41,8 +41,7 @@ try {
 }
 const version = firefoxMajorVersion(firefox);
 if (version === null || version < minimum) {
-  console.error(`firefox: ${firefox} is Firefox ${version ?? '(version unknown)'}; Baton needs ${minimum} or newer.\n`);
-  console.error(firefoxHelp(minimum));
+  console.error(firefoxHelp(`${firefox} is Firefox ${version ?? '(version unknown)'}; this build of Baton needs ${minimum} or newer.`));
   process.exit(1);
 }
 console.log(`firefox: using ${firefox} (Firefox ${version})`);
