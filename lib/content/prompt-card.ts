@@ -32,6 +32,57 @@ export interface PromptCardOptions {
   snooze(handoffId: string): Promise<PromptItem[] | string>;
 }
 
+/** What a line's buttons do; `note` is the card's status line, where a problem is said. */
+interface LineActions {
+  review(item: PromptItem, note: HTMLElement): void;
+  snooze(item: PromptItem, note: HTMLElement): void;
+}
+
+function promptLine(doc: Document, item: PromptItem, note: HTMLElement, actions: LineActions): HTMLLIElement {
+  const li = doc.createElement('li');
+  const text = doc.createElement('span');
+  text.className = 'line';
+  text.id = `baton-prompt-${item.handoffId}`;
+  text.textContent = `${item.senderName} handed you ${item.clientName}: ${item.templateName}`;
+  if (item.overdue) {
+    const overdue = doc.createElement('span');
+    overdue.className = 'overdue';
+    overdue.textContent = ' · overdue';
+    text.append(overdue);
+  }
+  const buttons = doc.createElement('span');
+  buttons.className = 'actions';
+  const reviewButton = createButton(doc, 'Review', () => actions.review(item, note));
+  const snoozeButton = createButton(doc, 'Snooze', () => actions.snooze(item, note), 'quiet');
+  snoozeButton.title = 'Hide this one for an hour';
+  for (const button of [reviewButton, snoozeButton]) button.setAttribute('aria-describedby', text.id);
+  buttons.append(reviewButton, snoozeButton);
+  li.append(text, buttons);
+  return li;
+}
+
+/** The card in its shadow host: a titled region, one line per item, Dismiss, and a status line. */
+function promptCard(doc: Document, items: PromptItem[], onDismiss: () => void, actions: LineActions): HTMLElement {
+  const { host, root } = createShadowHost(doc, PROMPT_MARKER, CSS, 'div');
+  const section = doc.createElement('section');
+  section.setAttribute('role', 'region');
+  section.setAttribute('aria-label', PROMPT_REGION_LABEL);
+  const header = doc.createElement('header');
+  // Not a heading: the page's outline is Gmail's and Asana's, the region's name says what this is.
+  const title = doc.createElement('p');
+  title.className = 'title';
+  title.textContent = items.length === 1 ? 'A handoff awaits you' : `${items.length} handoffs await you`;
+  header.append(title, createButton(doc, 'Dismiss', onDismiss, 'quiet'));
+  const note = doc.createElement('p');
+  note.className = 'note';
+  note.setAttribute('role', 'status');
+  const list = doc.createElement('ul');
+  list.append(...items.map((item) => promptLine(doc, item, note, actions)));
+  section.append(header, list, note);
+  root.append(section);
+  return host;
+}
+
 /**
  * The compact in-page prompt, fixed bottom-right: "<sender> handed you <client>: <template> — Review".
  * It never takes focus and never covers more than a corner; dismissed, it stays away until a handoff
@@ -46,73 +97,23 @@ export function createPromptCard({ doc, signal, review, snooze }: PromptCardOpti
     host?.remove();
     host = null;
   };
-
-  function line(item: PromptItem, note: HTMLElement): HTMLLIElement {
-    const li = doc.createElement('li');
-    const text = doc.createElement('span');
-    text.className = 'line';
-    text.id = `baton-prompt-${item.handoffId}`;
-    text.textContent = `${item.senderName} handed you ${item.clientName}: ${item.templateName}`;
-    if (item.overdue) {
-      const overdue = doc.createElement('span');
-      overdue.className = 'overdue';
-      overdue.textContent = ' · overdue';
-      text.append(overdue);
-    }
-    const actions = doc.createElement('span');
-    actions.className = 'actions';
-    const reviewButton = createButton(doc, 'Review', () => {
+  const dismiss = () => {
+    dismissed = new Set(current.map((i) => i.handoffId));
+    remove();
+  };
+  const actions: LineActions = {
+    review(item, note) {
       void review(item.handoffId).then((problem) => {
         note.textContent = problem ?? '';
       });
-    });
-    const snoozeButton = createButton(
-      doc,
-      'Snooze',
-      () => {
-        void snooze(item.handoffId).then((result) => {
-          if (typeof result === 'string') note.textContent = result;
-          else show(result);
-        });
-      },
-      'quiet',
-    );
-    snoozeButton.title = 'Hide this one for an hour';
-    for (const button of [reviewButton, snoozeButton]) button.setAttribute('aria-describedby', text.id);
-    actions.append(reviewButton, snoozeButton);
-    li.append(text, actions);
-    return li;
-  }
-
-  function render(items: PromptItem[]): HTMLElement {
-    const { host: element, root } = createShadowHost(doc, PROMPT_MARKER, CSS, 'div');
-    const section = doc.createElement('section');
-    section.setAttribute('role', 'region');
-    section.setAttribute('aria-label', PROMPT_REGION_LABEL);
-    const header = doc.createElement('header');
-    // Not a heading: the page's outline is Gmail's and Asana's, the region's name says what this is.
-    const title = doc.createElement('p');
-    title.className = 'title';
-    title.textContent = items.length === 1 ? 'A handoff awaits you' : `${items.length} handoffs await you`;
-    const dismiss = createButton(
-      doc,
-      'Dismiss',
-      () => {
-        dismissed = new Set(current.map((i) => i.handoffId));
-        remove();
-      },
-      'quiet',
-    );
-    header.append(title, dismiss);
-    const note = doc.createElement('p');
-    note.className = 'note';
-    note.setAttribute('role', 'status');
-    const list = doc.createElement('ul');
-    list.append(...items.map((item) => line(item, note)));
-    section.append(header, list, note);
-    root.append(section);
-    return element;
-  }
+    },
+    snooze(item, note) {
+      void snooze(item.handoffId).then((result) => {
+        if (typeof result === 'string') note.textContent = result;
+        else show(result);
+      });
+    },
+  };
 
   function show(items: PromptItem[]): void {
     if (signal.aborted) return;
@@ -125,7 +126,7 @@ export function createPromptCard({ doc, signal, review, snooze }: PromptCardOpti
     if (items.length === 0 || !fresh) return remove();
     dismissed.clear();
     remove();
-    host = render(items);
+    host = promptCard(doc, items, dismiss, actions);
     (doc.body ?? doc.documentElement).append(host);
   }
 
