@@ -48,6 +48,7 @@ export async function openPostgres(connectionString: string): Promise<Db> {
         await client.query('commit');
         return result;
       } catch (error) {
+        // A connection that broke mid-transaction cannot roll back; the original error is what to report.
         await client.query('rollback').catch(() => undefined);
         throw error;
       } finally {
@@ -73,6 +74,7 @@ export async function openPostgres(connectionString: string): Promise<Db> {
       await subscribe();
       return async () => {
         stopped = true;
+        // Shutting down: a connection already gone has stopped listening anyway.
         await client?.query(`unlisten ${channel}`).catch(() => undefined);
         client?.release();
       };

@@ -48,6 +48,7 @@ export class HubStore {
 
   private exclusive<T>(workspaceId: string, work: () => Promise<T>, queues = this.queues): Promise<T> {
     const run = (queues.get(workspaceId) ?? Promise.resolve()).then(work, work);
+    // The caller of `run` gets its failure; the queue only waits for it to settle before the next.
     queues.set(workspaceId, run.catch(() => undefined));
     return run;
   }

@@ -57,6 +57,7 @@ export async function showAwaitingCount(count: number): Promise<void> {
   if (count === (await awaitingCount())) return;
   await browser.storage.session.set({ [AWAITING_KEY]: count });
   const action = toolbarAction();
+  // The badge is a hint beside the popup's lists, which hold the truth: a refused paint is not worth a failure.
   await action?.setBadgeText({ text: count > 0 ? String(count) : '' }).catch(() => undefined);
   await action?.setBadgeBackgroundColor({ color: AWAITING_COLOR }).catch(() => undefined);
   for (const tabId of await tabIdsWithState()) await showMatchOnBadge(tabId, (await getTabState(tabId))?.match ?? null, count);

@@ -18,6 +18,8 @@ const CURRENT_WINDOW = -2;
  */
 async function openOn(windowId: number | undefined, intent: () => Promise<PanelIntentRequest>): Promise<boolean> {
   const opening = openSidePanel({ windowId: windowId ?? CURRENT_WINDOW });
+  // No focused window (all minimised, or closing): the intent goes to no window and the panel,
+  // already asked to open, shows the client instead. Nothing the person typed is at stake.
   const target = windowId ?? (await browser.windows.getLastFocused().catch(() => undefined))?.id;
   if (target !== undefined) await recordPanelIntent(target, await intent());
   return opening;
@@ -37,6 +39,8 @@ export async function createContextMenus(): Promise<void> {
  * notification click, the panel page opens as a tab instead, on the same intent.
  */
 export function watchPanelTriggers(): void {
+  // The menus and shortcuts are conveniences: a browser that refuses one (an id created twice on a
+  // restart, a window closed under the click) leaves the toolbar and the page's button working.
   browser.runtime.onInstalled.addListener(() => void createContextMenus().catch(() => undefined));
   browser.runtime.onStartup.addListener(() => void createContextMenus().catch(() => undefined));
   browser.commands?.onCommand.addListener((command, tab) => {
@@ -50,7 +54,9 @@ export function watchPanelTriggers(): void {
     if (!handoffId) return;
     void (async () => {
       const opened = await openOn(undefined, async () => ({ kind: 'handoff', handoffId }));
+      // An already-cleared notification is what we want anyway.
       await browser.notifications.clear(notificationId).catch(() => undefined);
+      // A browser that cannot open a tab either (shutting down): the handoff still awaits in the popup.
       if (!opened) await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') }).catch(() => undefined);
     })();
   });

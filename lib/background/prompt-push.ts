@@ -17,5 +17,7 @@ export async function showWhatAwaitsMe(workspace: WorkspaceService): Promise<voi
   const tabs = await browser.tabs.query({ url: [...REQUIRED_HOSTS] });
   if (tabs.length === 0) return;
   const message: PromptsPush = { type: PROMPTS_PUSH, items: await promptItems(session) };
+  // A tab without Baton's script yet (still loading, or open before install) asks for the prompts
+  // itself when the script starts: a refused push loses nothing.
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined))));
 }

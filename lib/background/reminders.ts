@@ -113,6 +113,8 @@ export async function scheduleReminders(workspace: WorkspaceService): Promise<vo
     void workspace
       .session()
       .then((session) => runReminders(session))
+      // A round that fails (the store not open yet) is tried again at the next alarm; reminders are
+      // idempotent by their sent-at marks, so a skipped round loses nothing.
       .catch(() => undefined);
   });
   if (!(await browser.alarms.get(REMINDERS_ALARM))) await browser.alarms.create(REMINDERS_ALARM, { periodInMinutes: 15 });

@@ -50,6 +50,7 @@ export async function tell(notice: Pick<Notice, 'id' | 'title' | 'message' | 'ha
   const id = notice.handoffId ? handoffNotificationId(notice.handoffId, notice.id) : notice.id;
   await browser.notifications
     ?.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: notice.title, message: notice.message })
+    // Notifications turned off for the browser: the badge, the popup and the in-page prompt still say it.
     .catch(() => undefined);
 }
 
@@ -84,6 +85,7 @@ export function createSyncRunner(workspace: WorkspaceService) {
   const setStatus = async (status: SyncStatus) => browser.storage.session.set({ [SYNC_STATUS_KEY]: status });
 
   async function round(): Promise<void> {
+    // A store that cannot open now is reported by the page that needs it; sync tries again on the next alarm.
     const session = await workspace.session().catch(() => null);
     if (!session?.hub) return;
     const report = await syncOnce(session.db, session.hub);
@@ -98,6 +100,7 @@ export function createSyncRunner(workspace: WorkspaceService) {
     await announce(session, report);
     if (report.pulled.length > 0 || report.refused.length > 0) {
       await workspace.refresh();
+      // A tab that misses this push asks for its prompts when it next loads.
       await showWhatAwaitsMe(workspace).catch(() => undefined);
     }
   }
@@ -125,6 +128,7 @@ export function createSyncRunner(workspace: WorkspaceService) {
   /** The live stream: the hub says "new events", we pull. The keepalive also keeps the worker awake. */
   async function connectStream(): Promise<void> {
     if (socket || typeof WebSocket === 'undefined') return;
+    // As for a round: no store now means no stream now; the alarm connects again within a minute.
     const session = await workspace.session().catch(() => null);
     if (!session?.hub) return;
     const ws = new WebSocket(hubUrl(session.hub.url, 'v1/stream').replace(/^http/, 'ws'), ['baton', session.hub.token]);

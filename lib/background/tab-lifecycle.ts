@@ -29,5 +29,6 @@ export function watchTabs(): void {
  */
 export async function letToolbarOpenPopup(): Promise<void> {
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> } }).sidePanel;
+  // Older Chromium without the behaviour setting opens the popup on its own: nothing to do.
   await sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
 }

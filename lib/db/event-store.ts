@@ -46,6 +46,7 @@ export async function appendEvent(db: BatonDatabase, raw: unknown, origin: 'loca
   const decision = decide(await loadSnapshot(tx, event), event);
   if (!decision.ok || decision.duplicate) {
     tx.abort();
+    // An aborted transaction's `done` rejects with the abort we asked for.
     await tx.done.catch(() => undefined);
     return decision.ok ? { ok: true, event, duplicate: true } : { ok: false, reason: decision.reason, event };
   }
@@ -71,6 +72,7 @@ export async function appendEvents(db: BatonDatabase, events: readonly BatonEven
     const decision = decide(await loadSnapshot(tx, event), event);
     if (!decision.ok) {
       tx.abort();
+      // An aborted transaction's `done` rejects with the abort we asked for.
       await tx.done.catch(() => undefined);
       return { ok: false, index, reason: decision.reason };
     }

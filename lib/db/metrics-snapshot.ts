@@ -37,6 +37,7 @@ function parseFacts(json: unknown): MetricFacts | null {
   try {
     return MetricFacts.fromJSON(JSON.parse(json));
   } catch {
+    // Damaged saved facts are only a cache: null makes the reader fold the log afresh.
     return null;
   }
 }

@@ -3,6 +3,7 @@ export function serial(): <T>(work: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
   return (work) => {
     const run = tail.then(work, work);
+    // The caller of `run` gets its failure; the queue only waits for it to settle before the next.
     tail = run.catch(() => undefined);
     return run;
   };
