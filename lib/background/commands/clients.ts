@@ -46,30 +46,15 @@ async function saveClient(session: Session, draft: ClientDraft): Promise<Client>
 
 export const clientCommands = [
   defineCommand({
-    type: 'clients/list',
-    schema: NO_FIELDS,
-    from: PAGES,
-    kind: 'read',
-    effects: [],
-    response: returns<Client[]>(),
+    type: 'clients/list', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<Client[]>(),
     handle: async (_request, { session }) => (await listClients((await session()).db)).values.filter((c) => !c.archived),
   }),
   defineCommand({
-    type: 'clients/save',
-    schema: z.object({ client: ClientDraftSchema }),
-    from: PAGES,
-    kind: 'write',
-    effects: REMATCHING,
-    response: returns<Client>(),
+    type: 'clients/save', schema: z.object({ client: ClientDraftSchema }), from: PAGES, kind: 'write', effects: REMATCHING, response: returns<Client>(),
     handle: async ({ client }, { session }) => saveClient(await session(), client),
   }),
   defineCommand({
-    type: 'clients/archive',
-    schema: z.object({ id: IdSchema }),
-    from: PAGES,
-    kind: 'write',
-    effects: REMATCHING,
-    response: returns<Client>(),
+    type: 'clients/archive', schema: z.object({ id: IdSchema }), from: PAGES, kind: 'write', effects: REMATCHING, response: returns<Client>(),
     async handle({ id }, { session }) {
       const s = await session();
       await append(s, makeEvent('client.archived', s.me.id, id, { archived: true }));
@@ -77,21 +62,11 @@ export const clientCommands = [
     },
   }),
   defineCommand({
-    type: 'client/view',
-    schema: z.object({ clientId: IdSchema }),
-    from: PAGES,
-    kind: 'read',
-    effects: [],
-    response: returns<ClientView | null>(),
+    type: 'client/view', schema: z.object({ clientId: IdSchema }), from: PAGES, kind: 'read', effects: [], response: returns<ClientView | null>(),
     handle: async ({ clientId }, { session }) => clientView((await session()).db, clientId),
   }),
   defineCommand({
-    type: 'client/link',
-    schema: z.object({ clientId: IdSchema, identifiers: z.array(IdentifierSchema).min(1).max(50) }),
-    from: PAGES,
-    kind: 'write',
-    effects: REMATCHING,
-    response: returns<Client>(),
+    type: 'client/link', schema: z.object({ clientId: IdSchema, identifiers: z.array(IdentifierSchema).min(1).max(50) }), from: PAGES, kind: 'write', effects: REMATCHING, response: returns<Client>(),
     async handle({ clientId, identifiers }, { session }) {
       const s = await session();
       for (const identifier of identifiers) await append(s, makeEvent('client.identifier_linked', s.me.id, clientId, { identifier }));
@@ -100,30 +75,15 @@ export const clientCommands = [
   }),
   /** CSV import (ARCHITECTURE §3.3): rows whose name matches a client update it; all rows or none. */
   defineCommand({
-    type: 'clients/import',
-    schema: z.object({ rows: z.array(ClientDraftSchema.extend({ line: z.number().int().min(1).optional() })).min(1).max(5000) }),
-    from: PAGES,
-    kind: 'write',
-    effects: REMATCHING,
-    response: returns<{ created: number; updated: number }>(),
+    type: 'clients/import', schema: z.object({ rows: z.array(ClientDraftSchema.extend({ line: z.number().int().min(1).optional() })).min(1).max(5000) }), from: PAGES, kind: 'write', effects: REMATCHING, response: returns<{ created: number; updated: number }>(),
     handle: async ({ rows }, { session }) => importClients(await session(), rows),
   }),
   defineCommand({
-    type: 'settings/get',
-    schema: NO_FIELDS,
-    from: PAGES,
-    kind: 'read',
-    effects: [],
-    response: returns<MatchSettings>(),
+    type: 'settings/get', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<MatchSettings>(),
     handle: async (_request, { session }) => ({ ownDomains: (await session()).workspace.ownDomains }),
   }),
   defineCommand({
-    type: 'settings/save',
-    schema: z.object({ settings: MatchSettingsSchema }),
-    from: PAGES,
-    kind: 'write',
-    effects: [...REMATCHING, 'refresh-session'],
-    response: returns<MatchSettings>(),
+    type: 'settings/save', schema: z.object({ settings: MatchSettingsSchema }), from: PAGES, kind: 'write', effects: [...REMATCHING, 'refresh-session'], response: returns<MatchSettings>(),
     async handle({ settings }, { session }) {
       const s = await session();
       const ownDomains = [...new Set(settings.ownDomains.map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean))];

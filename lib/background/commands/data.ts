@@ -11,22 +11,12 @@ const counts = ({ added, skipped }: ImportResult): Imported => ({ added, skipped
 export const dataCommands = [
   /** The whole workspace as a file (JSON). */
   defineCommand({
-    type: 'data/export',
-    schema: NO_FIELDS,
-    from: PAGES,
-    kind: 'read',
-    effects: [],
-    response: returns<Backup>(),
+    type: 'data/export', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<Backup>(),
     handle: async (_request, { session, now }) => exportBackup(await session(), now()),
   }),
   /** Restores a backup: every event is checked first; nothing is written unless all of it is good. */
   defineCommand({
-    type: 'data/import',
-    schema: z.object({ backup: z.unknown() }),
-    from: PAGES,
-    kind: 'write',
-    effects: IMPORTED,
-    response: returns<Imported>(),
+    type: 'data/import', schema: z.object({ backup: z.unknown() }), from: PAGES, kind: 'write', effects: IMPORTED, response: returns<Imported>(),
     async handle({ backup }, { session, workspace }) {
       const result = await importBackup(await session(), backup);
       // Another workspace's backup replaced the empty local one: open it afresh before anything reads it.
@@ -36,12 +26,7 @@ export const dataCommands = [
   }),
   /** Loads the demo agency into a local workspace (refused when connected to a hub). */
   defineCommand({
-    type: 'demo/load',
-    schema: NO_FIELDS,
-    from: PAGES,
-    kind: 'write',
-    effects: IMPORTED,
-    response: returns<Imported>(),
+    type: 'demo/load', schema: NO_FIELDS, from: PAGES, kind: 'write', effects: IMPORTED, response: returns<Imported>(),
     handle: async (_request, { session, now }) => counts(await loadDemo(await session(), now())),
   }),
 ] as const;

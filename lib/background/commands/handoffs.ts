@@ -13,7 +13,7 @@ import { append, appendAll } from '../append';
 import { CommandError } from '../command-error';
 import { allTemplates } from '../templates';
 import type { Session } from '../workspace';
-import { CHANGE, PAGES, defineCommand, returns } from './define';
+import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns } from './define';
 
 const handoffId = { id: IdSchema };
 
@@ -27,11 +27,7 @@ async function mustGetHandoff(session: Session, id: string): Promise<Handoff> {
 function handoffEventCommand<const T extends string, E extends EventType>(type: T, eventType: E) {
   return defineCommand({
     type,
-    schema: EVENT_PAYLOADS[eventType].extend(handoffId),
-    from: PAGES,
-    kind: 'write',
-    effects: CHANGE,
-    response: returns<Handoff>(),
+    schema: EVENT_PAYLOADS[eventType].extend(handoffId), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Handoff>(),
     async handle({ id, ...payload }, { session }) {
       const s = await session();
       await append(s, makeEvent(eventType, s.me.id, id, payload as never));
@@ -53,10 +49,7 @@ const start = defineCommand({
     page: PageContextSchema.optional(),
     selectedText: shortText(MAX_SELECTED_TEXT).optional(),
   }),
-  from: PAGES,
-  kind: 'write',
-  effects: CHANGE,
-  response: returns<Handoff>(),
+  from: PAGES, kind: 'write', effects: CHANGE, response: returns<Handoff>(),
   async handle(request, { session, tabState, now }) {
     const s = await session();
     // Without a version, the newest: an admin's edit applies to every handoff started after it.
@@ -73,12 +66,7 @@ const start = defineCommand({
 });
 
 const get = defineCommand({
-  type: 'handoff/get',
-  schema: z.object(handoffId),
-  from: PAGES,
-  kind: 'read',
-  effects: [],
-  response: returns<Handoff | null>(),
+  type: 'handoff/get', schema: z.object(handoffId), from: PAGES, kind: 'read', effects: [], response: returns<Handoff | null>(),
   handle: async ({ id }, { session }) => getHandoff((await session()).db, id),
 });
 
@@ -91,12 +79,7 @@ const update = defineCommand({ ...handoffEventCommand('handoff/update', 'handoff
  * transaction: one click, one message, and never a send of a draft older than what the person sees.
  */
 const send = defineCommand({
-  type: 'handoff/send',
-  schema: EVENT_PAYLOADS['handoff.sent'].extend({ ...handoffId, draft: EVENT_PAYLOADS['handoff.updated'].optional() }),
-  from: PAGES,
-  kind: 'write',
-  effects: CHANGE,
-  response: returns<Handoff>(),
+  type: 'handoff/send', schema: EVENT_PAYLOADS['handoff.sent'].extend({ ...handoffId, draft: EVENT_PAYLOADS['handoff.updated'].optional() }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Handoff>(),
   async handle({ id, draft, ...payload }, { session }) {
     const s = await session();
     const sent = makeEvent('handoff.sent', s.me.id, id, payload);
@@ -106,12 +89,7 @@ const send = defineCommand({
 });
 
 const raiseGaps = defineCommand({
-  type: 'handoff/raise-gaps',
-  schema: z.object({ ...handoffId, gaps: z.array(z.object({ fieldIds: z.array(IdSchema).min(1).max(60), question: shortText(4000).min(1) })).min(1).max(50) }),
-  from: PAGES,
-  kind: 'write',
-  effects: CHANGE,
-  response: returns<Handoff>(),
+  type: 'handoff/raise-gaps', schema: z.object({ ...handoffId, gaps: z.array(z.object({ fieldIds: z.array(IdSchema).min(1).max(60), question: shortText(4000).min(1) })).min(1).max(50) }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Handoff>(),
   async handle(request, { session }) {
     const s = await session();
     const gaps = request.gaps.map((g) => ({ ...g, id: newId() }));
@@ -120,31 +98,16 @@ const raiseGaps = defineCommand({
   },
 });
 
-const awaitingMe = defineCommand({
-  type: 'handoffs/awaiting-me',
-  schema: z.object({}).strict(),
-  from: PAGES,
-  kind: 'read',
-  effects: [],
-  response: returns<Handoff[]>(),
-  async handle(_request, { session }) {
-    const s = await session();
-    return (await awaitingConfirmation(s.db, s.me.id)).values;
-  },
-});
-
-const sentByMe = defineCommand({
-  type: 'handoffs/sent-by-me',
-  schema: z.object({}).strict(),
-  from: PAGES,
-  kind: 'read',
-  effects: [],
-  response: returns<Handoff[]>(),
-  async handle(_request, { session }) {
-    const s = await session();
-    return (await sentByMeOpen(s.db, s.me.id)).values;
-  },
-});
+/** A list of my handoffs, as one of the queries keyed by member reads it. */
+function myHandoffsCommand<const T extends string>(type: T, query: (db: Session['db'], memberId: string) => Promise<{ values: Handoff[] }>) {
+  return defineCommand({
+    type, schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<Handoff[]>(),
+    async handle(_request, { session }) {
+      const s = await session();
+      return (await query(s.db, s.me.id)).values;
+    },
+  });
+}
 
 export const handoffCommands = [
   start,
@@ -156,8 +119,8 @@ export const handoffCommands = [
   handoffEventCommand('handoff/confirm', 'handoff.confirmed'),
   handoffEventCommand('handoff/cancel', 'handoff.cancelled'),
   handoffEventCommand('handoff/reassign', 'handoff.reassigned'),
-  awaitingMe,
-  sentByMe,
+  myHandoffsCommand('handoffs/awaiting-me', awaitingConfirmation),
+  myHandoffsCommand('handoffs/sent-by-me', sentByMeOpen),
 ] as const;
 
 export { mustGetHandoff };

@@ -25,31 +25,18 @@ export const hubCommands = [
         .refine((u) => u.startsWith('https:') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), 'Use https:// for a hub on another machine.'),
       code: z.string().trim().min(10).max(200),
     }),
-    from: PAGES,
-    kind: 'write',
-    effects: NEW_HUB,
-    response: returns<HubStatus>(),
+    from: PAGES, kind: 'write', effects: NEW_HUB, response: returns<HubStatus>(),
     async handle({ url, code }, context) {
       await context.workspace.connect(url, code);
       return hubStatus(context);
     },
   }),
   defineCommand({
-    type: 'hub/status',
-    schema: NO_FIELDS,
-    from: PAGES,
-    kind: 'read',
-    effects: [],
-    response: returns<HubStatus>(),
+    type: 'hub/status', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<HubStatus>(),
     handle: async (_request, context) => hubStatus(context),
   }),
   defineCommand({
-    type: 'hub/disconnect',
-    schema: NO_FIELDS,
-    from: PAGES,
-    kind: 'write',
-    effects: NEW_HUB,
-    response: returns<HubStatus>(),
+    type: 'hub/disconnect', schema: NO_FIELDS, from: PAGES, kind: 'write', effects: NEW_HUB, response: returns<HubStatus>(),
     async handle(_request, context) {
       context.sync?.disconnect();
       await context.workspace.disconnect();

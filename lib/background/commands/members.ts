@@ -10,30 +10,15 @@ import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns } from './define';
 
 export const memberCommands = [
   defineCommand({
-    type: 'members/list',
-    schema: NO_FIELDS,
-    from: PAGES,
-    kind: 'read',
-    effects: [],
-    response: returns<Member[]>(),
+    type: 'members/list', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<Member[]>(),
     handle: async (_request, { session }) => (await listMembers((await session()).db)).values,
   }),
   defineCommand({
-    type: 'me/get',
-    schema: NO_FIELDS,
-    from: PAGES,
-    kind: 'read',
-    effects: [],
-    response: returns<Member>(),
+    type: 'me/get', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<Member>(),
     handle: async (_request, { session }) => (await session()).me,
   }),
   defineCommand({
-    type: 'me/update',
-    schema: z.object({ name: shortText(200).min(1), email: z.email().max(254) }),
-    from: PAGES,
-    kind: 'write',
-    effects: [...CHANGE, 'refresh-session'],
-    response: returns<Member>(),
+    type: 'me/update', schema: z.object({ name: shortText(200).min(1), email: z.email().max(254) }), from: PAGES, kind: 'write', effects: [...CHANGE, 'refresh-session'], response: returns<Member>(),
     async handle({ name, email }, { session }) {
       const s = await session();
       await append(s, makeEvent('member.updated', s.me.id, s.me.id, { name, email }));
@@ -44,12 +29,7 @@ export const memberCommands = [
     },
   }),
   defineCommand({
-    type: 'member/add',
-    schema: z.object({ name: shortText(200).min(1), email: z.email().max(254), role: z.enum(['admin', 'member']).default('member') }),
-    from: PAGES,
-    kind: 'write',
-    effects: CHANGE,
-    response: returns<Member>(),
+    type: 'member/add', schema: z.object({ name: shortText(200).min(1), email: z.email().max(254), role: z.enum(['admin', 'member']).default('member') }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Member>(),
     async handle({ name, email, role }, { session }) {
       const s = await session();
       const member: Member = { id: newId(), name, email: email.toLowerCase(), role };

@@ -36,12 +36,7 @@ const FailureReportSchema = z
 
 export const noteCommands = [
   defineCommand({
-    type: 'note/add',
-    schema: z.object({ clientId: IdSchema, handoffId: IdSchema.optional(), note: NoteDraftSchema }),
-    from: PAGES,
-    kind: 'write',
-    effects: CHANGE,
-    response: returns<Created>(),
+    type: 'note/add', schema: z.object({ clientId: IdSchema, handoffId: IdSchema.optional(), note: NoteDraftSchema }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Created>(),
     async handle(request, { session, now }) {
       const s = await session();
       const id = newId();
@@ -52,12 +47,7 @@ export const noteCommands = [
   }),
   /** An open item on a client, owned by one person (by email: the owner may not be a member yet). */
   defineCommand({
-    type: 'item/add',
-    schema: EVENT_PAYLOADS['item.added'],
-    from: PAGES,
-    kind: 'write',
-    effects: CHANGE,
-    response: returns<Created>(),
+    type: 'item/add', schema: EVENT_PAYLOADS['item.added'], from: PAGES, kind: 'write', effects: CHANGE, response: returns<Created>(),
     async handle(item, { session }) {
       const s = await session();
       const id = newId();
@@ -66,12 +56,7 @@ export const noteCommands = [
     },
   }),
   defineCommand({
-    type: 'item/complete',
-    schema: z.object({ id: IdSchema }),
-    from: PAGES,
-    kind: 'write',
-    effects: CHANGE,
-    response: returns<Created>(),
+    type: 'item/complete', schema: z.object({ id: IdSchema }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Created>(),
     async handle({ id }, { session }) {
       const s = await session();
       await append(s, makeEvent('item.completed', s.me.id, id, {}));
@@ -79,12 +64,7 @@ export const noteCommands = [
     },
   }),
   defineCommand({
-    type: 'failure/log',
-    schema: FailureReportSchema,
-    from: PAGES,
-    kind: 'write',
-    effects: CHANGE,
-    response: returns<Created>(),
+    type: 'failure/log', schema: FailureReportSchema, from: PAGES, kind: 'write', effects: CHANGE, response: returns<Created>(),
     async handle(reported, { session, now }) {
       const s = await session();
       // A failure after a handoff: one that never left (a draft, or a draft cancelled) cannot have caused it.

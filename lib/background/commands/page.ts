@@ -37,13 +37,9 @@ function senderTab({ tab }: Pick<CommandContext, 'tab'>, refusal: string) {
 
 /** Content script → background: what the page is now (null: a page Baton does not read). */
 const pageContext = defineCommand({
-  type: 'page/context',
-  schema: z.object({ context: PageContextSchema.nullable() }),
-  from: CONTENT_SCRIPTS,
+  type: 'page/context', schema: z.object({ context: PageContextSchema.nullable() }), from: CONTENT_SCRIPTS,
   // It writes the tab's state in storage.session, never the event log.
-  kind: 'read',
-  effects: [],
-  response: returns<{ match: MatchSummary }>(),
+  kind: 'read', effects: [], response: returns<{ match: MatchSummary }>(),
   async handle({ context }, ctx) {
     const tab = senderTab(ctx, 'Page reports come from tabs.');
     if (!context) {
@@ -73,12 +69,7 @@ const pageContext = defineCommand({
  * the panel page is open as a tab itself: it then follows the tab that was active before it.
  */
 const panelState = defineCommand({
-  type: 'panel/state',
-  schema: z.object({ windowId: z.number().int(), panelTabId: z.number().int().optional() }),
-  from: PAGES,
-  kind: 'read',
-  effects: [],
-  response: returns<TabState | null>(),
+  type: 'panel/state', schema: z.object({ windowId: z.number().int(), panelTabId: z.number().int().optional() }), from: PAGES, kind: 'read', effects: [], response: returns<TabState | null>(),
   async handle({ windowId, panelTabId }) {
     const [active] = await browser.tabs.query({ active: true, windowId });
     if (active?.id === undefined) return null;
@@ -90,24 +81,15 @@ const panelState = defineCommand({
 
 /** Extension page → background: show something in the side panel of a window (the panel's intent key). */
 const panelIntent = defineCommand({
-  type: 'panel/intent',
-  schema: z.object({ windowId: z.number().int(), intent: PanelIntentRequestSchema }),
-  from: PAGES,
-  kind: 'read',
-  effects: [],
-  response: returns<PanelIntent>(),
+  type: 'panel/intent', schema: z.object({ windowId: z.number().int(), intent: PanelIntentRequestSchema }), from: PAGES, kind: 'read', effects: [], response: returns<PanelIntent>(),
   handle: async ({ windowId, intent }) => recordPanelIntent(windowId, intent),
 });
 
 /** Content script → background, on a click in the page: open the side panel on a new handoff from this tab. */
 const captureStart = defineCommand({
-  type: 'capture/start',
-  schema: z.object({ selectedText: z.string().max(MAX_SELECTED_TEXT).optional() }),
+  type: 'capture/start', schema: z.object({ selectedText: z.string().max(MAX_SELECTED_TEXT).optional() }),
   // Only a tab can start a capture: the new handoff is prefilled from it.
-  from: CONTENT_SCRIPTS,
-  kind: 'read',
-  effects: ['opens-panel'],
-  response: returns<{ opened: boolean }>(),
+  from: CONTENT_SCRIPTS, kind: 'read', effects: ['opens-panel'], response: returns<{ opened: boolean }>(),
   async handle({ selectedText }, ctx) {
     const tab = senderTab(ctx, 'A capture starts from a tab.');
     await recordPanelIntent(tab.windowId, await newHandoffIntent(tab.id, selectedText));

@@ -9,22 +9,12 @@ import { NO_FIELDS, PAGES_AND_CONTENT_SCRIPTS, defineCommand, returns } from './
 export const promptCommands = [
   /** What awaits the signed-in member, for the in-page prompt. */
   defineCommand({
-    type: 'prompts/get',
-    schema: NO_FIELDS,
-    from: PAGES_AND_CONTENT_SCRIPTS,
-    kind: 'read',
-    effects: [],
-    response: returns<PromptItem[]>(),
+    type: 'prompts/get', schema: NO_FIELDS, from: PAGES_AND_CONTENT_SCRIPTS, kind: 'read', effects: [], response: returns<PromptItem[]>(),
     handle: async (_request, { session, now }) => promptItems(await session(), now()),
   }),
   /** A click in the prompt: open that handoff in the side panel. */
   defineCommand({
-    type: 'prompt/open',
-    schema: z.object({ handoffId: IdSchema }),
-    from: PAGES_AND_CONTENT_SCRIPTS,
-    kind: 'read',
-    effects: ['opens-panel'],
-    response: returns<{ opened: boolean }>(),
+    type: 'prompt/open', schema: z.object({ handoffId: IdSchema }), from: PAGES_AND_CONTENT_SCRIPTS, kind: 'read', effects: ['opens-panel'], response: returns<{ opened: boolean }>(),
     async handle({ handoffId }, { tab, opening }) {
       if (tab?.windowId !== undefined) await recordPanelIntent(tab.windowId, { kind: 'handoff', handoffId });
       return { opened: await (opening ?? Promise.resolve(false)) };
@@ -32,12 +22,7 @@ export const promptCommands = [
   }),
   /** Hides the prompt for this handoff for a while: a preference of this browser, the log is untouched. */
   defineCommand({
-    type: 'prompt/snooze',
-    schema: z.object({ handoffId: IdSchema, minutes: z.number().int().min(1).max(7 * 24 * 60) }),
-    from: PAGES_AND_CONTENT_SCRIPTS,
-    kind: 'read',
-    effects: ['prompts'],
-    response: returns<PromptItem[]>(),
+    type: 'prompt/snooze', schema: z.object({ handoffId: IdSchema, minutes: z.number().int().min(1).max(7 * 24 * 60) }), from: PAGES_AND_CONTENT_SCRIPTS, kind: 'read', effects: ['prompts'], response: returns<PromptItem[]>(),
     async handle({ handoffId, minutes }, { session, now }) {
       await snoozePrompt(handoffId, minutes, now());
       return promptItems(await session(), now());

@@ -17,61 +17,32 @@ const WORKSPACE_CHANGE: readonly Effect[] = [...CHANGE, 'refresh-session'];
 export const workspaceSettingCommands = [
   /** Built-in templates and the workspace's custom ones (newest version of each). */
   defineCommand({
-    type: 'templates/list',
-    schema: NO_FIELDS,
-    from: PAGES,
-    kind: 'read',
-    effects: [],
-    response: returns<Template[]>(),
+    type: 'templates/list', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<Template[]>(),
     handle: async (_request, { session }) => allTemplates((await session()).db),
   }),
   /** Admins only: a new custom template, or a new version of one (`version` is assigned). */
   defineCommand({
     type: 'template/save',
     // The template itself is checked against TemplateSchema once its version is known (saveTemplate).
-    schema: z.object({ template: z.record(z.string(), z.unknown()) }),
-    from: PAGES,
-    kind: 'write',
-    effects: CHANGE,
-    response: returns<Template>(),
+    schema: z.object({ template: z.record(z.string(), z.unknown()) }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Template>(),
     handle: async ({ template }, { session }) => saveTemplate(await session(), template),
   }),
   defineCommand({
-    type: 'reminders/get',
-    schema: NO_FIELDS,
-    from: PAGES,
-    kind: 'read',
-    effects: [],
-    response: returns<ReminderSettings>(),
+    type: 'reminders/get', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<ReminderSettings>(),
     handle: async (_request, { session }) => reminderSettings(await session()),
   }),
   defineCommand({
-    type: 'reminders/save',
-    schema: z.object({ settings: ReminderSettingsSchema }),
-    from: PAGES,
-    kind: 'write',
-    effects: WORKSPACE_CHANGE,
-    response: returns<ReminderSettings>(),
+    type: 'reminders/save', schema: z.object({ settings: ReminderSettingsSchema }), from: PAGES, kind: 'write', effects: WORKSPACE_CHANGE, response: returns<ReminderSettings>(),
     handle: async ({ settings }, { session }) => saveReminderSettings(await session(), settings),
   }),
   /** The loaded cost of an hour the dashboard prices repair hours at. */
   defineCommand({
-    type: 'cost/get',
-    schema: NO_FIELDS,
-    from: PAGES,
-    kind: 'read',
-    effects: [],
-    response: returns<CostSettings>(),
+    type: 'cost/get', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<CostSettings>(),
     handle: async (_request, { session }) => costSettings(await session()),
   }),
   /** Admins only; writes these two fields and nothing else of the workspace. */
   defineCommand({
-    type: 'cost/save',
-    schema: CostSettingsSchema,
-    from: PAGES,
-    kind: 'write',
-    effects: WORKSPACE_CHANGE,
-    response: returns<CostSettings>(),
+    type: 'cost/save', schema: CostSettingsSchema, from: PAGES, kind: 'write', effects: WORKSPACE_CHANGE, response: returns<CostSettings>(),
     handle: async (settings, { session }) => saveCostSettings(await session(), settings),
   }),
   /**
@@ -79,12 +50,7 @@ export const workspaceSettingCommands = [
    * read: it caches what the log says and appends nothing to it.
    */
   defineCommand({
-    type: 'metrics/refresh',
-    schema: z.object({ refold: z.boolean().optional() }),
-    from: PAGES,
-    kind: 'read',
-    effects: [],
-    response: returns<{ lastKey: number; folded: number; added: number; refolded: boolean }>(),
+    type: 'metrics/refresh', schema: z.object({ refold: z.boolean().optional() }), from: PAGES, kind: 'read', effects: [], response: returns<{ lastKey: number; folded: number; added: number; refolded: boolean }>(),
     handle: async ({ refold }, { session }) => refreshMetricsSnapshot((await session()).db, { refold: refold === true }),
   }),
 ] as const;

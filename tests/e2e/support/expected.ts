@@ -42,3 +42,20 @@ export function identifierOf(fixture: ExpectedFixture, kind: string): string {
   }
   throw new Error(`fixture ${fixture.url} lists no identifier of kind ${kind}`);
 }
+
+/** A browser tab of either driver (Playwright in Chromium, puppeteer in Firefox). */
+interface Tab {
+  goto(url: string): Promise<{ status(): number } | null>;
+}
+
+/**
+ * Opens a fixture page at its real URL (from its .expected.json) in `tab`: the fixture server serves
+ * `<fixture>.html` for that host. Throws when the server did not serve it.
+ */
+export async function openFixture<T extends Tab>(server: { setFixture(host: string, fixture: string): void }, fixture: string, tab: T): Promise<{ page: T; site: ExpectedFixture }> {
+  const site = readExpected(fixture);
+  server.setFixture(new URL(site.url).hostname, fixture);
+  const status = (await tab.goto(site.url))?.status();
+  if (status !== 200) throw new Error(`fixture ${fixture} was not served for ${site.url} (status ${String(status)})`);
+  return { page: tab, site };
+}

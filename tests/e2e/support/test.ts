@@ -1,7 +1,7 @@
 // The `test` every e2e spec uses: a fresh Baton (browser, profile, fixture server) per test.
 import { test as base, expect, type Page } from '@playwright/test';
 import { launchBaton, type Baton } from './baton.ts';
-import { readExpected, type ExpectedFixture } from './expected.ts';
+import { openFixture, type ExpectedFixture } from './expected.ts';
 
 export { identifierOf, readExpected } from './expected.ts';
 
@@ -63,12 +63,7 @@ export async function addClients(baton: Baton, clients: [name: string, identifie
  * serves `<fixture>.html` for that host. Pass `page` to navigate an existing tab instead.
  */
 export async function openSite(baton: Baton, fixture: string, page?: Page): Promise<{ page: Page; site: ExpectedFixture }> {
-  const site = readExpected(fixture);
-  baton.server.setFixture(new URL(site.url).hostname, fixture);
-  const tab = page ?? (await baton.context.newPage());
-  const response = await tab.goto(site.url);
-  expect(response?.status(), `fixture ${fixture} served for ${site.url}`).toBe(200);
-  return { page: tab, site };
+  return openFixture(baton.server, fixture, page ?? (await baton.context.newPage()));
 }
 
 /** The side panel's UI, opened as an ordinary tab of the same window. */

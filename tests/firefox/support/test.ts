@@ -3,7 +3,7 @@
 // picture of every tab go with the report.
 import { test as base, expect } from '@playwright/test';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { readExpected, type ExpectedFixture } from '../../e2e/support/expected.ts';
+import { openFixture, type ExpectedFixture } from '../../e2e/support/expected.ts';
 import { launchBatonFirefox, type BatonFirefox } from './firefox.ts';
 
 export { expect };
@@ -63,12 +63,7 @@ export async function waitForRole(page: Page, role: string, name: string, host?:
 
 /** Opens a saved page at its real URL (from its .expected.json) in `page`, or in a new tab. */
 export async function openSite(firefox: BatonFirefox, fixture: string, page?: Page): Promise<{ page: Page; site: ExpectedFixture }> {
-  const site = readExpected(fixture);
-  firefox.server.setFixture(new URL(site.url).hostname, fixture);
-  const tab = page ?? (await firefox.browser.newPage());
-  const response = await tab.goto(site.url);
-  expect(response?.status(), `fixture ${fixture} served for ${site.url}`).toBe(200);
-  return { page: tab, site };
+  return openFixture(firefox.server, fixture, page ?? (await firefox.browser.newPage()));
 }
 
 /** Sends one request to Baton's background from one of its pages, as its own pages do; the reply. */
