@@ -5,7 +5,8 @@ import { computeMetrics } from '../lib/metrics/compute';
 import { parseMetricsQuery } from '../lib/metrics/query';
 import { TimestampSchema } from '../lib/model/common';
 import { z } from '../lib/model/zod';
-import { InviteError, type Caller, type HubStore } from './store';
+import { InviteError } from './invite-error';
+import type { Caller, HubStore } from './store';
 
 export interface AppOptions {
   store: HubStore;

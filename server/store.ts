@@ -6,6 +6,7 @@ import { newId } from '../lib/model/common';
 import { parseEvent, type BatonEvent } from '../lib/model/event';
 import { MemberSchema, type Member } from '../lib/model/member';
 import type { Db, Queryable } from './db';
+import { InviteError } from './invite-error';
 
 export const EVENTS_CHANNEL = 'baton_events';
 /** Events read per query when folding a log into metric facts: bounded memory on a large log. */
@@ -15,9 +16,6 @@ export type PushResult =
   | { id: string; status: 'accepted'; seq: number }
   | { id: string; status: 'duplicate'; seq: number }
   | { id: string; status: 'rejected'; reason: string };
-
-/** An invite that cannot be used (yet): the message is for the person holding it. */
-export class InviteError extends Error {}
 
 export interface Caller {
   memberId: string;
