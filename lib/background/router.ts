@@ -11,7 +11,9 @@ import { newHandoffIntent, openSidePanel, recordPanelIntent } from './panel-inte
 import { showWhatAwaitsMe } from './prompt-push';
 import { promptItems, snoozePrompt } from './prompts';
 import { getTabState, lastActiveTab, rememberActiveTab, removeTabState, tabIdsWithState, updateTabState } from './tab-states';
-import { SYNC_STATUS_KEY, type SyncRunner, type SyncStatus } from './sync-runner';
+import { STORAGE_KEYS } from '../storage/keys';
+import { getItem } from '../storage/store';
+import type { SyncRunner } from './sync-runner';
 import type { WorkspaceService } from './workspace';
 
 type Sender = Browser.runtime.MessageSender;
@@ -117,7 +119,7 @@ export function createRouter(deps: RouterDeps) {
 
   async function hubStatus(): Promise<HubStatus> {
     const session = await deps.workspace.session();
-    const status = ((await browser.storage.session.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as SyncStatus | undefined) ?? { pending: 0, live: false };
+    const status = (await getItem(STORAGE_KEYS.syncStatus)) ?? { pending: 0, live: false };
     return { ...status, pending: await session.db.count('outbox'), connected: Boolean(session.hub), url: session.hub?.url, me: session.me };
   }
 

@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import { getHandoff } from '../db/queries';
 import type { BatonEvent } from '../model/event';
+import { STORAGE_KEYS } from '../storage/keys';
+import { setItem } from '../storage/store';
 import { hubUrl } from '../sync/hub-client';
 import { backoffMs, syncOnce, type SyncReport } from '../sync/sync';
 import { handoffNotificationId } from './notification-ids';
 import { showWhatAwaitsMe } from './prompt-push';
 import type { Session, WorkspaceService } from './workspace';
 
-export const SYNC_STATUS_KEY = 'baton:sync-status';
 const NOTICES_KEY = 'notices';
 const KEEPALIVE_MS = 20_000;
 
@@ -81,7 +82,7 @@ export function createSyncRunner(workspace: WorkspaceService) {
   let socket: WebSocket | null = null;
   let keepalive: ReturnType<typeof setInterval> | undefined;
 
-  const setStatus = async (status: SyncStatus) => browser.storage.session.set({ [SYNC_STATUS_KEY]: status });
+  const setStatus = (status: SyncStatus) => setItem(STORAGE_KEYS.syncStatus, status);
 
   async function round(): Promise<void> {
     const session = await workspace.session().catch(() => null);

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { appendEvent } from '../db/event-store';
 import { openBatonDb, type BatonDatabase } from '../db/open';
 import { listClients } from '../db/queries';
@@ -8,8 +7,9 @@ import { ClientSchema } from '../model/client';
 import { newId } from '../model/common';
 import { MemberSchema, type Member } from '../model/member';
 import type { Workspace } from '../model/member';
-import { z } from '../model/zod';
 import { redeemInvite, type HubConnection } from '../sync/hub-client';
+import { STORAGE_KEYS } from '../storage/keys';
+import { getItem, removeItem, setItem } from '../storage/store';
 import { syncOnce } from '../sync/sync';
 
 export interface Session {
@@ -19,17 +19,10 @@ export interface Session {
   hub?: HubConnection;
 }
 
-/** Where the first version kept clients, before the event log: imported once, then removed. */
-export const LEGACY_CLIENTS_KEY = 'baton:clients';
-/** The hub this browser belongs to (storage.local: tokens never go to IndexedDB or the hub in clear). */
-export const HUB_KEY = 'baton:hub';
 export const ME_KEY = 'me';
 
-const HubConnectionSchema = z.object({ url: z.url(), token: z.string().min(10).max(200), memberId: z.string().min(1), workspaceId: z.string().min(1) });
-
-export async function getHubConnection(): Promise<HubConnection | undefined> {
-  const parsed = HubConnectionSchema.safeParse((await browser.storage.local.get(HUB_KEY))[HUB_KEY]);
-  return parsed.success ? parsed.data : undefined;
+export function getHubConnection(): Promise<HubConnection | undefined> {
+  return getItem(STORAGE_KEYS.hub);
 }
 
 /** The local workspace, created on first use with the user as its admin: Baton works without a hub. */
@@ -62,15 +55,15 @@ async function openHubSession(dbName: string, hub: HubConnection): Promise<Sessi
 }
 
 async function importLegacyClients(db: BatonDatabase, me: Member): Promise<void> {
-  const stored = (await browser.storage.local.get(LEGACY_CLIENTS_KEY))[LEGACY_CLIENTS_KEY];
-  if (!Array.isArray(stored)) return;
+  const stored = await getItem(STORAGE_KEYS.legacyClients);
+  if (!stored) return;
   for (const raw of stored) {
     const client = ClientSchema.safeParse(raw);
     if (!client.success) continue;
     const { id, name, identifiers } = client.data;
     await appendEvent(db, makeEvent('client.created', me.id, id, { name, identifiers }, { at: client.data.createdAt }));
   }
-  await browser.storage.local.remove(LEGACY_CLIENTS_KEY);
+  await removeItem(STORAGE_KEYS.legacyClients);
 }
 
 /** One session per worker life, opened on first use; a failed open is retried on the next call. */
@@ -105,7 +98,7 @@ export function createWorkspaceService(dbName = DB_NAME) {
       const local = await this.session();
       const hub: HubConnection = { url, token: joined.data.token, memberId: joined.data.member.id, workspaceId: joined.data.workspaceId };
       // The invite is spent: keep the token before anything else can fail.
-      await browser.storage.local.set({ [HUB_KEY]: hub });
+      await setItem(STORAGE_KEYS.hub, hub);
       pending = null;
       const session = await openHubSession(dbName, hub);
       const known = new Set((await listClients(session.db)).values.map((c) => c.name.toLowerCase()));
@@ -121,7 +114,7 @@ export function createWorkspaceService(dbName = DB_NAME) {
       pending = null;
     },
     async disconnect(): Promise<void> {
-      await browser.storage.local.remove(HUB_KEY);
+      await removeItem(STORAGE_KEYS.hub);
       pending = null;
     },
   };
