@@ -1,7 +1,8 @@
 import { appendEvent } from '../db/event-store';
+import { getMeta, putMeta } from '../db/meta';
 import { openBatonDb, type BatonDatabase } from '../db/open';
 import { listClients } from '../db/queries';
-import { DB_NAME } from '../db/schema';
+import { DB_NAME, type MetaKey } from '../db/schema';
 import { makeEvent } from '../events/make-event';
 import { ClientSchema } from '../model/client';
 import { newId } from '../model/common';
@@ -19,28 +20,35 @@ export interface Session {
   hub?: HubConnection;
 }
 
-export const ME_KEY = 'me';
+export const ME_KEY = 'me' satisfies MetaKey;
 
 export function getHubConnection(): Promise<HubConnection | undefined> {
   return getItem(STORAGE_KEYS.hub);
 }
 
+/** The workspace record: a session has one from its first event (workspace.created) on. */
+async function workspaceOf(db: BatonDatabase): Promise<Workspace> {
+  const workspace = await getMeta(db, 'workspace');
+  if (!workspace) throw new Error('This workspace has no record yet: its first event has not arrived.');
+  return workspace;
+}
+
 /** The local workspace, created on first use with the user as its admin: Baton works without a hub. */
 async function openLocalSession(dbName: string): Promise<Session> {
   const db = await openBatonDb(dbName);
-  let meId = (await db.get('meta', ME_KEY)) as string | undefined;
+  let meId = await getMeta(db, ME_KEY);
   if (!meId || !(await db.get('members', meId))) {
     const me: Member = { id: newId(), name: 'You', email: 'you@baton.local', role: 'admin' };
-    if (!(await db.get('meta', 'workspace'))) {
+    if (!(await getMeta(db, 'workspace'))) {
       const created = await appendEvent(db, makeEvent('workspace.created', me.id, newId(), { workspace: { id: newId(), name: 'My agency' }, admin: me }));
       if (!created.ok) throw new Error(`Could not create the workspace: ${created.reason}`);
     }
-    await db.put('meta', me.id, ME_KEY);
+    await putMeta(db, ME_KEY, me.id);
     meId = me.id;
   }
   const me = MemberSchema.parse(await db.get('members', meId));
   await importLegacyClients(db, me);
-  return { db, me, workspace: (await db.get('meta', 'workspace')) as Workspace };
+  return { db, me, workspace: await workspaceOf(db) };
 }
 
 /** The hub's workspace, in its own database; its log arrives from the hub. */
@@ -51,7 +59,7 @@ async function openHubSession(dbName: string, hub: HubConnection): Promise<Sessi
     if (first.error) throw new Error(first.error);
   }
   const me = MemberSchema.parse(await db.get('members', hub.memberId));
-  return { db, me, workspace: (await db.get('meta', 'workspace')) as Workspace, hub };
+  return { db, me, workspace: await workspaceOf(db), hub };
 }
 
 async function importLegacyClients(db: BatonDatabase, me: Member): Promise<void> {
@@ -84,7 +92,7 @@ export function createWorkspaceService(dbName = DB_NAME) {
     /** The workspace record or my member changed: read them again. */
     async refresh(): Promise<Session> {
       const session = await this.session();
-      session.workspace = (await session.db.get('meta', 'workspace')) as Workspace;
+      session.workspace = await workspaceOf(session.db);
       session.me = MemberSchema.parse(await session.db.get('members', session.me.id));
       return session;
     },
