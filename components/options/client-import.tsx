@@ -6,11 +6,11 @@ import { labelClass } from '../section';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { Card } from './card';
-import { useLiveData } from './use-live-data';
+import { useLive } from '../use-live';
 
 /** ARCHITECTURE.md §3.3: a client list from a spreadsheet, previewed row by row, imported all or nothing. */
 export function ClientImport() {
-  const clients = useLiveData(() => sendRequest<'clients/list'>({ type: 'clients/list' }), ['clients']);
+  const clients = useLive(() => sendRequest<'clients/list'>({ type: 'clients/list' }), { stores: ['clients'] });
   const [fileName, setFileName] = useState<string | undefined>();
   const [text, setText] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
