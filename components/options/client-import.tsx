@@ -2,7 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { canImport, previewClientImport, toClientDrafts, type ClientImportPreview } from '../../lib/import/clients-csv';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
-import { labelClass } from '../section';
+import { labelClass } from '../form-styles';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { Card } from './card';

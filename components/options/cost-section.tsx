@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { CostSettingsSchema } from '../../lib/messaging/cost-settings';
 import { sendRequest } from '../../lib/messaging/send';
-import { Section, inputClass, labelClass } from '../section';
+import { Section } from '../section';
+import { inputClass, labelClass } from '../form-styles';
 import { AdminSettingsForm } from './admin-settings-form';
 import { liveError, useLive } from '../use-live';
 

@@ -5,7 +5,7 @@ import type { Reply } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send';
 import type { MemoryModel } from '../../lib/events/memory-model';
 import { Button } from '../button';
-import { inputClass, labelClass } from '../section';
+import { inputClass, labelClass } from '../form-styles';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { Card } from './card';

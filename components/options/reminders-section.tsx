@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
-import { Section, inputClass, labelClass } from '../section';
+import { Section } from '../section';
+import { inputClass, labelClass } from '../form-styles';
 import { AdminSettingsForm } from './admin-settings-form';
 import { liveError, useLive } from '../use-live';
 

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
-import { Section, inputClass, labelClass } from '../section';
+import { Section } from '../section';
+import { inputClass, labelClass } from '../form-styles';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { liveError, useLive } from '../use-live';

@@ -14,7 +14,7 @@ import { nextStep } from './next-step';
 import { PanelSection } from './panel-section';
 import { SourceLinks } from './source-links';
 import { StateBadge } from './state-badge';
-import { cardClass, linkClass } from './styles';
+import { cardClass, linkClass } from '../form-styles';
 import { useLive } from '../use-live';
 import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
