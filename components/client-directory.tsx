@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { subscribeToChanges } from '../lib/db/change-feed';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Client } from '../lib/model/client';
 import { parseIdentifierList } from '../lib/model/identifier';
 import type { Member } from '../lib/model/member';
@@ -7,8 +6,12 @@ import { sendRequest } from '../lib/messaging/send';
 import { IDENTIFIER_LABELS, formatIdentifierValue } from '../lib/sites/labels';
 import { Button } from './button';
 import { ClientImport } from './options/client-import';
-import { Section, inputClass, labelClass } from './section';
+import { Section } from './section';
+import { inputClass, labelClass } from './form-styles';
 import { ClientOptions } from './client-options';
+import { ErrorAlert } from './error-alert';
+import { loadTogether } from './load-together';
+import { liveError, useLive } from './use-live';
 
 /** `#new?identifiers=…` (from the side panel's "Link to client") prefills the form. */
 function prefillFromHash(): string {
@@ -20,9 +23,16 @@ function prefillFromHash(): string {
   }
 }
 
+const NO_CLIENTS: Client[] = [];
+const NO_MEMBERS: Member[] = [];
+
+const loadDirectory = () => loadTogether({ clients: sendRequest<'clients/list'>({ type: 'clients/list' }), members: sendRequest<'members/list'>({ type: 'members/list' }) });
+
 export function ClientDirectory() {
-  const [clients, setClients] = useState<Client[]>([]);
-  const [members, setMembers] = useState<Member[]>([]);
+  // Another tab (or the side panel) changed the workspace: show it.
+  const directory = useLive(loadDirectory, { stores: ['clients', 'members'] });
+  const clients = directory.status === 'ready' ? directory.data.clients : NO_CLIENTS;
+  const members = directory.status === 'ready' ? directory.data.members : NO_MEMBERS;
   const [editing, setEditing] = useState<string | undefined>();
   const [name, setName] = useState('');
   const [prefill, setPrefill] = useState(prefillFromHash);
@@ -32,22 +42,6 @@ export function ClientDirectory() {
   const [ownerEmail, setOwnerEmail] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
-
-  const load = useCallback(async () => {
-    const [reply, team] = await Promise.all([sendRequest<'clients/list'>({ type: 'clients/list' }), sendRequest<'members/list'>({ type: 'members/list' })]);
-    if (reply.ok) setClients(reply.data);
-    else setError(reply.error.message);
-    if (team.ok) setMembers(team.data);
-  }, []);
-  useEffect(() => {
-    void load();
-    // Another tab (or the side panel) changed the workspace: show it.
-    const controller = new AbortController();
-    subscribeToChanges((notice) => {
-      if (notice.stores.some((store) => store === 'clients' || store === 'members')) void load();
-    }, controller.signal);
-    return () => controller.abort();
-  }, [load]);
 
   const reset = () => {
     setEditing(undefined);
@@ -69,7 +63,7 @@ export function ClientDirectory() {
     }
     setStatus(`${editing ? 'Saved' : 'Added'} ${reply.data.name}.`);
     reset();
-    await load();
+    directory.reload();
   };
 
   /** "Link to client" from the side panel: add the page's identifiers to a client that exists. */
@@ -91,7 +85,7 @@ export function ClientDirectory() {
     setStatus(`Linked this page to ${client.name}.`);
     setPrefill('');
     reset();
-    await load();
+    directory.reload();
   };
 
   const edit = (client: Client) => {
@@ -107,11 +101,12 @@ export function ClientDirectory() {
     const reply = await sendRequest<'clients/archive'>({ type: 'clients/archive', id: client.id });
     if (!reply.ok) setError(reply.error.message);
     else setStatus(`Archived ${client.name}.`);
-    await load();
+    directory.reload();
   };
 
   return (
     <Section title="Clients" description="Baton recognises a client on any page that carries one of its identifiers.">
+      <ErrorAlert message={liveError(directory)} />
       {prefill && clients.length > 0 ? (
         <form onSubmit={linkToExisting} className="flex flex-wrap items-end gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4 dark:border-slate-800 dark:bg-slate-900">
           <label className={`${labelClass} grow`}>

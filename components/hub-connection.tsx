@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { HubStatus } from '../lib/messaging/protocol';
 import { sendRequest } from '../lib/messaging/send';
 import { Button } from './button';
-import { Section, inputClass, labelClass } from './section';
+import { Section } from './section';
+import { inputClass, labelClass } from './form-styles';
 
 /** Joining the agency's team hub with an invite code, and what the connection is doing. */
 export function HubConnection() {

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { sendRequest } from '../lib/messaging/send';
 import { Button } from './button';
-import { Section, inputClass, labelClass } from './section';
+import { Section } from './section';
+import { inputClass, labelClass } from './form-styles';
 
 export function OwnDomains() {
   const [domains, setDomains] = useState('');

@@ -13,6 +13,3 @@ export function Section({ title, description, children }: { title: string; descr
   );
 }
 
-export const inputClass =
-  'w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-xs dark:border-slate-700 dark:bg-slate-900';
-export const labelClass = 'flex flex-col gap-1 text-sm font-medium';

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { tabStateKey, type TabState } from '../lib/messaging/protocol';
+import type { TabState } from '../lib/messaging/protocol';
 import { sendRequest } from '../lib/messaging/send';
+import { tabStateKey } from '../lib/storage/keys';
+import { changedValue } from '../lib/storage/store';
 
 export type PanelState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; tab: TabState | null };
 
@@ -26,8 +28,8 @@ export function usePanelState(): PanelState {
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'session') return;
       // The followed tab moved on (a navigation): its new state comes with the change, no need to ask.
-      const own = followed.current !== undefined ? changes[tabStateKey(followed.current)]?.newValue : undefined;
-      if (own && Object.keys(changes).length === 1) setState({ status: 'ready', tab: own as TabState });
+      const own = followed.current !== undefined ? changedValue(tabStateKey(followed.current), changes, area) : undefined;
+      if (own && Object.keys(changes).length === 1) setState({ status: 'ready', tab: own });
       else void refreshSafely();
     };
     const onActivated = () => void refreshSafely();

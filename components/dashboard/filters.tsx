@@ -1,4 +1,4 @@
-import { inputClass, labelClass } from '../section';
+import { inputClass, labelClass } from '../form-styles';
 import { PERIOD_PRESETS, type PeriodPreset } from './period';
 
 export interface FilterValues {

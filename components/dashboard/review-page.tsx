@@ -8,7 +8,7 @@ import { ErrorAlert } from '../error-alert';
 import { formatDateTime } from '../panel/format';
 import { StatusMessage } from '../options/alerts';
 import { TemplateEditor } from '../options/template-editor';
-import { useLiveData } from '../options/use-live-data';
+import { liveError, useLive } from '../use-live';
 import { tableClass } from './chart-figure';
 import { formatPercent } from './format';
 
@@ -19,8 +19,8 @@ import { formatPercent } from './format';
 export function ReviewPage({ facts, version, query, templateId }: { facts: MetricFacts; version: number; query: MetricsQuery; templateId: string }) {
   // `version` stands for the facts' contents, which grow in place.
   const review = useMemo(() => templateReview(facts, templateId, query), [facts, version, templateId, query]);
-  const me = useLiveData(() => sendRequest<'me/get'>({ type: 'me/get' }), ['members']);
-  const templates = useLiveData(() => sendRequest<'templates/list'>({ type: 'templates/list' }), ['templates']);
+  const me = useLive(() => sendRequest<'me/get'>({ type: 'me/get' }), { stores: ['members'] });
+  const templates = useLive(() => sendRequest<'templates/list'>({ type: 'templates/list' }), { stores: ['templates'] });
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState<string>();
   const isAdmin = me.status === 'ready' && me.data.role === 'admin';
@@ -102,7 +102,7 @@ export function ReviewPage({ facts, version, query, templateId }: { facts: Metri
           Improve the template
         </h2>
         <StatusMessage message={status} />
-        <ErrorAlert message={templates.status === 'error' ? templates.message : undefined} />
+        <ErrorAlert message={liveError(templates)} />
         {!isAdmin ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">Only an admin can change templates. Share this page with one: the fields above are where receivers need more.</p>
         ) : editing && templates.status === 'ready' ? (

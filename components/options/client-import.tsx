@@ -2,15 +2,15 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { canImport, previewClientImport, toClientDrafts, type ClientImportPreview } from '../../lib/import/clients-csv';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
-import { labelClass } from '../section';
+import { labelClass } from '../form-styles';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { Card } from './card';
-import { useLiveData } from './use-live-data';
+import { useLive } from '../use-live';
 
 /** ARCHITECTURE.md §3.3: a client list from a spreadsheet, previewed row by row, imported all or nothing. */
 export function ClientImport() {
-  const clients = useLiveData(() => sendRequest<'clients/list'>({ type: 'clients/list' }), ['clients']);
+  const clients = useLive(() => sendRequest<'clients/list'>({ type: 'clients/list' }), { stores: ['clients'] });
   const [fileName, setFileName] = useState<string | undefined>();
   const [text, setText] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { CostSettingsSchema } from '../../lib/messaging/cost-settings';
 import { sendRequest } from '../../lib/messaging/send';
-import { Section, inputClass, labelClass } from '../section';
+import { Section } from '../section';
+import { inputClass, labelClass } from '../form-styles';
 import { AdminSettingsForm } from './admin-settings-form';
-import { useLiveData } from './use-live-data';
+import { liveError, useLive } from '../use-live';
 
 /** The currencies agencies mostly bill in; a workspace set to another code still shows it. */
 const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'JPY', 'INR', 'BRL', 'MXN', 'ZAR', 'SGD'] as const;
@@ -22,7 +23,7 @@ function currencyLabel(code: string): string {
 
 /** The loaded cost of an hour: what the dashboard prices the hours spent repairing failures at. */
 export function CostSection({ isAdmin }: { isAdmin: boolean }) {
-  const settings = useLiveData(() => sendRequest<'cost/get'>({ type: 'cost/get' }), ['workspace']);
+  const settings = useLive(() => sendRequest<'cost/get'>({ type: 'cost/get' }), { stores: ['workspace'] });
   const [rate, setRate] = useState('');
   const [currency, setCurrency] = useState('');
   const loaded = settings.status === 'ready' ? settings.data : undefined;
@@ -44,7 +45,7 @@ export function CostSection({ isAdmin }: { isAdmin: boolean }) {
       <AdminSettingsForm
         isAdmin={isAdmin}
         ready={loaded !== undefined}
-        loadError={settings.status === 'error' ? settings.message : undefined}
+        loadError={liveError(settings)}
         saveLabel="Save hourly cost"
         readOnlyNote="Only an admin can change the cost of an hour."
         noValidate

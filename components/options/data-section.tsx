@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
-import { Section, labelClass } from '../section';
+import { Section } from '../section';
+import { labelClass } from '../form-styles';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { Card } from './card';

@@ -5,12 +5,12 @@ import type { Reply } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send';
 import type { MemoryModel } from '../../lib/events/memory-model';
 import { Button } from '../button';
-import { inputClass, labelClass } from '../section';
+import { inputClass, labelClass } from '../form-styles';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { Card } from './card';
 import { downloadFile } from '../download';
-import { useLiveData } from './use-live-data';
+import { liveError, useLive } from '../use-live';
 
 const STATE_WORDS: Record<string, string> = { draft: 'draft', sent: 'sent', gaps_raised: 'gaps raised', gaps_answered: 'gaps answered', confirmed: 'confirmed', cancelled: 'cancelled', reassigned: 'reassigned' };
 
@@ -25,7 +25,7 @@ async function loadWorkspace(): Promise<Reply<MemoryModel>> {
 
 /** Downloads one handoff as a Markdown document, for a client file or a wiki. */
 export function HandoffExport() {
-  const workspace = useLiveData(loadWorkspace, ['handoffs', 'clients', 'members', 'templates']);
+  const workspace = useLive(loadWorkspace, { stores: ['handoffs', 'clients', 'members', 'templates'] });
   const [chosen, setChosen] = useState('');
   const [status, setStatus] = useState<string | undefined>();
   const model = workspace.status === 'ready' ? workspace.data : undefined;
@@ -44,7 +44,7 @@ export function HandoffExport() {
 
   return (
     <Card title="Export a handoff as Markdown" description="Every field, the gaps and their answers, dates and sources, as a document for the client file or your wiki.">
-      <ErrorAlert message={workspace.status === 'error' ? workspace.message : undefined} />
+      <ErrorAlert message={liveError(workspace)} />
       {handoffs.length === 0 && model ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No handoffs yet.</p>
       ) : (

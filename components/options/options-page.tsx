@@ -10,12 +10,12 @@ import { PrivacySection } from './privacy-section';
 import { RemindersSection } from './reminders-section';
 import { TeamSection } from './team-section';
 import { TemplatesSection } from './templates-section';
-import { useLiveData } from './use-live-data';
+import { useLive } from '../use-live';
 import { YouSection } from './you-section';
 
 /** The settings page: one page of sections, with a table of contents to jump between them. */
 export function OptionsPage() {
-  const me = useLiveData(() => sendRequest<'me/get'>({ type: 'me/get' }), ['members']);
+  const me = useLive(() => sendRequest<'me/get'>({ type: 'me/get' }), { stores: ['members'] });
   const member = me.status === 'ready' ? me.data : undefined;
   const isAdmin = member?.role === 'admin';
   const sections: [id: string, title: string, content: React.ReactNode][] = [

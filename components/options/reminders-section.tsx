@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
-import { Section, inputClass, labelClass } from '../section';
+import { Section } from '../section';
+import { inputClass, labelClass } from '../form-styles';
 import { AdminSettingsForm } from './admin-settings-form';
-import { useLiveData } from './use-live-data';
+import { liveError, useLive } from '../use-live';
 
 /** How overdue confirmations are chased: reminders to the receiver, then the admins are told. */
 export function RemindersSection({ isAdmin }: { isAdmin: boolean }) {
-  const settings = useLiveData(() => sendRequest<'reminders/get'>({ type: 'reminders/get' }), ['workspace']);
+  const settings = useLive(() => sendRequest<'reminders/get'>({ type: 'reminders/get' }), { stores: ['workspace'] });
   const [remind, setRemind] = useState('');
   const [escalate, setEscalate] = useState('');
   const loaded = settings.status === 'ready' ? settings.data : undefined;
@@ -22,7 +23,7 @@ export function RemindersSection({ isAdmin }: { isAdmin: boolean }) {
       <AdminSettingsForm
         isAdmin={isAdmin}
         ready={loaded !== undefined}
-        loadError={settings.status === 'error' ? settings.message : undefined}
+        loadError={liveError(settings)}
         saveLabel="Save reminders"
         readOnlyNote="Only an admin can change reminders."
         save={() => () => sendRequest<'reminders/save'>({ type: 'reminders/save', settings: { remindEveryHours: Number(remind), escalateAfterHours: Number(escalate) } })}

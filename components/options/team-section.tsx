@@ -2,17 +2,18 @@ import { useState, type FormEvent } from 'react';
 import { MEMBER_ROLES, type Member } from '../../lib/model/member';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
-import { Section, inputClass, labelClass } from '../section';
+import { Section } from '../section';
+import { inputClass, labelClass } from '../form-styles';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { Card } from './card';
-import { useLiveData } from './use-live-data';
+import { liveError, useLive } from '../use-live';
 
 const ROLE_WORDS: Record<Member['role'], string> = { admin: 'Admin', member: 'Member' };
 
 /** Who is in the workspace; admins add colleagues so handoffs can be addressed to them. */
 export function TeamSection({ me }: { me: Member | undefined }) {
-  const members = useLiveData(() => sendRequest<'members/list'>({ type: 'members/list' }), ['members']);
+  const members = useLive(() => sendRequest<'members/list'>({ type: 'members/list' }), { stores: ['members'] });
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Member['role']>('member');
@@ -38,7 +39,7 @@ export function TeamSection({ me }: { me: Member | undefined }) {
   const list = members.status === 'ready' ? [...members.data].sort((a, b) => a.name.localeCompare(b.name)) : [];
   return (
     <Section title="Team" description="Everyone who can send and receive handoffs. Admins manage members, templates and reminders.">
-      <ErrorAlert message={members.status === 'error' ? members.message : members.status === 'ready' ? members.error : undefined} />
+      <ErrorAlert message={liveError(members)} />
       {list.length > 0 ? (
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Members</caption>

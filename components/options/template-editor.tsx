@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { FIELD_TYPES, type FieldType, type Template, type TemplateField } from '../../lib/model/template';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
-import { inputClass, labelClass } from '../section';
+import { inputClass, labelClass } from '../form-styles';
 import { ErrorAlert } from '../error-alert';
 import { Card } from './card';
 import { FIELD_TYPE_WORDS, fieldIdFromLabel, templateIdFromName } from './template-words';

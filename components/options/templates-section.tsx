@@ -8,13 +8,13 @@ import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { TemplateDetails } from './template-details';
 import { TemplateEditor } from './template-editor';
-import { useLiveData } from './use-live-data';
+import { liveError, useLive } from '../use-live';
 
 type Editing = { template?: Template } | undefined;
 
 /** The built-in templates and the agency's own; admins add and improve them. */
 export function TemplatesSection({ isAdmin }: { isAdmin: boolean }) {
-  const templates = useLiveData(() => sendRequest<'templates/list'>({ type: 'templates/list' }), ['templates']);
+  const templates = useLive(() => sendRequest<'templates/list'>({ type: 'templates/list' }), { stores: ['templates'] });
   const [editing, setEditing] = useState<Editing>();
   const [status, setStatus] = useState<string | undefined>();
   const list = templates.status === 'ready' ? newestVersions(templates.data) : [];
@@ -27,7 +27,7 @@ export function TemplatesSection({ isAdmin }: { isAdmin: boolean }) {
 
   return (
     <Section title="Templates" description="Each kind of handoff asks for the minimum a receiver needs. Improve them from what goes wrong.">
-      <ErrorAlert message={templates.status === 'error' ? templates.message : undefined} />
+      <ErrorAlert message={liveError(templates)} />
       <StatusMessage message={status} />
       {editing ? (
         <TemplateEditor template={editing.template} templates={list} onDone={done} />

@@ -1,14 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
-import { Section, inputClass, labelClass } from '../section';
+import { Section } from '../section';
+import { inputClass, labelClass } from '../form-styles';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
-import { useLiveData } from './use-live-data';
+import { liveError, useLive } from '../use-live';
 
 /** The name and address colleagues see on handoffs. */
 export function YouSection() {
-  const me = useLiveData(() => sendRequest<'me/get'>({ type: 'me/get' }), ['members']);
+  const me = useLive(() => sendRequest<'me/get'>({ type: 'me/get' }), { stores: ['members'] });
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -33,7 +34,7 @@ export function YouSection() {
 
   return (
     <Section title="You" description="How colleagues see you on handoffs and notes.">
-      <ErrorAlert message={me.status === 'error' ? me.message : undefined} />
+      <ErrorAlert message={liveError(me)} />
       <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
         <label className={labelClass}>
           Your name

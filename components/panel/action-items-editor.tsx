@@ -2,7 +2,7 @@ import { FieldGroup } from './field-frame';
 import { emptyActionItem, patchRow, removeRow } from './field-values';
 import type { EditorProps } from './editor-props';
 import { AddRowButton, RowCard } from './row-card';
-import { twoColumnsClass } from './styles';
+import { twoColumnsClass } from '../form-styles';
 import { SmallInput } from './small-input';
 
 /** Open items, each with one owner and a date: accountability is assigned, not assumed. */

@@ -4,7 +4,7 @@ import type { Handoff } from '../../lib/model/handoff';
 import type { Template } from '../../lib/model/template';
 import { Button } from '../button';
 import { InlineForm } from './inline-form';
-import { inputClass, labelClass } from './styles';
+import { inputClass, labelClass } from '../form-styles';
 import { useAction } from './use-action';
 
 /** The sender answers each open gap; answering some now and the rest later is fine. */

@@ -3,7 +3,7 @@ import { sendRequest } from '../../lib/messaging/send';
 import type { Handoff } from '../../lib/model/handoff';
 import { Button } from '../button';
 import { InlineForm } from './inline-form';
-import { inputClass, labelClass } from './styles';
+import { inputClass, labelClass } from '../form-styles';
 import { useAction } from './use-action';
 
 /** Cancelling says why, so the receiver and the history are not left guessing. */

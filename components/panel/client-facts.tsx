@@ -1,5 +1,5 @@
 import type { Client } from '../../lib/model/client';
-import { linkClass } from './styles';
+import { linkClass } from '../form-styles';
 
 function People({ people }: { people: Client['stakeholders'] }) {
   if (people.length === 0) return null;

@@ -11,7 +11,7 @@ import { OpenItems } from './open-items';
 import { PageFacts } from './page-facts';
 import { PanelSection } from './panel-section';
 import { QuickNotes } from './quick-notes';
-import { useLive } from './use-live';
+import { useLive } from '../use-live';
 import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 
@@ -19,7 +19,7 @@ import { useWorkspace } from './workspace';
 export function ClientView({ clientId, tab }: { clientId: string; tab?: TabState }) {
   const { members } = useWorkspace();
   const { navigate } = useNavigation();
-  const live = useLive(`client:${clientId}`, () => sendRequest<'client/view'>({ type: 'client/view', clientId }));
+  const live = useLive(() => sendRequest<'client/view'>({ type: 'client/view', clientId }), { key: `client:${clientId}` });
   const matched = tab?.match.status === 'matched' && tab.match.client.id === clientId;
   // The tab's match already names the client: say whose page this is at once, the rest follows.
   // Same elements as the loaded view's header, so the heading (and focus on it) stays when the rest arrives.
@@ -52,6 +52,8 @@ export function ClientView({ clientId, tab }: { clientId: string; tab?: TabState
         </div>
       </div>
       {errors.length > 0 ? <ErrorAlert message={`Some records could not be read: ${errors.join(' ')}`} /> : null}
+      {/* A failed refresh leaves the view as last loaded: say so. */}
+      <ErrorAlert message={live.error} />
 
       <PanelSection title="Open handoffs">
         <OpenHandoffsList handoffs={openHandoffs} />

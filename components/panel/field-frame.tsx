@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TemplateField } from '../../lib/model/template';
-import { helpClass } from './styles';
+import { helpClass } from '../form-styles';
 
 /** Ids a field's control refers to: its help and, when there is one, its problem. */
 export function fieldIds(base: string) {

@@ -1,7 +1,7 @@
 import type { TemplateField } from '../../lib/model/template';
 import { editableValue } from './field-values';
 import { formatDate, isWebLink } from './format';
-import { linkClass } from './styles';
+import { linkClass } from '../form-styles';
 
 const empty = <p className="text-sm text-slate-500 italic dark:text-slate-400">Not filled in</p>;
 

@@ -14,8 +14,8 @@ import { nextStep } from './next-step';
 import { PanelSection } from './panel-section';
 import { SourceLinks } from './source-links';
 import { StateBadge } from './state-badge';
-import { cardClass, linkClass } from './styles';
-import { useLive } from './use-live';
+import { cardClass, linkClass } from '../form-styles';
+import { useLive } from '../use-live';
 import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 
@@ -24,7 +24,7 @@ export function HandoffDetail({ handoff, template }: { handoff: Handoff; templat
   const { clients, me, members } = useWorkspace();
   const { navigate } = useNavigation();
   const client = clients.find((c) => c.id === handoff.clientId);
-  const view = useLive(`client:${handoff.clientId}`, () => sendRequest<'client/view'>({ type: 'client/view', clientId: handoff.clientId }));
+  const view = useLive(() => sendRequest<'client/view'>({ type: 'client/view', clientId: handoff.clientId }), { key: `client:${handoff.clientId}` });
   const now = new Date();
   const [failureOpen, setFailureOpen] = useState(false);
 

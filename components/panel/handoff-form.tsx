@@ -16,7 +16,7 @@ import { PanelSection } from './panel-section';
 import { SaveStatusLine } from './save-status';
 import { MIN_OVERRIDE_REASON, OverrideReason, ReceiverAndDue } from './send-controls';
 import { SourceLinks } from './source-links';
-import { cardClass, inputClass, labelClass } from './styles';
+import { cardClass, inputClass, labelClass } from '../form-styles';
 import { useAutosave } from './use-autosave';
 import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';

@@ -5,14 +5,14 @@ import { findTemplate } from '../../lib/templates';
 import { ErrorAlert } from '../error-alert';
 import { HandoffDetail } from './handoff-detail';
 import { HandoffForm } from './handoff-form';
-import { useLive } from './use-live';
+import { useLive } from '../use-live';
 import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 
 /** One handoff: its sender edits a draft in the form; everyone else (and every later state) sees the detail. */
 export function HandoffView({ handoffId }: { handoffId: string }) {
   const { me, templates } = useWorkspace();
-  const live = useLive(`handoff:${handoffId}`, () => sendRequest<'handoff/get'>({ type: 'handoff/get', id: handoffId }));
+  const live = useLive(() => sendRequest<'handoff/get'>({ type: 'handoff/get', id: handoffId }), { key: `handoff:${handoffId}` });
   // A send answers with the sent handoff: shown at once, until the change feed brings a newer one.
   const [answered, setAnswered] = useState<Handoff>();
   if (live.status === 'loading') return null;
@@ -21,6 +21,15 @@ export function HandoffView({ handoffId }: { handoffId: string }) {
   if (!handoff) return <ViewHeading>Handoff not found</ViewHeading>;
   const template = findTemplate(templates, handoff.templateId, handoff.templateVersion) ?? findTemplate(templates, handoff.templateId);
   if (!template) return <ErrorAlert message={`This handoff uses a template Baton does not know (${handoff.templateId}).`} />;
-  if (handoff.state === 'draft' && handoff.senderId === me.id) return <HandoffForm key={handoff.id} handoff={handoff} template={template} onSent={setAnswered} />;
-  return <HandoffDetail handoff={handoff} template={template} />;
+  // A failed refresh leaves the handoff as last loaded: say so above it.
+  return (
+    <>
+      <ErrorAlert message={live.error} />
+      {handoff.state === 'draft' && handoff.senderId === me.id ? (
+        <HandoffForm key={handoff.id} handoff={handoff} template={template} onSent={setAnswered} />
+      ) : (
+        <HandoffDetail handoff={handoff} template={template} />
+      )}
+    </>
+  );
 }

@@ -16,7 +16,7 @@ import {
   type HistoryDetail,
   type HistoryFilter,
 } from './timeline';
-import { inputClass, selectClass } from './styles';
+import { inputClass, selectClass } from '../form-styles';
 import { useWorkspace } from './workspace';
 
 const KIND_DOTS: Record<string, string> = {

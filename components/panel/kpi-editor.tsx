@@ -3,7 +3,7 @@ import { emptyTarget, patchRow, removeRow, validatedChoice, validatedValue } fro
 import type { EditorProps } from './editor-props';
 import { AddRowButton, RowCard } from './row-card';
 import { SmallInput } from './small-input';
-import { inputClass, twoColumnsClass } from './styles';
+import { inputClass, twoColumnsClass } from '../form-styles';
 
 /** Targets and promises, each saying whether it was checked against the client's real data. */
 export function KpiEditor({ base, field, value, onChange, problem }: EditorProps<'kpi_targets'>) {

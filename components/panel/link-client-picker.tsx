@@ -4,7 +4,7 @@ import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
 import { useNavigation } from './navigation';
-import { inputClass, labelClass, sectionHeadingClass } from './styles';
+import { inputClass, labelClass, sectionHeadingClass } from '../form-styles';
 import { useAction } from './use-action';
 import { useWorkspace } from './workspace';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { FieldFrame, describedBy, fieldIds } from './field-frame';
 import { listFromText, textFromList } from './field-values';
 import type { EditorProps } from './editor-props';
-import { inputClass } from './styles';
+import { inputClass } from '../form-styles';
 
 /** A list typed one item per line. The text is kept as typed (blank lines and all) while the value drops blanks. */
 export function ListEditor({ base, field, value, onChange, problem }: EditorProps<'list'>) {

@@ -4,7 +4,7 @@ import { sendRequest } from '../../lib/messaging/send';
 import { EMPTY_FAILURE_DRAFT, failureRequest, type FailureDraft } from './failure-draft';
 import { STATE_LABELS } from './format';
 import { FAILURE_CATEGORY_OPTIONS, handoffLabel, type FailureCategory } from './timeline';
-import { helpClass, inputClass, labelClass, twoColumnsClass } from './styles';
+import { helpClass, inputClass, labelClass, twoColumnsClass } from '../form-styles';
 import { ToggleForm } from './toggle-form';
 import { useWorkspace } from './workspace';
 

@@ -4,7 +4,7 @@ import type { Template } from '../../lib/model/template';
 import type { Site } from '../../lib/sites/types';
 import { ErrorAlert } from '../error-alert';
 import { useNavigation, type Route } from './navigation';
-import { inputClass, labelClass } from './styles';
+import { inputClass, labelClass } from '../form-styles';
 import { orderTemplates } from './template-order';
 import { TemplatePicker } from './template-picker';
 import { useAction } from './use-action';

@@ -4,7 +4,7 @@ import type { OpenItem } from '../../lib/model/handoff';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
 import { formatDate, toDateInput } from './format';
-import { inputClass, labelClass, twoColumnsClass } from './styles';
+import { inputClass, labelClass, twoColumnsClass } from '../form-styles';
 import { ToggleForm } from './toggle-form';
 import { useAction } from './use-action';
 import { useWorkspace } from './workspace';

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { sectionHeadingClass } from './styles';
+import { sectionHeadingClass } from '../form-styles';
 
 /** A region of a view with its own heading: landmarks for screen readers, structure for everyone. */
 export function PanelSection({ title, action, children, className = '' }: { title: string; action?: ReactNode; children: ReactNode; className?: string }) {

@@ -2,7 +2,7 @@ import { FieldGroup } from './field-frame';
 import { emptyPerson, patchRow, removeRow } from './field-values';
 import type { EditorProps } from './editor-props';
 import { AddRowButton, RowCard } from './row-card';
-import { twoColumnsClass } from './styles';
+import { twoColumnsClass } from '../form-styles';
 import { SmallInput } from './small-input';
 
 export function PeopleEditor({ base, field, value, onChange, problem }: EditorProps<'people'>) {

@@ -3,7 +3,7 @@ import type { HandoffSummary } from '../../lib/db/queries';
 import { sendRequest } from '../../lib/messaging/send';
 import { LogFailure } from './log-failure';
 import { ToggleForm } from './toggle-form';
-import { inputClass, labelClass } from './styles';
+import { inputClass, labelClass } from '../form-styles';
 
 type Open = 'decision' | 'call' | 'failure' | null;
 

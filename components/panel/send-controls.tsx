@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Member } from '../../lib/model/member';
-import { helpClass, inputClass, labelClass } from './styles';
+import { helpClass, inputClass, labelClass } from '../form-styles';
 
 /** Whom the handoff goes to and by when they must confirm. */
 export function ReceiverAndDue({

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react';
-import { inputClass } from './styles';
+import { inputClass } from '../form-styles';
 
 /** A labelled input inside a row: the label is short ("Email") because the row's group names the context. */
 export function SmallInput({ label, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string }) {

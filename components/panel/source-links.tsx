@@ -1,7 +1,7 @@
 import type { HandoffSources } from '../../lib/model/handoff';
 import { SITE_LABELS } from '../../lib/sites/labels';
 import type { Site } from '../../lib/sites/types';
-import { linkClass } from './styles';
+import { linkClass } from '../form-styles';
 
 function siteLabel(site: string): string {
   return SITE_LABELS[site as Site] ?? site;

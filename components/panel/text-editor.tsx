@@ -1,6 +1,6 @@
 import { FieldFrame, describedBy, fieldIds } from './field-frame';
 import type { EditorProps } from './editor-props';
-import { inputClass } from './styles';
+import { inputClass } from '../form-styles';
 
 const INPUT_TYPES = { short_text: 'text', link: 'url', date: 'date' } as const;
 

@@ -1,14 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { browser } from 'wxt/browser';
-import { panelIntentKey, type PanelIntent } from '../../lib/messaging/protocol';
+import type { PanelIntent } from '../../lib/messaging/protocol';
+import { panelIntentKey, type StorageKey } from '../../lib/storage/keys';
+import { getItem, removeItem } from '../../lib/storage/store';
 
-const KINDS = new Set(['new-handoff', 'handoff', 'client']);
 /** An intent nobody took in time (the panel did not open: Firefox, a lost gesture) is not acted on later. */
 const FRESH_MS = 2 * 60_000;
-
-function isIntent(value: unknown): value is PanelIntent {
-  return typeof value === 'object' && value !== null && KINDS.has((value as { kind?: unknown }).kind as string);
-}
 
 /**
  * What the background asked this window's panel to show (a capture, a prompt, a notification):
@@ -19,7 +16,7 @@ export function usePanelIntent(onIntent: (intent: PanelIntent) => void): void {
   handler.current = onIntent;
 
   useEffect(() => {
-    let key: string | undefined;
+    let key: StorageKey<PanelIntent> | undefined;
     let lastAt: string | undefined;
     let stopped = false;
     const read = async () => {
@@ -29,14 +26,14 @@ export function usePanelIntent(onIntent: (intent: PanelIntent) => void): void {
         if (window.id === undefined) return;
         key = panelIntentKey(window.id);
       }
-      const stored = (await browser.storage.session.get(key))[key];
-      if (stopped || !isIntent(stored) || stored.at === lastAt) return;
+      const stored = await getItem(key);
+      if (stopped || !stored || stored.at === lastAt) return;
       lastAt = stored.at;
-      await browser.storage.session.remove(key);
+      await removeItem(key);
       if (Date.now() - Date.parse(stored.at) <= FRESH_MS) handler.current(stored);
     };
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && key && changes[key]?.newValue !== undefined) void readSafely();
+      if (area === key?.area && changes[key.name]?.newValue !== undefined) void readSafely();
     };
     // A failed read leaves the intent for the next change or the next panel: nothing to report here.
     const readSafely = () => read().catch(() => undefined);

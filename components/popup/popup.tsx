@@ -4,6 +4,7 @@ import type { Handoff } from '../../lib/model/handoff';
 import { AppHeader } from '../app-header';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
+import { liveError } from '../use-live';
 import { ConnectionState } from './connection-state';
 import { HandoffGroup, type HandoffLine } from './handoff-group';
 import { openSidePanel } from './open-side-panel';
@@ -53,11 +54,8 @@ export function Popup() {
       </AppHeader>
       <main className="flex flex-col gap-4 p-3">
         <ErrorAlert message={error} />
-        {data.status === 'error' ? (
-          <ErrorAlert message={data.message} />
-        ) : data.status === 'ready' ? (
-          <Groups data={data.data} now={now} onOpen={(h) => void open(h)} />
-        ) : null}
+        <ErrorAlert message={liveError(data)} />
+        {data.status === 'ready' ? <Groups data={data.data} now={now} onOpen={(h) => void open(h)} /> : null}
         {data.status === 'ready' ? <ConnectionState hub={data.data.hub} now={now} /> : null}
       </main>
     </div>

@@ -3,7 +3,8 @@ import type { Handoff } from '../../lib/model/handoff';
 import type { Member } from '../../lib/model/member';
 import type { HubStatus, Reply } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send';
-import { useLiveData } from '../options/use-live-data';
+import { loadTogether } from '../load-together';
+import { useLive } from '../use-live';
 
 export interface PopupData {
   awaitingMe: Handoff[];
@@ -17,34 +18,29 @@ export interface PopupData {
 const WAITING_ON_OTHERS = new Set(['sent', 'gaps_answered', 'reassigned']);
 
 async function loadPopupData(): Promise<Reply<PopupData>> {
-  const [awaiting, sent, clients, members, hub] = await Promise.all([
-    sendRequest<'handoffs/awaiting-me'>({ type: 'handoffs/awaiting-me' }),
-    sendRequest<'handoffs/sent-by-me'>({ type: 'handoffs/sent-by-me' }),
-    sendRequest<'clients/list'>({ type: 'clients/list' }),
-    sendRequest<'members/list'>({ type: 'members/list' }),
-    sendRequest<'hub/status'>({ type: 'hub/status' }),
-  ]);
-  // The first refusal is the one to show: with it, nothing else would be complete.
-  if (!awaiting.ok) return awaiting;
-  if (!sent.ok) return sent;
-  if (!clients.ok) return clients;
-  if (!members.ok) return members;
-  if (!hub.ok) return hub;
-  const mine = sent.data;
+  const reply = await loadTogether({
+    awaiting: sendRequest<'handoffs/awaiting-me'>({ type: 'handoffs/awaiting-me' }),
+    sent: sendRequest<'handoffs/sent-by-me'>({ type: 'handoffs/sent-by-me' }),
+    clients: sendRequest<'clients/list'>({ type: 'clients/list' }),
+    members: sendRequest<'members/list'>({ type: 'members/list' }),
+    hub: sendRequest<'hub/status'>({ type: 'hub/status' }),
+  });
+  if (!reply.ok) return reply;
+  const { awaiting, sent, clients, members, hub } = reply.data;
   return {
     ok: true,
     data: {
-      awaitingMe: awaiting.data,
-      waitingOnOthers: mine.filter((h) => WAITING_ON_OTHERS.has(h.state)),
-      gapsToAnswer: mine.filter((h) => h.state === 'gaps_raised'),
-      clients: clients.data,
-      members: members.data,
-      hub: hub.data,
+      awaitingMe: awaiting,
+      waitingOnOthers: sent.filter((h) => WAITING_ON_OTHERS.has(h.state)),
+      gapsToAnswer: sent.filter((h) => h.state === 'gaps_raised'),
+      clients,
+      members,
+      hub,
     },
   };
 }
 
 /** What the popup shows, kept current by the change feed. */
 export function usePopupData() {
-  return useLiveData(loadPopupData);
+  return useLive(loadPopupData);
 }

@@ -1,4 +1,5 @@
 import { appendEvents, readLog, rebuildViews } from '../db/event-store';
+import { putMeta } from '../db/meta';
 import { ALL_STORES } from '../db/schema';
 import { replay } from '../events/memory-model';
 import { buildDemo } from '../demo';
@@ -97,7 +98,7 @@ async function replaceWorkspace(session: Session, events: readonly BatonEvent[])
     await tx.objectStore('events').add({ id: event.id, origin: 'local', event });
     added += 1;
   }
-  await tx.objectStore('meta').put(me, ME_KEY);
+  await putMeta(tx.objectStore('meta'), ME_KEY, me);
   await tx.done;
   await rebuildViews(session.db);
   return { added, skipped: events.length - added, replaced: true };

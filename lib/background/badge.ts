@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { MatchSummary } from '../messaging/protocol';
+import { STORAGE_KEYS } from '../storage/keys';
+import { getItem, setItem } from '../storage/store';
 import { getTabState, tabIdsWithState } from './tab-states';
 
-/** storage.session: how many handoffs await my confirmation (the badge of every tab shows it). */
-const AWAITING_KEY = 'baton:awaiting';
 const AWAITING_COLOR = '#b91c1c';
 
 function initials(name: string): string {
@@ -17,8 +17,7 @@ function toolbarAction() {
 }
 
 async function awaitingCount(): Promise<number> {
-  const stored = (await browser.storage.session.get(AWAITING_KEY))[AWAITING_KEY];
-  return typeof stored === 'number' ? stored : 0;
+  return (await getItem(STORAGE_KEYS.awaitingCount)) ?? 0;
 }
 
 /**
@@ -55,7 +54,7 @@ export async function showMatchOnBadge(tabId: number, match: MatchSummary | null
 /** A new count of handoffs awaiting me: the window-wide badge and every read tab's badge follow. */
 export async function showAwaitingCount(count: number): Promise<void> {
   if (count === (await awaitingCount())) return;
-  await browser.storage.session.set({ [AWAITING_KEY]: count });
+  await setItem(STORAGE_KEYS.awaitingCount, count);
   const action = toolbarAction();
   // The badge is a hint beside the popup's lists, which hold the truth: a refused paint is not worth a failure.
   await action?.setBadgeText({ text: count > 0 ? String(count) : '' }).catch(() => undefined);

@@ -1,11 +1,12 @@
-import { browser } from 'wxt/browser';
-import { MAX_SELECTED_TEXT, panelIntentKey, type PanelIntent, type PanelIntentRequest } from '../messaging/protocol';
+import { MAX_SELECTED_TEXT, type PanelIntent, type PanelIntentRequest } from '../messaging/protocol';
+import { panelIntentKey } from '../storage/keys';
+import { setItem } from '../storage/store';
 import { getTabState } from './tab-states';
 
 /** Tells the side panel of a window what to show next; the panel reads the key and removes it. */
 export async function recordPanelIntent(windowId: number, intent: PanelIntentRequest, now = new Date()): Promise<PanelIntent> {
   const stored: PanelIntent = { ...intent, at: now.toISOString() };
-  await browser.storage.session.set({ [panelIntentKey(windowId)]: stored });
+  await setItem(panelIntentKey(windowId), stored);
   return stored;
 }
 

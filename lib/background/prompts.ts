@@ -1,17 +1,13 @@
-import { browser } from 'wxt/browser';
 import { awaitingConfirmation } from '../db/queries';
 import type { Handoff } from '../model/handoff';
 import type { PromptItem } from '../messaging/protocol';
+import { STORAGE_KEYS } from '../storage/keys';
+import { getItem, setItem } from '../storage/store';
 import { BUILT_IN_TEMPLATES, findTemplate } from '../templates';
 import type { Session } from './workspace';
 
-/** Per handoff, until when its in-page prompt stays hidden (storage.local: a snooze outlives the worker). */
-export const SNOOZE_KEY = 'baton:prompt-snooze';
-type Snoozes = Record<string, string>;
-
-async function readSnoozes(): Promise<Snoozes> {
-  const stored = (await browser.storage.local.get(SNOOZE_KEY))[SNOOZE_KEY];
-  return stored && typeof stored === 'object' ? (stored as Snoozes) : {};
+async function readSnoozes(): Promise<Record<string, string>> {
+  return (await getItem(STORAGE_KEYS.promptSnoozes)) ?? {};
 }
 
 /** What the in-page prompt lists: handoffs awaiting me, soonest due first, less the snoozed ones. */
@@ -43,5 +39,5 @@ export async function snoozePrompt(handoffId: string, minutes: number, now = new
   const snoozes = await readSnoozes();
   const kept = Object.fromEntries(Object.entries(snoozes).filter(([, until]) => Date.parse(until) > now.getTime()));
   kept[handoffId] = new Date(now.getTime() + minutes * 60_000).toISOString();
-  await browser.storage.local.set({ [SNOOZE_KEY]: kept });
+  await setItem(STORAGE_KEYS.promptSnoozes, kept);
 }

@@ -3,6 +3,8 @@ import { HandoffSchema, type Handoff, type HandoffState } from '../model/handoff
 import type { Member } from '../model/member';
 import type { ReminderSettings } from '../messaging/protocol';
 import { handoffNotificationId } from './notification-ids';
+import { reminderStateKey } from '../storage/keys';
+import { getItem, setItem } from '../storage/store';
 import { reminderSettings } from './reminder-settings';
 import { tell } from './sync-runner';
 import type { Session, WorkspaceService } from './workspace';
@@ -68,11 +70,8 @@ export function decideReminders(input: { handoffs: readonly Handoff[]; me: Membe
 }
 
 export const REMINDERS_ALARM = 'baton-reminders';
-const stateKey = (workspaceId: string) => `baton:reminders:${workspaceId}`;
-
 async function readState(workspaceId: string): Promise<ReminderState> {
-  const stored = (await browser.storage.local.get(stateKey(workspaceId)))[stateKey(workspaceId)] as Partial<ReminderState> | undefined;
-  return { reminded: stored?.reminded ?? {}, escalated: stored?.escalated ?? {} };
+  return (await getItem(reminderStateKey(workspaceId))) ?? { reminded: {}, escalated: {} };
 }
 
 async function awaitingHandoffs(session: Session): Promise<Handoff[]> {
@@ -102,7 +101,7 @@ export async function runReminders(session: Session, now = new Date()): Promise<
   const state = await readState(session.workspace.id);
   const decided = decideReminders({ handoffs: await awaitingHandoffs(session), me: session.me, now, settings: reminderSettings(session), state });
   for (const notice of decided.notices) await tell({ id: notice.notificationId, ...(await describe(session, notice)) });
-  await browser.storage.local.set({ [stateKey(session.workspace.id)]: decided.state });
+  await setItem(reminderStateKey(session.workspace.id), decided.state);
   return decided.notices;
 }
 

@@ -1,14 +1,16 @@
 import { browser } from 'wxt/browser';
+import { getMeta, putMeta } from '../db/meta';
 import { getHandoff } from '../db/queries';
+import type { Notice } from '../db/schema';
 import type { BatonEvent } from '../model/event';
+import { STORAGE_KEYS } from '../storage/keys';
+import { setItem } from '../storage/store';
 import { hubUrl } from '../sync/hub-client';
 import { backoffMs, syncOnce, type SyncReport } from '../sync/sync';
 import { handoffNotificationId } from './notification-ids';
 import { showWhatAwaitsMe } from './prompt-push';
 import type { Session, WorkspaceService } from './workspace';
 
-export const SYNC_STATUS_KEY = 'baton:sync-status';
-const NOTICES_KEY = 'notices';
 const KEEPALIVE_MS = 20_000;
 
 export interface SyncStatus {
@@ -18,13 +20,6 @@ export interface SyncStatus {
   live: boolean;
 }
 
-export interface Notice {
-  id: string;
-  at: string;
-  title: string;
-  message: string;
-  handoffId?: string;
-}
 
 /** What a pulled event means for me: a handoff to confirm, gaps to answer, answers to review. */
 async function noticeFor(session: Session, event: BatonEvent): Promise<Notice | null> {
@@ -63,8 +58,8 @@ async function announce(session: Session, report: SyncReport): Promise<void> {
   }
   for (const refused of report.refused) await tell({ id: `refused-${refused.id}`, title: 'A change could not be saved', message: refused.reason });
   if (notices.length > 0) {
-    const kept = ((await session.db.get('meta', NOTICES_KEY)) as Notice[] | undefined) ?? [];
-    await session.db.put('meta', [...notices, ...kept].slice(0, 50), NOTICES_KEY);
+    const kept = (await getMeta(session.db, 'notices')) ?? [];
+    await putMeta(session.db, 'notices', [...notices, ...kept].slice(0, 50));
     for (const notice of notices) await tell(notice);
   }
 }
@@ -82,7 +77,7 @@ export function createSyncRunner(workspace: WorkspaceService) {
   let socket: WebSocket | null = null;
   let keepalive: ReturnType<typeof setInterval> | undefined;
 
-  const setStatus = async (status: SyncStatus) => browser.storage.session.set({ [SYNC_STATUS_KEY]: status });
+  const setStatus = (status: SyncStatus) => setItem(STORAGE_KEYS.syncStatus, status);
 
   async function round(): Promise<void> {
     // A store that cannot open now is reported by the page that needs it; sync tries again on the next alarm.

@@ -1,23 +1,19 @@
-import { browser } from 'wxt/browser';
 import { serial } from '../db/serial';
-import { tabStateKey as tabKey, type TabState } from '../messaging/protocol';
+import type { TabState } from '../messaging/protocol';
+import { lastActiveTabKey, STORAGE_KEY_FAMILIES, tabStateKey } from '../storage/keys';
+import { familyIds, getItem, removeItem, setItem } from '../storage/store';
 
 // storage.session survives the service worker being stopped, and is cleared with the browser session.
 // Every write goes through one queue: a re-match must not overwrite a newer page report, nor bring back
 // the state of a tab that closed meanwhile.
-const lastTabKey = (windowId: number) => `window:${windowId}:last-tab`;
 const writes = serial();
 
 export async function getTabState(tabId: number): Promise<TabState | null> {
-  const value = (await browser.storage.session.get(tabKey(tabId)))[tabKey(tabId)] as TabState | undefined;
-  return value ?? null;
+  return (await getItem(tabStateKey(tabId))) ?? null;
 }
 
 export async function tabIdsWithState(): Promise<number[]> {
-  const all = await browser.storage.session.get(null);
-  return Object.keys(all)
-    .filter((key) => key.startsWith('tab:'))
-    .map((key) => Number(key.slice(4)));
+  return (await familyIds(STORAGE_KEY_FAMILIES.tabState)).map(Number);
 }
 
 /**
@@ -27,24 +23,23 @@ export async function tabIdsWithState(): Promise<number[]> {
 export function updateTabState(tabId: number, update: (current: TabState | null) => Promise<TabState | null>): Promise<TabState | null> {
   return writes(async () => {
     const next = await update(await getTabState(tabId));
-    if (next) await browser.storage.session.set({ [tabKey(tabId)]: next });
+    if (next) await setItem(tabStateKey(tabId), next);
     return next;
   });
 }
 
 export function removeTabState(tabId: number, windowId?: number): Promise<void> {
   return writes(async () => {
-    await browser.storage.session.remove(tabKey(tabId));
-    if (windowId !== undefined && (await lastActiveTab(windowId)) === tabId) await browser.storage.session.remove(lastTabKey(windowId));
+    await removeItem(tabStateKey(tabId));
+    if (windowId !== undefined && (await lastActiveTab(windowId)) === tabId) await removeItem(lastActiveTabKey(windowId));
   });
 }
 
 /** Remembers the last recognised tab a window showed, so a panel opened as a tab still has a page. */
 export function rememberActiveTab(windowId: number, tabId: number): Promise<void> {
-  return writes(() => browser.storage.session.set({ [lastTabKey(windowId)]: tabId }));
+  return writes(() => setItem(lastActiveTabKey(windowId), tabId));
 }
 
-export async function lastActiveTab(windowId: number): Promise<number | undefined> {
-  const value = (await browser.storage.session.get(lastTabKey(windowId)))[lastTabKey(windowId)];
-  return typeof value === 'number' ? value : undefined;
+export function lastActiveTab(windowId: number): Promise<number | undefined> {
+  return getItem(lastActiveTabKey(windowId));
 }

@@ -1,15 +1,16 @@
-import { browser } from 'wxt/browser';
 import { appendEvent } from '../db/event-store';
+import { getMeta, putMeta } from '../db/meta';
 import { openBatonDb, type BatonDatabase } from '../db/open';
 import { listClients } from '../db/queries';
-import { DB_NAME } from '../db/schema';
+import { DB_NAME, type MetaKey } from '../db/schema';
 import { makeEvent } from '../events/make-event';
 import { ClientSchema } from '../model/client';
 import { newId } from '../model/common';
 import { MemberSchema, type Member } from '../model/member';
 import type { Workspace } from '../model/member';
-import { z } from '../model/zod';
 import { redeemInvite, type HubConnection } from '../sync/hub-client';
+import { STORAGE_KEYS } from '../storage/keys';
+import { getItem, removeItem, setItem } from '../storage/store';
 import { syncOnce } from '../sync/sync';
 import { CommandError } from './command-error';
 
@@ -20,35 +21,35 @@ export interface Session {
   hub?: HubConnection;
 }
 
-/** Where the first version kept clients, before the event log: imported once, then removed. */
-export const LEGACY_CLIENTS_KEY = 'baton:clients';
-/** The hub this browser belongs to (storage.local: tokens never go to IndexedDB or the hub in clear). */
-export const HUB_KEY = 'baton:hub';
-export const ME_KEY = 'me';
+export const ME_KEY = 'me' satisfies MetaKey;
 
-const HubConnectionSchema = z.object({ url: z.url(), token: z.string().min(10).max(200), memberId: z.string().min(1), workspaceId: z.string().min(1) });
+export function getHubConnection(): Promise<HubConnection | undefined> {
+  return getItem(STORAGE_KEYS.hub);
+}
 
-export async function getHubConnection(): Promise<HubConnection | undefined> {
-  const parsed = HubConnectionSchema.safeParse((await browser.storage.local.get(HUB_KEY))[HUB_KEY]);
-  return parsed.success ? parsed.data : undefined;
+/** The workspace record: a session has one from its first event (workspace.created) on. */
+async function workspaceOf(db: BatonDatabase): Promise<Workspace> {
+  const workspace = await getMeta(db, 'workspace');
+  if (!workspace) throw new Error('This workspace has no record yet: its first event has not arrived.');
+  return workspace;
 }
 
 /** The local workspace, created on first use with the user as its admin: Baton works without a hub. */
 async function openLocalSession(dbName: string): Promise<Session> {
   const db = await openBatonDb(dbName);
-  let meId = (await db.get('meta', ME_KEY)) as string | undefined;
+  let meId = await getMeta(db, ME_KEY);
   if (!meId || !(await db.get('members', meId))) {
     const me: Member = { id: newId(), name: 'You', email: 'you@baton.local', role: 'admin' };
-    if (!(await db.get('meta', 'workspace'))) {
+    if (!(await getMeta(db, 'workspace'))) {
       const created = await appendEvent(db, makeEvent('workspace.created', me.id, newId(), { workspace: { id: newId(), name: 'My agency' }, admin: me }));
       if (!created.ok) throw new Error(`Could not create the workspace: ${created.reason}`);
     }
-    await db.put('meta', me.id, ME_KEY);
+    await putMeta(db, ME_KEY, me.id);
     meId = me.id;
   }
   const me = MemberSchema.parse(await db.get('members', meId));
   await importLegacyClients(db, me);
-  return { db, me, workspace: (await db.get('meta', 'workspace')) as Workspace };
+  return { db, me, workspace: await workspaceOf(db) };
 }
 
 /** The hub's workspace, in its own database; its log arrives from the hub. */
@@ -59,19 +60,19 @@ async function openHubSession(dbName: string, hub: HubConnection): Promise<Sessi
     if (first.problem) throw new CommandError(first.problem.message, first.problem.code);
   }
   const me = MemberSchema.parse(await db.get('members', hub.memberId));
-  return { db, me, workspace: (await db.get('meta', 'workspace')) as Workspace, hub };
+  return { db, me, workspace: await workspaceOf(db), hub };
 }
 
 async function importLegacyClients(db: BatonDatabase, me: Member): Promise<void> {
-  const stored = (await browser.storage.local.get(LEGACY_CLIENTS_KEY))[LEGACY_CLIENTS_KEY];
-  if (!Array.isArray(stored)) return;
+  const stored = await getItem(STORAGE_KEYS.legacyClients);
+  if (!stored) return;
   for (const raw of stored) {
     const client = ClientSchema.safeParse(raw);
     if (!client.success) continue;
     const { id, name, identifiers } = client.data;
     await appendEvent(db, makeEvent('client.created', me.id, id, { name, identifiers }, { at: client.data.createdAt }));
   }
-  await browser.storage.local.remove(LEGACY_CLIENTS_KEY);
+  await removeItem(STORAGE_KEYS.legacyClients);
 }
 
 /** One session per worker life, opened on first use; a failed open is retried on the next call. */
@@ -92,7 +93,7 @@ export function createWorkspaceService(dbName = DB_NAME) {
     /** The workspace record or my member changed: read them again. */
     async refresh(): Promise<Session> {
       const session = await this.session();
-      session.workspace = (await session.db.get('meta', 'workspace')) as Workspace;
+      session.workspace = await workspaceOf(session.db);
       session.me = MemberSchema.parse(await session.db.get('members', session.me.id));
       return session;
     },
@@ -106,7 +107,7 @@ export function createWorkspaceService(dbName = DB_NAME) {
       const local = await this.session();
       const hub: HubConnection = { url, token: joined.data.token, memberId: joined.data.member.id, workspaceId: joined.data.workspaceId };
       // The invite is spent: keep the token before anything else can fail.
-      await browser.storage.local.set({ [HUB_KEY]: hub });
+      await setItem(STORAGE_KEYS.hub, hub);
       pending = null;
       const session = await openHubSession(dbName, hub);
       const known = new Set((await listClients(session.db)).values.map((c) => c.name.toLowerCase()));
@@ -122,7 +123,7 @@ export function createWorkspaceService(dbName = DB_NAME) {
       pending = null;
     },
     async disconnect(): Promise<void> {
-      await browser.storage.local.remove(HUB_KEY);
+      await removeItem(STORAGE_KEYS.hub);
       pending = null;
     },
   };

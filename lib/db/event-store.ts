@@ -1,6 +1,7 @@
 import { decide } from '../events/reducer';
 import { replay } from '../events/memory-model';
 import type { Change } from '../events/read-model';
+import { getMeta, putMeta } from './meta';
 import { identifierKey } from '../model/identifier';
 import { parseEvent, type BatonEvent } from '../model/event';
 import type { Client } from '../model/client';
@@ -22,7 +23,7 @@ export function toClientRecord(client: Client): ClientRecord {
 async function writeChange(tx: WriteTx, change: Change): Promise<void> {
   switch (change.store) {
     case 'workspace':
-      await tx.objectStore('meta').put(change.value, 'workspace');
+      await putMeta(tx.objectStore('meta'), 'workspace', change.value);
       return;
     case 'clients':
       await tx.objectStore('clients').put(toClientRecord(change.value));
@@ -134,21 +135,21 @@ export async function receiveFromHub(db: BatonDatabase, event: BatonEvent, hubSe
     if (record && record.hubSeq !== hubSeq) await db.put('events', { ...record, hubSeq });
     return 'known';
   }
-  const [pending, maxAcked] = await Promise.all([db.count('outbox'), db.get('meta', MAX_ACKED_KEY) as Promise<number | undefined>]);
+  const [pending, maxAcked] = await Promise.all([db.count('outbox'), getMeta(db, MAX_ACKED_KEY)]);
   if (pending === 0 && (maxAcked ?? 0) < hubSeq) {
     const result = await appendEvent(db, event, 'remote', hubSeq);
     if (result.ok) return 'applied';
   }
   const tx = db.transaction(['events', 'meta'], 'readwrite');
   await tx.objectStore('events').add({ id: event.id, origin: 'remote', event, hubSeq });
-  await tx.objectStore('meta').put(true, NEEDS_REBUILD_KEY);
+  await putMeta(tx.objectStore('meta'), NEEDS_REBUILD_KEY, true);
   await tx.done;
   return 'out-of-order';
 }
 
 /** Rebuilds the views if an earlier round left them out of the hub's order. */
 export async function rebuildIfNeeded(db: BatonDatabase): Promise<boolean> {
-  if (!(await db.get('meta', NEEDS_REBUILD_KEY))) return false;
+  if (!(await getMeta(db, NEEDS_REBUILD_KEY))) return false;
   await rebuildViews(db);
   await db.delete('meta', NEEDS_REBUILD_KEY);
   return true;
@@ -163,7 +164,7 @@ export async function acknowledge(db: BatonDatabase, id: string, hubSeq: number)
   await tx.objectStore('outbox').delete(id);
   await tx.done;
   const meta = db.transaction('meta', 'readwrite').store;
-  if (((await meta.get(MAX_ACKED_KEY)) as number | undefined ?? 0) < hubSeq) await meta.put(hubSeq, MAX_ACKED_KEY);
+  if (((await getMeta(meta, MAX_ACKED_KEY)) ?? 0) < hubSeq) await putMeta(meta, MAX_ACKED_KEY, hubSeq);
 }
 
 /** The hub refused a local event: it leaves the log and the outbox, and the views forget it. */

@@ -1,4 +1,5 @@
 import { FACTS_VERSION, MetricFacts } from '../metrics/facts';
+import { getMeta, putMeta } from './meta';
 import type { BatonDatabase } from './open';
 import { readRawLog } from './raw-log';
 
@@ -28,8 +29,9 @@ export interface SavedFacts {
  * the head with them (rebuildViews): present means current up to `lastKey`.
  */
 async function currentHead(db: BatonDatabase): Promise<MetricsSnapshotHead | null> {
-  const head = (await db.get('meta', METRICS_HEAD_KEY)) as Partial<MetricsSnapshotHead> | undefined;
-  return head && head.v === FACTS_VERSION && typeof head.lastKey === 'number' && typeof head.folded === 'number' ? (head as MetricsSnapshotHead) : null;
+  // Another version of the fold may have saved it in another shape: only this fold's own is trusted.
+  const head: Partial<MetricsSnapshotHead> | undefined = await getMeta(db, METRICS_HEAD_KEY);
+  return head?.v === FACTS_VERSION && typeof head.lastKey === 'number' && typeof head.folded === 'number' ? { v: head.v, lastKey: head.lastKey, folded: head.folded } : null;
 }
 
 function parseFacts(json: unknown): MetricFacts | null {
@@ -46,7 +48,7 @@ function parseFacts(json: unknown): MetricFacts | null {
 export async function readMetricsSnapshot(db: BatonDatabase): Promise<SavedFacts | null> {
   const head = await currentHead(db);
   // One string, not 10,000 objects: it reads back from IndexedDB and parses far faster.
-  const facts = head && parseFacts(await db.get('meta', METRICS_FACTS_KEY));
+  const facts = head && parseFacts(await getMeta(db, METRICS_FACTS_KEY));
   return head && facts && { facts, lastKey: head.lastKey, folded: head.folded };
 }
 
@@ -67,6 +69,6 @@ export async function refreshMetricsSnapshot(db: BatonDatabase, options: { refol
   facts.addAll(read.events);
   const next: MetricsSnapshotHead = { v: FACTS_VERSION, lastKey: read.lastKey, folded: (saved?.folded ?? 0) + read.events.length };
   const tx = db.transaction('meta', 'readwrite');
-  await Promise.all([tx.store.put(JSON.stringify(facts), METRICS_FACTS_KEY), tx.store.put(next, METRICS_HEAD_KEY), tx.done]);
+  await Promise.all([putMeta(tx.store, METRICS_FACTS_KEY, JSON.stringify(facts)), putMeta(tx.store, METRICS_HEAD_KEY, next), tx.done]);
   return { lastKey: next.lastKey, folded: next.folded, added: read.events.length, refolded: !saved };
 }

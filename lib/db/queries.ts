@@ -6,6 +6,7 @@ import { FailureSchema, NoteSchema, type Failure, type Note } from '../model/not
 import { TimelineEntrySchema, type TimelineEntry } from '../model/timeline';
 import type { Identifier } from '../sites/types';
 import type { z } from '../model/zod';
+import { getMeta } from './meta';
 import type { BatonDatabase } from './open';
 import { stripClientRecord } from './snapshot';
 
@@ -74,7 +75,7 @@ export async function clientView(db: BatonDatabase, clientId: string, timelineLi
   const notes = check(NoteSchema, 'Note', (await Promise.all(noteIds.map((id) => tx.objectStore('notes').get(id)))).filter((n) => n !== undefined));
   const failureIds = timeline.values.flatMap((e) => (e.failureId ? [e.failureId] : []));
   const failures = check(FailureSchema, 'Failure', (await Promise.all(failureIds.map((id) => tx.objectStore('failures').get(id)))).filter((f) => f !== undefined));
-  const cost = CostSchema.safeParse(await tx.objectStore('meta').get('workspace'));
+  const cost = CostSchema.safeParse(await getMeta(tx.objectStore('meta'), 'workspace'));
   return {
     client: client.data,
     openHandoffs: handoffs.values.filter((h) => OPEN_STATES.includes(h.state)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),

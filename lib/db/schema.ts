@@ -6,6 +6,7 @@ import type { Member, Workspace } from '../model/member';
 import type { Failure, Note } from '../model/note';
 import type { Template } from '../model/template';
 import type { TimelineEntry } from '../model/timeline';
+import type { MetricsSnapshotHead } from './metrics-snapshot';
 
 export const DB_NAME = 'baton';
 export const DB_VERSION = 2;
@@ -22,8 +23,41 @@ export type EventRecord = {
 };
 export type OutboxRecord = { id: string; seq: number; attempts: number; lastError?: string };
 
+/** A sync round's message to the user (a handoff to confirm, gaps to answer), kept for the record. */
+export interface Notice {
+  id: string;
+  at: string;
+  title: string;
+  message: string;
+  handoffId?: string;
+}
+
+/**
+ * What the meta store holds, by key: the one store whose values differ per key. Read and write it
+ * through getMeta and putMeta (./meta), which tie each key to its own value type.
+ */
+export interface MetaValues {
+  /** The workspace record, reduced from the workspace's events. */
+  workspace: Workspace;
+  /** My member id in the local workspace. */
+  me: string;
+  /** The latest sync notices, newest first (at most 50). */
+  notices: Notice[];
+  /** The hub's sequence number this browser has pulled up to. */
+  'hub-cursor': number;
+  /** What the saved metric facts cover; from an older fold it may differ (checked when read). */
+  'metrics-facts-head': MetricsSnapshotHead;
+  /** The saved metric facts, as one JSON string. */
+  'metrics-facts': string;
+  /** An event arrived out of the hub's order: the views are rebuilt on the next round. */
+  'needs-rebuild': true;
+  /** The highest hub sequence number a local event was acknowledged with. */
+  'max-acked-seq': number;
+}
+export type MetaKey = keyof MetaValues;
+
 export interface BatonDB extends DBSchema {
-  meta: { key: string; value: unknown };
+  meta: { key: MetaKey; value: MetaValues[MetaKey] };
   /** The append-only log, in the order this browser learned of each event. */
   events: { key: number; value: EventRecord; indexes: { byId: string } };
   /** Local events the hub has not acknowledged yet. */

@@ -3,10 +3,11 @@ import type { ReadModel } from '../events/read-model';
 import type { Client } from '../model/client';
 import type { BatonEvent } from '../model/event';
 import type { Handoff, OpenItem } from '../model/handoff';
-import type { Member, Workspace } from '../model/member';
+import type { Member } from '../model/member';
 import type { Failure, Note } from '../model/note';
 import type { Template } from '../model/template';
 import { BUILT_IN_TEMPLATES, findTemplate } from '../templates';
+import { getMeta } from './meta';
 import type { ALL_STORES, BatonDB, ClientRecord } from './schema';
 
 export type WriteTx = IDBPTransaction<BatonDB, (typeof ALL_STORES)[number][], 'readwrite'>;
@@ -25,7 +26,7 @@ export function stripClientRecord(record: ClientRecord | undefined): Client | un
 export async function loadSnapshot(tx: WriteTx, event: BatonEvent): Promise<ReadModel> {
   const [known, workspace, members, templates] = await Promise.all([
     tx.objectStore('events').index('byId').getKey(event.id),
-    tx.objectStore('meta').get('workspace') as Promise<Workspace | undefined>,
+    getMeta(tx.objectStore('meta'), 'workspace'),
     tx.objectStore('members').getAll(),
     tx.objectStore('templates').getAll(),
   ]);

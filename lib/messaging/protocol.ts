@@ -55,10 +55,6 @@ export type PanelIntentRequest =
   | { kind: 'handoff'; handoffId: string }
   | { kind: 'client'; clientId: string };
 export type PanelIntent = PanelIntentRequest & { at: string };
-/** `storage.session` key of what a tab shows and whose it is (TabState): the background writes, panels read. */
-export const tabStateKey = (tabId: number) => `tab:${tabId}`;
-/** `storage.session` key of a window's panel intent. */
-export const panelIntentKey = (windowId: number) => `baton:intent:${windowId}`;
 
 /** Selected page text travels to the background bounded: a capture keeps at most this much. */
 export const MAX_SELECTED_TEXT = 20_000;

@@ -1,10 +1,12 @@
 import { acknowledge, dropRefused, rebuildIfNeeded, receiveFromHub } from '../db/event-store';
+import { getMeta, putMeta } from '../db/meta';
 import type { BatonDatabase } from '../db/open';
+import type { MetaKey } from '../db/schema';
 import { parseEvent, type BatonEvent } from '../model/event';
 import { failure, type Problem } from '../result';
 import { pullEvents, pushEvents, type HubConnection } from './hub-client';
 
-const CURSOR_KEY = 'hub-cursor';
+const CURSOR_KEY = 'hub-cursor' satisfies MetaKey;
 const BATCH = 100;
 
 export interface SyncReport {
@@ -50,7 +52,7 @@ export async function syncOnce(db: BatonDatabase, hub: HubConnection): Promise<S
     // Entries whose event is gone (corrupt records) must not block the queue.
     for (const p of pending) if (!records.find((r) => r?.id === p.id)) await db.delete('outbox', p.id);
   }
-  let cursor = Number((await db.get('meta', CURSOR_KEY)) ?? 0);
+  let cursor = (await getMeta(db, CURSOR_KEY)) ?? 0;
   for (;;) {
     const reply = await pullEvents(hub, cursor);
     if (!reply.ok) return { ...report, problem: reply.problem };
@@ -63,7 +65,7 @@ export async function syncOnce(db: BatonDatabase, hub: HubConnection): Promise<S
       }
       if ((await receiveFromHub(db, parsed.event, seq)) !== 'known') report.pulled.push(parsed.event);
       cursor = seq;
-      await db.put('meta', cursor, CURSOR_KEY);
+      await putMeta(db, CURSOR_KEY, cursor);
     }
     if (!reply.data.more) {
       await rebuildIfNeeded(db);

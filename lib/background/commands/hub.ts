@@ -1,8 +1,8 @@
 // The team hub: join with an invite, see the connection, leave.
-import { browser } from 'wxt/browser';
 import type { HubStatus } from '../../messaging/protocol';
 import { z } from '../../model/zod';
-import { SYNC_STATUS_KEY, type SyncStatus } from '../sync-runner';
+import { STORAGE_KEYS } from '../../storage/keys';
+import { getItem } from '../../storage/store';
 import { NO_FIELDS, PAGES, defineCommand, returns, type CommandContext, type Effect } from './define';
 
 /** Joining or leaving changes the whole workspace: tabs are matched again and sync starts afresh. */
@@ -10,7 +10,7 @@ const NEW_HUB: readonly Effect[] = ['rematch', 'restart-sync'];
 
 async function hubStatus({ session }: Pick<CommandContext, 'session'>): Promise<HubStatus> {
   const s = await session();
-  const status = ((await browser.storage.session.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as SyncStatus | undefined) ?? { pending: 0, live: false };
+  const status = (await getItem(STORAGE_KEYS.syncStatus)) ?? { pending: 0, live: false };
   return { ...status, pending: await s.db.count('outbox'), connected: Boolean(s.hub), url: s.hub?.url, me: s.me };
 }
 

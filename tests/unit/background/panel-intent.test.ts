@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { panelIntentKey, type PanelIntent } from '../../../lib/messaging/protocol';
+import type { PanelIntent } from '../../../lib/messaging/protocol';
+import { panelIntentKey } from '../../../lib/storage/keys';
 import type { Client } from '../../../lib/model/client';
 import type { PageContext } from '../../../lib/sites/types';
 import { contentScriptSender, GMAIL_THREAD_URL, handoffFromColleague, newTestBackground, removeSidePanel, stubSidePanel, type TestBackground } from '../helpers/background';
@@ -13,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(removeSidePanel);
 
-const intentOf = async (windowId: number) => (await browser.storage.session.get(panelIntentKey(windowId)))[panelIntentKey(windowId)] as PanelIntent | undefined;
+const intentOf = async (windowId: number) => (await browser.storage.session.get(panelIntentKey(windowId).name))[panelIntentKey(windowId).name] as PanelIntent | undefined;
 
 describe('side panel intents', () => {
   it('an extension page tells a window’s panel what to show', async () => {

@@ -3,7 +3,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handoffNotificationId } from '../../../lib/background/notification-ids';
 import { createContextMenus, START_HANDOFF_COMMAND, START_HANDOFF_MENU, START_HANDOFF_MENU_TITLE, watchPanelTriggers } from '../../../lib/background/panel-triggers';
-import { panelIntentKey, type PanelIntent } from '../../../lib/messaging/protocol';
+import type { PanelIntent } from '../../../lib/messaging/protocol';
+import { panelIntentKey } from '../../../lib/storage/keys';
 import { REQUIRED_HOSTS } from '../../../lib/sites/hosts';
 import { removeSidePanel, stubSidePanel } from '../helpers/background';
 
@@ -28,7 +29,7 @@ beforeEach(() => {
 });
 afterEach(removeSidePanel);
 
-const intentOf = async (windowId: number) => (await browser.storage.session.get(panelIntentKey(windowId)))[panelIntentKey(windowId)] as PanelIntent | undefined;
+const intentOf = async (windowId: number) => (await browser.storage.session.get(panelIntentKey(windowId).name))[panelIntentKey(windowId).name] as PanelIntent | undefined;
 
 describe('opening the panel from outside the page', () => {
   it('the keyboard command opens the panel on a new handoff from the active tab', async () => {

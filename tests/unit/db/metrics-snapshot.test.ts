@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { appendEvent, dropRefused } from '../../../lib/db/event-store';
-import { METRICS_FACTS_KEY, METRICS_HEAD_KEY, readMetricsSnapshot, refreshMetricsSnapshot } from '../../../lib/db/metrics-snapshot';
+import { METRICS_FACTS_KEY, METRICS_HEAD_KEY, readMetricsSnapshot, refreshMetricsSnapshot, type MetricsSnapshotHead } from '../../../lib/db/metrics-snapshot';
 import { openBatonDb } from '../../../lib/db/open';
 import { readRawLog } from '../../../lib/db/raw-log';
 import { collectFacts, computeMetrics, FACTS_VERSION, MetricFacts, MetricsQuerySchema } from '../../../lib/metrics';
@@ -45,7 +45,7 @@ describe('saved metric facts', () => {
     expect((await readMetricsSnapshot(db))!.facts.handoffs.get('h2')?.state).toBe('draft');
 
     // Saved by another version of the fold, or damaged: folded again, never trusted.
-    const head = (await db.get('meta', METRICS_HEAD_KEY)) as { v: number };
+    const head = (await db.get('meta', METRICS_HEAD_KEY)) as MetricsSnapshotHead;
     await db.put('meta', { ...head, v: FACTS_VERSION + 1 }, METRICS_HEAD_KEY);
     expect(await readMetricsSnapshot(db)).toBeNull();
     await db.put('meta', head, METRICS_HEAD_KEY);

@@ -1,7 +1,12 @@
-// Class strings the panel's pieces share, so the look stays one design rather than many.
+// The class strings every page's forms and panels share (side panel, options, dashboard, popup), so
+// the look stays one design rather than many. Light and dark both; the focus ring is global
+// (assets/tailwind.css, :focus-visible) so every control gets the same one.
+/** A text field, text area or select that fills its label: shrinks with a 360 px panel. */
 export const inputClass =
   'w-full min-w-0 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-500';
+/** A label that wraps its control, the text above it. */
 export const labelClass = 'flex flex-col gap-1 text-sm font-medium text-slate-800 dark:text-slate-200';
+/** The help line under a control. */
 export const helpClass = 'text-xs font-normal text-slate-600 dark:text-slate-400';
 /** Small uppercase heading of a panel section. */
 export const sectionHeadingClass = 'text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400';

@@ -1,0 +1,122 @@
+// Every key Baton keeps in browser.storage, in one place: its name, its area and what it holds.
+// Reading and writing go through ./store, which parses each value with the key's schema.
+// Content scripts do not read storage (they ask the background); one that had to would import the
+// names from here as types only and ask the background for the value, never carry zod to the page.
+import type { ReminderState } from '../background/reminders';
+import type { SyncStatus } from '../background/sync-runner';
+import type { PanelIntent, TabState } from '../messaging/protocol';
+import { IDENTIFIER_KINDS } from '../sites/types';
+import { PageContextSchema } from '../model/page-context';
+import type { HubConnection } from '../sync/hub-client';
+import { z } from '../model/zod';
+
+export type StorageArea = 'local' | 'session' | 'sync';
+
+/** One stored value: where it lives, under which name, and the shape it must have when read back. */
+export interface StorageKey<T> {
+  readonly name: string;
+  readonly area: StorageArea;
+  readonly schema: z.ZodType<T>;
+}
+
+/** Keys made per tab, window or workspace: `prefix + id + suffix`, all in one area with one schema. */
+export interface StorageKeyFamily<T> {
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly area: StorageArea;
+  readonly schema: z.ZodType<T>;
+  key(id: string | number): StorageKey<T>;
+  /** The id within a stored name of this family; undefined for any other name. */
+  idOf(name: string): string | undefined;
+}
+
+function storageKey<T>(area: StorageArea, name: string, schema: z.ZodType<T>): StorageKey<T> {
+  return { name, area, schema };
+}
+
+function storageKeyFamily<T>(area: StorageArea, prefix: string, schema: z.ZodType<T>, suffix = ''): StorageKeyFamily<T> {
+  return {
+    prefix,
+    suffix,
+    area,
+    schema,
+    key: (id) => ({ name: `${prefix}${id}${suffix}`, area, schema }),
+    idOf: (name) => {
+      if (!name.startsWith(prefix) || !name.endsWith(suffix) || name.length <= prefix.length + suffix.length) return undefined;
+      return name.slice(prefix.length, name.length - suffix.length);
+    },
+  };
+}
+
+const HubConnectionSchema: z.ZodType<HubConnection> = z.object({
+  url: z.url(),
+  token: z.string().min(10).max(200),
+  memberId: z.string().min(1),
+  workspaceId: z.string().min(1),
+});
+
+const SyncStatusSchema: z.ZodType<SyncStatus> = z.object({
+  lastSyncAt: z.string().optional(),
+  lastError: z.string().optional(),
+  pending: z.number().int().min(0),
+  live: z.boolean(),
+});
+
+// A reminder state from an earlier version may lack one half: what is missing starts empty.
+const ReminderStateSchema: z.ZodType<ReminderState, unknown> = z.object({
+  reminded: z.record(z.string(), z.object({ dueBy: z.string(), round: z.number().int().min(0) })).default({}),
+  escalated: z.record(z.string(), z.string()).default({}),
+});
+
+// Stored identifiers were normalised when they were made: the shape is enough to check here.
+const StoredIdentifierSchema = z.object({ kind: z.enum(IDENTIFIER_KINDS), value: z.string().min(1).max(254) });
+const ClientRefSchema = z.object({ id: z.string(), name: z.string() });
+const MatchSummarySchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('matched'), client: ClientRefSchema, decidedBy: z.array(StoredIdentifierSchema), runnersUp: z.array(ClientRefSchema) }),
+  z.object({ status: z.literal('ambiguous'), tied: z.array(ClientRefSchema), decidedBy: z.array(StoredIdentifierSchema), runnersUp: z.array(ClientRefSchema) }),
+  z.object({ status: z.literal('none') }),
+]);
+
+const TabStateSchema: z.ZodType<TabState> = z.object({
+  tabId: z.number().int(),
+  windowId: z.number().int().optional(),
+  context: PageContextSchema,
+  match: MatchSummarySchema,
+  linkable: z.array(StoredIdentifierSchema),
+  updatedAt: z.string(),
+});
+
+// The background checked the intent's request when it arrived; read back, its kind and time decide.
+const PanelIntentHeadSchema = z.object({ kind: z.enum(['new-handoff', 'handoff', 'client']), at: z.string() });
+const PanelIntentSchema = z.custom<PanelIntent>((value) => PanelIntentHeadSchema.safeParse(value).success, 'not a panel intent');
+
+/** Keys with one fixed name. */
+export const STORAGE_KEYS = {
+  /** The hub this browser belongs to (tokens stay in storage.local, never in IndexedDB or at the hub in clear). */
+  hub: storageKey('local', 'baton:hub', HubConnectionSchema),
+  /** Where the first version kept clients, before the event log: imported once, then removed. */
+  legacyClients: storageKey('local', 'baton:clients', z.array(z.unknown())),
+  /** Per handoff, until when its in-page prompt stays hidden (a snooze outlives the worker). */
+  promptSnoozes: storageKey('local', 'baton:prompt-snooze', z.record(z.string(), z.string())),
+  /** How many handoffs await my confirmation (the badge of every tab shows it). */
+  awaitingCount: storageKey('session', 'baton:awaiting', z.number().int().min(0)),
+  /** The last sync round's outcome, for the hub status the pages show. */
+  syncStatus: storageKey('session', 'baton:sync-status', SyncStatusSchema),
+} as const;
+
+/** Keys made per tab, window or workspace. */
+export const STORAGE_KEY_FAMILIES = {
+  /** What reminders were sent per workspace (storage.local: a reminder is not repeated after a restart). */
+  reminderState: storageKeyFamily('local', 'baton:reminders:', ReminderStateSchema),
+  /** What a tab shows and whose it is: the background writes, panels read. */
+  tabState: storageKeyFamily('session', 'tab:', TabStateSchema),
+  /** The last recognised tab a window showed, so a panel opened as a tab still has a page. */
+  lastActiveTab: storageKeyFamily('session', 'window:', z.number().int(), ':last-tab'),
+  /** What a window's side panel is asked to show next; the panel reads it and removes it. */
+  panelIntent: storageKeyFamily('session', 'baton:intent:', PanelIntentSchema),
+} as const;
+
+export const tabStateKey = (tabId: number) => STORAGE_KEY_FAMILIES.tabState.key(tabId);
+export const panelIntentKey = (windowId: number) => STORAGE_KEY_FAMILIES.panelIntent.key(windowId);
+export const lastActiveTabKey = (windowId: number) => STORAGE_KEY_FAMILIES.lastActiveTab.key(windowId);
+export const reminderStateKey = (workspaceId: string) => STORAGE_KEY_FAMILIES.reminderState.key(workspaceId);
