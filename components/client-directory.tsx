@@ -58,7 +58,7 @@ export function ClientDirectory() {
       client: { id: editing, name, identifiers, ownerEmail: ownerEmail || undefined },
     });
     if (!reply.ok) {
-      setError(reply.error.message);
+      setError(reply.problem.message);
       return;
     }
     setStatus(`${editing ? 'Saved' : 'Added'} ${reply.data.name}.`);
@@ -79,7 +79,7 @@ export function ClientDirectory() {
     }
     const reply = await sendRequest<'client/link'>({ type: 'client/link', clientId: client.id, identifiers: linked });
     if (!reply.ok) {
-      setError(reply.error.message);
+      setError(reply.problem.message);
       return;
     }
     setStatus(`Linked this page to ${client.name}.`);
@@ -99,7 +99,7 @@ export function ClientDirectory() {
   const archive = async (client: Client) => {
     if (!window.confirm(`Archive ${client.name}? Its history is kept, but Baton stops recognising its pages.`)) return;
     const reply = await sendRequest<'clients/archive'>({ type: 'clients/archive', id: client.id });
-    if (!reply.ok) setError(reply.error.message);
+    if (!reply.ok) setError(reply.problem.message);
     else setStatus(`Archived ${client.name}.`);
     directory.reload();
   };

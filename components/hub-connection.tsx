@@ -29,7 +29,7 @@ export function HubConnection() {
     setBusy(true);
     const reply = await sendRequest<'hub/connect'>({ type: 'hub/connect', url: url.trim(), code: code.trim() });
     setBusy(false);
-    if (!reply.ok) setError(reply.error.message);
+    if (!reply.ok) setError(reply.problem.message);
     else {
       setStatus(reply.data);
       setCode('');

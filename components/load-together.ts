@@ -1,12 +1,12 @@
-import type { Reply } from '../lib/messaging/protocol';
+import type { Result } from '../lib/messaging/protocol';
 
-type Loaded<R> = { [K in keyof R]: R[K] extends Promise<Reply<infer U>> ? U : never };
+type Loaded<R> = { [K in keyof R]: R[K] extends Promise<Result<infer U>> ? U : never };
 
 /**
  * Several requests as one load for useLive: every answer by name, or the first refusal (in the order
  * given) — with one missing, nothing else would be complete.
  */
-export async function loadTogether<R extends Record<string, Promise<Reply<unknown>>>>(requests: R): Promise<Reply<Loaded<R>>> {
+export async function loadTogether<R extends Record<string, Promise<Result<unknown>>>>(requests: R): Promise<Result<Loaded<R>>> {
   const names = Object.keys(requests);
   const replies = await Promise.all(Object.values(requests));
   const data: Record<string, unknown> = {};

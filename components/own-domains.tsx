@@ -18,7 +18,7 @@ export function OwnDomains() {
     event.preventDefault();
     const ownDomains = domains.split(/[\s,]+/).filter(Boolean);
     const reply = await sendRequest<'settings/save'>({ type: 'settings/save', settings: { ownDomains } });
-    setMessage(reply.ok ? 'Saved.' : reply.error.message);
+    setMessage(reply.ok ? 'Saved.' : reply.problem.message);
     if (reply.ok) setDomains(reply.data.ownDomains.join(' '));
   };
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { subscribeToChanges, type ChangeNotice } from '../lib/db/change-feed';
-import type { Reply } from '../lib/messaging/protocol';
+import type { Result } from '../lib/messaging/protocol';
 
 /** A service worker that is still waking up answers a moment later: a first load asks again this often. */
 const MAX_RETRIES = 3;
@@ -28,11 +28,11 @@ export function liveError(live: Live<unknown>): string | undefined {
 const concerns = (notice: ChangeNotice, stores: readonly string[] | undefined) =>
   !stores || notice.eventId === null || notice.stores.some((store) => stores.includes(store));
 
-async function settle<T>(load: () => Promise<Reply<T>>): Promise<Reply<T>> {
+async function settle<T>(load: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await load();
   } catch (error) {
-    return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+    return { ok: false, problem: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
   }
 }
 
@@ -42,7 +42,7 @@ async function settle<T>(load: () => Promise<Reply<T>>): Promise<Reply<T>> {
  * load runs are folded into one more load after it; a reply that comes after the page moved on (another
  * key, unmounted) is dropped; a failed reload keeps what was shown and says why.
  */
-export function useLive<T>(load: () => Promise<Reply<T>>, options: LiveOptions = {}): Live<T> & { reload: () => void } {
+export function useLive<T>(load: () => Promise<Result<T>>, options: LiveOptions = {}): Live<T> & { reload: () => void } {
   const [state, setState] = useState<Live<T>>({ status: 'loading' });
   // The latest loader without making it a dependency: callers pass inline functions.
   const loader = useRef(load);
@@ -72,9 +72,9 @@ export function useLive<T>(load: () => Promise<Reply<T>>, options: LiveOptions =
         shown = true;
         setState({ status: 'ready', data: reply.data });
       } else {
-        const message = reply.error.message;
+        const message = reply.problem.message;
         setState((previous) => (previous.status === 'ready' ? { ...previous, error: message } : { status: 'error', message }));
-        if (!shown && reply.error.code === 'unavailable' && retries < MAX_RETRIES) {
+        if (!shown && reply.problem.code === 'unavailable' && retries < MAX_RETRIES) {
           retries += 1;
           setTimeout(() => !controller.signal.aborted && void run(), RETRY_MS * retries);
         }

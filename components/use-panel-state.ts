@@ -19,7 +19,7 @@ export function usePanelState(): PanelState {
     if (windowId === undefined) return;
     const reply = await sendRequest<'panel/state'>({ type: 'panel/state', windowId, panelTabId: selfId });
     followed.current = reply.ok ? reply.data?.tabId : undefined;
-    setState(reply.ok ? { status: 'ready', tab: reply.data } : { status: 'error', message: reply.error.message });
+    setState(reply.ok ? { status: 'ready', tab: reply.data } : { status: 'error', message: reply.problem.message });
   }, []);
 
   useEffect(() => {

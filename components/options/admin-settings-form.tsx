@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Reply } from '../../lib/messaging/protocol';
+import type { Result } from '../../lib/messaging/protocol';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
@@ -26,7 +26,7 @@ export function AdminSettingsForm({
   saveLabel: string;
   readOnlyNote: string;
   /** What is wrong with the typed values, or the request that saves them. */
-  save: () => { problem: string } | (() => Promise<Reply<unknown>>);
+  save: () => { problem: string } | (() => Promise<Result<unknown>>);
   /** Refusals said in the alert rather than the browser's bubble (the form checks its values itself). */
   noValidate?: boolean;
   children: ReactNode;
@@ -42,7 +42,7 @@ export function AdminSettingsForm({
     if ('problem' in request) return setError(request.problem);
     const reply = await request();
     if (reply.ok) setStatus('Saved.');
-    else setError(reply.error.message);
+    else setError(reply.problem.message);
   };
 
   return (

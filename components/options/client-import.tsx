@@ -48,7 +48,7 @@ export function ClientImport() {
     setBusy(false);
     // On a refusal the preview stays, so the file can be fixed and picked again.
     if (!reply.ok) {
-      setError(reply.error.message);
+      setError(reply.problem.message);
       return;
     }
     setStatus(`Imported ${fileName ?? 'the file'}: ${reply.data.created} new client${reply.data.created === 1 ? '' : 's'}, ${reply.data.updated} updated.`);

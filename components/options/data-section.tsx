@@ -32,7 +32,7 @@ function Backup() {
     setError(undefined);
     const reply = await sendRequest<'data/export'>({ type: 'data/export' });
     if (!reply.ok) {
-      setError(reply.error.message);
+      setError(reply.problem.message);
       return;
     }
     const name = `baton-backup-${reply.data.exportedAt.slice(0, 10)}.json`;
@@ -69,7 +69,7 @@ function Restore() {
     const reply = await sendRequest<'data/import'>({ type: 'data/import', backup });
     if (input.current) input.current.value = '';
     if (reply.ok) setStatus(`Restored ${file.name}: ${plural(reply.data.added, 'change')} added, ${reply.data.skipped} already here.`);
-    else setError(reply.error.message);
+    else setError(reply.problem.message);
   };
   return (
     <Card title="Restore" description="Every change in the file is checked first; if one is refused, nothing is restored.">
@@ -108,7 +108,7 @@ function DemoLoader() {
           ? `Loaded the demo agency: ${plural(reply.data.added, 'change')}. Open the toolbar popup or the side panel to see it.`
           : 'The demo agency is already loaded.',
       );
-    } else setError(reply.error.message);
+    } else setError(reply.problem.message);
   };
 
   // A workspace with clients of its own gets a confirm step first: the demo adds to it.

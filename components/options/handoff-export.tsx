@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { replay } from '../../lib/events/memory-model';
 import { handoffFileName, handoffToMarkdown } from '../../lib/export/handoff-markdown';
-import type { Reply } from '../../lib/messaging/protocol';
+import type { Result } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send';
 import type { MemoryModel } from '../../lib/events/memory-model';
 import { Button } from '../button';
@@ -18,7 +18,7 @@ const STATE_WORDS: Record<string, string> = { draft: 'draft', sent: 'sent', gaps
  * Every handoff, with its template, client and people, read from the backup the background exports:
  * the log replayed by the shared reducer is the one complete picture, including closed handoffs.
  */
-async function loadWorkspace(): Promise<Reply<MemoryModel>> {
+async function loadWorkspace(): Promise<Result<MemoryModel>> {
   const reply = await sendRequest<'data/export'>({ type: 'data/export' });
   return reply.ok ? { ok: true, data: replay(reply.data.events).model } : reply;
 }

@@ -27,7 +27,7 @@ export function TeamSection({ me }: { me: Member | undefined }) {
     setStatus(undefined);
     const reply = await sendRequest<'member/add'>({ type: 'member/add', name: name.trim(), email: email.trim(), role });
     if (!reply.ok) {
-      setError(reply.error.message);
+      setError(reply.problem.message);
       return;
     }
     setStatus(`Added ${reply.data.name}.`);

@@ -95,7 +95,7 @@ export function TemplateEditor({ template, templates, onDone }: { template?: Tem
     setBusy(false);
     // On a refusal everything typed stays, with the reason above the save button.
     if (reply.ok) onDone(reply.data);
-    else setError(reply.error.message);
+    else setError(reply.problem.message);
   };
 
   return (

@@ -29,7 +29,7 @@ export function YouSection() {
     setStatus(undefined);
     const reply = await sendRequest<'me/update'>({ type: 'me/update', name: name.trim(), email: email.trim() });
     if (reply.ok) setStatus(`Saved. Colleagues see you as ${reply.data.name}.`);
-    else setError(reply.error.message);
+    else setError(reply.problem.message);
   };
 
   return (

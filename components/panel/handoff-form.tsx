@@ -61,7 +61,7 @@ export function HandoffForm({ handoff, template, onSent }: { handoff: Handoff; t
     });
     handover.settle(reply.ok);
     setSending(false);
-    if (!reply.ok) return setSendError(reply.error.message);
+    if (!reply.ok) return setSendError(reply.problem.message);
     onSent(reply.data);
     // The handoff's view now shows the sent handoff: its heading takes focus.
     requestFocus();

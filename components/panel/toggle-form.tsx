@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { Reply } from '../../lib/messaging/protocol';
+import type { Result } from '../../lib/messaging/protocol';
 import { Button } from '../button';
 import { InlineForm } from './inline-form';
 import { useAction } from './use-action';
@@ -21,7 +21,7 @@ export function ToggleForm({
   onOpen: () => void;
   onClose: () => void;
   /** What is wrong with the typed values, or the request that saves them. */
-  save: () => { problem: string } | (() => Promise<Reply<unknown>>);
+  save: () => { problem: string } | (() => Promise<Result<unknown>>);
   children: ReactNode;
 }) {
   const { run, busy, error, setError } = useAction();

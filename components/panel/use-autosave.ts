@@ -45,7 +45,7 @@ export function useAutosave(handoffId: string, patch: DraftPatch): { status: Sav
       const { title, receiverId, dueBy, fields } = latest.current;
       const reply = await sendRequest<'handoff/update'>({ type: 'handoff/update', id: handoffId, title, fields, ...(receiverId ? { receiverId } : {}), ...(dueBy ? { dueBy } : {}) });
       if (!reply.ok) {
-        setStatus({ kind: 'error', message: reply.error.message });
+        setStatus({ kind: 'error', message: reply.problem.message });
         return false;
       }
       saved.current = body;

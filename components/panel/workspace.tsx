@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Reply } from '../../lib/messaging/protocol';
+import type { Result } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Client } from '../../lib/model/client';
 import type { Member } from '../../lib/model/member';
@@ -17,7 +17,7 @@ export interface Workspace {
 
 const WorkspaceContext = createContext<Workspace | null>(null);
 
-function loadWorkspace(): Promise<Reply<Workspace>> {
+function loadWorkspace(): Promise<Result<Workspace>> {
   return loadTogether({
     me: sendRequest<'me/get'>({ type: 'me/get' }),
     members: sendRequest<'members/list'>({ type: 'members/list' }),

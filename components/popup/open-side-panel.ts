@@ -15,6 +15,6 @@ export async function openSidePanel(windowId: number, intent?: PanelIntentReques
   const opening = api.sidePanel ? api.sidePanel.open({ windowId }) : api.sidebarAction ? api.sidebarAction.open() : Promise.reject(new Error('This browser has no side panel.'));
   const [opened, told] = await Promise.allSettled([opening, intent ? sendRequest<'panel/intent'>({ type: 'panel/intent', windowId, intent }) : Promise.resolve(undefined)]);
   if (opened.status === 'rejected') return opened.reason instanceof Error ? opened.reason.message : String(opened.reason);
-  if (told.status === 'fulfilled' && told.value && !told.value.ok) return told.value.error.message;
+  if (told.status === 'fulfilled' && told.value && !told.value.ok) return told.value.problem.message;
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { Client } from '../../lib/model/client';
 import type { Handoff } from '../../lib/model/handoff';
 import type { Member } from '../../lib/model/member';
-import type { HubStatus, Reply } from '../../lib/messaging/protocol';
+import type { HubStatus, Result } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send';
 import { loadTogether } from '../load-together';
 import { useLive } from '../use-live';
@@ -17,7 +17,7 @@ export interface PopupData {
 
 const WAITING_ON_OTHERS = new Set(['sent', 'gaps_answered', 'reassigned']);
 
-async function loadPopupData(): Promise<Reply<PopupData>> {
+async function loadPopupData(): Promise<Result<PopupData>> {
   const reply = await loadTogether({
     awaiting: sendRequest<'handoffs/awaiting-me'>({ type: 'handoffs/awaiting-me' }),
     sent: sendRequest<'handoffs/sent-by-me'>({ type: 'handoffs/sent-by-me' }),

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { ErrorCode, Reply } from '../messaging/protocol';
+import { failure, type Result } from '../result';
 import { SERVED_HOSTNAMES } from '../sites/hosts';
 import { showMatchOnBadge } from './badge';
 import { CommandError } from './command-error';
@@ -24,7 +24,6 @@ export interface RouterDeps {
   now?: () => Date;
 }
 
-const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
 
 /** Only this extension's pages, and its content scripts in the top frame of the hosts it serves. */
 export function classifySender(sender: Sender, deps: Pick<RouterDeps, 'runtimeId' | 'extensionOrigin'>): Caller | null {
@@ -87,7 +86,7 @@ export function createRouter(deps: RouterDeps) {
     };
   }
 
-  async function run(definition: AnyCommand, request: object, sender: Sender, caller: Caller): Promise<Reply<unknown>> {
+  async function run(definition: AnyCommand, request: object, sender: Sender, caller: Caller): Promise<Result<unknown>> {
     // Before anything awaits: the browser opens the panel only while the user's click is current.
     const opening = definition.effects.includes('opens-panel') ? openSidePanel({ windowId: sender.tab?.windowId, tabId: sender.tab?.id }) : null;
     try {
@@ -95,23 +94,23 @@ export function createRouter(deps: RouterDeps) {
       await applyEffects(definition.effects);
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof CommandError) return fail(error.code, error.message);
-      return fail('internal', error instanceof Error ? error.message : String(error));
+      if (error instanceof CommandError) return failure(error.code, error.message, error.field);
+      return failure('internal', error instanceof Error ? error.message : String(error));
     }
   }
 
   return {
     rematchAll,
-    async handle(message: unknown, sender: Sender): Promise<Reply<unknown>> {
+    async handle(message: unknown, sender: Sender): Promise<Result<unknown>> {
       const caller = classifySender(sender, deps);
-      if (!caller) return fail('forbidden', 'Messages are accepted only from Baton itself.');
+      if (!caller) return failure('forbidden', 'Messages are accepted only from Baton itself.');
       const command = commandOf(message);
-      if (!command.ok) return fail('bad-request', command.message);
+      if (!command.ok) return failure('bad-request', command.message);
       const { definition } = command;
       // Who may ask is settled before anything of the message is read.
-      if (!definition.from.includes(caller)) return fail('forbidden', `${definition.type} is not available ${caller === 'content-script' ? 'to web pages' : 'here'}.`);
+      if (!definition.from.includes(caller)) return failure('forbidden', `${definition.type} is not available ${caller === 'content-script' ? 'to web pages' : 'here'}.`);
       const parsed = parseFields(definition, command.fields);
-      if (!parsed.ok) return fail('bad-request', parsed.message);
+      if (!parsed.ok) return failure('bad-request', parsed.message, parsed.field);
       return run(definition, parsed.request, sender, caller);
     },
   };

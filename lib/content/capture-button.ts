@@ -1,4 +1,4 @@
-import { MAX_SELECTED_TEXT, type Reply } from '../messaging/protocol';
+import { MAX_SELECTED_TEXT, type Result } from '../messaging/protocol';
 import { isShown } from '../sites/shown';
 import type { PageContext } from '../sites/types';
 import { BASE_CSS, createButton, createShadowHost, removeStrays } from './shadow-host';
@@ -14,7 +14,7 @@ export interface CaptureButtonOptions {
   doc: Document;
   signal: AbortSignal;
   /** Asks the background to open the panel on a new handoff; the selection is included when there is one. */
-  capture(selectedText: string | undefined): Promise<Reply<{ opened: boolean }>>;
+  capture(selectedText: string | undefined): Promise<Result<{ opened: boolean }>>;
 }
 
 /** The open thread's subject heading, the one readPage took the thread from (never a hidden copy). */
@@ -55,7 +55,7 @@ export function createCaptureButton({ doc, signal, capture }: CaptureButtonOptio
       note.textContent = '';
       void capture(selected ?? selectionIn(doc))
         .then((reply) => {
-          if (!reply.ok) note.textContent = `Baton could not start the handoff: ${reply.error.message}`;
+          if (!reply.ok) note.textContent = `Baton could not start the handoff: ${reply.problem.message}`;
           else if (!reply.data.opened) note.textContent = 'Open Baton’s side panel to finish the handoff.';
         })
         .finally(() => {

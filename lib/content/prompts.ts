@@ -20,12 +20,12 @@ export function startPrompts(signal: AbortSignal, doc: Document = document): { o
     signal,
     async review(handoffId) {
       const reply = await sendRequest({ type: 'prompt/open', handoffId });
-      if (!reply.ok) return `Baton could not open it: ${reply.error.message}`;
+      if (!reply.ok) return `Baton could not open it: ${reply.problem.message}`;
       return reply.data.opened ? null : 'Open Baton’s side panel to review it.';
     },
     async snooze(handoffId) {
       const reply = await sendRequest({ type: 'prompt/snooze', handoffId, minutes: SNOOZE_MINUTES });
-      return reply.ok ? reply.data : `Baton could not snooze it: ${reply.error.message}`;
+      return reply.ok ? reply.data : `Baton could not snooze it: ${reply.problem.message}`;
     },
   });
   const refresh = async () => {

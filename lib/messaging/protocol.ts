@@ -3,7 +3,6 @@
 // (lib/background/commands): the background parses every message with that command's schema.
 import type { CommandRequest, CommandResponse, CommandType } from '../background/commands/registry';
 import type { Member } from '../model/member';
-import type { ProblemCode } from '../result';
 import type { BatonEvent } from '../model/event';
 import type { Identifier, PageContext, Site } from '../sites/types';
 
@@ -115,5 +114,5 @@ export type RequestType = CommandType;
 export type Request<T extends RequestType = RequestType> = T extends RequestType ? CommandRequest<T> : never;
 export type Response<T extends RequestType> = CommandResponse<T>;
 
-export type ErrorCode = ProblemCode;
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+/** What every request answers: lib/result.ts's one result shape. */
+export type { Result } from '../result';

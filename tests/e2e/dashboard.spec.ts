@@ -18,9 +18,9 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-type Reply<T> = { ok: true; data: T } | { ok: false; error: { message: string } };
+type Result<T> = { ok: true; data: T } | { ok: false; error: { message: string } };
 const send = <T,>(page: Page, message: unknown) =>
-  page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message) as Promise<Reply<T>>;
+  page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message) as Promise<Result<T>>;
 
 /** The tiles a person reads, as the dashboard must show them for these metrics. */
 function expectedTiles(m: Metrics): Record<string, string> {

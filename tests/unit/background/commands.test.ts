@@ -37,7 +37,7 @@ let router: ReturnType<typeof createBackground>['router'];
 
 async function ok<T>(message: Record<string, unknown>): Promise<T> {
   const reply = await router.handle(message, page);
-  if (!reply.ok) throw new Error(`${String(message.type)}: ${reply.error.message}`);
+  if (!reply.ok) throw new Error(`${String(message.type)}: ${reply.problem.message}`);
   return reply.data as T;
 }
 

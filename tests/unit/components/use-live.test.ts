@@ -5,29 +5,29 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { liveError, useLive, type Live, type LiveOptions } from '../../../components/use-live';
 import { publishChange } from '../../../lib/db/change-feed';
-import type { Reply } from '../../../lib/messaging/protocol';
+import type { Result } from '../../../lib/messaging/protocol';
 
 let root: Root;
 let seen: Live<string>[];
 let reload: () => void;
 
-function Probe({ load, options }: { load: () => Promise<Reply<string>>; options?: LiveOptions }) {
+function Probe({ load, options }: { load: () => Promise<Result<string>>; options?: LiveOptions }) {
   const live = useLive(load, options);
   seen.push(live);
   reload = live.reload;
   return null;
 }
 
-function render(load: () => Promise<Reply<string>>, options?: LiveOptions): void {
+function render(load: () => Promise<Result<string>>, options?: LiveOptions): void {
   act(() => root.render(createElement(Probe, { load, ...(options ? { options } : {}) })));
 }
 const shown = () => seen.at(-1)!;
-const ok = (data: string): Reply<string> => ({ ok: true, data });
-const refused = (message: string, code: 'internal' | 'unavailable' = 'internal'): Reply<string> => ({ ok: false, error: { code, message } });
+const ok = (data: string): Result<string> => ({ ok: true, data });
+const refused = (message: string, code: 'internal' | 'unavailable' = 'internal'): Result<string> => ({ ok: false, problem: { code, message } });
 /** A load that answers when the test says so. */
 function deferred() {
-  let answer!: (reply: Reply<string>) => void;
-  const promise = new Promise<Reply<string>>((resolve) => (answer = resolve));
+  let answer!: (reply: Result<string>) => void;
+  const promise = new Promise<Result<string>>((resolve) => (answer = resolve));
   return { promise, answer };
 }
 

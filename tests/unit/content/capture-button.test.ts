@@ -2,7 +2,7 @@ import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CAPTURE_LABEL, CAPTURE_MARKER, createCaptureButton } from '../../../lib/content/capture-button';
 import { watchPage } from '../../../lib/content/watch-page';
-import type { Reply } from '../../../lib/messaging/protocol';
+import type { Result } from '../../../lib/messaging/protocol';
 import { loadFixture } from '../helpers/dom';
 import { personClick } from '../helpers/dom';
 import { fakeContext, navigate } from './page-context';
@@ -11,7 +11,7 @@ type TestWindow = globalThis.Window & { happyDOM: { close(): Promise<void> } };
 
 /** Gmail with the thread fixture open, the button wired to the page watcher as the content script does. */
 function gmailWithThread(
-  capture = vi.fn(async (_text: string | undefined): Promise<Reply<{ opened: boolean }>> => ({ ok: true, data: { opened: true } })),
+  capture = vi.fn(async (_text: string | undefined): Promise<Result<{ opened: boolean }>> => ({ ok: true, data: { opened: true } })),
   fixtureName = 'gmail-thread',
 ) {
   const fixture = loadFixture(fixtureName);
@@ -124,7 +124,7 @@ describe('Capture handoff button in Gmail', () => {
 
   it('sends the selected text with a click, and says so when the panel could not open', async () => {
     vi.useFakeTimers();
-    const capture = vi.fn(async (_text: string | undefined): Promise<Reply<{ opened: boolean }>> => ({ ok: true, data: { opened: false } }));
+    const capture = vi.fn(async (_text: string | undefined): Promise<Result<{ opened: boolean }>> => ({ ok: true, data: { opened: false } }));
     const { win, doc, controller, hosts, buttonIn } = gmailWithThread(capture);
     await vi.advanceTimersByTimeAsync(0);
     const message = doc.querySelector('h2.hP')!;

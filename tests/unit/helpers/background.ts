@@ -7,7 +7,7 @@ import { makeEvent } from '../../../lib/events/make-event';
 import type { Client } from '../../../lib/model/client';
 import type { Handoff } from '../../../lib/model/handoff';
 import type { Member } from '../../../lib/model/member';
-import type { Reply } from '../../../lib/messaging/protocol';
+import type { Result } from '../../../lib/messaging/protocol';
 import { COMPLETE_BRIEF } from './handoffs';
 import { OPTIONS_PAGE, ORIGIN, RUNTIME_ID } from './extension';
 
@@ -23,18 +23,18 @@ let n = 0;
 /** A background as the service worker builds it, on a fresh database, with helpers to talk to it. */
 export function newTestBackground(dbName = `baton-test-${n++}-${Date.now()}`) {
   const background = createBackground({ runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, dbName });
-  const send = (message: Record<string, unknown>, sender: Browser.runtime.MessageSender = OPTIONS_PAGE): Promise<Reply<unknown>> => background.router.handle(message, sender);
+  const send = (message: Record<string, unknown>, sender: Browser.runtime.MessageSender = OPTIONS_PAGE): Promise<Result<unknown>> => background.router.handle(message, sender);
   /** Sends and expects success: the data. */
   async function ok<T>(message: Record<string, unknown>, sender?: Browser.runtime.MessageSender): Promise<T> {
     const reply = await send(message, sender);
-    if (!reply.ok) throw new Error(`${String(message.type)}: ${reply.error.message}`);
+    if (!reply.ok) throw new Error(`${String(message.type)}: ${reply.problem.message}`);
     return reply.data as T;
   }
   /** Sends and expects a refusal: the error message. */
   async function refused(message: Record<string, unknown>, sender?: Browser.runtime.MessageSender): Promise<{ code: string; message: string }> {
     const reply = await send(message, sender);
     expect(reply.ok, `${String(message.type)} should be refused`).toBe(false);
-    return (reply as Extract<Reply<unknown>, { ok: false }>).error;
+    return (reply as Extract<Result<unknown>, { ok: false }>).problem;
   }
   return { ...background, dbName, send, ok, refused };
 }

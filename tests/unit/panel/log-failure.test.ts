@@ -15,7 +15,7 @@ import { FAILURE_CATEGORY_OPTIONS, failureDetails, handoffLabel } from '../../..
 import { WorkspaceProvider } from '../../../components/panel/workspace';
 import type { ClientView as ClientViewData } from '../../../lib/db/queries';
 import { CATEGORY_LABELS } from '../../../lib/metrics/compute';
-import type { Reply } from '../../../lib/messaging/protocol';
+import type { Result } from '../../../lib/messaging/protocol';
 import type { Handoff } from '../../../lib/model/handoff';
 import type { Member } from '../../../lib/model/member';
 import type { Failure } from '../../../lib/model/note';
@@ -154,7 +154,7 @@ describe('Log failure on the client view', () => {
     type(control<HTMLSelectElement>(logForm, 'Category'), 'other');
     type(control(logForm, 'Hours to repair'), '1');
     type(control(logForm, 'What happened'), 'The hub was down.');
-    const refusal: Reply<never> = { ok: false, error: { code: 'unavailable', message: 'Baton did not answer. Try again in a moment.' } };
+    const refusal: Result<never> = { ok: false, problem: { code: 'unavailable', message: 'Baton did not answer. Try again in a moment.' } };
     vi.mocked(browser.runtime.sendMessage).mockImplementationOnce((() => Promise.resolve(refusal)) as never);
     personClick(button(logForm, 'Log failure'));
     await vi.waitFor(() => expect(logForm.querySelector('[role="alert"]')?.textContent).toBe('Baton did not answer. Try again in a moment.'));
