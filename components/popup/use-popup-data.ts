@@ -3,6 +3,7 @@ import type { Handoff } from '../../lib/model/handoff';
 import type { Member } from '../../lib/model/member';
 import type { HubStatus, Reply } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send';
+import { awaitsReceiver } from '../../lib/workflow/handoff-machine';
 import { useLiveData } from '../options/use-live-data';
 
 export interface PopupData {
@@ -13,8 +14,6 @@ export interface PopupData {
   members: Member[];
   hub: HubStatus;
 }
-
-const WAITING_ON_OTHERS = new Set(['sent', 'gaps_answered', 'reassigned']);
 
 async function loadPopupData(): Promise<Reply<PopupData>> {
   const [awaiting, sent, clients, members, hub] = await Promise.all([
@@ -35,7 +34,7 @@ async function loadPopupData(): Promise<Reply<PopupData>> {
     ok: true,
     data: {
       awaitingMe: awaiting.data,
-      waitingOnOthers: mine.filter((h) => WAITING_ON_OTHERS.has(h.state)),
+      waitingOnOthers: mine.filter((h) => awaitsReceiver(h.state)),
       gapsToAnswer: mine.filter((h) => h.state === 'gaps_raised'),
       clients: clients.data,
       members: members.data,
