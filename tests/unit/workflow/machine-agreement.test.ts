@@ -118,10 +118,9 @@ class Log {
   }
 
   private fields(templateId: string, fill: Step['fill']): Record<string, unknown> {
-    const all = completeFields(templateId === 'onboarding' ? 'sales-to-am' : templateId);
-    if (templateId === 'onboarding') return fill === 'none' ? {} : fill === 'partial' ? { kickoff: 'Tuesday 10:00' } : { kickoff: 'Tuesday 10:00', access: ['Google Ads', 'GA4'] };
     if (fill === 'none') return {};
-    return fill === 'partial' ? Object.fromEntries(Object.entries(all).slice(0, 2)) : all;
+    const all = templateId === 'onboarding' ? { kickoff: 'Tuesday 10:00', access: ['Google Ads', 'GA4'] } : completeFields(templateId);
+    return fill === 'partial' ? Object.fromEntries(Object.entries(all).slice(0, 1)) : all;
   }
 
   private create(id: string, s: Step): void {
