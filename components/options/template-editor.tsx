@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { FIELD_TYPES, type FieldType, type Template, type TemplateField } from '../../lib/model/template';
 import { sendRequest } from '../../lib/messaging/send';
+import { DEFAULT_CONFIRM_BY_HOURS } from '../../lib/workflow/defaults';
 import { Button } from '../button';
 import { inputClass, labelClass } from '../form-styles';
 import { ErrorAlert } from '../error-alert';
@@ -50,7 +51,7 @@ export function TemplateEditor({ template, templates, onDone }: { template?: Tem
   const [description, setDescription] = useState(template?.description ?? '');
   const [fromRole, setFromRole] = useState(template?.fromRole ?? '');
   const [toRole, setToRole] = useState(template?.toRole ?? '');
-  const [hours, setHours] = useState(String(template?.confirmWithinHours ?? 48));
+  const [hours, setHours] = useState(String(template?.confirmWithinHours ?? DEFAULT_CONFIRM_BY_HOURS));
   const [transfers, setTransfers] = useState(template?.transfersOwnership ?? false);
   const [fields, setFields] = useState<FieldDraft[]>(() => (template ? template.fields.map(fieldDraft) : [fieldDraft()]));
   const [error, setError] = useState<string | undefined>();

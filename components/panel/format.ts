@@ -1,5 +1,6 @@
 import type { Handoff, HandoffState } from '../../lib/model/handoff';
 import type { Member } from '../../lib/model/member';
+import { isInFlight } from '../../lib/workflow/handoff-machine';
 
 export const STATE_LABELS: Record<HandoffState, string> = {
   draft: 'Draft',
@@ -11,12 +12,10 @@ export const STATE_LABELS: Record<HandoffState, string> = {
   reassigned: 'Reassigned',
 };
 
-// A handoff is waiting on someone from the moment it is sent until it is confirmed or cancelled.
-const WAITING: readonly HandoffState[] = ['sent', 'gaps_raised', 'gaps_answered', 'reassigned'];
-
 /** The confirm-by time has passed while the handoff still waits for its receiver. */
 export function isOverdue(handoff: Pick<Handoff, 'state' | 'dueBy'>, now: Date): boolean {
-  return WAITING.includes(handoff.state) && handoff.dueBy !== undefined && Date.parse(handoff.dueBy) < now.getTime();
+  // A handoff is waiting on someone from the moment it is sent until it is confirmed or cancelled.
+  return isInFlight(handoff.state) && handoff.dueBy !== undefined && Date.parse(handoff.dueBy) < now.getTime();
 }
 
 export function memberName(members: readonly Member[], id: string | undefined): string {

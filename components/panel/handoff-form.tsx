@@ -3,6 +3,7 @@ import { sendRequest } from '../../lib/messaging/send';
 import type { Handoff } from '../../lib/model/handoff';
 import type { Template } from '../../lib/model/template';
 import { assessCompleteness } from '../../lib/workflow/completeness';
+import { CHOOSE_RECEIVER, MIN_OVERRIDE_REASON } from '../../lib/workflow/handoff-machine';
 import { Button } from '../button';
 import { CancelForm } from './cancel-form';
 import { CompletenessMeter } from './completeness-meter';
@@ -14,7 +15,7 @@ import { fromDateInput, toDateInput } from './format';
 import { useNavigation } from './navigation';
 import { PanelSection } from './panel-section';
 import { SaveStatusLine } from './save-status';
-import { MIN_OVERRIDE_REASON, OverrideReason, ReceiverAndDue } from './send-controls';
+import { OverrideReason, ReceiverAndDue } from './send-controls';
 import { SourceLinks } from './source-links';
 import { cardClass, inputClass, labelClass } from '../form-styles';
 import { useAutosave } from './use-autosave';
@@ -43,7 +44,7 @@ export function HandoffForm({ handoff, template, onSent }: { handoff: Handoff; t
 
   const send = async () => {
     setSendError(undefined);
-    if (!receiverId) return setSendError('Choose who receives this handoff.');
+    if (!receiverId) return setSendError(CHOOSE_RECEIVER);
     const incomplete = completeness.missing.length > 0;
     if (incomplete && reason.trim().length < MIN_OVERRIDE_REASON) {
       return setSendError(`Some required fields are missing: say why it goes out anyway (at least ${MIN_OVERRIDE_REASON} characters), or complete them.`);

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Member } from '../../lib/model/member';
+import { MIN_OVERRIDE_REASON } from '../../lib/workflow/handoff-machine';
 import { helpClass, inputClass, labelClass } from '../form-styles';
 
 /** Whom the handoff goes to and by when they must confirm. */
@@ -46,8 +47,6 @@ export function ReceiverAndDue({
     </div>
   );
 }
-
-export const MIN_OVERRIDE_REASON = 10;
 
 /** An incomplete handoff goes out only with a written reason: say so plainly and ask for it. */
 export function OverrideReason({ missing, reason, onReason }: { missing: number; reason: string; onReason: (r: string) => void }) {

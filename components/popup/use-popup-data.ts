@@ -3,6 +3,7 @@ import type { Handoff } from '../../lib/model/handoff';
 import type { Member } from '../../lib/model/member';
 import type { HubStatus, Result } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send';
+import { awaitsReceiver } from '../../lib/workflow/handoff-machine';
 import { loadTogether } from '../load-together';
 import { useLive } from '../use-live';
 
@@ -14,8 +15,6 @@ export interface PopupData {
   members: Member[];
   hub: HubStatus;
 }
-
-const WAITING_ON_OTHERS = new Set(['sent', 'gaps_answered', 'reassigned']);
 
 async function loadPopupData(): Promise<Result<PopupData>> {
   const reply = await loadTogether({
@@ -31,7 +30,7 @@ async function loadPopupData(): Promise<Result<PopupData>> {
     ok: true,
     data: {
       awaitingMe: awaiting,
-      waitingOnOthers: sent.filter((h) => WAITING_ON_OTHERS.has(h.state)),
+      waitingOnOthers: sent.filter((h) => awaitsReceiver(h.state)),
       gapsToAnswer: sent.filter((h) => h.state === 'gaps_raised'),
       clients,
       members,

@@ -1,17 +1,14 @@
 import { browser } from 'wxt/browser';
-import { HandoffSchema, type Handoff, type HandoffState } from '../model/handoff';
+import { HandoffSchema, type Handoff } from '../model/handoff';
 import type { Member } from '../model/member';
 import type { ReminderSettings } from '../messaging/protocol';
+import { awaitsReceiver, HOUR_MS } from '../workflow/handoff-machine';
 import { handoffNotificationId } from './notification-ids';
 import { reminderStateKey } from '../storage/keys';
 import { getItem, setItem } from '../storage/store';
 import { reminderSettings } from './reminder-settings';
 import { tell } from './sync-runner';
 import type { Session, WorkspaceService } from './workspace';
-
-const HOUR = 3_600_000;
-/** Waiting for the receiver to confirm or ask. */
-const AWAITING_RECEIVER: readonly HandoffState[] = ['sent', 'gaps_answered', 'reassigned'];
 
 /** What has been said already, per handoff and confirm-by time (a new deadline starts afresh). */
 export interface ReminderState {
@@ -42,17 +39,17 @@ export function decideReminders(input: { handoffs: readonly Handoff[]; me: Membe
   const next: ReminderState = { reminded: {}, escalated: {} };
   const notices: ReminderNotice[] = [];
   for (const handoff of input.handoffs) {
-    if (!AWAITING_RECEIVER.includes(handoff.state) || !handoff.dueBy || !handoff.receiverId) continue;
+    if (!awaitsReceiver(handoff.state) || !handoff.dueBy || !handoff.receiverId) continue;
     const overdueMs = now.getTime() - Date.parse(handoff.dueBy);
     if (!(overdueMs > 0)) continue;
-    const hoursOverdue = Math.floor(overdueMs / HOUR);
+    const hoursOverdue = Math.floor(overdueMs / HOUR_MS);
     const { dueBy, id } = handoff;
     const mine = handoff.receiverId === me.id;
 
     const reminded = state.reminded[id]?.dueBy === dueBy ? state.reminded[id] : undefined;
     if (reminded) next.reminded[id] = reminded;
     if (mine && settings.remindEveryHours > 0) {
-      const round = Math.floor(overdueMs / (settings.remindEveryHours * HOUR));
+      const round = Math.floor(overdueMs / (settings.remindEveryHours * HOUR_MS));
       if (!reminded || round > reminded.round) {
         notices.push({ kind: 'remind', handoff, hoursOverdue, notificationId: handoffNotificationId(id, `remind-${dueBy}-${round}`) });
         next.reminded[id] = { dueBy, round };
@@ -61,7 +58,7 @@ export function decideReminders(input: { handoffs: readonly Handoff[]; me: Membe
 
     const escalated = state.escalated[id] === dueBy;
     if (escalated) next.escalated[id] = dueBy;
-    if (!mine && me.role === 'admin' && settings.escalateAfterHours > 0 && !escalated && overdueMs >= settings.escalateAfterHours * HOUR) {
+    if (!mine && me.role === 'admin' && settings.escalateAfterHours > 0 && !escalated && overdueMs >= settings.escalateAfterHours * HOUR_MS) {
       notices.push({ kind: 'escalate', handoff, hoursOverdue, notificationId: handoffNotificationId(id, `escalate-${dueBy}`) });
       next.escalated[id] = dueBy;
     }
@@ -79,7 +76,7 @@ async function awaitingHandoffs(session: Session): Promise<Handoff[]> {
   const raw = await index.getAll();
   return raw.flatMap((record) => {
     const parsed = HandoffSchema.safeParse(record);
-    return parsed.success && AWAITING_RECEIVER.includes(parsed.data.state) ? [parsed.data] : [];
+    return parsed.success && awaitsReceiver(parsed.data.state) ? [parsed.data] : [];
   });
 }
 

@@ -1,6 +1,7 @@
 import { ClientSchema, type Client } from '../model/client';
 import { HandoffSchema, OpenItemSchema, type Handoff, type HandoffState, type OpenItem } from '../model/handoff';
 import { identifierKey } from '../model/identifier';
+import { AWAITING_RECEIVER_STATES, OPEN_STATES } from '../workflow/handoff-machine';
 import { MemberSchema, WorkspaceSchema, type Member } from '../model/member';
 import { FailureSchema, NoteSchema, type Failure, type Note } from '../model/note';
 import { TimelineEntrySchema, type TimelineEntry } from '../model/timeline';
@@ -30,9 +31,6 @@ function check<T>(schema: z.ZodType<T>, label: string, raw: unknown[]): Checked<
   }
   return { values, errors };
 }
-
-export const OPEN_STATES: readonly HandoffState[] = ['draft', 'sent', 'gaps_raised', 'gaps_answered', 'reassigned'];
-const AWAITING_RECEIVER: readonly HandoffState[] = ['sent', 'gaps_answered', 'reassigned'];
 
 export interface ClientView {
   client: Client;
@@ -101,7 +99,7 @@ async function handoffsByParty(db: BatonDatabase, index: 'byReceiverState' | 'by
 
 /** Handoffs waiting for `memberId` to confirm or ask, soonest due first. */
 export function awaitingConfirmation(db: BatonDatabase, memberId: string): Promise<Checked<Handoff>> {
-  return handoffsByParty(db, 'byReceiverState', memberId, AWAITING_RECEIVER);
+  return handoffsByParty(db, 'byReceiverState', memberId, AWAITING_RECEIVER_STATES);
 }
 
 /** Handoffs `memberId` sent that are not settled yet (including those with gaps to answer). */

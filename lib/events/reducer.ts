@@ -5,7 +5,8 @@ import type { Member } from '../model/member';
 import type { ActionItem, Template } from '../model/template';
 import type { TimelineEntry } from '../model/timeline';
 import { assessCompleteness, fieldValue, parseFieldValue } from '../workflow/completeness';
-import { checkAction, type HandoffAction } from '../workflow/rules';
+import { actionOf, advance, CHOOSE_RECEIVER, confirmByHours, deadlineAfter, editedTitle, initialTitle, MIN_OVERRIDE_REASON, startedDeadline } from '../workflow/handoff-machine';
+import { checkAction } from '../workflow/rules';
 import type { Change, ReadModel } from './read-model';
 
 export type Decision = { ok: true; changes: Change[]; duplicate: boolean } | { ok: false; reason: string };
@@ -13,8 +14,6 @@ export type Decision = { ok: true; changes: Change[]; duplicate: boolean } | { o
 const reject = (reason: string): Decision => ({ ok: false, reason });
 const accept = (...changes: Change[]): Decision => ({ ok: true, changes, duplicate: false });
 type Of<T extends EventType> = Extract<BatonEvent, { type: T }>;
-
-const MIN_OVERRIDE_REASON = 10;
 
 /**
  * The one reducer: what an event changes in the views, or why it is refused. Pure (it reads the model
@@ -171,7 +170,7 @@ function handoffCreated(model: ReadModel, event: Of<'handoff.created'>, actor: M
     clientId: client.id,
     templateId: template.id,
     templateVersion: template.version,
-    title: (p.title?.trim() || `${template.name} — ${client.name}`).slice(0, 300),
+    title: initialTitle(p.title, template.name, client.name),
     fields: p.fields,
     senderId: actor.id,
     state: 'draft',
@@ -187,114 +186,140 @@ function handoffCreated(model: ReadModel, event: Of<'handoff.created'>, actor: M
   return accept({ store: 'handoffs', value: handoff }, entry(event, client.id, `${actor.name} started “${handoff.title}”`, { handoffId: handoff.id }));
 }
 
-const ACTION_OF: Record<string, HandoffAction> = {
-  'handoff.updated': 'update',
-  'handoff.sent': 'send',
-  'handoff.gaps_raised': 'raise_gaps',
-  'handoff.gaps_answered': 'answer_gaps',
-  'handoff.confirmed': 'confirm',
-  'handoff.cancelled': 'cancel',
-  'handoff.reassigned': 'reassign',
-};
+/** A confirm-by as the reducer writes it: `hours` after the event, in toISOString's form. */
+const deadlineFrom = (at: string, hours: number) => new Date(deadlineAfter(Date.parse(at), hours)).toISOString();
 
-const addHours = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
+/** What every handoff change works with: the handoff as it is, its next version, and how to log the change. */
+interface Move<T extends EventType> {
+  model: ReadModel;
+  event: Of<T>;
+  actor: Member;
+  handoff: Handoff;
+  template: Template;
+  next: Handoff;
+  log: (summary: string) => Change;
+  name: (id: string | undefined) => string;
+}
+
+const hasOpenGap = (h: Handoff) => h.gaps.some((g) => g.answer === undefined);
 
 function handoffChanged(model: ReadModel, event: BatonEvent, actor: Member): Decision {
-  const action = ACTION_OF[event.type];
+  const action = actionOf(event.type);
   const handoff = model.handoff(event.entity.id);
   if (!action || !handoff) return reject(action ? 'Unknown handoff.' : `Unknown event type ${event.type}.`);
   const refusal = checkAction(handoff, action, actor);
   if (refusal) return reject(refusal);
   const template = model.template(handoff.templateId, handoff.templateVersion);
   if (!template) return reject(`Unknown template ${handoff.templateId} v${handoff.templateVersion}.`);
-  const next: Handoff = { ...handoff, updatedAt: event.at };
-  const name = (id: string | undefined) => (id && model.member(id)?.name) || 'someone';
-  const log = (summary: string) => entry(event, handoff.clientId, summary, { handoffId: handoff.id });
-
+  const move = {
+    model,
+    event,
+    actor,
+    handoff,
+    template,
+    next: { ...handoff, updatedAt: event.at },
+    name: (id: string | undefined) => (id && model.member(id)?.name) || 'someone',
+    log: (summary: string) => entry(event, handoff.clientId, summary, { handoffId: handoff.id }),
+  };
   switch (event.type) {
-    case 'handoff.updated': {
-      const p = event.payload;
-      if (p.receiverId !== undefined && p.receiverId !== handoff.receiverId && handoff.state !== 'draft') {
-        return reject('This handoff was sent: reassign it to change the receiver.');
-      }
-      const problem = checkReceiver(model, p.receiverId, handoff.senderId) ?? checkFields(template, p.fields);
-      if (problem) return reject(problem);
-      next.fields = { ...handoff.fields, ...p.fields };
-      if (p.title?.trim()) next.title = p.title.trim();
-      if (p.receiverId) next.receiverId = p.receiverId;
-      if (p.dueBy) next.dueBy = p.dueBy;
-      return accept({ store: 'handoffs', value: next });
-    }
-    case 'handoff.sent': {
-      const p = event.payload;
-      if (!handoff.receiverId) return reject('Choose who receives this handoff.');
-      const completeness = assessCompleteness(template, handoff.fields);
-      const reason = p.overrideReason?.trim() ?? '';
-      if (completeness.missing.length > 0) {
-        if (!reason) return reject(`Not ready to send: ${completeness.missing.map((m) => m.reason).join(' ')}`);
-        if (reason.length < MIN_OVERRIDE_REASON) return reject('Say in a sentence why this handoff goes out incomplete.');
-        next.override = { reason, missing: completeness.missing.map((m) => m.fieldId) };
-      }
-      next.state = 'sent';
-      next.sentAt = event.at;
-      next.completenessAtSend = completeness;
-      next.dueBy = p.dueBy ?? handoff.dueBy ?? addHours(event.at, template.confirmWithinHours);
-      const how = next.override ? ` with ${completeness.missing.length} missing (override: ${reason})` : '';
-      return accept({ store: 'handoffs', value: next }, log(`${actor.name} sent “${handoff.title}” to ${name(handoff.receiverId)}${how}`));
-    }
-    case 'handoff.gaps_raised': {
-      const gaps: Gap[] = [];
-      for (const g of event.payload.gaps) {
-        const unknown = g.fieldIds.find((id) => !template.fields.some((f) => f.id === id));
-        if (unknown) return reject(`“${unknown}” is not a field of ${template.name}.`);
-        if (handoff.gaps.some((old) => old.id === g.id) || gaps.some((n) => n.id === g.id)) return reject('Each gap needs its own id.');
-        gaps.push({ ...g, raisedBy: actor.id, raisedAt: event.at });
-      }
-      next.gaps = [...handoff.gaps, ...gaps];
-      if (handoff.state !== 'gaps_raised') next.gapRounds = handoff.gapRounds + 1;
-      next.state = 'gaps_raised';
-      return accept({ store: 'handoffs', value: next }, log(`${actor.name} raised ${gaps.length} gap${gaps.length === 1 ? '' : 's'}: ${gaps.map((g) => g.question).join(' / ')}`));
-    }
-    case 'handoff.gaps_answered': {
-      const p = event.payload;
-      const problem = checkFields(template, p.fields);
-      if (problem) return reject(problem);
-      const answers = new Map(p.answers.map((a) => [a.gapId, a.answer]));
-      for (const gapId of answers.keys()) {
-        const gap = handoff.gaps.find((g) => g.id === gapId);
-        if (!gap) return reject('That gap does not exist.');
-        if (gap.answer !== undefined) return reject('That gap is already answered.');
-      }
-      next.gaps = handoff.gaps.map((g) => (answers.has(g.id) ? { ...g, answer: answers.get(g.id)!, answeredBy: actor.id, answeredAt: event.at } : g));
-      next.fields = { ...handoff.fields, ...p.fields };
-      next.state = next.gaps.some((g) => g.answer === undefined) ? 'gaps_raised' : 'gaps_answered';
-      return accept({ store: 'handoffs', value: next }, log(`${actor.name} answered ${answers.size} gap${answers.size === 1 ? '' : 's'}`));
-    }
+    case 'handoff.updated':
+      return handoffUpdated({ ...move, event });
+    case 'handoff.sent':
+      return handoffSent({ ...move, event });
+    case 'handoff.gaps_raised':
+      return gapsRaised({ ...move, event });
+    case 'handoff.gaps_answered':
+      return gapsAnswered({ ...move, event });
     case 'handoff.confirmed': {
-      next.state = 'confirmed';
-      next.confirmedAt = event.at;
-      return accept({ store: 'handoffs', value: next }, ...transferOwnership(model, event, handoff, template, actor), log(`${actor.name} confirmed receipt of “${handoff.title}”`));
+      move.next.confirmedAt = event.at;
+      advance(move.next, 'confirm', false);
+      return accept({ store: 'handoffs', value: move.next }, ...transferOwnership(model, event, handoff, template, actor), move.log(`${actor.name} confirmed receipt of “${handoff.title}”`));
     }
     case 'handoff.cancelled': {
-      next.state = 'cancelled';
-      next.cancelledAt = event.at;
+      move.next.cancelledAt = event.at;
+      advance(move.next, 'cancel', false);
       const why = event.payload.reason ? `: ${event.payload.reason}` : '';
-      return accept({ store: 'handoffs', value: next }, log(`${actor.name} cancelled “${handoff.title}”${why}`));
+      return accept({ store: 'handoffs', value: move.next }, move.log(`${actor.name} cancelled “${handoff.title}”${why}`));
     }
-    case 'handoff.reassigned': {
-      const p = event.payload;
-      const problem = checkReceiver(model, p.receiverId, handoff.senderId);
-      if (problem) return reject(problem);
-      if (p.receiverId === handoff.receiverId) return reject(`${name(p.receiverId)} already receives this handoff.`);
-      next.receiverId = p.receiverId;
-      // Open gaps stay open: the sender still answers them before the new receiver can confirm.
-      next.state = handoff.gaps.some((g) => g.answer === undefined) ? 'gaps_raised' : 'reassigned';
-      next.dueBy = p.dueBy ?? addHours(event.at, template.confirmWithinHours);
-      return accept({ store: 'handoffs', value: next }, log(`${actor.name} reassigned “${handoff.title}” from ${name(handoff.receiverId)} to ${name(p.receiverId)}`));
-    }
+    case 'handoff.reassigned':
+      return handoffReassigned({ ...move, event });
     default:
       return reject(`Unknown event type ${event.type}.`);
   }
+}
+
+function handoffUpdated({ model, event, handoff, template, next }: Move<'handoff.updated'>): Decision {
+  const p = event.payload;
+  if (p.receiverId !== undefined && p.receiverId !== handoff.receiverId && handoff.state !== 'draft') {
+    return reject('This handoff was sent: reassign it to change the receiver.');
+  }
+  const problem = checkReceiver(model, p.receiverId, handoff.senderId) ?? checkFields(template, p.fields);
+  if (problem) return reject(problem);
+  next.fields = { ...handoff.fields, ...p.fields };
+  next.title = editedTitle(handoff.title, p.title);
+  if (p.receiverId) next.receiverId = p.receiverId;
+  if (p.dueBy) next.dueBy = p.dueBy;
+  advance(next, 'update', hasOpenGap(next));
+  return accept({ store: 'handoffs', value: next });
+}
+
+function handoffSent({ event, actor, handoff, template, next, log, name }: Move<'handoff.sent'>): Decision {
+  const p = event.payload;
+  if (!handoff.receiverId) return reject(CHOOSE_RECEIVER);
+  const completeness = assessCompleteness(template, handoff.fields);
+  const reason = p.overrideReason?.trim() ?? '';
+  if (completeness.missing.length > 0) {
+    if (!reason) return reject(`Not ready to send: ${completeness.missing.map((m) => m.reason).join(' ')}`);
+    if (reason.length < MIN_OVERRIDE_REASON) return reject('Say in a sentence why this handoff goes out incomplete.');
+    next.override = { reason, missing: completeness.missing.map((m) => m.fieldId) };
+  }
+  advance(next, 'send', false);
+  next.sentAt = event.at;
+  next.completenessAtSend = completeness;
+  next.dueBy = startedDeadline('send', p.dueBy, handoff.dueBy, deadlineFrom(event.at, confirmByHours(template)));
+  const how = next.override ? ` with ${completeness.missing.length} missing (override: ${reason})` : '';
+  return accept({ store: 'handoffs', value: next }, log(`${actor.name} sent “${handoff.title}” to ${name(handoff.receiverId)}${how}`));
+}
+
+function gapsRaised({ event, actor, handoff, template, next, log }: Move<'handoff.gaps_raised'>): Decision {
+  const gaps: Gap[] = [];
+  for (const g of event.payload.gaps) {
+    const unknown = g.fieldIds.find((id) => !template.fields.some((f) => f.id === id));
+    if (unknown) return reject(`“${unknown}” is not a field of ${template.name}.`);
+    if (handoff.gaps.some((old) => old.id === g.id) || gaps.some((n) => n.id === g.id)) return reject('Each gap needs its own id.');
+    gaps.push({ ...g, raisedBy: actor.id, raisedAt: event.at });
+  }
+  next.gaps = [...handoff.gaps, ...gaps];
+  advance(next, 'raise_gaps', true);
+  return accept({ store: 'handoffs', value: next }, log(`${actor.name} raised ${gaps.length} gap${gaps.length === 1 ? '' : 's'}: ${gaps.map((g) => g.question).join(' / ')}`));
+}
+
+function gapsAnswered({ event, actor, handoff, template, next, log }: Move<'handoff.gaps_answered'>): Decision {
+  const p = event.payload;
+  const problem = checkFields(template, p.fields);
+  if (problem) return reject(problem);
+  const answers = new Map(p.answers.map((a) => [a.gapId, a.answer]));
+  for (const gapId of answers.keys()) {
+    const gap = handoff.gaps.find((g) => g.id === gapId);
+    if (!gap) return reject('That gap does not exist.');
+    if (gap.answer !== undefined) return reject('That gap is already answered.');
+  }
+  next.gaps = handoff.gaps.map((g) => (answers.has(g.id) ? { ...g, answer: answers.get(g.id)!, answeredBy: actor.id, answeredAt: event.at } : g));
+  next.fields = { ...handoff.fields, ...p.fields };
+  advance(next, 'answer_gaps', hasOpenGap(next));
+  return accept({ store: 'handoffs', value: next }, log(`${actor.name} answered ${answers.size} gap${answers.size === 1 ? '' : 's'}`));
+}
+
+function handoffReassigned({ model, event, actor, handoff, template, next, log, name }: Move<'handoff.reassigned'>): Decision {
+  const p = event.payload;
+  const problem = checkReceiver(model, p.receiverId, handoff.senderId);
+  if (problem) return reject(problem);
+  if (p.receiverId === handoff.receiverId) return reject(`${name(p.receiverId)} already receives this handoff.`);
+  next.receiverId = p.receiverId;
+  // Open gaps stay open: the sender still answers them before the new receiver can confirm.
+  advance(next, 'reassign', hasOpenGap(handoff));
+  next.dueBy = startedDeadline('reassign', p.dueBy, undefined, deadlineFrom(event.at, confirmByHours(template)));
+  return accept({ store: 'handoffs', value: next }, log(`${actor.name} reassigned “${handoff.title}” from ${name(handoff.receiverId)} to ${name(p.receiverId)}`));
 }
 
 /**

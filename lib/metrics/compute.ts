@@ -1,12 +1,11 @@
 import type { HandoffState } from '../model/handoff';
 import type { Template } from '../model/template';
+import { HOUR_MS, isInFlight } from '../workflow/handoff-machine';
 import type { FailureCategory, FailureFact, HandoffFact, MetricFacts } from './facts';
 import { formatInstant } from './instant';
 import type { MetricsQuery } from './query';
 import { mean, median, quantile, ratio, round } from './stats';
 import { addDays, daysBetween, mondayOf, startOfDay } from './time-zone';
-
-const HOUR = 3_600_000;
 /** Average month: the cost model speaks in months, periods come in days. */
 export const DAYS_PER_MONTH = 365.25 / 12;
 
@@ -141,9 +140,46 @@ export function computeMetrics(facts: MetricFacts, query: MetricsQuery, now: num
 
   const handoffs = [...facts.handoffs.values()].filter((h) => matchesHandoff(h, query));
   const failures = facts.failures.filter((f) => matchesFailure(facts, f, query));
-  const name = (id: string | undefined) => (id && facts.members.get(id)) || '—';
-  const clientName = (id: string) => facts.clients.get(id)?.name ?? 'Unknown client';
-  // Thousands of rows name a handful of templates: each is looked up, and its labels indexed, once.
+  const names = namesOf(facts);
+  const cost = (hours: number) => round(hours * facts.hourlyRate, 2);
+
+  const current = totals(handoffs, failures, start, end, now, cost);
+  const confirmed = handoffs.filter((h) => inRange(h.confirmedAt, start, end) && h.sentAt !== undefined);
+  const periodFailures = failures.filter((f) => inRange(f.at, start, end)).sort((a, b) => b.at - a.at);
+  const breakdown = (keyOf: (f: FailureFact) => string, labelOf: (key: string) => string) => failureBreakdown(periodFailures, keyOf, labelOf, cost);
+  const handoffOf = (f: FailureFact) => (f.handoffId ? facts.handoffs.get(f.handoffId) : undefined);
+
+  return {
+    query,
+    period: { start: iso(start), end: iso(end), days, previousFrom, previousTo },
+    currency: facts.currency,
+    hourlyRate: facts.hourlyRate,
+    current,
+    previous: totals(handoffs, failures, previousStart, start, now, cost),
+    timeToConfirm: series(confirmed, query, days),
+    firstPassByTemplate: firstPassByTemplate(confirmed, names),
+    gapsByField: gapsByField(handoffs, start, end, names),
+    failuresByCategory: breakdown((f) => f.category, (k) => CATEGORY_LABELS[k as FailureCategory] ?? k),
+    failuresByClient: breakdown((f) => f.clientId, names.client),
+    failuresByType: breakdown((f) => handoffOf(f)?.templateId ?? '', (k) => (k ? names.template(k) : 'Not linked to a handoff')),
+    overrides: overrideRows(handoffs, start, end, names),
+    open: openRows(handoffs, now, names),
+    failures: periodFailures.map((f) => failureRow(f, handoffOf(f), names, cost)),
+    projection: projection(facts, query, current, days),
+  };
+}
+
+/** How rows name what they show. Thousands of rows name a handful of templates: each is looked up, and its labels indexed, once. */
+interface Names {
+  member: (id: string | undefined) => string;
+  client: (id: string) => string;
+  /** The template's name in that version (the latest without one); its id when it is unknown. */
+  template: (id: string, version?: number) => string;
+  field: (templateId: string, version: number | undefined, fieldId: string) => string;
+  knowsTemplate: (id: string, version: number) => boolean;
+}
+
+function namesOf(facts: MetricFacts): Names {
   const templates = new Map<string, Map<number, { template: Template | undefined; labels: Map<string, string> }>>();
   const templateOf = (id: string, version?: number) => {
     let versions = templates.get(id);
@@ -156,14 +192,16 @@ export function computeMetrics(facts: MetricFacts, query: MetricsQuery, now: num
     }
     return entry;
   };
-  const templateName = (id: string, version?: number) => templateOf(id, version).template?.name ?? id;
-  const label = (id: string, version: number | undefined, fieldId: string) => templateOf(id, version).labels.get(fieldId) ?? fieldId;
-  const cost = (hours: number) => round(hours * facts.hourlyRate, 2);
+  return {
+    member: (id) => (id && facts.members.get(id)) || '—',
+    client: (id) => facts.clients.get(id)?.name ?? 'Unknown client',
+    template: (id, version) => templateOf(id, version).template?.name ?? id,
+    field: (id, version, fieldId) => templateOf(id, version).labels.get(fieldId) ?? fieldId,
+    knowsTemplate: (id, version) => templateOf(id, version).template !== undefined,
+  };
+}
 
-  const current = totals(handoffs, failures, start, end, now, cost);
-  const confirmed = handoffs.filter((h) => inRange(h.confirmedAt, start, end) && h.sentAt !== undefined);
-  const periodFailures = failures.filter((f) => inRange(f.at, start, end)).sort((a, b) => b.at - a.at);
-
+function firstPassByTemplate(confirmed: HandoffFact[], names: Names): Metrics['firstPassByTemplate'] {
   const byTemplate = new Map<string, { confirmed: number; firstPass: number }>();
   for (const h of confirmed) {
     const t = byTemplate.get(h.templateId) ?? { confirmed: 0, firstPass: 0 };
@@ -171,7 +209,12 @@ export function computeMetrics(facts: MetricFacts, query: MetricsQuery, now: num
     if (h.gapRounds === 0) t.firstPass += 1;
     byTemplate.set(h.templateId, t);
   }
+  return [...byTemplate.entries()]
+    .map(([templateId, t]) => ({ templateId, name: names.template(templateId), confirmed: t.confirmed, firstPass: t.firstPass, rate: rounded(ratio(t.firstPass, t.confirmed)) }))
+    .sort((a, b) => b.confirmed - a.confirmed || a.name.localeCompare(b.name));
+}
 
+function gapsByField(handoffs: HandoffFact[], start: number, end: number, names: Names): Metrics['gapsByField'] {
   // Template → field → count: no key strings built per gap.
   const fieldGaps = new Map<string, Map<string, { templateId: string; version: number; fieldId: string; gaps: number }>>();
   for (const h of handoffs) {
@@ -187,105 +230,99 @@ export function computeMetrics(facts: MetricFacts, query: MetricsQuery, now: num
       }
     }
   }
+  return [...fieldGaps.values()]
+    .flatMap((fields) => [...fields.values()])
+    .map((g) => {
+      const version = names.knowsTemplate(g.templateId, g.version) ? g.version : undefined;
+      return { templateId: g.templateId, templateName: names.template(g.templateId, version), fieldId: g.fieldId, label: names.field(g.templateId, version, g.fieldId), gaps: g.gaps };
+    })
+    .sort((a, b) => b.gaps - a.gaps || a.templateName.localeCompare(b.templateName) || a.label.localeCompare(b.label));
+}
 
-  const breakdown = (keyOf: (f: FailureFact) => string, labelOf: (key: string) => string): Breakdown[] => {
-    const groups = new Map<string, Breakdown>();
-    for (const f of periodFailures) {
-      const key = keyOf(f);
-      const g = groups.get(key) ?? { key, label: labelOf(key), count: 0, hours: 0, cost: 0 };
-      g.count += 1;
-      g.hours = round(g.hours + f.hours, 2);
-      g.cost = cost(g.hours);
-      groups.set(key, g);
-    }
-    return [...groups.values()].sort((a, b) => b.hours - a.hours || b.count - a.count || a.label.localeCompare(b.label));
+function failureBreakdown(periodFailures: FailureFact[], keyOf: (f: FailureFact) => string, labelOf: (key: string) => string, cost: (hours: number) => number): Breakdown[] {
+  const groups = new Map<string, Breakdown>();
+  for (const f of periodFailures) {
+    const key = keyOf(f);
+    const g = groups.get(key) ?? { key, label: labelOf(key), count: 0, hours: 0, cost: 0 };
+    g.count += 1;
+    g.hours = round(g.hours + f.hours, 2);
+    g.cost = cost(g.hours);
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) => b.hours - a.hours || b.count - a.count || a.label.localeCompare(b.label));
+}
+
+function overrideRows(handoffs: HandoffFact[], start: number, end: number, names: Names): Metrics['overrides'] {
+  return handoffs
+    .filter((h) => inRange(h.sentAt, start, end) && h.overrideReason !== undefined)
+    .sort((a, b) => b.sentAt! - a.sentAt!)
+    .slice(0, MAX_OVERRIDE_ROWS)
+    .map((h) => ({
+      handoffId: h.id,
+      title: h.title,
+      clientName: names.client(h.clientId),
+      senderName: names.member(h.senderId),
+      sentAt: iso(h.sentAt!),
+      reason: h.overrideReason!,
+      missing: (h.completeness?.missing ?? []).map((id) => names.field(h.templateId, h.templateVersion, id)),
+    }));
+}
+
+/** Handoffs in flight now, most overdue first. */
+function openRows(handoffs: HandoffFact[], now: number, names: Names): OpenHandoffRow[] {
+  return handoffs
+    .filter((h) => h.sentAt !== undefined && isInFlight(h.state))
+    .map((h): OpenHandoffRow => {
+      const due = h.deadlines.at(-1)?.due;
+      return {
+        id: h.id,
+        title: h.title,
+        clientId: h.clientId,
+        clientName: names.client(h.clientId),
+        templateName: names.template(h.templateId, h.templateVersion),
+        state: h.state,
+        senderName: names.member(h.senderId),
+        receiverName: names.member(h.receiverId),
+        sentAt: h.sentAt === undefined ? null : iso(h.sentAt),
+        dueBy: due === undefined ? null : iso(due),
+        overdueHours: due !== undefined && now > due ? round((now - due) / HOUR_MS, 1) : 0,
+      };
+    })
+    .sort((a, b) => b.overdueHours - a.overdueHours || (a.dueBy ?? '').localeCompare(b.dueBy ?? ''));
+}
+
+function failureRow(f: FailureFact, handoff: HandoffFact | undefined, names: Names, cost: (hours: number) => number): FailureRow {
+  return {
+    id: f.id,
+    at: iso(f.at),
+    clientId: f.clientId,
+    clientName: names.client(f.clientId),
+    category: f.category,
+    categoryLabel: CATEGORY_LABELS[f.category],
+    hours: f.hours,
+    cost: cost(f.hours),
+    description: f.description,
+    handoffId: handoff?.id ?? null,
+    handoffTitle: handoff?.title ?? null,
+    templateName: handoff ? names.template(handoff.templateId, handoff.templateVersion) : null,
+    loggedByName: names.member(f.loggedBy),
   };
-  const handoffOf = (f: FailureFact) => (f.handoffId ? facts.handoffs.get(f.handoffId) : undefined);
+}
 
+/** DOMAIN.md's cost model on the period's own figures. */
+function projection(facts: MetricFacts, query: MetricsQuery, current: PeriodTotals, days: number): Metrics['projection'] {
   const accounts = query.clientId ? 1 : [...facts.clients.values()].filter((c) => !c.archived).length;
   const months = days / DAYS_PER_MONTH;
   const hoursPerFailure = current.failures === 0 ? 0 : current.failureHours / current.failures;
   const failuresPerAccountPerMonth = accounts === 0 ? 0 : current.failures / accounts / months;
   const monthlyHours = accounts * failuresPerAccountPerMonth * hoursPerFailure;
-
   return {
-    query,
-    period: { start: iso(start), end: iso(end), days, previousFrom, previousTo },
-    currency: facts.currency,
-    hourlyRate: facts.hourlyRate,
-    current,
-    previous: totals(handoffs, failures, previousStart, start, now, cost),
-    timeToConfirm: series(confirmed, query, days),
-    firstPassByTemplate: [...byTemplate.entries()]
-      .map(([templateId, t]) => ({ templateId, name: templateName(templateId), confirmed: t.confirmed, firstPass: t.firstPass, rate: rounded(ratio(t.firstPass, t.confirmed)) }))
-      .sort((a, b) => b.confirmed - a.confirmed || a.name.localeCompare(b.name)),
-    gapsByField: [...fieldGaps.values()].flatMap((fields) => [...fields.values()])
-      .map((g) => {
-        const version = templateOf(g.templateId, g.version).template ? g.version : undefined;
-        return { templateId: g.templateId, templateName: templateName(g.templateId, version), fieldId: g.fieldId, label: label(g.templateId, version, g.fieldId), gaps: g.gaps };
-      })
-      .sort((a, b) => b.gaps - a.gaps || a.templateName.localeCompare(b.templateName) || a.label.localeCompare(b.label)),
-    failuresByCategory: breakdown((f) => f.category, (k) => CATEGORY_LABELS[k as FailureCategory] ?? k),
-    failuresByClient: breakdown((f) => f.clientId, clientName),
-    failuresByType: breakdown((f) => handoffOf(f)?.templateId ?? '', (k) => (k ? templateName(k) : 'Not linked to a handoff')),
-    overrides: handoffs
-      .filter((h) => inRange(h.sentAt, start, end) && h.overrideReason !== undefined)
-      .sort((a, b) => b.sentAt! - a.sentAt!)
-      .slice(0, MAX_OVERRIDE_ROWS)
-      .map((h) => ({
-        handoffId: h.id,
-        title: h.title,
-        clientName: clientName(h.clientId),
-        senderName: name(h.senderId),
-        sentAt: iso(h.sentAt!),
-        reason: h.overrideReason!,
-        missing: (h.completeness?.missing ?? []).map((id) => label(h.templateId, h.templateVersion, id)),
-      })),
-    open: handoffs
-      .filter((h) => h.sentAt !== undefined && h.state !== 'confirmed' && h.state !== 'cancelled')
-      .map((h): OpenHandoffRow => {
-        const due = h.deadlines.at(-1)?.due;
-        return {
-          id: h.id,
-          title: h.title,
-          clientId: h.clientId,
-          clientName: clientName(h.clientId),
-          templateName: templateName(h.templateId, h.templateVersion),
-          state: h.state,
-          senderName: name(h.senderId),
-          receiverName: name(h.receiverId),
-          sentAt: h.sentAt === undefined ? null : iso(h.sentAt),
-          dueBy: due === undefined ? null : iso(due),
-          overdueHours: due !== undefined && now > due ? round((now - due) / HOUR, 1) : 0,
-        };
-      })
-      .sort((a, b) => b.overdueHours - a.overdueHours || (a.dueBy ?? '').localeCompare(b.dueBy ?? '')),
-    failures: periodFailures.map((f): FailureRow => {
-      const handoff = handoffOf(f);
-      return {
-        id: f.id,
-        at: iso(f.at),
-        clientId: f.clientId,
-        clientName: clientName(f.clientId),
-        category: f.category,
-        categoryLabel: CATEGORY_LABELS[f.category],
-        hours: f.hours,
-        cost: cost(f.hours),
-        description: f.description,
-        handoffId: handoff?.id ?? null,
-        handoffTitle: handoff?.title ?? null,
-        templateName: handoff ? templateName(handoff.templateId, handoff.templateVersion) : null,
-        loggedByName: name(f.loggedBy),
-      };
-    }),
-    projection: {
-      accounts,
-      failuresPerAccountPerMonth: round(failuresPerAccountPerMonth),
-      hoursPerFailure: round(hoursPerFailure, 2),
-      monthlyHours: round(monthlyHours, 1),
-      monthlyCost: round(monthlyHours * facts.hourlyRate, 0),
-      annualCost: round(monthlyHours * facts.hourlyRate * 12, 0),
-    },
+    accounts,
+    failuresPerAccountPerMonth: round(failuresPerAccountPerMonth),
+    hoursPerFailure: round(hoursPerFailure, 2),
+    monthlyHours: round(monthlyHours, 1),
+    monthlyCost: round(monthlyHours * facts.hourlyRate, 0),
+    annualCost: round(monthlyHours * facts.hourlyRate * 12, 0),
   };
 }
 
@@ -333,7 +370,7 @@ function totals(handoffs: HandoffFact[], failures: FailureFact[], start: number,
     if (passed) due += 1;
     if (missed) overdue += 1;
   }
-  const waits = confirmed.map((h) => (h.confirmedAt! - h.sentAt!) / HOUR);
+  const waits = confirmed.map((h) => (h.confirmedAt! - h.sentAt!) / HOUR_MS);
   const firstPass = confirmed.filter((h) => h.gapRounds === 0).length;
   const shares = sent.map((h) => (h.completeness && h.completeness.required > 0 ? h.completeness.satisfied / h.completeness.required : 1));
   const periodFailures = failures.filter((f) => inRange(f.at, start, end));
@@ -380,7 +417,7 @@ function series(confirmed: HandoffFact[], q: MetricsQuery, days: number): Metric
       if (edges[mid]! <= h.confirmedAt!) lo = mid;
       else hi = mid - 1;
     }
-    waits[lo]?.push((h.confirmedAt! - h.sentAt!) / HOUR);
+    waits[lo]?.push((h.confirmedAt! - h.sentAt!) / HOUR_MS);
   }
   return {
     bucket,

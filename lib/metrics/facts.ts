@@ -3,6 +3,8 @@ import { FAILURE_CATEGORIES } from '../model/note';
 import { TemplateSchema, type Template } from '../model/template';
 import { BUILT_IN_TEMPLATES, findTemplate } from '../templates';
 import { assessCompleteness } from '../workflow/completeness';
+import { DEFAULT_CURRENCY, DEFAULT_HOURLY_RATE } from '../workflow/defaults';
+import { actionOf, advance, confirmByHours, deadlineAfter, editedTitle, initialTitle, startedDeadline } from '../workflow/handoff-machine';
 import { parseInstant } from './instant';
 import { packHandoff, unpackHandoff, type PackedHandoff } from './packed-handoff';
 
@@ -79,8 +81,8 @@ export class MetricFacts {
   readonly members = new Map<string, string>();
   readonly clients = new Map<string, { name: string; archived: boolean }>();
   readonly templates: Template[] = [];
-  hourlyRate = 75;
-  currency = 'USD';
+  hourlyRate = DEFAULT_HOURLY_RATE;
+  currency = DEFAULT_CURRENCY;
   events = 0;
   skipped = 0;
   /** Field values of handoffs not yet sent: what their completeness at send is assessed on. */
@@ -234,8 +236,8 @@ export class MetricFacts {
       clientId: p.clientId,
       templateId: p.templateId,
       templateVersion: p.templateVersion,
-      // The reducer's default title, cut where it cuts it, so both read the same.
-      title: ((str(p.title) && p.title.trim()) || `${template?.name ?? p.templateId} — ${client?.name ?? ''}`).slice(0, 300),
+      // The reducer's title (an unknown template is named by its id, an unknown client by nothing).
+      title: initialTitle(text(p.title), template?.name ?? p.templateId, client?.name ?? ''),
       senderId: e.actor,
       receiverIds: [],
       state: 'draft',
@@ -261,90 +263,99 @@ export class MetricFacts {
 
   private changed(e: RawEvent, at: number): boolean {
     const h = this.handoffs.get(e.entityId);
-    if (!h) return false;
+    const action = actionOf(e.type);
+    if (!h || !action) return false;
     const p = e.payload;
-    switch (e.type) {
-      case 'handoff.updated': {
-        const draft = this.drafts.get(h.id);
-        // Merged once, at send: most drafts are edited many times.
-        if (draft) draft.push(obj(p.fields));
-        if (str(p.title) && p.title.trim()) h.title = p.title.trim();
-        if (str(p.receiverId)) h.receiverId = p.receiverId;
-        const due = time(p.dueBy);
-        const open = h.deadlines.at(-1);
-        // After the send, a new confirm-by moves the deadline that applies now (as the reducer does).
-        if (due !== undefined && h.sentAt === undefined) this.dueBy.set(h.id, due);
-        else if (due !== undefined && open && open.endedAt === undefined) open.due = due;
-        return true;
-      }
-      case 'handoff.sent': {
-        if (h.sentAt !== undefined) return false;
-        const fields = Object.assign({}, ...(this.drafts.get(h.id) ?? [])) as Record<string, unknown>;
-        this.drafts.delete(h.id);
-        h.sentAt = at;
-        h.state = 'sent';
-        if (h.receiverId) h.receiverIds.push(h.receiverId);
-        const t = this.template(h.templateId, h.templateVersion);
-        if (t) {
-          // The log's field values were parsed when they were written: checked as they are.
-          const c = assessCompleteness(t, fields, true);
-          h.completeness = { required: c.required, satisfied: c.satisfied, missing: c.missing.map((m) => m.fieldId) };
-          if (c.missing.length > 0 && str(p.overrideReason)) h.overrideReason = p.overrideReason.trim();
-        }
-        h.deadlines.push({ due: time(p.dueBy) ?? this.dueBy.get(h.id) ?? at + this.confirmWithin(h) });
-        this.dueBy.delete(h.id);
-        return true;
-      }
-      case 'handoff.gaps_raised': {
-        const before = h.gaps.length;
-        for (const g of Array.isArray(p.gaps) ? p.gaps : []) {
-          const gap = obj(g);
-          const fieldIds = Array.isArray(gap.fieldIds) ? gap.fieldIds.filter(str) : [];
-          if (str(gap.id) && fieldIds.length > 0) h.gaps.push({ id: gap.id, fieldIds, question: str(gap.question) ? gap.question : '', raisedAt: at });
-        }
-        // No gap to raise: malformed, it counts no round.
-        if (h.gaps.length === before) return false;
-        if (h.state !== 'gaps_raised') h.gapRounds += 1;
-        h.state = 'gaps_raised';
-        return true;
-      }
-      case 'handoff.gaps_answered': {
-        const answered = new Set((Array.isArray(p.answers) ? p.answers : []).map((a) => obj(a).gapId));
-        const open = h.gaps.filter((gap) => answered.has(gap.id) && gap.answeredAt === undefined);
-        // Answers no open gap: malformed, the state stays.
-        if (open.length === 0) return false;
-        for (const gap of open) gap.answeredAt = at;
-        h.state = h.gaps.some((g) => g.answeredAt === undefined) ? 'gaps_raised' : 'gaps_answered';
-        return true;
-      }
-      case 'handoff.confirmed':
-        h.state = 'confirmed';
+    switch (action) {
+      case 'update':
+        return this.updated(h, p);
+      case 'send':
+        return this.sent(h, p, at);
+      case 'raise_gaps':
+        return this.gapsRaised(h, p, at);
+      case 'answer_gaps':
+        return this.gapsAnswered(h, p, at);
+      case 'confirm':
         h.confirmedAt = at;
-        endDeadline(h, at);
-        return true;
-      case 'handoff.cancelled':
-        h.state = 'cancelled';
+        break;
+      case 'cancel':
         h.cancelledAt = at;
-        endDeadline(h, at);
         this.drafts.delete(h.id);
-        return true;
-      case 'handoff.reassigned': {
-        if (!str(p.receiverId)) return false;
-        endDeadline(h, at);
-        h.receiverId = p.receiverId;
-        h.receiverIds.push(p.receiverId);
-        h.reassignedAt.push(at);
-        h.state = h.gaps.some((g) => g.answeredAt === undefined) ? 'gaps_raised' : 'reassigned';
-        h.deadlines.push({ due: time(p.dueBy) ?? at + this.confirmWithin(h) });
-        return true;
-      }
-      default:
-        return false;
+        break;
+      case 'reassign':
+        return this.reassigned(h, p, at);
     }
+    endDeadline(h, at);
+    advance(h, action, false);
+    return true;
   }
 
-  private confirmWithin(h: HandoffFact): number {
-    return (this.template(h.templateId, h.templateVersion)?.confirmWithinHours ?? 48) * 3_600_000;
+  private updated(h: HandoffFact, p: Record<string, unknown>): boolean {
+    const draft = this.drafts.get(h.id);
+    // Merged once, at send: most drafts are edited many times.
+    if (draft) draft.push(obj(p.fields));
+    h.title = editedTitle(h.title, text(p.title));
+    if (str(p.receiverId)) h.receiverId = p.receiverId;
+    const due = time(p.dueBy);
+    const open = h.deadlines.at(-1);
+    // After the send, a new confirm-by moves the deadline that applies now (as the reducer does).
+    if (due !== undefined && h.sentAt === undefined) this.dueBy.set(h.id, due);
+    else if (due !== undefined && open && open.endedAt === undefined) open.due = due;
+    return true;
+  }
+
+  private sent(h: HandoffFact, p: Record<string, unknown>, at: number): boolean {
+    if (h.sentAt !== undefined) return false;
+    const fields = Object.assign({}, ...(this.drafts.get(h.id) ?? [])) as Record<string, unknown>;
+    this.drafts.delete(h.id);
+    h.sentAt = at;
+    advance(h, 'send', false);
+    if (h.receiverId) h.receiverIds.push(h.receiverId);
+    const t = this.template(h.templateId, h.templateVersion);
+    if (t) {
+      // The log's field values were parsed when they were written: checked as they are.
+      const c = assessCompleteness(t, fields, true);
+      h.completeness = { required: c.required, satisfied: c.satisfied, missing: c.missing.map((m) => m.fieldId) };
+      if (c.missing.length > 0 && str(p.overrideReason)) h.overrideReason = p.overrideReason.trim();
+    }
+    h.deadlines.push({ due: startedDeadline('send', time(p.dueBy), this.dueBy.get(h.id), deadlineAfter(at, confirmByHours(t))) });
+    this.dueBy.delete(h.id);
+    return true;
+  }
+
+  private gapsRaised(h: HandoffFact, p: Record<string, unknown>, at: number): boolean {
+    const before = h.gaps.length;
+    for (const g of Array.isArray(p.gaps) ? p.gaps : []) {
+      const gap = obj(g);
+      const fieldIds = Array.isArray(gap.fieldIds) ? gap.fieldIds.filter(str) : [];
+      if (str(gap.id) && fieldIds.length > 0) h.gaps.push({ id: gap.id, fieldIds, question: str(gap.question) ? gap.question : '', raisedAt: at });
+    }
+    // No gap to raise: malformed, it counts no round.
+    if (h.gaps.length === before) return false;
+    advance(h, 'raise_gaps', true);
+    return true;
+  }
+
+  private gapsAnswered(h: HandoffFact, p: Record<string, unknown>, at: number): boolean {
+    const answered = new Set((Array.isArray(p.answers) ? p.answers : []).map((a) => obj(a).gapId));
+    const open = h.gaps.filter((gap) => answered.has(gap.id) && gap.answeredAt === undefined);
+    // Answers no open gap: malformed, the state stays.
+    if (open.length === 0) return false;
+    for (const gap of open) gap.answeredAt = at;
+    advance(h, 'answer_gaps', hasOpenGap(h));
+    return true;
+  }
+
+  private reassigned(h: HandoffFact, p: Record<string, unknown>, at: number): boolean {
+    if (!str(p.receiverId)) return false;
+    endDeadline(h, at);
+    h.receiverId = p.receiverId;
+    h.receiverIds.push(p.receiverId);
+    h.reassignedAt.push(at);
+    advance(h, 'reassign', hasOpenGap(h));
+    const t = this.template(h.templateId, h.templateVersion);
+    h.deadlines.push({ due: startedDeadline('reassign', time(p.dueBy), undefined, deadlineAfter(at, confirmByHours(t))) });
+    return true;
   }
 
   private failureLogged(f: Record<string, unknown>): boolean {
@@ -377,7 +388,10 @@ interface RawEvent {
 
 const str = (v: unknown): v is string => typeof v === 'string' && v !== '';
 const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const time = (v: unknown): number | undefined => (typeof v === 'string' ? parseInstant(v) : undefined);
+
+const hasOpenGap = (h: HandoffFact) => h.gaps.some((g) => g.answeredAt === undefined);
 
 /** The open deadline stops applying: the handoff was confirmed, reassigned or cancelled. */
 function endDeadline(h: HandoffFact, at: number): void {

@@ -1,3 +1,4 @@
+import { DEFAULT_CURRENCY, DEFAULT_HOURLY_RATE } from '../workflow/defaults';
 import { EmailSchema, IdSchema, shortText } from './common';
 import { z } from './zod';
 
@@ -23,8 +24,8 @@ export const WorkspaceSchema = z.object({
   /** The agency's own mail domains: colleagues never identify a client. */
   ownDomains: z.array(z.string().trim().toLowerCase().max(253)).max(100).default([]),
   /** Loaded cost of an hour, for the cost of failures (DOMAIN.md). */
-  hourlyRate: z.number().nonnegative().max(100_000).default(75),
-  currency: z.string().length(3).default('USD'),
+  hourlyRate: z.number().nonnegative().max(100_000).default(DEFAULT_HOURLY_RATE),
+  currency: z.string().length(3).default(DEFAULT_CURRENCY),
   /** How overdue confirmations are chased; absent means the defaults (DEFAULT_REMINDERS). */
   reminders: ReminderSettingsSchema.optional(),
   createdAt: z.string(),

@@ -1,9 +1,8 @@
 import type { HandoffState } from '../model/handoff';
 import type { Member } from '../model/member';
+import { AWAITING_RECEIVER_STATES, IN_FLIGHT_STATES, OPEN_STATES, type HandoffAction } from './handoff-machine';
 
-/** What people do to a handoff. Each is one event type. */
-export const HANDOFF_ACTIONS = ['update', 'send', 'raise_gaps', 'answer_gaps', 'confirm', 'cancel', 'reassign'] as const;
-export type HandoffAction = (typeof HANDOFF_ACTIONS)[number];
+export { HANDOFF_ACTIONS, type HandoffAction } from './handoff-machine';
 
 type Party = 'sender' | 'receiver' | 'sender_or_admin';
 
@@ -15,18 +14,16 @@ interface Rule {
   doing: string;
 }
 
-const OPEN: readonly HandoffState[] = ['sent', 'gaps_raised', 'gaps_answered', 'reassigned'];
-
 // One accountable owner: the sender edits, sends, answers and cancels; only the receiver confirms or
 // asks; an admin (or the sender) can move the handoff to another receiver, restarting confirmation.
 export const RULES: Record<HandoffAction, Rule> = {
-  update: { states: ['draft', ...OPEN], who: 'sender', verb: 'edited', doing: 'edit it' },
+  update: { states: OPEN_STATES, who: 'sender', verb: 'edited', doing: 'edit it' },
   send: { states: ['draft'], who: 'sender', verb: 'sent', doing: 'send it' },
-  raise_gaps: { states: OPEN, who: 'receiver', verb: 'questioned', doing: 'raise gaps' },
+  raise_gaps: { states: IN_FLIGHT_STATES, who: 'receiver', verb: 'questioned', doing: 'raise gaps' },
   answer_gaps: { states: ['gaps_raised'], who: 'sender', verb: 'answered', doing: 'answer gaps' },
-  confirm: { states: ['sent', 'gaps_answered', 'reassigned'], who: 'receiver', verb: 'confirmed', doing: 'confirm receipt' },
-  cancel: { states: ['draft', ...OPEN], who: 'sender', verb: 'cancelled', doing: 'cancel it' },
-  reassign: { states: OPEN, who: 'sender_or_admin', verb: 'reassigned', doing: 'reassign it' },
+  confirm: { states: AWAITING_RECEIVER_STATES, who: 'receiver', verb: 'confirmed', doing: 'confirm receipt' },
+  cancel: { states: OPEN_STATES, who: 'sender', verb: 'cancelled', doing: 'cancel it' },
+  reassign: { states: IN_FLIGHT_STATES, who: 'sender_or_admin', verb: 'reassigned', doing: 'reassign it' },
 };
 
 const STATE_WORDS: Record<HandoffState, string> = {

@@ -1,0 +1,238 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { makeEvent, type EventInput } from '../../../lib/events/make-event';
+import { replay, type MemoryModel } from '../../../lib/events/memory-model';
+import { collectFacts, MetricFacts, type HandoffFact } from '../../../lib/metrics/facts';
+import type { BatonEvent, EventType } from '../../../lib/model/event';
+import { HANDOFF_STATES, type Handoff, type HandoffState } from '../../../lib/model/handoff';
+import { assessCompleteness } from '../../../lib/workflow/completeness';
+import { CLIENT_ID, CLIENT_NAME, completeFields, workspace } from '../events/builders';
+import { ONBOARDING_V1, ONBOARDING_V2 } from '../metrics/story';
+
+// The reducer (what the views show) and the metrics fold (what the dashboard counts) read the same
+// log. For random valid command sequences — several handoffs interleaved, every command by the person
+// allowed to give it, at increasing random times — both must tell the same story of every handoff.
+
+const PEOPLE = ['jane', 'tom', 'sam', 'ada'] as const;
+type Person = (typeof PEOPLE)[number];
+const TEMPLATES = [
+  { id: 'sales-to-am', version: 1 },
+  { id: 'brief-to-creative', version: 1 },
+  { id: 'am-transition', version: 1 },
+  { id: 'onboarding', version: 1 },
+  { id: 'onboarding', version: 2 },
+] as const;
+const HANDOFF_IDS = ['h-0', 'h-1', 'h-2'] as const;
+const FILLS = ['complete', 'partial', 'none'] as const;
+
+/** One random step: which handoff it is about and the dice that choose the command and its details. */
+interface Step {
+  h: number;
+  pick: number;
+  who: number;
+  /** Time since the previous event, in ms (a minute to three days, with odd milliseconds). */
+  delay: number;
+  /** A confirm-by asked for with the command, in hours from now (negative: already past), or none. */
+  due: number | null;
+  /** Whether that confirm-by is written with a UTC offset instead of "Z". */
+  offset: boolean;
+  fill: (typeof FILLS)[number];
+  title: boolean;
+  gaps: number;
+}
+
+const stepArb: fc.Arbitrary<Step> = fc.record({
+  h: fc.integer({ min: 0, max: HANDOFF_IDS.length - 1 }),
+  pick: fc.nat({ max: 999 }),
+  who: fc.nat({ max: 999 }),
+  delay: fc.integer({ min: 60_000, max: 3 * 24 * 3_600_000 }),
+  due: fc.option(fc.integer({ min: -24, max: 24 * 14 }), { freq: 3, nil: null }),
+  offset: fc.boolean(),
+  fill: fc.constantFrom(...FILLS),
+  title: fc.boolean(),
+  gaps: fc.integer({ min: 1, max: 3 }),
+});
+
+type Command = 'update' | 'send' | 'raise' | 'answer' | 'confirm' | 'cancel' | 'reassign';
+/** What may happen next to a handoff in each state (the domain's lifecycle, written out independently). */
+const NEXT: Record<HandoffState, readonly Command[]> = {
+  draft: ['update', 'send', 'send', 'cancel'],
+  sent: ['update', 'raise', 'raise', 'confirm', 'cancel', 'reassign'],
+  gaps_raised: ['update', 'raise', 'answer', 'answer', 'answer', 'reassign'],
+  gaps_answered: ['update', 'raise', 'raise', 'confirm', 'cancel', 'reassign'],
+  reassigned: ['update', 'raise', 'confirm', 'cancel', 'reassign'],
+  confirmed: [],
+  cancelled: [],
+};
+
+/** "2026-03-05T10:00:00.000+02:00"-style: the same instant, written the other way the schema accepts. */
+function withOffset(ms: number): string {
+  return new Date(ms + 2 * 3_600_000).toISOString().replace('Z', '+02:00');
+}
+
+class Log {
+  readonly events: BatonEvent[];
+  readonly model: MemoryModel;
+  /** Deadlines each handoff was given: one per send and per reassignment. */
+  readonly deadlines = new Map<string, number>();
+  private at: number;
+  private n = 0;
+  private gapNo = 0;
+
+  constructor() {
+    const s = workspace('setup');
+    this.model = s.model;
+    this.events = [...s.events];
+    this.at = Date.parse(s.events.at(-1)!.at);
+    this.add('template.saved', 'ada', 'onboarding', { template: ONBOARDING_V1 });
+    this.add('template.saved', 'ada', 'onboarding', { template: ONBOARDING_V2 });
+  }
+
+  add<T extends EventType>(type: T, actor: string, entityId: string, payload: EventInput<T>, delay = 60_000): void {
+    this.at += delay;
+    const event = makeEvent(type, actor, entityId, payload, { id: `ev-${++this.n}`, at: new Date(this.at) });
+    const decision = this.model.apply(event);
+    if (!decision.ok) throw new Error(`the generator wrote an invalid ${type} by ${actor}: ${decision.reason}`);
+    this.events.push(event);
+  }
+
+  step(s: Step): void {
+    const id = HANDOFF_IDS[s.h]!;
+    const handoff = this.model.handoff(id);
+    if (!handoff) return this.create(id, s);
+    const choices = NEXT[handoff.state];
+    // A settled handoff: the client is renamed instead (default titles of later handoffs follow it).
+    if (choices.length === 0) return this.add('client.updated', 'ada', CLIENT_ID, { name: `${CLIENT_NAME} ${s.pick}` }, s.delay);
+    this.command(handoff, choices[s.pick % choices.length]!, s);
+  }
+
+  private dueBy(s: Step): { dueBy?: string } {
+    if (s.due === null) return {};
+    const ms = this.at + s.delay + s.due * 3_600_000;
+    return { dueBy: s.offset ? withOffset(ms) : new Date(ms).toISOString() };
+  }
+
+  private other(than: readonly string[], dice: number): Person {
+    const candidates = PEOPLE.filter((p) => !than.includes(p));
+    return candidates[dice % candidates.length]!;
+  }
+
+  private fields(templateId: string, fill: Step['fill']): Record<string, unknown> {
+    if (fill === 'none') return {};
+    const all = templateId === 'onboarding' ? { kickoff: 'Tuesday 10:00', access: ['Google Ads', 'GA4'] } : completeFields(templateId);
+    return fill === 'partial' ? Object.fromEntries(Object.entries(all).slice(0, 1)) : all;
+  }
+
+  private create(id: string, s: Step): void {
+    const template = TEMPLATES[s.pick % TEMPLATES.length]!;
+    const sender = PEOPLE[s.who % PEOPLE.length]!;
+    const receiver = s.pick % 4 === 0 ? {} : { receiverId: this.other([sender], s.who >> 2) };
+    const title = s.title ? { title: `  Handoff ${id} for ${s.pick}  ` } : {};
+    const payload = { clientId: CLIENT_ID, templateId: template.id, templateVersion: template.version, fields: this.fields(template.id, s.fill), ...receiver, ...title, ...this.dueBy(s) };
+    this.add('handoff.created', sender, id, payload, s.delay);
+  }
+
+  private command(h: Handoff, command: Command, s: Step): void {
+    const { id, senderId: sender } = h;
+    const receiver = h.receiverId ?? '';
+    switch (command) {
+      case 'update': {
+        const newReceiver = h.state === 'draft' && (!h.receiverId || s.who % 3 === 0) ? { receiverId: this.other([sender], s.who) } : {};
+        return this.add('handoff.updated', sender, id, { fields: this.fields(h.templateId, s.fill), ...newReceiver, ...(s.title ? { title: `Renamed ${s.pick}` } : {}), ...this.dueBy(s) }, s.delay);
+      }
+      case 'send': {
+        if (!h.receiverId) return this.add('handoff.updated', sender, id, { receiverId: this.other([sender], s.who) }, s.delay);
+        const template = this.model.template(h.templateId, h.templateVersion)!;
+        // Incomplete: always with a written reason; complete: now and then with one all the same.
+        const incomplete = assessCompleteness(template, h.fields).missing.length > 0;
+        const reason = incomplete || s.pick % 3 === 0 ? { overrideReason: `  The client call moved up (${s.pick}).  ` } : {};
+        this.deadlines.set(id, (this.deadlines.get(id) ?? 0) + 1);
+        return this.add('handoff.sent', sender, id, { ...reason, ...this.dueBy(s) }, s.delay);
+      }
+      case 'raise': {
+        const template = this.model.template(h.templateId, h.templateVersion)!;
+        const gaps = Array.from({ length: s.gaps }, (_, i) => ({ id: `gap-${++this.gapNo}`, fieldIds: [template.fields[(s.pick + i) % template.fields.length]!.id], question: `Question ${this.gapNo}?` }));
+        return this.add('handoff.gaps_raised', receiver, id, { gaps }, s.delay);
+      }
+      case 'answer': {
+        const open = h.gaps.filter((g) => g.answer === undefined);
+        const answering = s.pick % 2 === 0 ? open : open.slice(0, 1 + (s.who % open.length));
+        return this.add('handoff.gaps_answered', sender, id, { answers: answering.map((g) => ({ gapId: g.id, answer: `Answer to ${g.id}.` })), fields: s.fill === 'complete' ? this.fields(h.templateId, 'complete') : {} }, s.delay);
+      }
+      case 'confirm':
+        return this.add('handoff.confirmed', receiver, id, {}, s.delay);
+      case 'cancel':
+        return this.add('handoff.cancelled', sender, id, s.title ? { reason: 'Client paused.' } : {}, s.delay);
+      case 'reassign': {
+        this.deadlines.set(id, (this.deadlines.get(id) ?? 0) + 1);
+        const by = s.who % 3 === 0 ? 'ada' : sender;
+        return this.add('handoff.reassigned', by, id, { receiverId: this.other([sender, receiver], s.who), ...this.dueBy(s) }, s.delay);
+      }
+    }
+  }
+}
+
+const ms = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
+
+/** The reducer's handoff and the fold's fact tell the same story. */
+function expectAgreement(h: Handoff, f: HandoffFact | undefined, deadlines: number): void {
+  const about = `handoff ${h.id} (${h.state})`;
+  expect(f, about).toBeDefined();
+  const fact = f!;
+  expect(fact.state, `${about}: state`).toBe(h.state);
+  expect(fact.gapRounds, `${about}: gap rounds`).toBe(h.gapRounds);
+  expect(fact.title, `${about}: title`).toBe(h.title);
+  expect(fact.senderId, `${about}: sender`).toBe(h.senderId);
+  expect(fact.receiverId, `${about}: receiver`).toBe(h.receiverId);
+  expect(fact.createdAt, `${about}: created`).toBe(ms(h.createdAt));
+  expect(fact.sentAt, `${about}: sent`).toBe(ms(h.sentAt));
+  expect(fact.confirmedAt, `${about}: confirmed`).toBe(ms(h.confirmedAt));
+  expect(fact.cancelledAt, `${about}: cancelled`).toBe(ms(h.cancelledAt));
+  expect(fact.gaps.map((g) => [g.id, g.raisedAt, g.answeredAt]), `${about}: gaps`).toEqual(h.gaps.map((g) => [g.id, ms(g.raisedAt), ms(g.answeredAt)]));
+  // One deadline per send and reassignment; the last is the one the reducer shows, and it has ended
+  // exactly when the handoff was settled.
+  expect(fact.deadlines, `${about}: deadlines`).toHaveLength(deadlines);
+  const last = fact.deadlines.at(-1);
+  if (h.sentAt === undefined) expect(last, `${about}: no deadline before the send`).toBeUndefined();
+  else {
+    expect(last?.due, `${about}: confirm-by`).toBe(ms(h.dueBy));
+    expect(last?.endedAt, `${about}: deadline ended`).toBe(ms(h.confirmedAt ?? h.cancelledAt));
+  }
+  expect(fact.completeness?.missing, `${about}: missing at send`).toEqual(h.completenessAtSend?.missing.map((m) => m.fieldId));
+  expect(fact.overrideReason, `${about}: override`).toBe(h.override?.reason);
+}
+
+describe('one handoff lifecycle: the metrics fold agrees with the reducer', () => {
+  it('for random valid command sequences, every handoff has the same state, gap rounds, deadlines and times', () => {
+    const seen = { states: new Set<string>(), rounds: 0, events: 0, overridden: 0, reassigned: 0 };
+    fc.assert(
+      fc.property(fc.array(stepArb, { minLength: 1, maxLength: 80, size: 'max' }), (steps) => {
+        const log = new Log();
+        for (const step of steps) log.step(step);
+        // The log replays to the same views (so it is a log the reducer accepts whole) …
+        expect(replay(log.events).rejected).toEqual([]);
+        // … and the fold, folding it in one pass and in two halves, reads every event.
+        const facts = collectFacts(log.events);
+        const half = Math.floor(log.events.length / 2);
+        const resumed = MetricFacts.fromJSON(JSON.parse(JSON.stringify(collectFacts(log.events.slice(0, half)))))!.addAll(log.events.slice(half));
+        expect(facts.skipped).toBe(0);
+        expect(resumed.handoffs).toEqual(facts.handoffs);
+        expect([...facts.handoffs.keys()].sort()).toEqual([...log.model.handoffs.keys()].sort());
+        for (const h of log.model.handoffs.values()) {
+          expectAgreement(h, facts.handoffs.get(h.id), log.deadlines.get(h.id) ?? 0);
+          seen.states.add(h.state);
+          seen.rounds = Math.max(seen.rounds, h.gapRounds);
+          if (h.override) seen.overridden += 1;
+        }
+        seen.reassigned += [...facts.handoffs.values()].filter((f) => f.reassignedAt.length > 0).length;
+        seen.events += log.events.length;
+      }),
+      { numRuns: 400 },
+    );
+    // The generator reaches every state, several gap rounds, overrides and reassignments.
+    expect([...seen.states].sort()).toEqual([...HANDOFF_STATES].sort());
+    expect(seen.rounds).toBeGreaterThanOrEqual(3);
+    expect(seen.overridden).toBeGreaterThan(20);
+    expect(seen.reassigned).toBeGreaterThan(20);
+  }, 60_000);
+});
