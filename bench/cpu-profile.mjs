@@ -24,19 +24,28 @@ export function esbuildModules(code) {
   };
 }
 
+/** Self time in ms per profile node id: each sample lasts until the next one. */
+function selfTimes(profile) {
+  const self = new Map();
+  const { samples = [], timeDeltas = [] } = profile;
+  for (let i = 0; i < samples.length; i++) self.set(samples[i], (self.get(samples[i]) ?? 0) + (timeDeltas[i + 1] ?? 0) / 1000);
+  return self;
+}
+
+/** Script id → URL. Optimised code can lose its script's URL in a frame: take it from the script's other frames. */
+function scriptUrls(profile) {
+  return new Map(profile.nodes.filter((n) => n.callFrame.url).map((n) => [n.callFrame.scriptId, n.callFrame.url]));
+}
+
 /**
  * Self time by function and by script. `where(url, line, column)` names a location (default: the
  * script's file name, line and column: enough to find a function in minified code); `top` is how many functions to keep.
  */
 export function summarizeProfile(profile, { where, top = 12 } = {}) {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map();
-  const { samples = [], timeDeltas = [] } = profile;
-  // Each sample lasts until the next one.
-  for (let i = 0; i < samples.length; i++) self.set(samples[i], (self.get(samples[i]) ?? 0) + (timeDeltas[i + 1] ?? 0) / 1000);
+  const self = selfTimes(profile);
   const totalMs = [...self.values()].reduce((a, b) => a + b, 0);
-  // Optimised code can lose its script's URL in a frame: take it from the script's other frames.
-  const urls = new Map(profile.nodes.filter((n) => n.callFrame.url).map((n) => [n.callFrame.scriptId, n.callFrame.url]));
+  const urls = scriptUrls(profile);
   const byFunction = new Map();
   const byScript = new Map();
   for (const [id, ms] of self) {
@@ -59,4 +68,46 @@ export function summarizeProfile(profile, { where, top = 12 } = {}) {
       .slice(0, n)
       .map(([name, ms]) => ({ name, selfMs: round1(ms), share: round1((100 * ms) / totalMs) }));
   return { sampledMs: round1(totalMs), topFunctions: list(byFunction, top), byScript: list(byScript, 8) };
+}
+
+/**
+ * What one script (by URL) cost in a profile, in ms:
+ * - `selfMs`: time in the script's own functions;
+ * - `withCallsMs`: that plus the engine's and the browser's functions it called (DOM queries, JSON,
+ *   messaging…), never the garbage collector or another script;
+ * - `evaluationMs`: the part of `withCallsMs` spent in the script's top-level run, before any
+ *   callback it left behind.
+ */
+export function scriptCost(profile, scriptUrl) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parents = new Map(profile.nodes.flatMap((n) => (n.children ?? []).map((child) => [child, n.id])));
+  const urls = scriptUrls(profile);
+  const urlOf = (node) => node.callFrame.url || urls.get(node.callFrame.scriptId) || '';
+  const builtIn = (node) => !node.callFrame.scriptId || node.callFrame.scriptId === '0';
+  // V8 reports a script's top-level code at line -1, column -1 (0-based positions; some versions use 0, 0).
+  const isTopLevel = (node) => urlOf(node) === scriptUrl && node.callFrame.lineNumber <= 0 && node.callFrame.columnNumber <= 0;
+  // Whose time a node is: the nearest script frame at or above it decides; built-ins go with their caller.
+  const owner = new Map();
+  const ownerOf = (id) => {
+    if (owner.has(id)) return owner.get(id);
+    const node = nodes.get(id);
+    const parent = parents.get(id);
+    let result = { script: false, evaluation: false };
+    if (!builtIn(node)) result = { script: urlOf(node) === scriptUrl, evaluation: false };
+    else if (parent !== undefined && node.callFrame.functionName !== '(garbage collector)') result = { ...ownerOf(parent) };
+    result.evaluation = result.script && (isTopLevel(node) || (parent !== undefined && ownerOf(parent).evaluation));
+    owner.set(id, result);
+    return result;
+  };
+  let selfMs = 0;
+  let withCallsMs = 0;
+  let evaluationMs = 0;
+  for (const [id, ms] of selfTimes(profile)) {
+    const node = nodes.get(id);
+    const { script, evaluation } = ownerOf(id);
+    if (!builtIn(node) && urlOf(node) === scriptUrl) selfMs += ms;
+    if (script) withCallsMs += ms;
+    if (evaluation) evaluationMs += ms;
+  }
+  return { selfMs, withCallsMs, evaluationMs };
 }

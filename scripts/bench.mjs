@@ -240,19 +240,62 @@ function bundleFigures() {
 function extensionFigures() {
   const e2eOut = '.output/bench-e2e';
   if (process.env.BATON_SKIP_BUILD !== '1') execSync('npm run build:e2e --silent', { cwd: root, stdio: 'inherit', env: { ...process.env, BATON_OUT_DIR: e2eOut } });
+  return { panel: runBenchSpec('panel', { BATON_EXTENSION_DIR: `${root}${e2eOut}/chrome-mv3` }), dashboard: runBenchSpec('dashboard', { BATON_EXTENSION_DIR: `${root}.output/chrome-mv3` }) };
+}
+
+/** Runs bench/<spec>.bench.spec.ts through Playwright's runner; its figures (bench/tmp/<spec>.json). */
+function runBenchSpec(spec, env = {}) {
   const cli = `${root}node_modules/@playwright/test/cli.js`;
-  const run = (spec, env = {}) => {
-    rmSync(`${tmp}${spec}.json`, { force: true });
-    execFileSync(process.execPath, [cli, 'test', '--config', 'bench/playwright.config.ts', `bench/${spec}.bench.spec.ts`], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
-    return JSON.parse(readFileSync(`${tmp}${spec}.json`, 'utf8'));
-  };
-  return { panel: run('panel', { BATON_EXTENSION_DIR: `${root}${e2eOut}/chrome-mv3` }), dashboard: run('dashboard', { BATON_EXTENSION_DIR: `${root}.output/chrome-mv3` }) };
+  rmSync(`${tmp}${spec}.json`, { force: true });
+  execFileSync(process.execPath, [cli, 'test', '--config', 'bench/playwright.config.ts', `bench/${spec}.bench.spec.ts`], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+  return JSON.parse(readFileSync(`${tmp}${spec}.json`, 'utf8'));
+}
+
+/** What the Gmail content script costs a page load, in the production build made above (bench/gmail.bench.spec.ts). */
+const gmailContentScriptFigures = () => runBenchSpec('gmail', { BATON_EXTENSION_DIR: `${root}.output/chrome-mv3` });
+
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+
+function printSizes(sizes, bundles) {
+  console.log('\nContent scripts (gzipped, budget 20 KB each)');
+  for (const [name, s] of Object.entries(sizes)) console.log(`  ${name.padEnd(12)} ${kb(s.gzipBytes).padStart(9)}  (${kb(s.bytes)} raw)`);
+  console.log('\nExtension entries, production build (each with every file it loads, gzipped)');
+  for (const [name, b] of Object.entries(bundles.entries)) console.log(`  ${name.padEnd(34)} ${kb(b.gzipBytes).padStart(9)}  (${kb(b.bytes)} raw, ${b.files.length} file${b.files.length === 1 ? '' : 's'})`);
+  if (bundles.dashboardChunk) console.log(`  the dashboard's own chunk (${bundles.dashboardChunk.file}): ${kb(bundles.dashboardChunk.gzipBytes)} gzipped (${kb(bundles.dashboardChunk.bytes)} raw)`);
+  const chartIn = Object.entries(bundles.chartJs.entries).map(([name, files]) => `${name} (${files.join(', ')})`);
+  console.log(`  Chart.js ("${bundles.chartJs.marker}") is loaded by: ${chartIn.join('; ') || 'no entry'}${bundles.chartJs.onlyDashboard ? ' — the dashboard only' : ' — NOT the dashboard alone'}`);
+}
+
+function printGmailContentScript(g) {
+  const q = (f) => `p50 ${f.p50} ms   p95 ${f.p95} ms`;
+  console.log(`\nGmail content script per page load (${g.script}, production build, ${g.fixture}, ${g.loads} reloads, load average ${g.loadAverage})`);
+  console.log(`  profile: own functions                 ${q(g.profile.selfMs)}`);
+  console.log(`  profile: with the built-ins it calls   ${q(g.profile.withCallsMs)}`);
+  console.log(`  profile: top-level run (evaluation)    ${q(g.profile.evaluationMs)}`);
+  console.log(`  trace: EvaluateScript (compile + run)  ${q(g.trace.evaluateScriptMs)}`);
+  console.log(`  trace: callbacks into the script       ${q(g.trace.callbacksMs)}   (${g.trace.callbacksPerLoad.p50} per load)`);
 }
 
 const executablePath = findChromium();
 if (!executablePath) {
   console.error(chromiumHelp());
   process.exit(1);
+}
+// `npm run bench -- --content-scripts`: only the content scripts (sizes from a fresh production build,
+// and the Gmail one's cost per page load), merged into the last full run's bench/results.json.
+if (process.argv.includes('--content-scripts')) {
+  const sizes = contentScriptSizes();
+  const bundles = bundleFigures();
+  const gmailContentScript = gmailContentScriptFigures();
+  const previous = JSON.parse(readFileSync(`${root}bench/results.json`, 'utf8'));
+  // The full run's order: these figures after the machine, the rest as they were.
+  const merged = { machine: previous.machine, contentScripts: sizes, bundles, gmailContentScript };
+  for (const [key, value] of Object.entries(previous)) merged[key] ??= value;
+  writeFileSync(`${root}bench/results.json`, `${JSON.stringify(merged, null, 2)}\n`);
+  printSizes(sizes, bundles);
+  printGmailContentScript(gmailContentScript);
+  console.log('\nUpdated contentScripts, bundles and gmailContentScript in bench/results.json');
+  process.exit(0);
 }
 const sizes = contentScriptSizes();
 const bundles = bundleFigures();
@@ -262,18 +305,13 @@ const store = await storeFigures(executablePath);
 const hub = await hubFigures();
 const metrics = await metricsInChromium(executablePath);
 const { panel, dashboard } = extensionFigures();
-const results = { machine: machine(readPageFigures.version), contentScripts: sizes, bundles, readPage: readPageFigures, matcher, store, hub, panel, metrics, dashboard };
+const gmailContentScript = gmailContentScriptFigures();
+const results = { machine: machine(readPageFigures.version), contentScripts: sizes, bundles, gmailContentScript, readPage: readPageFigures, matcher, store, hub, panel, metrics, dashboard };
 writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
-const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 console.log(`\nBaton benchmarks — ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.os}, Node ${results.machine.node}, Chromium ${results.machine.chromium}`);
-console.log('\nContent scripts (gzipped, budget 20 KB each)');
-for (const [name, s] of Object.entries(sizes)) console.log(`  ${name.padEnd(12)} ${kb(s.gzipBytes).padStart(9)}  (${kb(s.bytes)} raw)`);
-console.log('\nExtension entries, production build (each with every file it loads, gzipped)');
-for (const [name, b] of Object.entries(bundles.entries)) console.log(`  ${name.padEnd(34)} ${kb(b.gzipBytes).padStart(9)}  (${kb(b.bytes)} raw, ${b.files.length} file${b.files.length === 1 ? '' : 's'})`);
-if (bundles.dashboardChunk) console.log(`  the dashboard's own chunk (${bundles.dashboardChunk.file}): ${kb(bundles.dashboardChunk.gzipBytes)} gzipped (${kb(bundles.dashboardChunk.bytes)} raw)`);
-const chartIn = Object.entries(bundles.chartJs.entries).map(([name, files]) => `${name} (${files.join(', ')})`);
-console.log(`  Chart.js ("${bundles.chartJs.marker}") is loaded by: ${chartIn.join('; ') || 'no entry'}${bundles.chartJs.onlyDashboard ? ' — the dashboard only' : ' — NOT the dashboard alone'}`);
+printSizes(sizes, bundles);
+printGmailContentScript(gmailContentScript);
 console.log(`\nreadPage on the full-size Gmail thread (${kb(readPageFigures.htmlBytes)} HTML, ${readPageFigures.domElements} elements), in Chromium`);
 console.log(`  median ${readPageFigures.medianMs} ms   p95 ${readPageFigures.p95Ms} ms   (per call, from 250 samples of 20 calls each; ${readPageFigures.participants} participants, ${readPageFigures.messages} messages)`);
 console.log(`\nMatcher, ${matcher.clients} clients × ${matcher.identifiersPerClient} identifiers (Node)`);
