@@ -18,7 +18,7 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-type Result<T> = { ok: true; data: T } | { ok: false; error: { message: string } };
+type Result<T> = { ok: true; data: T } | { ok: false; problem: { message: string } };
 const send = <T,>(page: Page, message: unknown) =>
   page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message) as Promise<Result<T>>;
 
@@ -44,7 +44,7 @@ test('the dashboard shows the demo agency’s handoff health, and a client’s o
   const options = await baton.openExtensionPage('options.html#demo');
   await expect(options.getByRole('status').filter({ hasText: 'Loaded the demo agency' })).toBeVisible();
   const backup = await send<{ events: unknown[] }>(options, { type: 'data/export' });
-  if (!backup.ok) throw new Error(backup.error.message);
+  if (!backup.ok) throw new Error(backup.problem.message);
 
   const page = await baton.openExtensionPage('dashboard.html');
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -95,13 +95,13 @@ export interface ExtensionGlobals {
 }
 
 /** Sends one request to Baton's background from an extension page, as the options page would; the reply. */
-export async function requestFromPage<T = unknown>(page: Page, message: Record<string, unknown>): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }> {
+export async function requestFromPage<T = unknown>(page: Page, message: Record<string, unknown>): Promise<{ ok: true; data: T } | { ok: false; problem: { code: string; message: string } }> {
   return page.evaluate((m) => (globalThis as unknown as ExtensionGlobals).chrome.runtime.sendMessage(m), message) as never;
 }
 
 /** Like requestFromPage, for requests that must succeed: the data, or the background's own error. */
 export async function mustRequest<T = unknown>(page: Page, message: Record<string, unknown>): Promise<T> {
   const reply = await requestFromPage<T>(page, message);
-  if (!reply.ok) throw new Error(`${String(message.type)}: ${reply.error.message}`);
+  if (!reply.ok) throw new Error(`${String(message.type)}: ${reply.problem.message}`);
   return reply.data;
 }

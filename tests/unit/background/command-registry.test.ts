@@ -49,10 +49,10 @@ describe('the command registry', () => {
     // Deliberately pinned: a web page's script reaching a new command is a decision, not a side effect.
     expect(forContentScripts.sort()).toEqual(['capture/start', 'page/context', 'prompt/open', 'prompt/snooze', 'prompts/get']);
     for (const d of definitions.filter((d) => !d.from.includes('content-script'))) {
-      expect(await bg.send({ type: d.type }, contentScriptSender(4)), d.type).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await bg.send({ type: d.type }, contentScriptSender(4)), d.type).toMatchObject({ ok: false, problem: { code: 'forbidden' } });
     }
     for (const d of definitions.filter((d) => !d.from.includes('extension-page'))) {
-      expect(await bg.send({ type: d.type }), d.type).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await bg.send({ type: d.type }), d.type).toMatchObject({ ok: false, problem: { code: 'forbidden' } });
     }
   });
 });

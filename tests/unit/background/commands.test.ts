@@ -73,10 +73,10 @@ describe('workspace commands', () => {
     expect(JSON.stringify(draft)).not.toContain('msg-f');
 
     const incomplete = await router.handle({ type: 'handoff/send', id: draft.id }, page);
-    expect(incomplete).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('Choose who receives') } });
+    expect(incomplete).toMatchObject({ ok: false, problem: { code: 'invalid', message: expect.stringContaining('Choose who receives') } });
     await ok({ type: 'handoff/update', id: draft.id, receiverId: tom.id, fields: { primary_goals: ['Grow online sales 20% by Q4'] } });
     const refused = await router.handle({ type: 'handoff/send', id: draft.id }, page);
-    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Not ready to send: .*Key objections/) } });
+    expect(refused).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/^Not ready to send: .*Key objections/) } });
     const sent = await ok<Handoff>({ type: 'handoff/send', id: draft.id, overrideReason: 'Kick-off call is tomorrow; Tom will fill in the rest with me.' });
     expect(sent).toMatchObject({ state: 'sent', override: { missing: expect.arrayContaining(['objections', 'commitments']) } });
     expect((await ok<Handoff[]>({ type: 'handoffs/sent-by-me' })).map((h) => h.id)).toEqual([draft.id]);
@@ -97,7 +97,7 @@ describe('workspace commands', () => {
     // Edits the autosave has not written yet, and a send the reducer refuses (no reason for what is
     // missing): neither the edits nor the send are written.
     const refused = await router.handle({ type: 'handoff/send', id: draft.id, draft: { title: 'Q3 launch', receiverId: tom.id, fields: { primary_goals: ['Grow online sales 20% by Q4'] } } }, page);
-    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Not ready to send: /) } });
+    expect(refused).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/^Not ready to send: /) } });
     expect(await logged()).toEqual(before);
     expect(await ok<Handoff>({ type: 'handoff/get', id: draft.id })).toMatchObject({ state: 'draft', title: draft.title });
 
@@ -139,9 +139,9 @@ describe('workspace commands', () => {
     // The rationale travels with the view, for the history to show under its decision.
     expect(view.notes.find((n) => n.kind === 'decision')).toMatchObject({ decision: 'Pause TikTok', rationale: 'CPA doubled in two weeks.', consideredAndRejected: 'Cutting bids' });
     const missingRationale = await router.handle({ type: 'note/add', clientId: client.id, note: { kind: 'decision', decision: 'x', rationale: '' } }, page);
-    expect(missingRationale).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(missingRationale).toMatchObject({ ok: false, problem: { code: 'bad-request' } });
     const unknown = await router.handle({ type: 'failure/log', clientId: 'nope', category: 'other', hours: 1, description: 'x' }, page);
-    expect(unknown).toMatchObject({ ok: false, error: { message: 'Unknown client.' } });
+    expect(unknown).toMatchObject({ ok: false, problem: { message: 'Unknown client.' } });
   });
 
   it('add open items to a client, owned by one person, and let only the owner or an admin close them', async () => {
@@ -158,8 +158,8 @@ describe('workspace commands', () => {
     view = await ok<ClientView>({ type: 'client/view', clientId: client.id });
     expect(view.openItems.map((i) => i.text)).toEqual(['Book the creative review']);
     expect(view.timeline[0]?.summary).toBe('Jane Doe closed: Send the Q3 media plan');
-    expect(await router.handle({ type: 'item/complete', id }, page)).toMatchObject({ ok: false, error: { message: 'That item is already done.' } });
-    expect(await router.handle({ type: 'item/add', clientId: 'nope', text: 'x' }, page)).toMatchObject({ ok: false, error: { message: 'Unknown client.' } });
+    expect(await router.handle({ type: 'item/complete', id }, page)).toMatchObject({ ok: false, problem: { message: 'That item is already done.' } });
+    expect(await router.handle({ type: 'item/add', clientId: 'nope', text: 'x' }, page)).toMatchObject({ ok: false, problem: { message: 'Unknown client.' } });
   });
 
   it('link a page’s identifiers to a client, and archive a client so it is no longer recognised', async () => {

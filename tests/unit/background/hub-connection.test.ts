@@ -35,7 +35,7 @@ describe('joining a team hub from the extension', { timeout: 30_000 }, () => {
     expect(await router.handle({ type: 'hub/status' }, page)).toMatchObject({ ok: true, data: { connected: false } });
 
     const wrong = await router.handle({ type: 'hub/connect', url: hub.url, code: 'bi_not-a-real-code' }, page);
-    expect(wrong).toMatchObject({ ok: false, error: { message: expect.stringContaining('unknown or was already used') } });
+    expect(wrong).toMatchObject({ ok: false, problem: { message: expect.stringContaining('unknown or was already used') } });
     const connected = await router.handle({ type: 'hub/connect', url: hub.url, code: tomCode }, page);
     expect(connected).toMatchObject({ ok: true, data: { connected: true, url: hub.url, me: { name: 'Tom Reyes', email: 'tom@brightlane.agency' } } });
     const { 'baton:hub': stored } = await browser.storage.local.get('baton:hub');
@@ -73,7 +73,7 @@ describe('the hub address', () => {
     fakeBrowser.reset();
     const { router } = createBackground({ runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, dbName: `baton-hubaddr-${Date.now()}` });
     const reply = await router.handle({ type: 'hub/connect', url: 'http://hub.brightlane.agency', code: 'bi_0123456789abcdef' }, page);
-    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('Use https://') } });
+    expect(reply).toMatchObject({ ok: false, problem: { code: 'bad-request', message: expect.stringContaining('Use https://') } });
   });
 });
 
@@ -90,12 +90,12 @@ describe('a hub connection that fails', { timeout: 30_000 }, () => {
     const connect = (url: string, invite = code) => bg.router.handle({ type: 'hub/connect', url, code: invite }, page);
     try {
       // Nothing listens on port 9 of this machine.
-      expect(await connect('http://127.0.0.1:9')).toMatchObject({ ok: false, error: { code: 'hub-unreachable', message: expect.stringContaining('cannot be reached') } });
-      expect(await connect(webUrl)).toMatchObject({ ok: false, error: { code: 'not-a-hub', message: expect.stringContaining('not as a Baton hub') } });
-      expect(await connect(hub.url, 'bi_not-a-real-code')).toMatchObject({ ok: false, error: { code: 'invite-spent' } });
+      expect(await connect('http://127.0.0.1:9')).toMatchObject({ ok: false, problem: { code: 'hub-unreachable', message: expect.stringContaining('cannot be reached') } });
+      expect(await connect(webUrl)).toMatchObject({ ok: false, problem: { code: 'not-a-hub', message: expect.stringContaining('not as a Baton hub') } });
+      expect(await connect(hub.url, 'bi_not-a-real-code')).toMatchObject({ ok: false, problem: { code: 'invite-spent' } });
       const joined = await connect(hub.url);
       expect(joined, JSON.stringify(joined)).toMatchObject({ ok: true, data: { connected: true } });
-      expect(await connect(hub.url)).toMatchObject({ ok: false, error: { code: 'invite-spent', message: expect.stringContaining('already used') } });
+      expect(await connect(hub.url)).toMatchObject({ ok: false, problem: { code: 'invite-spent', message: expect.stringContaining('already used') } });
 
       await hub.store.revokeTokens(workspaceId, 'tom@brightlane.agency');
       bg.sync.request(0);

@@ -91,36 +91,36 @@ describe('background router', () => {
   it('rejects messages from other extensions and web pages', async () => {
     const router = newRouter();
     const foreign = await router.handle({ type: 'clients/list' }, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' });
-    expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(foreign).toMatchObject({ ok: false, problem: { code: 'forbidden' } });
     const web = await router.handle({ type: 'page/context', context: gmailContext }, contentScript(1, 'https://evil.test/'));
-    expect(web).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(web).toMatchObject({ ok: false, problem: { code: 'forbidden' } });
     const frame = await router.handle({ type: 'page/context', context: gmailContext }, { ...contentScript(1), frameId: 3 });
-    expect(frame).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(frame).toMatchObject({ ok: false, problem: { code: 'forbidden' } });
   });
 
   it('lets a content script report only its own site, and nothing else', async () => {
     const router = newRouter();
     const spoof = await router.handle({ type: 'page/context', context: gmailContext }, contentScript(1, 'https://app.asana.com/0/1/2'));
-    expect(spoof).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(spoof).toMatchObject({ ok: false, problem: { code: 'forbidden' } });
     const write = await router.handle({ type: 'clients/save', client: { name: 'X', identifiers: '' } }, contentScript(1));
-    expect(write).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(write).toMatchObject({ ok: false, problem: { code: 'forbidden' } });
   });
 
   it('answers a malformed message with an error that names the problem', async () => {
     const router = newRouter();
     const reply = await router.handle({ type: 'page/context', context: { ...gmailContext, site: 'myspace' } }, contentScript(1));
-    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('context.site') } });
-    expect(await router.handle('hello', page)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(await router.handle({ type: 'clients/drop-all' }, page)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(reply).toMatchObject({ ok: false, problem: { code: 'bad-request', message: expect.stringContaining('context.site') } });
+    expect(await router.handle('hello', page)).toMatchObject({ ok: false, problem: { code: 'bad-request' } });
+    expect(await router.handle({ type: 'clients/drop-all' }, page)).toMatchObject({ ok: false, problem: { code: 'bad-request' } });
   });
 
   it('reports bad client input as a validation error and saves nothing', async () => {
     const router = newRouter();
     const reply = await router.handle({ type: 'clients/save', client: { name: 'Acme', identifiers: 'email-domain:acme.com google-ads-customer:12' } }, page);
-    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('10 digits') } });
+    expect(reply).toMatchObject({ ok: false, problem: { code: 'invalid', message: expect.stringContaining('10 digits') } });
     expect(await router.handle({ type: 'clients/list' }, page)).toEqual({ ok: true, data: [] });
     const blank = await router.handle({ type: 'clients/save', client: { name: '   ', identifiers: '' } }, page);
-    expect(blank).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(blank).toMatchObject({ ok: false, problem: { code: 'invalid' } });
   });
 
   it('keeps both clients when two pages save at the same time', async () => {
