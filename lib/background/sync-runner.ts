@@ -64,6 +64,15 @@ async function announce(session: Session, report: SyncReport): Promise<void> {
   }
 }
 
+/** What a round changed, told: notices, then my session and the in-page prompts when the log moved. */
+async function settle(workspace: WorkspaceService, session: Session, report: SyncReport): Promise<void> {
+  await announce(session, report);
+  if (report.pulled.length === 0 && report.refused.length === 0) return;
+  await workspace.refresh();
+  // A tab that misses this push asks for its prompts when it next loads.
+  await showWhatAwaitsMe(workspace).catch(() => undefined);
+}
+
 /**
  * Keeps the local store and the hub in step: a round after every local change (debounced), on each
  * live announcement, and every minute by alarm; failures back off with jitter. Nothing it needs lives
@@ -92,12 +101,7 @@ export function createSyncRunner(workspace: WorkspaceService) {
       failures = 0;
     }
     await setStatus({ lastSyncAt: report.problem ? undefined : new Date().toISOString(), lastError: report.problem?.message, pending, live: socket?.readyState === 1 /* OPEN */ });
-    await announce(session, report);
-    if (report.pulled.length > 0 || report.refused.length > 0) {
-      await workspace.refresh();
-      // A tab that misses this push asks for its prompts when it next loads.
-      await showWhatAwaitsMe(workspace).catch(() => undefined);
-    }
+    await settle(workspace, session, report);
   }
 
   function request(delay = 300): void {

@@ -85,6 +85,8 @@ describe('a hub connection that fails', { timeout: 30_000 }, () => {
     await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
     const webUrl = `http://127.0.0.1:${(web.address() as { port: number }).port}`;
     const workspaceId = await hub.store.createWorkspace('Brightlane');
+    // The admin joins first (the hub requires it); then Tom's invite can be used.
+    await join(hub, await hub.store.createInvite(workspaceId, { email: 'jane@brightlane.agency', name: 'Jane Doe', role: 'admin' }));
     const code = await hub.store.createInvite(workspaceId, { email: 'tom@brightlane.agency', name: 'Tom Reyes', role: 'member' });
     const bg = createBackground({ runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, dbName: `baton-hubfail-${n++}-${Date.now()}` });
     const connect = (url: string, invite = code) => bg.router.handle({ type: 'hub/connect', url, code: invite }, page);
