@@ -51,7 +51,7 @@ export async function runStoreBench(label: string) {
     const start = performance.now();
     const result = await appendEvent(db, event);
     appendMs.push(performance.now() - start);
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.problem.message);
   }
   db.close();
   return {

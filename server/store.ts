@@ -224,7 +224,7 @@ export class HubStore {
         return results.push(known.workspace_id === workspaceId ? { id, status: 'duplicate', seq: Number(known.seq) } : { id, status: 'rejected', reason: 'That event id is taken.' });
       }
       const decision = model.apply(event);
-      if (!decision.ok) return results.push({ id, status: 'rejected', reason: decision.reason });
+      if (!decision.ok) return results.push({ id, status: 'rejected', reason: decision.problem.message });
       seq += 1;
       stored.set(event.id, { id: event.id, workspace_id: workspaceId, seq: String(seq) });
       rows.push([workspaceId, seq, event.id, event.type, event.actor, JSON.stringify(event)]);

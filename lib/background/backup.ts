@@ -57,7 +57,7 @@ export async function importEvents(session: Session, events: readonly BatonEvent
   for (const [index, event] of events.entries()) {
     if (known.has(event.id)) continue;
     const decision = model.apply(event);
-    if (!decision.ok) throw refusal(index, event, decision.reason);
+    if (!decision.ok) throw refusal(index, event, decision.problem.message);
     if (!decision.duplicate) fresh.push(event);
     known.add(event.id);
   }
@@ -65,7 +65,7 @@ export async function importEvents(session: Session, events: readonly BatonEvent
   const written = await appendEvents(session.db, fresh);
   if (!written.ok) {
     const event = fresh[written.index]!;
-    throw new CommandError(`Event ${event.type} (${event.id}) was refused while writing: ${written.reason} Nothing was imported.`);
+    throw new CommandError(`Event ${event.type} (${event.id}) was refused while writing: ${written.problem.message} Nothing was imported.`);
   }
   return { added: fresh.length, skipped: events.length - fresh.length, replaced: false };
 }

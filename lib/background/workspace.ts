@@ -42,7 +42,7 @@ async function openLocalSession(dbName: string): Promise<Session> {
     const me: Member = { id: newId(), name: 'You', email: 'you@baton.local', role: 'admin' };
     if (!(await getMeta(db, 'workspace'))) {
       const created = await appendEvent(db, makeEvent('workspace.created', me.id, newId(), { workspace: { id: newId(), name: 'My agency' }, admin: me }));
-      if (!created.ok) throw new Error(`Could not create the workspace: ${created.reason}`);
+      if (!created.ok) throw new Error(`Could not create the workspace: ${created.problem.message}`);
     }
     await putMeta(db, ME_KEY, me.id);
     meId = me.id;

@@ -11,10 +11,11 @@ import type { BatonDatabase } from './open';
 import type { IDBPCursorWithValue } from 'idb';
 import { ALL_STORES, VIEW_STORES, type BatonDB, type ClientRecord, type EventRecord } from './schema';
 import { loadSnapshot, type WriteTx } from './snapshot';
+import { failure, type Problem } from '../result';
 
 export type AppendResult =
   | { ok: true; event: BatonEvent; duplicate: boolean; seq?: number }
-  | { ok: false; reason: string; event?: BatonEvent };
+  | { ok: false; problem: Problem; event?: BatonEvent };
 
 export function toClientRecord(client: Client): ClientRecord {
   return { ...client, nameKey: client.name.trim().toLowerCase(), identifierKeys: client.identifiers.map(identifierKey) };
@@ -41,7 +42,7 @@ async function writeChange(tx: WriteTx, change: Change): Promise<void> {
  */
 export async function appendEvent(db: BatonDatabase, raw: unknown, origin: 'local' | 'remote' = 'local', hubSeq?: number): Promise<AppendResult> {
   const parsed = parseEvent(raw);
-  if (!parsed.ok) return { ok: false, reason: `Invalid event: ${parsed.error}` };
+  if (!parsed.ok) return failure('bad-request', `Invalid event: ${parsed.error}`);
   const { event } = parsed;
   const tx = db.transaction(ALL_STORES, 'readwrite');
   const decision = decide(await loadSnapshot(tx, event), event);
@@ -49,7 +50,7 @@ export async function appendEvent(db: BatonDatabase, raw: unknown, origin: 'loca
     tx.abort();
     // An aborted transaction's `done` rejects with the abort we asked for.
     await tx.done.catch(() => undefined);
-    return decision.ok ? { ok: true, event, duplicate: true } : { ok: false, reason: decision.reason, event };
+    return decision.ok ? { ok: true, event, duplicate: true } : { ok: false, problem: decision.problem, event };
   }
   const record: EventRecord = { id: event.id, origin, event, ...(hubSeq !== undefined ? { hubSeq } : {}) };
   const seq = (await tx.objectStore('events').add(record)) as number;
@@ -65,7 +66,7 @@ export async function appendEvent(db: BatonDatabase, raw: unknown, origin: 'loca
  * the ones before it left them: all are written, or none (a restore, a CSV import, the demo). One
  * change notice for the lot, so open pages reload once.
  */
-export async function appendEvents(db: BatonDatabase, events: readonly BatonEvent[], origin: 'local' | 'remote' = 'local'): Promise<{ ok: true; added: number } | { ok: false; index: number; reason: string }> {
+export async function appendEvents(db: BatonDatabase, events: readonly BatonEvent[], origin: 'local' | 'remote' = 'local'): Promise<{ ok: true; added: number } | { ok: false; index: number; problem: Problem }> {
   const tx = db.transaction(ALL_STORES, 'readwrite');
   const stores = new Set<string>();
   let added = 0;
@@ -75,7 +76,7 @@ export async function appendEvents(db: BatonDatabase, events: readonly BatonEven
       tx.abort();
       // An aborted transaction's `done` rejects with the abort we asked for.
       await tx.done.catch(() => undefined);
-      return { ok: false, index, reason: decision.reason };
+      return { ok: false, index, problem: decision.problem };
     }
     if (decision.duplicate) continue;
     const seq = (await tx.objectStore('events').add({ id: event.id, origin, event })) as number;

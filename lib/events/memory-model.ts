@@ -97,7 +97,7 @@ export function replay(events: Iterable<BatonEvent>): { model: MemoryModel; reje
   const rejected: { event: BatonEvent; reason: string }[] = [];
   for (const event of events) {
     const decision = model.apply(event);
-    if (!decision.ok) rejected.push({ event, reason: decision.reason });
+    if (!decision.ok) rejected.push({ event, reason: decision.problem.message });
   }
   return { model, rejected };
 }

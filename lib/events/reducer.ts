@@ -8,10 +8,12 @@ import { assessCompleteness, fieldValue, parseFieldValue } from '../workflow/com
 import { actionOf, advance, CHOOSE_RECEIVER, confirmByHours, deadlineAfter, editedTitle, initialTitle, MIN_OVERRIDE_REASON, startedDeadline } from '../workflow/handoff-machine';
 import { checkAction } from '../workflow/rules';
 import type { Change, ReadModel } from './read-model';
+import { failure, type Problem } from '../result';
 
-export type Decision = { ok: true; changes: Change[]; duplicate: boolean } | { ok: false; reason: string };
+/** The reducer's result: the changes an event makes, or the problem that refuses it (lib/result.ts's shape). */
+export type Decision = { ok: true; changes: Change[]; duplicate: boolean } | { ok: false; problem: Problem };
 
-const reject = (reason: string): Decision => ({ ok: false, reason });
+const reject = (message: string): Decision => failure('invalid', message);
 const accept = (...changes: Change[]): Decision => ({ ok: true, changes, duplicate: false });
 type Of<T extends EventType> = Extract<BatonEvent, { type: T }>;
 

@@ -36,7 +36,7 @@ let n = 0;
 async function add<T extends BatonEvent['type']>(bg: TestBackground, type: T, actor: string, entity: string, payload: Parameters<typeof makeEvent<T>>[3]): Promise<void> {
   const { db } = await bg.workspace.session();
   const result = await appendEvent(db, makeEvent(type, actor, entity, payload, { id: `extra-${++n}` }));
-  if (!result.ok) throw new Error(`${type} ${entity}: ${result.reason}`);
+  if (!result.ok) throw new Error(`${type} ${entity}: ${result.problem.message}`);
 }
 
 async function richWorkspace(): Promise<TestBackground> {

@@ -11,7 +11,7 @@ async function dbWith(events = baseLog()) {
   const db = await openBatonDb(freshName());
   for (const event of events) {
     const result = await appendEvent(db, event);
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.problem.message);
   }
   return db;
 }
@@ -71,7 +71,7 @@ describe('appendEvent', () => {
     const before = await db.count('events');
     const send = makeEvent('handoff.sent', 'jane', 'h2', {}, { at: at(6) });
     const result = await appendEvent(db, send);
-    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/tone.of.voice/i) });
+    expect(result).toMatchObject({ ok: false, problem: { code: 'invalid', message: expect.stringMatching(/tone.of.voice/i) } });
     expect(await db.count('events')).toBe(before);
     expect(await db.get('outbox', send.id)).toBeUndefined();
     expect(await db.get('handoffs', 'h2')).toMatchObject({ state: 'draft' });
@@ -79,7 +79,7 @@ describe('appendEvent', () => {
 
   it('refuses a malformed event with a clear error', async () => {
     const db = await dbWith();
-    expect(await appendEvent(db, { id: 'x', type: 'handoff.sent' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^Invalid event: /) });
+    expect(await appendEvent(db, { id: 'x', type: 'handoff.sent' })).toMatchObject({ ok: false, problem: { code: 'bad-request', message: expect.stringMatching(/^Invalid event: /) } });
     expect(await appendEvent(db, '<script>alert(1)</script>')).toMatchObject({ ok: false });
   });
 

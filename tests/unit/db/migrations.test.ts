@@ -52,7 +52,7 @@ describe('schema migrations', () => {
     expect((await awaitingConfirmation(db, 'tom')).values.map((h) => h.id)).toEqual(['h1']);
     expect((await clientView(db, 'northwind'))?.openHandoffs).toHaveLength(1);
     // And the upgraded database takes new events.
-    expect(await appendEvent(db, { ...log[0]!, id: 'again' })).toMatchObject({ ok: false, reason: expect.stringContaining('already exists') });
+    expect(await appendEvent(db, { ...log[0]!, id: 'again' })).toMatchObject({ ok: false, problem: { code: 'invalid', message: expect.stringContaining('already exists') } });
   });
 
   it('opens a fresh database at the current version', async () => {

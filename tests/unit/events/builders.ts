@@ -116,7 +116,7 @@ export class Scenario {
     const event = this.next(type, actor, entityId, payload);
     this.events.push(event);
     const decision = this.model.apply(event);
-    if (!decision.ok) throw new Error(`${type} by ${actor} on ${entityId} refused: ${decision.reason}`);
+    if (!decision.ok) throw new Error(`${type} by ${actor} on ${entityId} refused: ${decision.problem.message}`);
     return event;
   }
 

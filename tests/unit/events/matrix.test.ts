@@ -136,7 +136,7 @@ describe('every state × command × role', () => {
     const decision = s.try(command, who, HANDOFF_ID, PAYLOAD[command] as never);
 
     if (refusal !== null) {
-      expect(decision).toEqual({ ok: false, reason: refusal });
+      expect(decision).toEqual({ ok: false, problem: { code: 'invalid', message: refusal } });
       // The reason names the person who may do it, or the state the handoff is in.
       expect(refusal).toMatch(/sender|receiver|admin|draft|sent|questioned|answered|confirmed|cancelled|reassigned|Gaps are open/);
       expect(frozen(s.model)).toBe(snapshot);
@@ -185,22 +185,22 @@ describe('reassigned behaves like sent, for the new receiver', () => {
   it('the former receiver can neither confirm nor raise gaps; the new one can', () => {
     const s = driveTo('reassigned'); // sent to Sam, reassigned to Tom
     expect(s.handoff().receiverId).toBe('tom');
-    expect(s.try('handoff.confirmed', 'sam', HANDOFF_ID, {})).toEqual({ ok: false, reason: 'Only the receiver can confirm receipt.' });
-    expect(s.try('handoff.gaps_raised', 'sam', HANDOFF_ID, PAYLOAD['handoff.gaps_raised'])).toEqual({ ok: false, reason: 'Only the receiver can raise gaps.' });
+    expect(s.try('handoff.confirmed', 'sam', HANDOFF_ID, {})).toEqual({ ok: false, problem: { code: 'invalid', message: 'Only the receiver can confirm receipt.' } });
+    expect(s.try('handoff.gaps_raised', 'sam', HANDOFF_ID, PAYLOAD['handoff.gaps_raised'])).toEqual({ ok: false, problem: { code: 'invalid', message: 'Only the receiver can raise gaps.' } });
     expect(s.try('handoff.confirmed', 'tom', HANDOFF_ID, {})).toMatchObject({ ok: true });
   });
 
   it('a reassignment needs a different receiver who is a member, and never the sender', () => {
     const s = driveTo('sent');
     const snapshot = frozen(s.model);
-    expect(s.try('handoff.reassigned', 'ada', HANDOFF_ID, { receiverId: 'tom' })).toEqual({ ok: false, reason: 'Tom Receiver already receives this handoff.' });
-    expect(s.try('handoff.reassigned', 'ada', HANDOFF_ID, { receiverId: 'jane' })).toEqual({ ok: false, reason: 'You cannot hand off to yourself.' });
-    expect(s.try('handoff.reassigned', 'ada', HANDOFF_ID, { receiverId: 'nobody' })).toEqual({ ok: false, reason: 'The receiver must be a member of the workspace.' });
+    expect(s.try('handoff.reassigned', 'ada', HANDOFF_ID, { receiverId: 'tom' })).toEqual({ ok: false, problem: { code: 'invalid', message: 'Tom Receiver already receives this handoff.' } });
+    expect(s.try('handoff.reassigned', 'ada', HANDOFF_ID, { receiverId: 'jane' })).toEqual({ ok: false, problem: { code: 'invalid', message: 'You cannot hand off to yourself.' } });
+    expect(s.try('handoff.reassigned', 'ada', HANDOFF_ID, { receiverId: 'nobody' })).toEqual({ ok: false, problem: { code: 'invalid', message: 'The receiver must be a member of the workspace.' } });
     expect(frozen(s.model)).toBe(snapshot);
   });
 
   it('after sending, the receiver changes only through a reassignment', () => {
     const s = driveTo('sent');
-    expect(s.try('handoff.updated', 'jane', HANDOFF_ID, { receiverId: 'sam' })).toEqual({ ok: false, reason: 'This handoff was sent: reassign it to change the receiver.' });
+    expect(s.try('handoff.updated', 'jane', HANDOFF_ID, { receiverId: 'sam' })).toEqual({ ok: false, problem: { code: 'invalid', message: 'This handoff was sent: reassign it to change the receiver.' } });
   });
 });

@@ -206,8 +206,8 @@ describe('random command sequences never produce an invalid state', () => {
           const decision = s.model.apply(event);
           if (!decision.ok) {
             seen.refused += 1;
-            expect(decision.reason).toMatch(/\S/);
-            expect(frozen(s.model), `refused ${event.type}: ${decision.reason}`).toBe(before);
+            expect(decision.problem.message).toMatch(/\S/);
+            expect(frozen(s.model), `refused ${event.type}: ${decision.problem.message}`).toBe(before);
           } else if (decision.duplicate) {
             seen.duplicate += 1;
             expect(frozen(s.model), `duplicate ${event.type}`).toBe(before);

@@ -25,9 +25,9 @@ describe('story 1 — sales → AM: a ROAS commitment never checked against the 
     const decision = s.try('handoff.sent', JANE.id, HANDOFF_ID, {});
     expect(decision.ok).toBe(false);
     if (decision.ok) return;
-    expect(decision.reason).toMatch(/^Not ready to send: /);
-    expect(decision.reason).toContain('“ROAS 4.0” is not validated against the client’s real data');
-    expect(decision.reason).toMatch(/override reason/);
+    expect(decision.problem.message).toMatch(/^Not ready to send: /);
+    expect(decision.problem.message).toContain('“ROAS 4.0” is not validated against the client’s real data');
+    expect(decision.problem.message).toMatch(/override reason/);
     expect(frozen(s.model)).toBe(snapshot);
     expect(s.handoff().state).toBe('draft');
   });
@@ -36,26 +36,26 @@ describe('story 1 — sales → AM: a ROAS commitment never checked against the 
     const notSaid = salesHandoff([{ metric: 'ROAS', value: '4.0', validated: null }]);
     expect(notSaid.try('handoff.sent', JANE.id, HANDOFF_ID, {})).toEqual({
       ok: false,
-      reason: 'Not ready to send: Say whether “ROAS 4.0” was validated against the client’s real data.',
+      problem: { code: 'invalid', message: 'Not ready to send: Say whether “ROAS 4.0” was validated against the client’s real data.' },
     });
     const noEvidence = salesHandoff([{ metric: 'ROAS', value: '4.0', validated: true }]);
     expect(noEvidence.try('handoff.sent', JANE.id, HANDOFF_ID, {})).toEqual({
       ok: false,
-      reason: 'Not ready to send: Add the evidence that “ROAS 4.0” was validated.',
+      problem: { code: 'invalid', message: 'Not ready to send: Add the evidence that “ROAS 4.0” was validated.' },
     });
   });
 
   it.each(['ok', '  asap    ', 'trust me'])('an override reason too short to explain anything (%j) is refused', (overrideReason) => {
     const s = salesHandoff(unvalidatedRoas);
     const snapshot = frozen(s.model);
-    expect(s.try('handoff.sent', JANE.id, HANDOFF_ID, { overrideReason })).toEqual({ ok: false, reason: 'Say in a sentence why this handoff goes out incomplete.' });
+    expect(s.try('handoff.sent', JANE.id, HANDOFF_ID, { overrideReason })).toEqual({ ok: false, problem: { code: 'invalid', message: 'Say in a sentence why this handoff goes out incomplete.' } });
     expect(frozen(s.model)).toBe(snapshot);
   });
 
   it('a blank override reason is no reason: the completeness problem is shown', () => {
     const s = salesHandoff(unvalidatedRoas);
     const decision = s.try('handoff.sent', JANE.id, HANDOFF_ID, { overrideReason: '     ' });
-    expect(decision).toMatchObject({ ok: false, reason: expect.stringMatching(/not validated/) });
+    expect(decision).toMatchObject({ ok: false, problem: { code: 'invalid', message: expect.stringMatching(/not validated/) } });
   });
 
   it('with a written override reason it is sent, and the override is recorded and counted', () => {
@@ -119,14 +119,14 @@ describe('story 2 — brief → creative: “refreshed brand voice” and a two-
 
   it('without a tone-of-voice link it cannot be sent, and the reason names it', () => {
     const s = brief({ tone_of_voice: '' });
-    expect(s.try('handoff.sent', JANE.id, HANDOFF_ID, {})).toEqual({ ok: false, reason: 'Not ready to send: Add the link for “Approved tone of voice”.' });
+    expect(s.try('handoff.sent', JANE.id, HANDOFF_ID, {})).toEqual({ ok: false, problem: { code: 'invalid', message: 'Not ready to send: Add the link for “Approved tone of voice”.' } });
     expect(s.handoff().state).toBe('draft');
   });
 
   it('the words “refreshed brand voice” are not a link: refused when typed in', () => {
     const s = brief({ tone_of_voice: '' });
     const decision = s.try('handoff.updated', JANE.id, HANDOFF_ID, { fields: { tone_of_voice: 'refreshed brand voice' } });
-    expect(decision).toMatchObject({ ok: false, reason: expect.stringMatching(/^“Approved tone of voice”: /) });
+    expect(decision).toMatchObject({ ok: false, problem: { code: 'invalid', message: expect.stringMatching(/^“Approved tone of voice”: /) } });
     expect(s.handoff().fields.tone_of_voice).toBe('');
   });
 
@@ -135,13 +135,13 @@ describe('story 2 — brief → creative: “refreshed brand voice” and a two-
     delete fields.walkthrough;
     const s = workspace();
     s.must('handoff.created', JANE.id, HANDOFF_ID, { clientId: CLIENT_ID, templateId: 'brief-to-creative', templateVersion: 1, receiverId: TOM.id, fields });
-    expect(s.try('handoff.sent', JANE.id, HANDOFF_ID, {})).toEqual({ ok: false, reason: 'Not ready to send: Pick a date for “Brief walkthrough”.' });
+    expect(s.try('handoff.sent', JANE.id, HANDOFF_ID, {})).toEqual({ ok: false, problem: { code: 'invalid', message: 'Not ready to send: Pick a date for “Brief walkthrough”.' } });
   });
 
   it('without either, both are named', () => {
     const s = brief({ tone_of_voice: '', walkthrough: '' });
     const decision = s.try('handoff.sent', JANE.id, HANDOFF_ID, {});
-    expect(decision).toEqual({ ok: false, reason: 'Not ready to send: Add the link for “Approved tone of voice”. Pick a date for “Brief walkthrough”.' });
+    expect(decision).toEqual({ ok: false, problem: { code: 'invalid', message: 'Not ready to send: Add the link for “Approved tone of voice”. Pick a date for “Brief walkthrough”.' } });
   });
 
   it('with both, it is sent complete', () => {
@@ -185,12 +185,12 @@ describe('story 3 — AM transition: the new AM owns everything after confirmati
 
   it('a decision without its rationale cannot be sent', () => {
     const s = transition({ key_decisions: [{ decision: 'No brand bidding', rationale: '' }] });
-    expect(s.try('handoff.sent', JANE.id, HANDOFF_ID, {})).toEqual({ ok: false, reason: 'Not ready to send: Every decision in “Key decisions” needs its rationale.' });
+    expect(s.try('handoff.sent', JANE.id, HANDOFF_ID, {})).toEqual({ ok: false, problem: { code: 'invalid', message: 'Not ready to send: Every decision in “Key decisions” needs its rationale.' } });
   });
 
   it('an open item without an owner or a date cannot be sent', () => {
     const s = transition({ open_items: [{ id: 'a1', text: 'Send Q3 budget proposal', ownerEmail: '', due: '2025-04-15' }] });
-    expect(s.try('handoff.sent', JANE.id, HANDOFF_ID, {})).toEqual({ ok: false, reason: 'Not ready to send: “Send Q3 budget proposal” needs an owner and a date.' });
+    expect(s.try('handoff.sent', JANE.id, HANDOFF_ID, {})).toEqual({ ok: false, problem: { code: 'invalid', message: 'Not ready to send: “Send Q3 budget proposal” needs an owner and a date.' } });
   });
 
   it('captures decisions with rationale and items with owners; after confirmation the new AM owns them and the client', () => {
@@ -218,7 +218,7 @@ describe('story 3 — AM transition: the new AM owns everything after confirmati
     expect(s.model.item('item-renewal')?.updatedAt).toBe(confirmed.at);
     expect(s.model.item('item-feed')?.updatedAt).not.toBe(confirmed.at);
     // The new owner can now close what was Jane's; Jane no longer can.
-    expect(s.try('item.completed', JANE.id, 'item-renewal', {})).toEqual({ ok: false, reason: 'Only its owner or an admin can close an item.' });
+    expect(s.try('item.completed', JANE.id, 'item-renewal', {})).toEqual({ ok: false, problem: { code: 'invalid', message: 'Only its owner or an admin can close an item.' } });
     expect(s.try('item.completed', TOM.id, 'item-renewal', {})).toMatchObject({ ok: true });
   });
 
@@ -262,14 +262,14 @@ describe('the confirmation loop: gaps raised, answered, confirmed', () => {
     expect(h.gaps).toEqual(twoGaps.map((g) => ({ ...g, raisedBy: TOM.id, raisedAt: raised.at })));
 
     const confirmEarly = s.try('handoff.confirmed', TOM.id, HANDOFF_ID, {});
-    expect(confirmEarly).toEqual({ ok: false, reason: 'Gaps are open: the sender must answer them before you confirm.' });
+    expect(confirmEarly).toEqual({ ok: false, problem: { code: 'invalid', message: 'Gaps are open: the sender must answer them before you confirm.' } });
 
     const first = s.must('handoff.gaps_answered', JANE.id, HANDOFF_ID, { answers: [{ gapId: 'gap-roas', answer: 'Last 12 months, Google Ads only.' }] });
     h = s.handoff();
     expect(h.state).toBe('gaps_raised');
     expect(h.gaps[0]).toMatchObject({ answer: 'Last 12 months, Google Ads only.', answeredBy: JANE.id, answeredAt: first.at });
     expect(h.gaps[1]?.answer).toBeUndefined();
-    expect(s.try('handoff.confirmed', TOM.id, HANDOFF_ID, {})).toEqual({ ok: false, reason: 'Gaps are open: the sender must answer them before you confirm.' });
+    expect(s.try('handoff.confirmed', TOM.id, HANDOFF_ID, {})).toEqual({ ok: false, problem: { code: 'invalid', message: 'Gaps are open: the sender must answer them before you confirm.' } });
 
     s.must('handoff.gaps_answered', JANE.id, HANDOFF_ID, {
       answers: [{ gapId: 'gap-who', answer: 'Maria, the CMO; added her to the stakeholders.' }],
@@ -306,7 +306,7 @@ describe('the confirmation loop: gaps raised, answered, confirmed', () => {
     const decision = s.try('handoff.gaps_raised', TOM.id, HANDOFF_ID, {
       gaps: [twoGaps[0]!, { id: 'gap-x', fieldIds: ['commitments', 'budget_sheet'], question: 'Where is the budget sheet?' }],
     });
-    expect(decision).toEqual({ ok: false, reason: `“budget_sheet” is not a field of ${template('sales-to-am').name}.` });
+    expect(decision).toEqual({ ok: false, problem: { code: 'invalid', message: `“budget_sheet” is not a field of ${template('sales-to-am').name}.` } });
     expect(frozen(s.model)).toBe(snapshot);
     expect(s.handoff().state).toBe('sent');
   });
@@ -314,16 +314,16 @@ describe('the confirmation loop: gaps raised, answered, confirmed', () => {
   it('gap ids are unique; answers must name an open gap', () => {
     const s = sent();
     s.must('handoff.gaps_raised', TOM.id, HANDOFF_ID, { gaps: [twoGaps[0]!] });
-    expect(s.try('handoff.gaps_raised', TOM.id, HANDOFF_ID, { gaps: [twoGaps[0]!] })).toEqual({ ok: false, reason: 'Each gap needs its own id.' });
-    expect(s.try('handoff.gaps_answered', JANE.id, HANDOFF_ID, { answers: [{ gapId: 'gap-nope', answer: 'x' }] })).toEqual({ ok: false, reason: 'That gap does not exist.' });
+    expect(s.try('handoff.gaps_raised', TOM.id, HANDOFF_ID, { gaps: [twoGaps[0]!] })).toEqual({ ok: false, problem: { code: 'invalid', message: 'Each gap needs its own id.' } });
+    expect(s.try('handoff.gaps_answered', JANE.id, HANDOFF_ID, { answers: [{ gapId: 'gap-nope', answer: 'x' }] })).toEqual({ ok: false, problem: { code: 'invalid', message: 'That gap does not exist.' } });
     s.must('handoff.gaps_raised', TOM.id, HANDOFF_ID, { gaps: [twoGaps[1]!] });
     s.must('handoff.gaps_answered', JANE.id, HANDOFF_ID, { answers: [{ gapId: 'gap-roas', answer: 'x' }] });
-    expect(s.try('handoff.gaps_answered', JANE.id, HANDOFF_ID, { answers: [{ gapId: 'gap-roas', answer: 'again' }] })).toEqual({ ok: false, reason: 'That gap is already answered.' });
+    expect(s.try('handoff.gaps_answered', JANE.id, HANDOFF_ID, { answers: [{ gapId: 'gap-roas', answer: 'again' }] })).toEqual({ ok: false, problem: { code: 'invalid', message: 'That gap is already answered.' } });
   });
 
   it('the receiver cannot answer their own gaps', () => {
     const s = driveTo('gaps_raised');
-    expect(s.try('handoff.gaps_answered', TOM.id, HANDOFF_ID, { answers: [{ gapId: 'gap-a', answer: 'never mind' }] })).toEqual({ ok: false, reason: 'Only the sender can answer gaps.' });
+    expect(s.try('handoff.gaps_answered', TOM.id, HANDOFF_ID, { answers: [{ gapId: 'gap-a', answer: 'never mind' }] })).toEqual({ ok: false, problem: { code: 'invalid', message: 'Only the sender can answer gaps.' } });
   });
 
   // Reassigning while gaps are open puts the handoff in "reassigned", where confirm is allowed and

@@ -70,7 +70,7 @@ export async function handoffFromColleague(bg: TestBackground, options: { collea
     makeEvent('handoff.sent', colleague.id, id, options.dueBy ? { dueBy: options.dueBy } : {}),
   ]) {
     const result = await appendEvent(db, event);
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.problem.message);
   }
   const handoff = await bg.ok<Handoff>({ type: 'handoff/get', id });
   return { handoff, colleague, client, me };
@@ -81,6 +81,6 @@ export async function demoteMe(bg: TestBackground): Promise<void> {
   const me = await bg.ok<Member>({ type: 'me/get' });
   const ada = await bg.ok<Member>({ type: 'member/add', name: 'Ada Admin', email: 'ada@brightlane.agency', role: 'admin' });
   const result = await appendEvent((await bg.workspace.session()).db, makeEvent('member.updated', ada.id, me.id, { role: 'member' }));
-  if (!result.ok) throw new Error(result.reason);
+  if (!result.ok) throw new Error(result.problem.message);
   await bg.workspace.refresh();
 }

@@ -34,7 +34,7 @@ async function browserFor(hub: Hub, workspaceId: string, email: string, name: st
     hub: connection,
     async act(type, entityId, payload) {
       const result = await appendEvent(db, makeEvent(type, connection.memberId, entityId, payload));
-      if (!result.ok) throw new Error(result.reason);
+      if (!result.ok) throw new Error(result.problem.message);
     },
   };
 }

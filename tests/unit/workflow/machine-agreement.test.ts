@@ -92,7 +92,7 @@ class Log {
     this.at += delay;
     const event = makeEvent(type, actor, entityId, payload, { id: `ev-${++this.n}`, at: new Date(this.at) });
     const decision = this.model.apply(event);
-    if (!decision.ok) throw new Error(`the generator wrote an invalid ${type} by ${actor}: ${decision.reason}`);
+    if (!decision.ok) throw new Error(`the generator wrote an invalid ${type} by ${actor}: ${decision.problem.message}`);
     this.events.push(event);
   }
 
