@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { createBackground } from '../../../lib/background/start';
 import type { Client } from '../../../lib/model/client';
 import type { Handoff } from '../../../lib/model/handoff';
 import type { Member } from '../../../lib/model/member';
 import type { ClientView } from '../../../lib/db/queries';
 import type { PageContext } from '../../../lib/sites/types';
+import { COMPLETE_BRIEF } from '../helpers/handoffs';
 
 const RUNTIME_ID = 'test-extension-id';
 const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
@@ -39,6 +40,14 @@ async function ok<T>(message: Record<string, unknown>): Promise<T> {
   const reply = await router.handle(message, page);
   if (!reply.ok) throw new Error(`${String(message.type)}: ${reply.problem.message}`);
   return reply.data as T;
+}
+
+/** Waits until a spy has not been called for 200 ms. */
+async function quiet(spy: { mock: { calls: unknown[] } }): Promise<void> {
+  for (let seen = -1; seen !== spy.mock.calls.length; ) {
+    seen = spy.mock.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 beforeEach(() => {
@@ -111,6 +120,29 @@ describe('workspace commands', () => {
     expect(sent).toMatchObject({ state: 'sent', title: 'Q3 launch', receiverId: tom.id, fields: { primary_goals: ['Grow online sales 20% by Q4'] } });
     expect(await logged()).toEqual([...before, 'handoff.updated', 'handoff.sent']);
     expect(await db.count('outbox')).toBe((await logged()).length);
+  });
+
+  it('autosave a draft without a sync round or a prompt push; a send starts both', async () => {
+    const syncRounds = vi.spyOn(background.sync, 'request');
+    // A prompt push starts by looking for Gmail and Asana tabs.
+    const tabQueries = vi.spyOn(browser.tabs, 'query');
+    const tom = await ok<Member>({ type: 'member/add', name: 'Tom Reyes', email: 'tom@brightlane.agency' });
+    const client = await ok<Client>({ type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: '' } });
+    const draft = await ok<Handoff>({ type: 'handoff/start', clientId: client.id, templateId: 'brief-to-creative' });
+    // Those changes pushed prompts after their replies (and so may an earlier test's): let every push
+    // land, then count afresh.
+    await vi.waitFor(() => expect(tabQueries.mock.calls.length).toBeGreaterThanOrEqual(3));
+    await quiet(tabQueries);
+    syncRounds.mockClear();
+    tabQueries.mockClear();
+    for (const title of ['Autumn', 'Autumn brief', 'Autumn brief v2']) await ok({ type: 'handoff/update', id: draft.id, title, receiverId: tom.id, fields: COMPLETE_BRIEF });
+    // Time for a push to show, had one been started.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(syncRounds).not.toHaveBeenCalled();
+    expect(tabQueries).not.toHaveBeenCalled();
+    await ok({ type: 'handoff/send', id: draft.id });
+    expect(syncRounds).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(tabQueries).toHaveBeenCalled());
   });
 
   it('fills a captured handoff from the page as it was at the click, even after the tab moved on', async () => {
