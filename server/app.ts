@@ -137,11 +137,11 @@ function routeMetrics(app: App, store: HubStore): void {
   app.get('/v1/metrics', async (c) => {
     const params = new URL(c.req.url).searchParams;
     const parsed = parseMetricsQuery(params);
-    if (!parsed.ok) return c.json({ error: parsed.error }, 400);
+    if (!parsed.ok) return c.json({ error: parsed.problem.message }, 400);
     const at = params.get('now');
     if (at !== null && !TimestampSchema.safeParse(at).success) return c.json({ error: 'now: an ISO timestamp such as 2026-03-09T12:00:00Z' }, 400);
     const now = at === null ? Date.now() : Date.parse(at);
     const facts = await store.metricFacts(c.get('caller').workspaceId);
-    return c.json(computeMetrics(facts, parsed.query, now));
+    return c.json(computeMetrics(facts, parsed.data, now));
   });
 }

@@ -216,8 +216,8 @@ export class HubStore {
     raw.forEach((item, index) => {
       const id = ids[index] ?? '';
       const parsed = parseEvent(item);
-      if (!parsed.ok) return results.push({ id, status: 'rejected', reason: `Invalid event: ${parsed.error}` });
-      const event = parsed.event;
+      if (!parsed.ok) return results.push({ id, status: 'rejected', reason: `Invalid event: ${parsed.problem.message}` });
+      const event = parsed.data;
       if (event.actor !== actorId) return results.push({ id, status: 'rejected', reason: 'You can only act as yourself.' });
       const known = stored.get(event.id);
       if (known) {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { computeMetrics, MetricsQuerySchema, type MetricFacts, type MetricsQuery } from '../../lib/metrics';
+import { failure, type Result, succeed } from '../../lib/result';
 import { BUILT_IN_TEMPLATES } from '../../lib/templates';
 import { AppHeader } from '../app-header';
 import { ErrorAlert } from '../error-alert';
@@ -26,7 +27,7 @@ function filterOptions(facts: MetricFacts): FilterOptions {
 }
 
 /** The query the filters describe, or why it cannot run (custom dates out of order). */
-function toQuery(values: FilterValues, timeZone: string): { ok: true; query: MetricsQuery } | { ok: false; error: string } {
+function toQuery(values: FilterValues, timeZone: string): Result<MetricsQuery> {
   const parsed = MetricsQuerySchema.safeParse({
     from: values.from,
     to: values.to,
@@ -35,8 +36,8 @@ function toQuery(values: FilterValues, timeZone: string): { ok: true; query: Met
     ...(values.templateId ? { templateId: values.templateId } : {}),
     ...(values.personId ? { personId: values.personId } : {}),
   });
-  if (parsed.success) return { ok: true, query: parsed.data };
-  return { ok: false, error: `Choose a period whose first day comes before its last: ${parsed.error.issues[0]?.message ?? 'invalid dates'}.` };
+  if (parsed.success) return succeed(parsed.data);
+  return failure('invalid', `Choose a period whose first day comes before its last: ${parsed.error.issues[0]?.message ?? 'invalid dates'}.`);
 }
 
 /** Overdue is measured against now: the view moves on by itself while it stays open. */
@@ -61,7 +62,7 @@ export function DashboardPage() {
   const options = useMemo(() => (facts ? filterOptions(facts) : undefined), [facts, version]);
   const metrics = useMemo(() => {
     if (!facts || !query.ok) return undefined;
-    const computed = computeMetrics(facts, query.query, now);
+    const computed = computeMetrics(facts, query.data, now);
     // Milestones the benchmark reads; nothing else depends on them.
     performance.mark('baton:metrics-computed');
     return computed;
@@ -95,17 +96,17 @@ export function DashboardPage() {
               {route.view === 'review' ? 'Which fields receivers ask about, and the template to improve.' : `How handoffs went in ${periodLabel.toLowerCase()}: how complete, how fast, where they broke and what it cost.`}
             </p>
           </div>
-          {facts && query.ok && route.view === 'dashboard' && metrics ? <ExportButtons facts={facts} query={query.query} metrics={metrics} now={now} /> : null}
+          {facts && query.ok && route.view === 'dashboard' && metrics ? <ExportButtons facts={facts} query={query.data} metrics={metrics} now={now} /> : null}
         </div>
         {options ? <Filters values={route.view === 'review' ? { ...values, templateId: route.templateId } : values} options={options} timeZone={timeZone} onChange={route.view === 'review' ? reviewFilter(setValues) : setValues} /> : null}
         <ErrorAlert message={state.status === 'error' ? state.message : state.status === 'ready' ? state.error : undefined} />
-        <ErrorAlert message={query.ok ? undefined : query.error} />
+        <ErrorAlert message={query.ok ? undefined : query.problem.message} />
         {state.status === 'loading' ? (
           <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
             Reading the handoff log…
           </p>
         ) : null}
-        {facts && query.ok && route.view === 'review' ? <ReviewPage facts={facts} version={version} query={query.query} templateId={route.templateId} /> : null}
+        {facts && query.ok && route.view === 'review' ? <ReviewPage facts={facts} version={version} query={query.data} templateId={route.templateId} /> : null}
         {metrics && route.view === 'dashboard' ? (
           <>
             <KpiTiles metrics={metrics} previousLabel={previousLabel} />

@@ -64,7 +64,7 @@ export function savableFields(fields: readonly TemplateField[], values: Record<s
     if (!Object.hasOwn(values, field.id)) continue;
     const parsed = parseFieldValue(field, values[field.id]);
     if (parsed.ok) savable[field.id] = values[field.id];
-    else invalid[field.id] = parsed.error;
+    else invalid[field.id] = parsed.problem.message;
   }
   return { savable, invalid };
 }
@@ -78,7 +78,7 @@ const TEXT_TYPES = new Set(['short_text', 'long_text', 'link', 'date']);
  */
 export function editableValue(field: TemplateField, value: unknown): FieldValue {
   const parsed = parseFieldValue(field, value);
-  if (parsed.ok && parsed.value !== null) return parsed.value;
+  if (parsed.ok && parsed.data !== null) return parsed.data;
   if (TEXT_TYPES.has(field.type)) return typeof value === 'string' ? value : '';
   return Array.isArray(value) ? (value as FieldValue) : [];
 }

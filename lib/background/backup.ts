@@ -36,8 +36,8 @@ export async function exportBackup(session: Session, now = new Date()): Promise<
 function parseEvents(raw: readonly unknown[]): BatonEvent[] {
   return raw.map((item, index) => {
     const parsed = parseEvent(item);
-    if (!parsed.ok) throw new CommandError(`Event ${index + 1} is not a Baton event (${parsed.error}). Nothing was imported.`);
-    return parsed.event;
+    if (!parsed.ok) throw new CommandError(`Event ${index + 1} is not a Baton event (${parsed.problem.message}). Nothing was imported.`);
+    return parsed.data;
   });
 }
 

@@ -105,13 +105,13 @@ export function createRouter(deps: RouterDeps) {
       const caller = classifySender(sender, deps);
       if (!caller) return failure('forbidden', 'Messages are accepted only from Baton itself.');
       const command = commandOf(message);
-      if (!command.ok) return failure('bad-request', command.message);
-      const { definition } = command;
+      if (!command.ok) return command;
+      const { definition, fields } = command.data;
       // Who may ask is settled before anything of the message is read.
       if (!definition.from.includes(caller)) return failure('forbidden', `${definition.type} is not available ${caller === 'content-script' ? 'to web pages' : 'here'}.`);
-      const parsed = parseFields(definition, command.fields);
-      if (!parsed.ok) return failure('bad-request', parsed.message, parsed.field);
-      return run(definition, parsed.request, sender, caller);
+      const parsed = parseFields(definition, fields);
+      if (!parsed.ok) return parsed;
+      return run(definition, parsed.data, sender, caller);
     },
   };
 }

@@ -42,8 +42,8 @@ async function writeChange(tx: WriteTx, change: Change): Promise<void> {
  */
 export async function appendEvent(db: BatonDatabase, raw: unknown, origin: 'local' | 'remote' = 'local', hubSeq?: number): Promise<AppendResult> {
   const parsed = parseEvent(raw);
-  if (!parsed.ok) return failure('bad-request', `Invalid event: ${parsed.error}`);
-  const { event } = parsed;
+  if (!parsed.ok) return failure('bad-request', `Invalid event: ${parsed.problem.message}`);
+  const event = parsed.data;
   const tx = db.transaction(ALL_STORES, 'readwrite');
   const decision = decide(await loadSnapshot(tx, event), event);
   if (!decision.ok || decision.duplicate) {
@@ -109,8 +109,8 @@ async function collectLog(store: EventCursorSource): Promise<{ events: BatonEven
   for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
     const record = cursor.value as Partial<EventRecord>;
     const parsed = parseEvent(record.event);
-    if (parsed.ok) records.push({ event: parsed.event, hubSeq: typeof record.hubSeq === 'number' ? record.hubSeq : Infinity, seq: cursor.key });
-    else errors.push(`event #${cursor.key}: ${parsed.error}`);
+    if (parsed.ok) records.push({ event: parsed.data, hubSeq: typeof record.hubSeq === 'number' ? record.hubSeq : Infinity, seq: cursor.key });
+    else errors.push(`event #${cursor.key}: ${parsed.problem.message}`);
   }
   return { events: inHubOrder(records), errors };
 }

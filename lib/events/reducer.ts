@@ -147,7 +147,7 @@ function checkFields(template: Template, fields: Record<string, unknown>): strin
     const field = template.fields.find((f) => f.id === id);
     if (!field) return `“${id}” is not a field of ${template.name}.`;
     const parsed = parseFieldValue(field, value);
-    if (!parsed.ok) return parsed.error;
+    if (!parsed.ok) return parsed.problem.message;
   }
   return null;
 }
@@ -339,7 +339,7 @@ function transferOwnership(model: ReadModel, event: BatonEvent, handoff: Handoff
   }
   for (const field of template.fields.filter((f) => f.type === 'action_items')) {
     const parsed = parseFieldValue(field, fieldValue(handoff.fields, field.id));
-    for (const a of parsed.ok && parsed.value ? (parsed.value as ActionItem[]) : []) {
+    for (const a of parsed.ok && parsed.data ? (parsed.data as ActionItem[]) : []) {
       const id = derivedId(handoff.id, a.id);
       if (!a.text.trim() || model.item(id)) continue;
       const item: OpenItem = {

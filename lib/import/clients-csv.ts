@@ -36,8 +36,8 @@ export interface ClientImportPreview {
  */
 export function previewClientImport(text: string, existingNames: readonly string[]): ClientImportPreview {
   const parsed = parseCsv(text);
-  if (!parsed.ok) return { rows: [], fileErrors: [parsed.error], unknownColumns: [] };
-  const records = parsed.records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (!parsed.ok) return { rows: [], fileErrors: [parsed.problem.message], unknownColumns: [] };
+  const records = parsed.data.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const [header, ...body] = records;
   if (!header) return { rows: [], fileErrors: ['The file is empty: it needs a header row with a “name” column.'], unknownColumns: [] };
 

@@ -1,17 +1,17 @@
+import { failure, type Result, succeed } from '../result';
+
 /** One record of a CSV file, with the line it starts on (1-based), for messages a person can act on. */
 export interface CsvRecord {
   line: number;
   cells: string[];
 }
 
-export type CsvResult = { ok: true; records: CsvRecord[] } | { ok: false; error: string };
-
 /**
  * Parses CSV as RFC 4180 describes it, and as spreadsheets write it: commas between fields, fields
  * in double quotes may hold commas, line breaks and doubled quotes (""), lines end in CRLF, LF or
- * CR. A byte-order mark at the start is dropped. Never throws: an unclosed quote is an error value.
+ * CR. A byte-order mark at the start is dropped. Never throws: an unclosed quote is a problem.
  */
-export function parseCsv(text: string): CsvResult {
+export function parseCsv(text: string): Result<CsvRecord[]> {
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const records: CsvRecord[] = [];
   let cells: string[] = [];
@@ -57,8 +57,8 @@ export function parseCsv(text: string): CsvResult {
       recordLine = line;
     } else cell += ch;
   }
-  if (quoted) return { ok: false, error: `Line ${quoteOpenedOn}: a quoted value is never closed (a " is missing).` };
+  if (quoted) return failure('bad-request', `Line ${quoteOpenedOn}: a quoted value is never closed (a " is missing).`);
   // The last line may or may not end in a line break.
   if (cell !== '' || cells.length > 0) endRecord();
-  return { ok: true, records };
+  return succeed(records);
 }

@@ -1,5 +1,6 @@
 import { IdSchema } from '../model/common';
 import { z } from '../model/zod';
+import { failure, type Result, succeed } from '../result';
 import { canonicalTimeZone, daysBetween, isTimeZone, parseDate } from './time-zone';
 
 const DateSchema = z.string().refine((d) => parseDate(d) !== null, 'a date as YYYY-MM-DD');
@@ -30,7 +31,7 @@ export type MetricsQueryInput = z.input<typeof MetricsQuerySchema>;
 const PARAM_OF: Record<string, string> = { from: 'from', to: 'to', timeZone: 'tz', clientId: 'client', templateId: 'template', personId: 'person' };
 
 /** A query from URL parameters (the hub's /v1/metrics, the dashboard's address), or why it is wrong. */
-export function parseMetricsQuery(params: URLSearchParams | Record<string, string | undefined>): { ok: true; query: MetricsQuery } | { ok: false; error: string } {
+export function parseMetricsQuery(params: URLSearchParams | Record<string, string | undefined>): Result<MetricsQuery> {
   const get = (k: string) => (params instanceof URLSearchParams ? params.get(k) : params[k]) || undefined;
   const parsed = MetricsQuerySchema.safeParse({
     from: get('from'),
@@ -40,11 +41,13 @@ export function parseMetricsQuery(params: URLSearchParams | Record<string, strin
     templateId: get('template'),
     personId: get('person'),
   });
-  if (parsed.success) return { ok: true, query: parsed.data };
+  if (parsed.success) return succeed(parsed.data);
   const issue = parsed.error.issues[0];
+  if (!issue) return failure('bad-request', 'invalid query');
   // Named as the caller wrote them: the URL's parameters, not the schema's fields.
-  const param = (key: PropertyKey | undefined) => PARAM_OF[String(key)] ?? 'query';
-  return { ok: false, error: issue ? `${param(issue.path[0])}: ${issue.message}` : 'invalid query' };
+  const param = PARAM_OF[String(issue.path[0])];
+  // A parameter at fault is malformed; the query as a whole at fault (its period) breaks a rule.
+  return param ? failure('bad-request', `${param}: ${issue.message}`, param) : failure('invalid', `query: ${issue.message}`);
 }
 
 /** The URL parameters for a query: what parseMetricsQuery reads back. */

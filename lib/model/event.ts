@@ -4,6 +4,7 @@ import { CapturedContextSchema, HandoffSourcesSchema } from './handoff';
 import { IdentifierSchema } from './identifier';
 import { MemberSchema, WorkspaceSchema } from './member';
 import { FailureSchema, NoteSchema } from './note';
+import { failure, type Result, succeed } from '../result';
 import { TemplateSchema } from './template';
 import { z } from './zod';
 
@@ -99,13 +100,13 @@ export type BatonEvent<T extends EventType = EventType> = T extends EventType
   ? Omit<z.infer<typeof EnvelopeSchema>, 'type' | 'payload'> & { type: T; payload: EventPayload<T> }
   : never;
 
-/** Parses an event from anywhere (a page, IndexedDB, the hub); the error names what is wrong. */
-export function parseEvent(raw: unknown): { ok: true; event: BatonEvent } | { ok: false; error: string } {
+/** Parses an event from anywhere (a page, IndexedDB, the hub); the problem names what is wrong. */
+export function parseEvent(raw: unknown): Result<BatonEvent> {
   const envelope = EnvelopeSchema.safeParse(raw);
-  if (!envelope.success) return { ok: false, error: describe(envelope.error) };
+  if (!envelope.success) return failure('bad-request', describe(envelope.error));
   const payload = EVENT_PAYLOADS[envelope.data.type].safeParse(envelope.data.payload);
-  if (!payload.success) return { ok: false, error: `${envelope.data.type}: ${describe(payload.error)}` };
-  return { ok: true, event: { ...envelope.data, payload: payload.data } as BatonEvent };
+  if (!payload.success) return failure('bad-request', `${envelope.data.type}: ${describe(payload.error)}`);
+  return succeed({ ...envelope.data, payload: payload.data } as BatonEvent);
 }
 
 function describe(error: z.ZodError): string {

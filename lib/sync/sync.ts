@@ -61,9 +61,9 @@ export async function syncOnce(db: BatonDatabase, hub: HubConnection): Promise<S
       // Never skipped: an event this version cannot read (a newer Baton wrote it) stops the pull here.
       if (!parsed.ok) {
         await rebuildIfNeeded(db);
-        return { ...report, problem: failure('unavailable', `Event ${seq} from the hub cannot be read by this version of Baton (${parsed.error}). Update Baton.`).problem };
+        return { ...report, problem: failure('unavailable', `Event ${seq} from the hub cannot be read by this version of Baton (${parsed.problem.message}). Update Baton.`).problem };
       }
-      if ((await receiveFromHub(db, parsed.event, seq)) !== 'known') report.pulled.push(parsed.event);
+      if ((await receiveFromHub(db, parsed.data, seq)) !== 'known') report.pulled.push(parsed.data);
       cursor = seq;
       await putMeta(db, CURSOR_KEY, cursor);
     }

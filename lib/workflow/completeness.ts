@@ -1,5 +1,6 @@
 import type { Completeness } from '../model/handoff';
 import { FIELD_VALUE_SCHEMAS, type FieldType, type FieldValue, type Template, type TemplateField } from '../model/template';
+import { failure, type Result, succeed } from '../result';
 
 const blank = (s: string | undefined) => !s || s.trim() === '';
 /** A value quoted in a message, short enough to read (and to store with the handoff). */
@@ -51,13 +52,13 @@ const CHECKS: { [T in FieldType]: Check<T> } = {
   },
 };
 
-/** The value of a field, parsed; null when absent. Throws nothing: a malformed value is reported. */
-export function parseFieldValue(field: TemplateField, value: unknown): { ok: true; value: FieldValue | null } | { ok: false; error: string } {
-  if (value === undefined || value === null) return { ok: true, value: null };
+/** The value of a field, parsed; null when absent. Throws nothing: a malformed value is reported, with the field's id. */
+export function parseFieldValue(field: TemplateField, value: unknown): Result<FieldValue | null> {
+  if (value === undefined || value === null) return succeed(null);
   const parsed = FIELD_VALUE_SCHEMAS[field.type].safeParse(value);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) return succeed(parsed.data);
   const issue = parsed.error.issues[0];
-  return { ok: false, error: `“${field.label}”: ${issue ? `${issue.path.join('.')} ${issue.message}`.trim() : 'invalid value'}` };
+  return failure('bad-request', `“${field.label}”: ${issue ? `${issue.path.join('.')} ${issue.message}`.trim() : 'invalid value'}`, field.id);
 }
 
 const STRING_TYPES: ReadonlySet<FieldType> = new Set(['short_text', 'long_text', 'link', 'date']);
@@ -74,9 +75,9 @@ export function checkField(field: TemplateField, value: unknown, trusted = false
   if (!field.required) return null;
   if (trusted && value !== undefined && value !== null && alreadyParsed(field, value)) return CHECKS[field.type](value as never, field);
   const parsed = parseFieldValue(field, value);
-  if (!parsed.ok) return parsed.error;
-  if (parsed.value === null) return CHECKS[field.type](emptyValue(field.type) as never, field);
-  return CHECKS[field.type](parsed.value as never, field);
+  if (!parsed.ok) return parsed.problem.message;
+  if (parsed.data === null) return CHECKS[field.type](emptyValue(field.type) as never, field);
+  return CHECKS[field.type](parsed.data as never, field);
 }
 
 export function emptyValue(type: FieldType): FieldValue {

@@ -97,8 +97,8 @@ test('the dashboard shows the demo agency’s handoff health, and a client’s o
   const downloaded = async (button: string) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
     const parsed = parseCsv(readFileSync((await download.path())!, 'utf8'));
-    if (!parsed.ok) throw new Error(parsed.error);
-    return parsed.records.map((r) => r.cells);
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    return parsed.data.map((r) => r.cells);
   };
   const handoffRows = await downloaded('Export handoffs (CSV)');
   expect(handoffRows[0]).toEqual([...HANDOFF_COLUMNS]);

@@ -103,7 +103,7 @@ describe('failure/log', () => {
 describe('the failure/log message', () => {
   it('is parsed where it arrives: a failure names a client or a handoff, and only known categories', () => {
     expect(parseRequest({ type: 'failure/log', handoffId: 'h1', category: 'duplicated_work', hours: 0.25, description: 'Two people rebuilt the same audience.' })).toMatchObject({ ok: true });
-    expect(parseRequest({ type: 'failure/log', category: 'duplicated_work', hours: 0.25, description: 'x' })).toEqual({ ok: false, message: 'clientId: Name the client or the handoff the failure belongs to.', field: 'clientId' });
-    expect(parseRequest({ type: 'failure/log', clientId: 'c1', category: 'Missing context', hours: 1, description: 'x' })).toMatchObject({ ok: false, message: expect.stringMatching(/^category: /) });
+    expect(parseRequest({ type: 'failure/log', category: 'duplicated_work', hours: 0.25, description: 'x' })).toEqual({ ok: false, problem: { code: 'bad-request', message: 'clientId: Name the client or the handoff the failure belongs to.', field: 'clientId' } });
+    expect(parseRequest({ type: 'failure/log', clientId: 'c1', category: 'Missing context', hours: 1, description: 'x' })).toMatchObject({ ok: false, problem: { code: 'bad-request', message: expect.stringMatching(/^category: /) } });
   });
 });

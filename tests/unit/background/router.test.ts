@@ -114,6 +114,18 @@ describe('background router', () => {
     expect(await router.handle({ type: 'clients/drop-all' }, page)).toMatchObject({ ok: false, problem: { code: 'bad-request' } });
   });
 
+  it('passes the parser’s problem through as it is, with the field at fault', async () => {
+    const router = newRouter();
+    expect(await router.handle({ type: 'clients/drop-all' }, page)).toEqual({
+      ok: false,
+      problem: { code: 'bad-request', message: 'type: Baton has no “clients/drop-all” request.', field: 'type' },
+    });
+    expect(await router.handle({ type: 'page/context', context: { ...gmailContext, site: 'myspace' } }, contentScript(1))).toMatchObject({
+      ok: false,
+      problem: { code: 'bad-request', field: 'context.site' },
+    });
+  });
+
   it('reports bad client input as a validation error and saves nothing', async () => {
     const router = newRouter();
     const reply = await router.handle({ type: 'clients/save', client: { name: 'Acme', identifiers: 'email-domain:acme.com google-ads-customer:12' } }, page);

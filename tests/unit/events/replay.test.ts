@@ -225,9 +225,9 @@ describe('events on the wire', () => {
   it('survive a JSON round trip: parseEvent accepts every one, unchanged', () => {
     const wire = JSON.parse(JSON.stringify(LOG)) as unknown[];
     const parsed = wire.map((raw) => parseEvent(raw));
-    const failures = parsed.flatMap((p, i) => (p.ok ? [] : [`${LOG[i]!.type}: ${p.error}`]));
+    const failures = parsed.flatMap((p, i) => (p.ok ? [] : [`${LOG[i]!.type}: ${p.problem.message}`]));
     expect(failures).toEqual([]);
-    const events = parsed.map((p) => (p.ok ? p.event : undefined)!);
+    const events = parsed.map((p) => (p.ok ? p.data : undefined)!);
     expect(events).toEqual(LOG);
     expect(snapshot(replay(events).model)).toEqual(snapshot(replay(LOG).model));
   });
@@ -283,20 +283,21 @@ describe('events on the wire', () => {
     ['a javascript: tone-of-voice link', { ...valid(), type: 'client.updated', entity: { kind: 'client', id: 'c' }, payload: { toneOfVoiceUrl: 'javascript:alert(1)' } }, /^client\.updated: toneOfVoiceUrl: /],
   ];
 
-  it.each(HOSTILE)('rejects %s with an error string', (_name, raw, error) => {
+  it.each(HOSTILE)('rejects %s as a bad request that says why', (_name, raw, error) => {
     const result = parseEvent(raw);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(typeof result.error).toBe('string');
-    expect(result.error).toMatch(error);
-    expect(result.error.length).toBeLessThan(500); // never echoes a huge value back
+    expect(result.problem.code).toBe('bad-request');
+    expect(typeof result.problem.message).toBe('string');
+    expect(result.problem.message).toMatch(error);
+    expect(result.problem.message.length).toBeLessThan(500); // never echoes a huge value back
   });
 
   it('a __proto__ key in the fields cannot pollute anything', () => {
     const raw = JSON.parse(`{"id":"ev-9","type":"handoff.updated","actor":"jane","at":"2025-03-03T10:00:00Z","entity":{"kind":"handoff","id":"h-1"},"payload":{"fields":{"__proto__":{"polluted":true}}},"v":1}`);
     const result = parseEvent(raw);
     if (result.ok) {
-      const fields = (result.event.payload as { fields: Record<string, unknown> }).fields;
+      const fields = (result.data.payload as { fields: Record<string, unknown> }).fields;
       expect(Object.keys(fields)).toEqual([]);
       expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
     }

@@ -66,8 +66,8 @@ const HEADER =
 
 const ids = (csv: string) => {
   const parsed = parseCsv(csv);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.records.slice(1).map((r) => r.cells[0]);
+  if (!parsed.ok) throw new Error(parsed.problem.message);
+  return parsed.data.slice(1).map((r) => r.cells[0]);
 };
 
 const ROWS = {
@@ -94,12 +94,12 @@ describe('handoffsCsv', () => {
 
   it('reads back through the CSV parser as the cells it meant', () => {
     const parsed = parseCsv(handoffsCsv(facts, MARCH, NOW));
-    if (!parsed.ok) throw new Error(parsed.error);
-    expect(parsed.records).toHaveLength(5);
-    expect(parsed.records.every((r) => r.cells.length === 20)).toBe(true);
-    const inject = parsed.records.find((r) => r.cells[0] === 'h-inject')!.cells;
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    expect(parsed.data).toHaveLength(5);
+    expect(parsed.data.every((r) => r.cells.length === 20)).toBe(true);
+    const inject = parsed.data.find((r) => r.cells[0] === 'h-inject')!.cells;
     expect(inject[1]).toBe(`'${INJECTED_TITLE}`);
-    expect(parsed.records.find((r) => r.cells[0] === 'h-brief')!.cells[1]).toBe('Spring launch, "hero" pages');
+    expect(parsed.data.find((r) => r.cells[0] === 'h-brief')!.cells[1]).toBe('Spring launch, "hero" pages');
   });
 
   it('counts a handoff in a period when it was started, sent, confirmed or cancelled then, or still waiting at its end', () => {
@@ -141,7 +141,7 @@ describe('handoffsCsv', () => {
   it('says overdue as of now: not before the confirm-by date passes', () => {
     const overdue = (now: number) => {
       const parsed = parseCsv(handoffsCsv(facts, { ...MARCH, from: '2026-02-20', to: '2026-02-20' }, now));
-      return parsed.ok ? parsed.records.map((r) => r.cells[12]) : parsed.error;
+      return parsed.ok ? parsed.data.map((r) => r.cells[12]) : parsed.problem.message;
     };
     // Due 10:00 on February 21st, never confirmed.
     expect(overdue(Date.parse('2026-02-21T09:59:59.000Z'))).toEqual(['overdue', 'no']);
@@ -214,6 +214,6 @@ describe('toCsv', () => {
   it('round-trips through the CSV reader, byte-order mark included', () => {
     const rows = [['name', 'note'], ['Acme, Inc.', 'line one\r\nline two'], ['"Q"', '']];
     const parsed = parseCsv(CSV_BOM + toCsv(rows));
-    expect(parsed.ok && parsed.records.map((r) => r.cells)).toEqual(rows);
+    expect(parsed.ok && parsed.data.map((r) => r.cells)).toEqual(rows);
   });
 });

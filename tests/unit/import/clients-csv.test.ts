@@ -9,7 +9,7 @@ describe('parseCsv', () => {
     const result = parseCsv('name,notes\r\n"Smith, Jones & Co","said ""yes""\r\nthen left"\r\nPlain,x\r\n');
     expect(result).toEqual({
       ok: true,
-      records: [
+      data: [
         { line: 1, cells: ['name', 'notes'] },
         { line: 2, cells: ['Smith, Jones & Co', 'said "yes"\r\nthen left'] },
         { line: 4, cells: ['Plain', 'x'] },
@@ -18,11 +18,11 @@ describe('parseCsv', () => {
   });
 
   it('drops a byte-order mark and accepts LF, CR and a missing final line break', () => {
-    expect(parseCsv('\uFEFFname\nA\rB')).toEqual({ ok: true, records: [{ line: 1, cells: ['name'] }, { line: 2, cells: ['A'] }, { line: 3, cells: ['B'] }] });
+    expect(parseCsv('\uFEFFname\nA\rB')).toEqual({ ok: true, data: [{ line: 1, cells: ['name'] }, { line: 2, cells: ['A'] }, { line: 3, cells: ['B'] }] });
   });
 
   it('reports an unclosed quote with its line', () => {
-    expect(parseCsv('name\n"Acme, Inc\n')).toEqual({ ok: false, error: expect.stringContaining('Line 2') });
+    expect(parseCsv('name\n"Acme, Inc\n')).toEqual({ ok: false, problem: { code: 'bad-request', message: expect.stringContaining('Line 2') } });
   });
 });
 

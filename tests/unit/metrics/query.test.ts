@@ -6,18 +6,18 @@ describe('parseMetricsQuery', () => {
   it('reads a period, a zone and the filters from URL parameters', () => {
     expect(parseMetricsQuery(new URLSearchParams('from=2026-03-02&to=2026-03-08&tz=Europe/London&client=northwind&template=brief-to-creative&person=tom'))).toEqual({
       ok: true,
-      query: { from: '2026-03-02', to: '2026-03-08', timeZone: 'Europe/London', clientId: 'northwind', templateId: 'brief-to-creative', personId: 'tom' },
+      data: { from: '2026-03-02', to: '2026-03-08', timeZone: 'Europe/London', clientId: 'northwind', templateId: 'brief-to-creative', personId: 'tom' },
     });
     // No zone: UTC. Empty parameters count as absent. A one-day period is fine.
-    expect(parseMetricsQuery(new URLSearchParams('from=2026-03-02&to=2026-03-02&client='))).toEqual({ ok: true, query: { from: '2026-03-02', to: '2026-03-02', timeZone: 'UTC' } });
-    expect(parseMetricsQuery({ from: '2026-03-02', to: '2026-03-08', tz: 'America/New_York' })).toMatchObject({ ok: true, query: { timeZone: 'America/New_York' } });
+    expect(parseMetricsQuery(new URLSearchParams('from=2026-03-02&to=2026-03-02&client='))).toEqual({ ok: true, data: { from: '2026-03-02', to: '2026-03-02', timeZone: 'UTC' } });
+    expect(parseMetricsQuery({ from: '2026-03-02', to: '2026-03-08', tz: 'America/New_York' })).toMatchObject({ ok: true, data: { timeZone: 'America/New_York' } });
     // A zone in any letter case is read as its canonical name.
-    expect(parseMetricsQuery({ from: '2026-03-02', to: '2026-03-08', tz: 'europe/LONDON' })).toMatchObject({ ok: true, query: { timeZone: 'Europe/London' } });
+    expect(parseMetricsQuery({ from: '2026-03-02', to: '2026-03-08', tz: 'europe/LONDON' })).toMatchObject({ ok: true, data: { timeZone: 'Europe/London' } });
   });
 
   it('round-trips with metricsQueryParams', () => {
     const query = { from: '2026-03-28', to: '2026-03-30', timeZone: 'Europe/London', clientId: 'c-1', templateId: 'sales-to-am', personId: 'p.1' };
-    expect(parseMetricsQuery(metricsQueryParams(query))).toEqual({ ok: true, query });
+    expect(parseMetricsQuery(metricsQueryParams(query))).toEqual({ ok: true, data: query });
     expect(metricsQueryParams({ from: '2026-03-02', to: '2026-03-08' }).toString()).toBe('from=2026-03-02&to=2026-03-08');
   });
 
@@ -25,7 +25,7 @@ describe('parseMetricsQuery', () => {
     const wrong = (qs: string) => {
       const parsed = parseMetricsQuery(new URLSearchParams(qs));
       if (parsed.ok) throw new Error(`accepted ${qs}`);
-      return parsed.error;
+      return parsed.problem.message;
     };
     expect(wrong('from=2026-02-30&to=2026-03-08')).toBe('from: a date as YYYY-MM-DD');
     expect(wrong('from=2026-03-02&to=8 March')).toBe('to: a date as YYYY-MM-DD');
@@ -37,6 +37,17 @@ describe('parseMetricsQuery', () => {
     expect(wrong('from=2016-01-01&to=2026-03-08')).toBe('query: a period of at most ten years');
     expect(wrong('from=2026-03-02&to=2026-03-08&client=a b')).toMatch(/^client: /);
     expect(wrong('from=2026-03-02&to=2026-03-08&person=' + 'x'.repeat(101))).toMatch(/^person: /);
+  });
+
+  it('tells a malformed parameter (and which) from a period the rules refuse', () => {
+    expect(parseMetricsQuery(new URLSearchParams('from=2026-03-02&to=8 March'))).toEqual({
+      ok: false,
+      problem: { code: 'bad-request', message: 'to: a date as YYYY-MM-DD', field: 'to' },
+    });
+    expect(parseMetricsQuery(new URLSearchParams('from=2026-03-08&to=2026-03-02'))).toEqual({
+      ok: false,
+      problem: { code: 'invalid', message: 'query: the period ends before it starts' },
+    });
   });
 });
 

@@ -12,7 +12,7 @@ describe('normaliseIdentifier', () => {
     ['gmail-thread', '195198D4E5F0A3B2', '195198d4e5f0a3b2'],
     ['gmail-thread', 'thread-f:1828374650192837465', 'thread-f:1828374650192837465'],
   ])('%s %s → %s', (kind, raw, value) => {
-    expect(normaliseIdentifier(kind, raw)).toEqual({ ok: true, identifier: { kind, value } });
+    expect(normaliseIdentifier(kind, raw)).toEqual({ ok: true, data: { kind, value } });
   });
 
   it.each([
@@ -22,9 +22,10 @@ describe('normaliseIdentifier', () => {
     ['email-domain', 'localhost', /not a domain/],
     ['fax-number', '123', /Unknown identifier kind/],
   ])('rejects %s %s with a clear error', (kind, raw, message) => {
-    const result = normaliseIdentifier(kind, raw);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(message);
+    expect(normaliseIdentifier(kind, raw)).toEqual({
+      ok: false,
+      problem: { code: 'bad-request', message: expect.stringMatching(message) },
+    });
   });
 });
 

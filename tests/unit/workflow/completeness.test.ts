@@ -227,10 +227,11 @@ describe('malformed values are reported, not thrown', () => {
 
   it('parseFieldValue says what is wrong and where', () => {
     const f = fieldOf('people');
-    const r = parseFieldValue(f, [{ name: 'Maria', email: 42 }]);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(/^“The people”: 0\.email /);
-    expect(parseFieldValue(f, undefined)).toEqual({ ok: true, value: null });
+    expect(parseFieldValue(f, [{ name: 'Maria', email: 42 }])).toEqual({
+      ok: false,
+      problem: { code: 'bad-request', message: expect.stringMatching(/^“The people”: 0\.email /), field: f.id },
+    });
+    expect(parseFieldValue(f, undefined)).toEqual({ ok: true, data: null });
   });
 });
 
