@@ -10,6 +10,8 @@ type Script = Browser.scripting.RegisteredContentScript;
 
 /** Where WXT writes entrypoints/ads.content; the production-install e2e test checks the file is there. */
 export const AD_CONTENT_SCRIPT_FILE = 'content-scripts/ads.js';
+/** The same file as the extension's public path (what `scripting.executeScript` takes). */
+const AD_CONTENT_SCRIPT_PATH = `/${AD_CONTENT_SCRIPT_FILE}` as const;
 
 const ID_PREFIX = 'baton-ads-';
 export const adContentScriptId = (platform: AdPlatform) => `${ID_PREFIX}${platform}`;
@@ -50,6 +52,23 @@ export function planAdScripts(wanted: Script[], registered: Script[]): AdScriptP
   };
 }
 
+/**
+ * A registration applies to pages loaded after it: the tabs already open on a platform just turned on
+ * (or on the test build's hosts while the worker was starting) get the reader now, so the panel knows
+ * them without a reload. A second copy in a tab is harmless: WXT's content-script context stops the
+ * older one when a newer one starts.
+ */
+async function readOpenTabs(scripts: readonly Script[]): Promise<void> {
+  for (const script of scripts) {
+    const tabs = await browser.tabs.query({ url: script.matches ?? [] });
+    for (const tab of tabs) {
+      if (tab.id === undefined) continue;
+      // A tab that cannot take it (closing, discarded, an error page) reads its page when it next loads.
+      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [AD_CONTENT_SCRIPT_PATH] }).catch(() => undefined);
+    }
+  }
+}
+
 /** Brings the registrations in line with the granted hosts; what it changed. */
 async function syncAdContentScripts(): Promise<AdScriptPlan> {
   const wanted = (await Promise.all(AD_PLATFORMS.map(wantedScript))).filter((script): script is Script => script !== null);
@@ -57,6 +76,7 @@ async function syncAdContentScripts(): Promise<AdScriptPlan> {
   if (plan.unregister.length > 0) await browser.scripting.unregisterContentScripts({ ids: plan.unregister });
   if (plan.update.length > 0) await browser.scripting.updateContentScripts(plan.update);
   if (plan.register.length > 0) await browser.scripting.registerContentScripts(plan.register);
+  await readOpenTabs([...plan.update, ...plan.register]);
   return plan;
 }
 

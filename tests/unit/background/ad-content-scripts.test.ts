@@ -2,17 +2,19 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AD_CONTENT_SCRIPT_FILE, adContentScriptId, watchAdContentScripts } from '../../../lib/background/ad-content-scripts';
 import { AD_PLATFORM_HOSTS, AD_PLATFORMS, OPTIONAL_HOSTS } from '../../../lib/sites/hosts';
-import { stubPermissions, stubScripting } from '../helpers/fake-scripting';
+import { stubPermissions, stubScripting, stubTabQueryByUrl } from '../helpers/fake-scripting';
 
 const GOOGLE_ADS = AD_PLATFORM_HOSTS['google-ads'];
 const [ADS_MANAGER, BUSINESS_SUITE] = AD_PLATFORM_HOSTS['meta-ads'];
 
 let registry: ReturnType<typeof stubScripting>['registered'];
+let injected: ReturnType<typeof stubScripting>['injected'];
 let warn: ReturnType<typeof vi.spyOn>;
 
 beforeEach(() => {
   fakeBrowser.reset();
-  registry = stubScripting([AD_CONTENT_SCRIPT_FILE, 'content-scripts/gmail.js']).registered;
+  ({ registered: registry, injected } = stubScripting([AD_CONTENT_SCRIPT_FILE, 'content-scripts/gmail.js']));
+  stubTabQueryByUrl();
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
@@ -51,6 +53,23 @@ describe('the ad-platform reader runs only where the user granted the platform',
 });
 
 describe('the registrations follow the grants', () => {
+  it('a platform turned on is read at once in the tabs already open on it, and only there', async () => {
+    const permissions = stubPermissions([]);
+    const tiktok = await fakeBrowser.tabs.create({ url: 'https://ads.tiktok.com/i18n/dashboard?aadvid=7012345678901234567' });
+    const googleAds = await fakeBrowser.tabs.create({ url: 'https://ads.google.com/aw/overview?ocid=7879395008' });
+    await fakeBrowser.tabs.create({ url: 'https://mail.google.com/mail/u/0/#inbox' });
+    const sync = watchAdContentScripts();
+    await sync();
+    expect(injected).toEqual([]);
+    permissions.grant('https://ads.tiktok.com/*');
+    await vi.waitFor(() => expect(injected).toEqual([{ tabId: tiktok.id, files: [`/${AD_CONTENT_SCRIPT_FILE}`] }]));
+    // Nothing changed since: a later run injects nothing again.
+    await sync();
+    expect(injected).toHaveLength(1);
+    expect(injected.map((i) => i.tabId)).not.toContain(googleAds.id);
+  });
+
+
   it('turning a platform on registers it; turning it off unregisters it and leaves the others', async () => {
     const permissions = stubPermissions([...GOOGLE_ADS]);
     const sync = watchAdContentScripts();

@@ -42,7 +42,9 @@ const DEFAULTS = { allFrames: false, matchOriginAsFallback: false, persistAcross
  * id that is not registered). `files` are the package's files.
  */
 export function stubScripting(files: string[]) {
+  const packaged = files;
   const registered = new Map<string, Script>();
+  const injected: { tabId: number; files: string[] }[] = [];
   const check = (script: Script) => {
     if (script.id.startsWith('_')) throw new Error(`Content script's ID '${script.id}' must not start with '_'`);
     if (!script.matches?.length) throw new Error(`Script with ID '${script.id}' must specify 'matches'`);
@@ -73,11 +75,44 @@ export function stubScripting(files: string[]) {
       if (absent !== undefined) throw new Error(`Nonexistent script ID '${absent}'`);
       ids.forEach((id) => registered.delete(id));
     },
+    /** Injects `files` into a tab of the fake browser; `injected` records where. */
+    async executeScript({ target, files }: { target: { tabId: number }; files: string[] }) {
+      await later();
+      await browser.tabs.get(target.tabId);
+      for (const file of files) if (!packaged.includes(file.replace(/^\//, ''))) throw new Error(`Could not load file: '${file}'.`);
+      injected.push({ tabId: target.tabId, files });
+      return [{ frameId: 0, documentId: String(target.tabId) }];
+    },
     async getRegisteredContentScripts(filter?: { ids?: string[] }) {
       await later();
       return [...registered.values()].filter((s) => !filter?.ids || filter.ids.includes(s.id)).map((s) => structuredClone(s));
     },
   };
   Object.assign(browser as object, { scripting });
-  return { registered, scripting };
+  return { registered, injected, scripting };
+}
+
+/** A match pattern such as `https://ads.google.com/*` as a test on a URL (scheme, host, path glob). */
+function matchesPattern(pattern: string, url: string): boolean {
+  const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
+  if (!m) return false;
+  const [, scheme, host, path] = m;
+  const glob = (text: string) => new RegExp(`^${text.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const u = new URL(url);
+  const hostOk = host!.startsWith('*.') ? u.hostname === host!.slice(2) || u.hostname.endsWith(host!.slice(1)) : u.hostname === host;
+  return (scheme === '*' ? /^https?:$/.test(u.protocol) : u.protocol === `${scheme}:`) && hostOk && glob(path!).test(u.pathname + u.search);
+}
+
+/** `tabs.query({ url })` as the browser answers it: the fake browser's tabs whose URL matches a pattern. */
+export function stubTabQueryByUrl(): void {
+  const query = browser.tabs.query.bind(browser.tabs);
+  Object.assign(browser.tabs, {
+    query: async (info: Browser.tabs.QueryInfo) => {
+      const { url, ...rest } = info;
+      const tabs = await query(rest);
+      if (url === undefined) return tabs;
+      const patterns = Array.isArray(url) ? url : [url];
+      return tabs.filter((tab) => tab.url !== undefined && patterns.some((p) => matchesPattern(p, tab.url!)));
+    },
+  });
 }
