@@ -1,6 +1,6 @@
 // Launches Chromium with the built Baton extension in a fresh profile, with the real
 // site hosts mapped to a local HTTPS fixture server.
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,6 +59,7 @@ export async function launchBaton({ extensionDir = EXTENSION_DIR }: { extensionD
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
     const extensionId = new URL(worker.url()).host;
+    await adReaderRegistered(worker);
 
     const ctx = context;
     return {
@@ -81,6 +82,33 @@ export async function launchBaton({ extensionDir = EXTENSION_DIR }: { extensionD
     await server.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
     throw error;
+  }
+}
+
+/**
+ * A fresh profile's worker registers the ad-platform reader for the granted hosts as it starts (all of
+ * them in the test build, none in production). A page opened before that is read only once the reader
+ * reaches it, after the panel (tested as a tab) took the focus: wait, as a person's first click would.
+ */
+async function adReaderRegistered(worker: Worker): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const ready = await worker.evaluate(async () => {
+      type Api = {
+        permissions: { getAll(): Promise<{ origins?: string[] }> };
+        scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> };
+      };
+      const api = (globalThis as unknown as { chrome: Api }).chrome;
+      const [granted, scripts] = await Promise.all([api.permissions.getAll(), api.scripting.getRegisteredContentScripts()]);
+      // Chrome reports a host permission as its origin (a path in the pattern is not kept): compare origins.
+      const origin = (pattern: string) => new URL(pattern.replace('*', '')).origin;
+      const adOrigins = (granted.origins ?? []).map(origin).filter((o) => o !== 'https://mail.google.com' && o !== 'https://app.asana.com');
+      const reading = new Set(scripts.flatMap((script) => (script.matches ?? []).map(origin)));
+      return adOrigins.every((o) => reading.has(o));
+    });
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error('The ad-platform reader was not registered within 10 s of the worker starting.');
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
