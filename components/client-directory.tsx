@@ -19,6 +19,7 @@ function prefillFromHash(): string {
   try {
     return match?.[1] ? decodeURIComponent(match[1]) : '';
   } catch {
+    // A malformed escape in the address (typed by hand): start with an empty search.
     return '';
   }
 }

@@ -21,6 +21,7 @@ export function formatMoney(amount: number, currency: string): string {
     try {
       f = new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 });
     } catch {
+      // A currency code this runtime's Intl does not know: the number without its symbol.
       f = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
     }
     moneyFormats.set(currency, f);

@@ -17,6 +17,7 @@ function currencyLabel(code: string): string {
     const name = currencyNames.of(code);
     return name && name !== code ? `${code} – ${name}` : code;
   } catch {
+    // A runtime without display names for currencies: the code alone still says which.
     return code;
   }
 }

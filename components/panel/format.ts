@@ -67,6 +67,7 @@ export function isWebLink(value: string): boolean {
   try {
     return ['http:', 'https:'].includes(new URL(value).protocol);
   } catch {
+    // Not a URL at all: not a link either.
     return false;
   }
 }
