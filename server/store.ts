@@ -11,11 +11,20 @@ import { InviteError } from './invite-error';
 export const EVENTS_CHANNEL = 'baton_events';
 /** Events read per query when folding a log into metric facts: bounded memory on a large log. */
 const FACTS_PAGE = 5000;
+/** Said alike whoever holds the id: the answer never tells that an id exists in another workspace. */
+const ID_TAKEN = 'Choose another event id.';
 
 export type PushResult =
   | { id: string; status: 'accepted'; seq: number }
   | { id: string; status: 'duplicate'; seq: number }
   | { id: string; status: 'rejected'; reason: string };
+
+interface Invite {
+  workspace_id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'member';
+}
 
 export interface Caller {
   memberId: string;
@@ -67,53 +76,74 @@ export class HubStore {
     return (await this.db.query<{ id: string; name: string; last_seq: string }>('select id, name, last_seq from workspaces order by created_at')).rows;
   }
 
-  /** A one-time code a person redeems for a member token; only its hash is kept. */
+  /**
+   * A one-time code a person redeems for a member token; only its hash is kept. An address is one
+   * person's: an invite for an address another member changed theirs to is refused (it would hand
+   * that member's place to someone else, or never redeem), a re-invite of a member who joined with it
+   * is not (a new browser).
+   */
   async createInvite(workspaceId: string, invitee: { email: string; name: string; role: 'admin' | 'member' }): Promise<string> {
+    const email = invitee.email.trim().toLowerCase();
+    const holder = await this.exclusive(workspaceId, async () => (await this.model(this.db, workspaceId)).members().find((m) => m.email === email));
+    if (holder) {
+      const joined = (await this.db.query<{ email: string }>('select email from members where id = $1', [holder.id])).rows[0];
+      if (joined?.email !== email) throw new InviteError(`${email} is the address ${holder.name} changed theirs to: re-invite them with the address they joined with, ${joined?.email ?? 'theirs'}.`);
+    }
     const code = `bi_${secret(18)}`;
-    await this.db.query('insert into invites (code_hash, workspace_id, email, name, role) values ($1, $2, $3, $4, $5)', [
-      hash(code),
-      workspaceId,
-      invitee.email.trim().toLowerCase(),
-      invitee.name.trim(),
-      invitee.role,
-    ]);
+    await this.db.query('insert into invites (code_hash, workspace_id, email, name, role) values ($1, $2, $3, $4, $5)', [hash(code), workspaceId, email, invitee.name.trim(), invitee.role]);
     return code;
   }
 
-  /** Redeems an invite: the member joins (as an event in the log) and gets a token, once. */
+  /**
+   * Redeems an invite: the member joins (as an event in the log) and gets a token, once. A re-invite
+   * answers the member as the log knows them (their role now, not the invite's). An invite that can
+   * no longer be honoured answers an InviteError (a 409), never a crash.
+   */
   async redeemInvite(code: string): Promise<{ token: string; member: Member; workspaceId: string } | null> {
+    const pending = (await this.db.query<{ workspace_id: string }>('select workspace_id from invites where code_hash = $1 and used_at is null', [hash(code)])).rows[0];
+    if (!pending) return null;
     const token = `bt_${secret(32)}`;
-    const joined = await this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ workspace_id: string; email: string; name: string; role: 'admin' | 'member' }>(
-        'update invites set used_at = now() where code_hash = $1 and used_at is null returning workspace_id, email, name, role',
-        [hash(code)],
-      );
-      const invite = rows[0];
-      if (!invite) return null;
-      const member = MemberSchema.parse({ id: newId(), name: invite.name, email: invite.email, role: invite.role });
-      const existing = (await tx.query<{ id: string }>('select id from members where workspace_id = $1 and email = $2', [invite.workspace_id, member.email])).rows[0];
-      if (existing) {
-        // Re-invited (a new browser): the same member, a new token.
-        member.id = existing.id;
-      } else {
-        const admin = (await tx.query<{ id: string }>("select id from members where workspace_id = $1 and role = 'admin' order by created_at limit 1", [invite.workspace_id])).rows[0];
-        if (!admin && invite.role !== 'admin') throw new InviteError('The workspace’s admin has to join first, with the admin invite.');
-        const ws = (await tx.query<{ name: string }>('select name from workspaces where id = $1', [invite.workspace_id])).rows[0];
-        // The first member founds the workspace; later ones are added on behalf of its first admin.
-        const event = admin
-          ? makeEvent('member.added', admin.id, member.id, { member })
-          : makeEvent('workspace.created', member.id, invite.workspace_id, { workspace: { id: invite.workspace_id, name: ws?.name ?? 'Workspace' }, admin: { ...member, role: 'admin' } });
-        const [result] = await this.appendInTx(tx, invite.workspace_id, event.actor, [event]);
-        if (result?.status !== 'accepted') throw new Error(`Could not add the member: ${result && 'reason' in result ? result.reason : 'unknown'}`);
-        await tx.query('insert into members (id, workspace_id, name, email, role) values ($1, $2, $3, $4, $5)', [member.id, invite.workspace_id, member.name, member.email, member.role]);
-      }
-      await tx.query('insert into tokens (hash, member_id, workspace_id) values ($1, $2, $3)', [hash(token), member.id, invite.workspace_id]);
-      return { member, workspaceId: invite.workspace_id };
-    }).catch((error: unknown) => {
-      this.models.clear();
-      throw error;
-    });
+    // In the workspace's write queue: the cached model never sees this join half-done.
+    const joined = await this.exclusive(pending.workspace_id, () =>
+      this.db.transaction((tx) => this.joinInTx(tx, hash(code), hash(token))).catch((error: unknown) => {
+        this.models.clear();
+        throw error;
+      }),
+    );
     return joined && { token, ...joined };
+  }
+
+  private async joinInTx(tx: Queryable, codeHash: string, tokenHash: string): Promise<{ member: Member; workspaceId: string } | null> {
+    const { rows } = await tx.query<Invite>('update invites set used_at = now() where code_hash = $1 and used_at is null returning workspace_id, email, name, role', [codeHash]);
+    const invite = rows[0];
+    if (!invite) return null;
+    const joinedAs = (await tx.query<{ id: string }>('select id from members where workspace_id = $1 and email = $2', [invite.workspace_id, invite.email])).rows[0];
+    let member: Member;
+    if (joinedAs) {
+      // Re-invited (a new browser): the same member, a new token.
+      const model = await this.model(tx, invite.workspace_id);
+      member = model.member(joinedAs.id) ?? MemberSchema.parse({ ...invite, id: joinedAs.id });
+    } else {
+      member = await this.addMember(tx, invite);
+    }
+    await tx.query('insert into tokens (hash, member_id, workspace_id) values ($1, $2, $3)', [tokenHash, member.id, invite.workspace_id]);
+    return { member, workspaceId: invite.workspace_id };
+  }
+
+  /** A new member from an invite: added to the log on behalf of the first admin, or founding the workspace. */
+  private async addMember(tx: Queryable, invite: Invite): Promise<Member> {
+    const member = MemberSchema.parse({ id: newId(), name: invite.name, email: invite.email, role: invite.role });
+    const admin = (await tx.query<{ id: string }>("select id from members where workspace_id = $1 and role = 'admin' order by created_at limit 1", [invite.workspace_id])).rows[0];
+    if (!admin && invite.role !== 'admin') throw new InviteError('The workspace’s admin has to join first, with the admin invite.');
+    const ws = (await tx.query<{ name: string }>('select name from workspaces where id = $1', [invite.workspace_id])).rows[0];
+    const event = admin
+      ? makeEvent('member.added', admin.id, member.id, { member })
+      : makeEvent('workspace.created', member.id, invite.workspace_id, { workspace: { id: invite.workspace_id, name: ws?.name ?? 'Workspace' }, admin: { ...member, role: 'admin' } });
+    const [result] = await this.appendInTx(tx, invite.workspace_id, event.actor, [event]);
+    // Another member took this address after the invite was made (before the hub refused that).
+    if (result?.status !== 'accepted') throw new InviteError(`This invite cannot be used: ${result && 'reason' in result ? result.reason : 'the workspace refused it.'} Ask an admin for a new invite.`);
+    await tx.query('insert into members (id, workspace_id, name, email, role) values ($1, $2, $3, $4, $5)', [member.id, invite.workspace_id, member.name, member.email, member.role]);
+    return member;
   }
 
   async authenticate(token: string): Promise<Caller | null> {
@@ -212,6 +242,7 @@ export class HubStore {
     const stored = new Map(
       (await tx.query<{ id: string; workspace_id: string; seq: string }>('select id, workspace_id, seq from events where id = any($1)', [ids.filter(Boolean)])).rows.map((r) => [r.id, r]),
     );
+    const invited = await pendingInvites(tx, workspaceId, raw);
     const rows: unknown[][] = [];
     raw.forEach((item, index) => {
       const id = ids[index] ?? '';
@@ -221,8 +252,10 @@ export class HubStore {
       if (event.actor !== actorId) return results.push({ id, status: 'rejected', reason: 'You can only act as yourself.' });
       const known = stored.get(event.id);
       if (known) {
-        return results.push(known.workspace_id === workspaceId ? { id, status: 'duplicate', seq: Number(known.seq) } : { id, status: 'rejected', reason: 'That event id is taken.' });
+        return results.push(known.workspace_id === workspaceId ? { id, status: 'duplicate', seq: Number(known.seq) } : { id, status: 'rejected', reason: ID_TAKEN });
       }
+      const squat = squatting(event, model, invited);
+      if (squat) return results.push({ id, status: 'rejected', reason: squat });
       const decision = model.apply(event);
       if (!decision.ok) return results.push({ id, status: 'rejected', reason: decision.problem.message });
       seq += 1;
@@ -245,4 +278,19 @@ export class HubStore {
     }
     return results;
   }
+}
+
+/** The addresses a pending invite of the workspace is for: they belong to the people invited. Asked only when a batch changes a member. */
+async function pendingInvites(tx: Queryable, workspaceId: string, raw: unknown[]): Promise<Set<string>> {
+  if (!raw.some((item) => typeof item === 'object' && item && (item as { type?: unknown }).type === 'member.updated')) return new Set();
+  const { rows } = await tx.query<{ email: string }>('select distinct email from invites where workspace_id = $1 and used_at is null', [workspaceId]);
+  return new Set(rows.map((r) => r.email));
+}
+
+/** Why a member may not take this address (someone is invited with it), or nothing. */
+function squatting(event: BatonEvent, model: MemoryModel, invited: Set<string>): string | undefined {
+  if (event.type !== 'member.updated' || !event.payload.email) return undefined;
+  const { email } = event.payload;
+  if (!invited.has(email) || model.member(event.entity.id)?.email === email) return undefined;
+  return `${email} belongs to someone invited to this workspace: choose another address.`;
 }
