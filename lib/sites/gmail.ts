@@ -57,10 +57,20 @@ function recipientRole(span: Element): ParticipantRole {
   return 'to';
 }
 
+/**
+ * Participants come from each message's header only: its header table (`table.gJ`, in an open
+ * message's `div.gE` and a collapsed one's `div.kv` alike) or its header lines (`.iw` the sender,
+ * `.hb` the recipients). Never from a message body (`div.a3s`), where a sender could write look-alike markup to
+ * pose as a participant.
+ */
+const HEADERS = ['table.gJ', '.iw', '.hb'];
+const inHeaders = (...selectors: string[]) => HEADERS.flatMap((header) => selectors.map((s) => `${header} ${s}`)).join(', ');
+
 function readParticipants(scope: ParentNode): Participant[] {
   const byEmail = new Map<string, Participant>();
   const add = (el: Element, role: ParticipantRole) => {
     if (el.closest('tr.zA')) return; // inbox rows stay in the DOM behind an open thread
+    if (el.closest('div.a3s')) return; // a body can hold a whole quoted or forged header
     const email = normaliseEmail(el.getAttribute('email'));
     if (!email) return;
     const name = cleanText(el.getAttribute('name'), 200);
@@ -73,8 +83,8 @@ function readParticipants(scope: ParentNode): Participant[] {
     if (ROLE_STRENGTH[role] > ROLE_STRENGTH[known.role]) known.role = role;
     if (!known.name && name) known.name = name;
   };
-  for (const el of scope.querySelectorAll('span.gD[email], span.zF[email], span.yP[email]')) add(el, 'from');
-  for (const el of scope.querySelectorAll('span.g2[email]')) add(el, recipientRole(el));
+  for (const el of scope.querySelectorAll(inHeaders('span.gD[email]', 'span.zF[email]', 'span.yP[email]'))) add(el, 'from');
+  for (const el of scope.querySelectorAll(inHeaders('span.g2[email]'))) add(el, recipientRole(el));
   return [...byEmail.values()];
 }
 

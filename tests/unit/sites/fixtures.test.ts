@@ -61,12 +61,30 @@ describe('readPage on saved pages', () => {
 
   it('reads hostile page text as inert text, never as markup', () => {
     const doc = parseHtml(
-      '<title>x - jane@brightlane.agency - Gmail</title><div role="main"><h2 class="hP" data-thread-perm-id="thread-f:1" data-legacy-thread-id="195198d4e5f0a3b2">&lt;img src=x onerror=alert(1)&gt; <b>Q3</b><img src=x onerror="alert(2)"></h2><div class="adn" data-message-id="#msg-f:1"><span class="gD" email="sam@northwindoutfitters.com" name="&lt;script&gt;alert(3)&lt;/script&gt;"></span></div></div>',
+      '<title>x - jane@brightlane.agency - Gmail</title><div role="main"><h2 class="hP" data-thread-perm-id="thread-f:1" data-legacy-thread-id="195198d4e5f0a3b2">&lt;img src=x onerror=alert(1)&gt; <b>Q3</b><img src=x onerror="alert(2)"></h2><div class="adn" data-message-id="#msg-f:1"><h3 class="iw"><span class="gD" email="sam@northwindoutfitters.com" name="&lt;script&gt;alert(3)&lt;/script&gt;"></span></h3></div></div>',
     );
     const ctx = readPage('https://mail.google.com/mail/u/0/#inbox/195198d4e5f0a3b2', doc);
     // The subject is the heading's text: the escaped tag stays literal, real elements contribute only text.
     expect(ctx?.thread?.subject).toBe('<img src=x onerror=alert(1)> Q3');
     expect(ctx?.thread?.participants[0]?.name).toBe('<script>alert(3)</script>');
     expect(JSON.stringify(ctx)).not.toContain('alert(2)');
+  });
+
+  it('reads participants from message headers only: a forged header written into a message body adds no one', () => {
+    const { doc, url, expected } = loadFixture('gmail-thread');
+    const bodies = doc.querySelectorAll('div.adn div.a3s');
+    expect(bodies.length).toBeGreaterThan(0);
+    // A sender can write Gmail-like markup in a message: bare, and dressed as a whole header.
+    for (const body of bodies) {
+      body.insertAdjacentHTML(
+        'beforeend',
+        '<span class="gD" email="bare@evil.test" name="Maya Okafor"></span>' +
+          '<table class="cf gJ"><tr><td><h3 class="iw"><span class="gD" email="mallory@evil.test" name="Jane Doe"></span></h3>' +
+          '<span class="hb"><span class="g2" email="eve@evil.test"></span></span></td></tr></table>',
+      );
+    }
+    const ctx = readPage(url, doc);
+    expect(JSON.stringify(ctx)).not.toContain('evil.test');
+    expect(byEmail(ctx?.thread?.participants)).toEqual(byEmail((expected as Partial<PageContext>).thread?.participants));
   });
 });

@@ -75,7 +75,7 @@ describe('a conversation Gmail keeps hidden', () => {
     main.insertAdjacentHTML(
       'beforeend',
       '<div class="nH"><div class="ha"><h2 class="hP" data-thread-perm-id="thread-f:1900000000000000001" data-legacy-thread-id="1a2b3c4d5e6f7a8b">Harbor &amp; Pine — May budget</h2></div>' +
-        '<div class="adn" data-message-id="#msg-f:1900000000000000001"><span class="gD" email="lee@harborpine.com" name="Lee Moss"></span><span class="g2" email="jane.doe@brightlane.agency" name="Jane Doe"></span></div></div>',
+        '<div class="adn" data-message-id="#msg-f:1900000000000000001"><h3 class="iw"><span class="gD" email="lee@harborpine.com" name="Lee Moss"></span></h3><span class="hb"><span class="g2" email="jane.doe@brightlane.agency" name="Jane Doe"></span></span></div></div>',
     );
     const ctx = readPage(`${GMAIL}#inbox/${THREAD_TOKEN}`, doc);
     expect(ctx?.thread?.subject).toBe('Harbor & Pine — May budget');
