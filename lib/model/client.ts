@@ -4,7 +4,8 @@ import { z } from './zod';
 
 export const ClientSchema = z.object({
   id: z.string().min(1).max(100),
-  name: z.string().trim().min(1, 'A client needs a name.').max(200),
+  // One spelling per name: "Café" typed precomposed or as "Cafe" + a combining accent is one client.
+  name: z.string().trim().normalize('NFC').min(1, 'A client needs a name.').max(200),
   identifiers: z.array(IdentifierSchema).max(500),
   /** The member accountable for the client now; a confirmed transition hands it on. */
   ownerId: IdSchema.optional(),
@@ -25,7 +26,7 @@ export const MatchSettingsSchema = z.object({
 });
 export type MatchSettings = z.infer<typeof MatchSettingsSchema>;
 
-/** How client names compare (import, duplicates): case, outer and repeated spaces do not count. */
+/** How client names compare (import, duplicates): case, outer and repeated spaces, and how an accent was typed do not count. */
 export function clientNameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }

@@ -74,4 +74,12 @@ describe.each(databases())('who is who, on $kind', { timeout: 30_000 }, ({ kind,
     const [reused] = await eve.push({ ...eve.event('client.created', 'mine', { name: 'Mine' }), id: secret.id });
     expect(reused).toEqual({ id: secret.id, status: 'rejected', reason: 'Choose another event id.' });
   });
+
+  it('takes a look-alike client name ("Café" typed two ways) as the same name', async () => {
+    const { jane, tom } = await team(kind, url);
+    const [first] = await jane.push(jane.event('client.created', 'cafe-1', { name: 'Cafe\u0301 Lumie\u0300re' }));
+    expect(first.status).toBe('accepted');
+    const [twin] = await tom.push(tom.event('client.created', 'cafe-2', { name: 'Café Lumière' }));
+    expect(twin).toMatchObject({ status: 'rejected', reason: 'A client named “Café Lumière” already exists.' });
+  });
 });
