@@ -51,7 +51,7 @@ describe('cleanText: text as it enters Baton', () => {
 
   it('a selection cut at its limit never leaves half an emoji', async () => {
     const intent = await newHandoffIntent(undefined, `  ${'b'.repeat(19_999)}😀😀`);
-    expect(intent.selectedText).toBe(`${'b'.repeat(19_999)}😀`);
+    expect(intent).toMatchObject({ selectedText: `${'b'.repeat(19_999)}😀` });
   });
 });
 
