@@ -4,7 +4,7 @@ import { MemoryModel } from '../lib/events/memory-model';
 import { MetricFacts } from '../lib/metrics/facts';
 import { newId } from '../lib/model/common';
 import { parseEvent, type BatonEvent } from '../lib/model/event';
-import { hasStoreRefusedText } from '../lib/model/text';
+import { hasStoreRefusedText } from '../lib/text/clean-text';
 import { MemberSchema, type Member } from '../lib/model/member';
 import type { Db, Queryable } from './db';
 import { InviteError } from './invite-error';

@@ -1,5 +1,5 @@
 import { MAX_SELECTED_TEXT, type PanelIntent, type PanelIntentRequest } from '../messaging/protocol';
-import { cleanTrimmed } from '../model/text';
+import { cleanTrimmed } from '../text/clean-text';
 import { panelIntentKey } from '../storage/keys';
 import { setItem } from '../storage/store';
 import { getTabState } from './tab-states';

@@ -1,5 +1,5 @@
 import { MAX_SELECTED_TEXT, type Result } from '../messaging/protocol';
-import { cleanTrimmed } from '../model/text';
+import { cleanTrimmed } from '../text/clean-text';
 import { isShown } from '../sites/shown';
 import type { PageContext } from '../sites/types';
 import { BASE_CSS, createButton, createShadowHost, removeStrays } from './shadow-host';

@@ -1,4 +1,4 @@
-import { codePointLength, stripUnsafe } from './text';
+import { codePointLength, stripUnsafe } from '../text/clean-text';
 import { z } from './zod';
 
 // Bounded everywhere: a record read back from storage or received from a hub is untrusted input.

@@ -1,4 +1,4 @@
-import { cleanTrimmed } from '../model/text';
+import { cleanTrimmed } from '../text/clean-text';
 import { digits } from './normal-forms';
 import type { Identifier, IdentifierKind, PageContext, Site } from './types';
 

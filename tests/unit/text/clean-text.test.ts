@@ -6,7 +6,7 @@ import { shortText } from '../../../lib/model/common';
 import { parseEvent } from '../../../lib/model/event';
 import { HandoffSourcesSchema } from '../../../lib/model/handoff';
 import { PageContextSchema } from '../../../lib/model/page-context';
-import { cleanText, hasStoreRefusedText, stripUnsafe } from '../../../lib/model/text';
+import { cleanText, hasStoreRefusedText, stripUnsafe } from '../../../lib/text/clean-text';
 import { readPage } from '../../../lib/sites';
 import { loadFixture } from '../helpers/dom';
 

@@ -1,13 +1,16 @@
 /**
- * Text as it enters Baton: PostgreSQL (and PGlite) refuse NUL and lone surrogates in jsonb, so one
+ * Text as it enters Baton (plain functions, no zod: content scripts use them too): PostgreSQL (and PGlite) refuse NUL and lone surrogates in jsonb, so one
  * such character in one event would make the hub refuse the whole event. Every place text comes in
  * (page reads, selections, forms through the zod schemas) cleans it here.
  */
 
-// C0 controls except tab (09), newline (0A) and carriage return (0D), and DEL's neighbour NUL included.
+// C0 controls (NUL included) except tab (09), newline (0A) and carriage return (0D).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 // A high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// What PostgreSQL refuses in jsonb and text: NUL, and half of a surrogate pair.
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
 const STORE_REFUSES = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The text without NUL, other control characters (tab, newline and CR stay) and lone surrogates. */
