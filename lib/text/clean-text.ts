@@ -57,7 +57,8 @@ export function hasStoreRefusedText(value: unknown): boolean {
     if (typeof item === 'string') {
       if (STORE_REFUSES.test(item)) return true;
     } else if (Array.isArray(item)) {
-      stack.push(...item);
+      // One by one: spreading half a million items into push() overflows the stack too.
+      for (const child of item) stack.push(child);
     } else if (item && typeof item === 'object') {
       for (const [key, child] of Object.entries(item)) {
         if (STORE_REFUSES.test(key)) return true;

@@ -73,5 +73,6 @@ describe('event text on the way in (zod)', () => {
     let deep: unknown = 'ok';
     for (let i = 0; i < 50_000; i += 1) deep = [deep];
     expect(hasStoreRefusedText(deep)).toBe(false);
+    expect(hasStoreRefusedText([...Array.from({ length: 500_000 }, () => 0), '\u0000'])).toBe(true);
   });
 });
