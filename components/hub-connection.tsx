@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { HubStatus } from '../lib/messaging/protocol';
 import { sendRequest } from '../lib/messaging/send';
 import { Button } from './button';
+import { RefusedChanges } from './refused-changes';
 import { Section } from './section';
 import { inputClass, labelClass } from './form-styles';
 
@@ -58,6 +59,7 @@ export function HubConnection() {
               {status.lastError}
             </p>
           ) : null}
+          <RefusedChanges refused={status.refused} onStatus={setStatus} />
           <div>
             <Button variant="secondary" onClick={() => void disconnect()}>
               Disconnect

@@ -4,6 +4,7 @@ import { MemoryModel } from '../lib/events/memory-model';
 import { MetricFacts } from '../lib/metrics/facts';
 import { newId } from '../lib/model/common';
 import { parseEvent, type BatonEvent } from '../lib/model/event';
+import { hasStoreRefusedText } from '../lib/text/clean-text';
 import { MemberSchema, type Member } from '../lib/model/member';
 import type { Db, Queryable } from './db';
 import { InviteError } from './invite-error';
@@ -29,6 +30,31 @@ interface Invite {
 export interface Caller {
   memberId: string;
   workspaceId: string;
+}
+
+interface StoredId {
+  id: string;
+  workspace_id: string;
+  seq: string;
+}
+
+/** What one append knows as it goes: the sequence so far and the ids stored (before and in it). */
+interface Batch {
+  workspaceId: string;
+  actorId: string;
+  seq: number;
+  stored: Map<string, StoredId>;
+  /** Addresses of the workspace's pending invites, when the batch changes a member (else empty). */
+  invited: Set<string>;
+}
+
+const UNSTORABLE_TEXT = 'Invalid event: its text holds a NUL character or half of an emoji (a lone surrogate), which the hub cannot store. Remove the character and send it again.';
+
+/** Inserts judged rows in one statement (none: nothing to do). */
+async function insertEvents(tx: Queryable, rows: unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = rows.map((_, r) => `($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}, $${r * 6 + 6})`).join(', ');
+  await tx.query(`insert into events (workspace_id, seq, id, type, actor, body) values ${values}`, rows.flat());
 }
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -234,49 +260,95 @@ export class HubStore {
   private async appendInTx(tx: Queryable, workspaceId: string, actorId: string, raw: unknown[]): Promise<PushResult[]> {
     const locked = await tx.query<{ last_seq: string }>('select last_seq from workspaces where id = $1 for update', [workspaceId]);
     if (!locked.rows[0]) throw new Error('Unknown workspace.');
-    let seq = Number(locked.rows[0].last_seq);
-    const model = await this.model(tx, workspaceId);
-    const results: PushResult[] = [];
+    const batch: Batch = { workspaceId, actorId, seq: Number(locked.rows[0].last_seq), stored: new Map(), invited: new Set() };
     // One look-up for the whole batch: which of these ids does the hub have already, and where.
+    // An id the database could not even compare (NUL, half a pair) is left out: its event is refused anyway.
     const ids = raw.map((item) => (typeof item === 'object' && item && 'id' in item ? String((item as { id: unknown }).id).slice(0, 100) : ''));
-    const stored = new Map(
-      (await tx.query<{ id: string; workspace_id: string; seq: string }>('select id, workspace_id, seq from events where id = any($1)', [ids.filter(Boolean)])).rows.map((r) => [r.id, r]),
-    );
-    const invited = await pendingInvites(tx, workspaceId, raw);
+    const lookup = ids.filter((id) => id && !hasStoreRefusedText(id));
+    for (const row of (await tx.query<StoredId>('select id, workspace_id, seq from events where id = any($1)', [lookup])).rows) batch.stored.set(row.id, row);
+    const firstSeq = batch.seq;
+    const storedBefore = new Map(batch.stored);
+    batch.invited = await pendingInvites(tx, workspaceId, raw);
+    const judged = this.judge(await this.model(tx, workspaceId), batch, raw, ids);
+    let results = judged.results;
+    try {
+      // One statement for the batch, the fast path; a savepoint so that a refusal by the database
+      // undoes only this insert, and each event is then tried on its own.
+      await tx.query('savepoint baton_batch');
+      await insertEvents(tx, judged.rows);
+      await tx.query('release savepoint baton_batch');
+    } catch {
+      await tx.query('rollback to savepoint baton_batch');
+      batch.seq = firstSeq;
+      batch.stored = storedBefore;
+      results = await this.appendOneByOne(tx, batch, raw, ids);
+    }
+    if (batch.seq > firstSeq) {
+      await tx.query('update workspaces set last_seq = $2 where id = $1', [workspaceId, batch.seq]);
+      // Delivered to every hub process's listeners when the transaction commits.
+      await tx.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, `${workspaceId}:${batch.seq}`]);
+      const cached = this.models.get(workspaceId);
+      if (cached) cached.seq = batch.seq;
+    }
+    return results;
+  }
+
+  /**
+   * The slow path, after the database refused the batch: each event judged and inserted on its own,
+   * under its own savepoint, so that the one it refuses is rejected with the reason and the others
+   * are stored. The cached model held the whole batch: it is rebuilt from what the transaction holds.
+   */
+  private async appendOneByOne(tx: Queryable, batch: Batch, raw: unknown[], ids: string[]): Promise<PushResult[]> {
+    const results: PushResult[] = [];
+    this.models.delete(batch.workspaceId);
+    let model = await this.model(tx, batch.workspaceId);
+    for (const [index, item] of raw.entries()) {
+      const judged = this.judge(model, batch, [item], [ids[index] ?? '']);
+      const result = judged.results[0]!;
+      try {
+        await tx.query('savepoint baton_event');
+        await insertEvents(tx, judged.rows);
+        await tx.query('release savepoint baton_event');
+        results.push(result);
+      } catch (error) {
+        await tx.query('rollback to savepoint baton_event');
+        batch.seq -= judged.rows.length;
+        for (const row of judged.rows) batch.stored.delete(String(row[2]));
+        // The model took the event the database refused: rebuild it from what the transaction holds.
+        this.models.delete(batch.workspaceId);
+        model = await this.model(tx, batch.workspaceId);
+        results.push({ id: result.id, status: 'rejected', reason: `The hub could not store this event: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    }
+    return results;
+  }
+
+  /** Judges each event of a batch in order against the model (which takes the accepted ones); no I/O. */
+  private judge(model: MemoryModel, batch: Batch, raw: unknown[], ids: string[]): { results: PushResult[]; rows: unknown[][] } {
+    const results: PushResult[] = [];
     const rows: unknown[][] = [];
     raw.forEach((item, index) => {
       const id = ids[index] ?? '';
+      // PostgreSQL refuses these in jsonb (and in text): judged here, for this event alone.
+      if (hasStoreRefusedText(item)) return results.push({ id, status: 'rejected', reason: UNSTORABLE_TEXT });
       const parsed = parseEvent(item);
       if (!parsed.ok) return results.push({ id, status: 'rejected', reason: `Invalid event: ${parsed.problem.message}` });
       const event = parsed.data;
-      if (event.actor !== actorId) return results.push({ id, status: 'rejected', reason: 'You can only act as yourself.' });
-      const known = stored.get(event.id);
+      if (event.actor !== batch.actorId) return results.push({ id, status: 'rejected', reason: 'You can only act as yourself.' });
+      const known = batch.stored.get(event.id);
       if (known) {
-        return results.push(known.workspace_id === workspaceId ? { id, status: 'duplicate', seq: Number(known.seq) } : { id, status: 'rejected', reason: ID_TAKEN });
+        return results.push(known.workspace_id === batch.workspaceId ? { id, status: 'duplicate', seq: Number(known.seq) } : { id, status: 'rejected', reason: ID_TAKEN });
       }
-      const squat = squatting(event, model, invited);
+      const squat = squatting(event, model, batch.invited);
       if (squat) return results.push({ id, status: 'rejected', reason: squat });
       const decision = model.apply(event);
       if (!decision.ok) return results.push({ id, status: 'rejected', reason: decision.problem.message });
-      seq += 1;
-      stored.set(event.id, { id: event.id, workspace_id: workspaceId, seq: String(seq) });
-      rows.push([workspaceId, seq, event.id, event.type, event.actor, JSON.stringify(event)]);
-      return results.push({ id, status: 'accepted', seq });
+      batch.seq += 1;
+      batch.stored.set(event.id, { id: event.id, workspace_id: batch.workspaceId, seq: String(batch.seq) });
+      rows.push([batch.workspaceId, batch.seq, event.id, event.type, event.actor, JSON.stringify(event)]);
+      return results.push({ id, status: 'accepted', seq: batch.seq });
     });
-    if (rows.length > 0) {
-      // One statement for the batch.
-      const values = rows.map((_, r) => `($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}, $${r * 6 + 6})`).join(', ');
-      await tx.query(`insert into events (workspace_id, seq, id, type, actor, body) values ${values}`, rows.flat());
-    }
-    const accepted = results.filter((r) => r.status === 'accepted').length;
-    if (accepted > 0) {
-      await tx.query('update workspaces set last_seq = $2 where id = $1', [workspaceId, seq]);
-      // Delivered to every hub process's listeners when the transaction commits.
-      await tx.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, `${workspaceId}:${seq}`]);
-      const cached = this.models.get(workspaceId);
-      if (cached) cached.seq = seq;
-    }
-    return results;
+    return { results, rows };
   }
 }
 

@@ -4,6 +4,7 @@ import type { Handoff } from '../../lib/model/handoff';
 import { AppHeader } from '../app-header';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
+import { RefusedChanges } from '../refused-changes';
 import { liveError } from '../use-live';
 import { ConnectionState } from './connection-state';
 import { HandoffGroup, type HandoffLine } from './handoff-group';
@@ -56,6 +57,7 @@ export function Popup() {
         <ErrorAlert message={error} />
         <ErrorAlert message={liveError(data)} />
         {data.status === 'ready' ? <Groups data={data.data} now={now} onOpen={(h) => void open(h)} /> : null}
+        {data.status === 'ready' ? <RefusedChanges refused={data.data.hub.refused} onStatus={data.reload} /> : null}
         {data.status === 'ready' ? <ConnectionState hub={data.data.hub} now={now} /> : null}
       </main>
     </div>

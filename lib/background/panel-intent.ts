@@ -1,4 +1,5 @@
 import { MAX_SELECTED_TEXT, type PanelIntent, type PanelIntentRequest } from '../messaging/protocol';
+import { cleanTrimmed } from '../text/clean-text';
 import { panelIntentKey } from '../storage/keys';
 import { setItem } from '../storage/store';
 import { getTabState } from './tab-states';
@@ -17,7 +18,7 @@ export async function recordPanelIntent(windowId: number, intent: PanelIntentReq
 export async function newHandoffIntent(tabId: number | undefined, selectedText?: string): Promise<PanelIntentRequest> {
   const tab = tabId !== undefined ? await getTabState(tabId) : null;
   const match = tab?.match;
-  const selection = selectedText?.trim().slice(0, MAX_SELECTED_TEXT);
+  const selection = selectedText ? cleanTrimmed(selectedText, MAX_SELECTED_TEXT) : undefined;
   return {
     kind: 'new-handoff',
     ...(tabId !== undefined ? { tabId } : {}),

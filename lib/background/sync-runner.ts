@@ -56,7 +56,8 @@ async function announce(session: Session, report: SyncReport): Promise<void> {
     const notice = await noticeFor(session, event);
     if (notice) notices.push(notice);
   }
-  for (const refused of report.refused) await tell({ id: `refused-${refused.id}`, title: 'A change could not be saved', message: refused.reason });
+  // Set aside, not lost: the popup and Settings → Team hub list them with Retry and Discard.
+  for (const refused of report.refused) await tell({ id: `refused-${refused.id}`, title: '1 change could not be shared', message: refused.reason });
   if (notices.length > 0) {
     const kept = (await getMeta(session.db, 'notices')) ?? [];
     await putMeta(session.db, 'notices', [...notices, ...kept].slice(0, 50));

@@ -1,4 +1,5 @@
 import { MAX_SELECTED_TEXT, type Result } from '../messaging/protocol';
+import { cleanTrimmed } from '../text/clean-text';
 import { isShown } from '../sites/shown';
 import type { PageContext } from '../sites/types';
 import { BASE_CSS, createButton, createShadowHost, removeStrays } from './shadow-host';
@@ -23,8 +24,8 @@ function threadHeading(doc: Document, threadId: string): Element | null {
 }
 
 function selectionIn(doc: Document): string | undefined {
-  const text = doc.getSelection()?.toString().trim();
-  return text ? text.slice(0, MAX_SELECTED_TEXT) : undefined;
+  const text = cleanTrimmed(doc.getSelection()?.toString() ?? '', MAX_SELECTED_TEXT);
+  return text || undefined;
 }
 
 /**

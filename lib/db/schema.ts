@@ -32,6 +32,18 @@ export interface Notice {
   handoffId?: string;
 }
 
+/** A local change the hub refused: out of the log and the views, kept here until retried or discarded. */
+export interface RefusedChange {
+  id: string;
+  type: string;
+  /** The hub's reason, as it said it. */
+  reason: string;
+  /** When it was set aside. */
+  at: string;
+  /** The event as it was sent, for Retry (absent when the outbox no longer had it). */
+  event?: BatonEvent;
+}
+
 /**
  * What the meta store holds, by key: the one store whose values differ per key. Read and write it
  * through getMeta and putMeta (./meta), which tie each key to its own value type.
@@ -53,6 +65,8 @@ export interface MetaValues {
   'needs-rebuild': true;
   /** The highest hub sequence number a local event was acknowledged with. */
   'max-acked-seq': number;
+  /** Local changes the hub refused, newest first, until the user retries or discards them. */
+  refused: RefusedChange[];
 }
 export type MetaKey = keyof MetaValues;
 

@@ -108,6 +108,16 @@ export interface HubStatus {
   lastError?: string;
   pending: number;
   live: boolean;
+  /** Local changes the hub refused, newest first, with its reason: the person retries or discards each. */
+  refused?: RefusedSummary[];
+}
+
+/** A refused change as the pages show it (the event itself stays in the background). */
+export interface RefusedSummary {
+  id: string;
+  type: string;
+  reason: string;
+  at: string;
 }
 
 export type RequestType = CommandType;

@@ -1,9 +1,11 @@
 import { IDENTIFIER_KINDS, SITES } from '../sites/types';
+import { longText } from './common';
 import { z } from './zod';
 
 // The runtime check of what a content script sends: the same shape as lib/sites/types.ts, bounded so
 // a hostile page cannot make the background store megabytes per tab.
-const text = (max: number) => z.string().max(max);
+// Counted in code points, as the readers cut (an emoji at the limit must not push a subject over it).
+const text = (max: number) => longText(max);
 const email = z.string().max(254).regex(/^[^\s@]+@[^\s@]+$/);
 
 export const PageContextSchema = z.object({

@@ -1,3 +1,4 @@
+import { cleanTrimmed } from '../text/clean-text';
 import { digits } from './normal-forms';
 import type { Identifier, IdentifierKind, PageContext, Site } from './types';
 
@@ -24,10 +25,10 @@ export function identifiers(...pairs: [IdentifierKind, string | undefined][]): I
   return out;
 }
 
-/** Trimmed, whitespace-collapsed text, or undefined when empty. */
+/** Trimmed, whitespace-collapsed, safe text of at most `max` code points, or undefined when empty. */
 export function cleanText(value: string | null | undefined, max = 500): string | undefined {
-  const text = value?.replace(/\s+/g, ' ').trim();
-  return text ? text.slice(0, max) : undefined;
+  const text = value ? cleanTrimmed(value.replace(/\s+/g, ' '), max) : '';
+  return text || undefined;
 }
 
 /** The context of an ad-platform page: its identifiers and, when one is open, the account. */

@@ -1,9 +1,12 @@
 // The team hub: join with an invite, see the connection, leave.
 import type { HubStatus } from '../../messaging/protocol';
+import { CommandError } from '../command-error';
+import { IdSchema } from '../../model/common';
 import { z } from '../../model/zod';
 import { STORAGE_KEYS } from '../../storage/keys';
 import { getItem } from '../../storage/store';
-import { NO_FIELDS, PAGES, defineCommand, returns, type CommandContext, type Effect } from './define';
+import { discardRefused, refusedChanges, retryRefused } from '../../sync/refused';
+import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns, type CommandContext, type Effect } from './define';
 
 /** Joining or leaving changes the whole workspace: tabs are matched again and sync starts afresh. */
 const NEW_HUB: readonly Effect[] = ['rematch', 'restart-sync'];
@@ -11,7 +14,8 @@ const NEW_HUB: readonly Effect[] = ['rematch', 'restart-sync'];
 async function hubStatus({ session }: Pick<CommandContext, 'session'>): Promise<HubStatus> {
   const s = await session();
   const status = (await getItem(STORAGE_KEYS.syncStatus)) ?? { pending: 0, live: false };
-  return { ...status, pending: await s.db.count('outbox'), connected: Boolean(s.hub), url: s.hub?.url, me: s.me };
+  const refused = (await refusedChanges(s.db)).map(({ id, type, reason, at }) => ({ id, type, reason, at }));
+  return { ...status, pending: await s.db.count('outbox'), connected: Boolean(s.hub), url: s.hub?.url, me: s.me, refused };
 }
 
 export const hubCommands = [
@@ -40,6 +44,22 @@ export const hubCommands = [
     async handle(_request, context) {
       context.sync?.disconnect();
       await context.workspace.disconnect();
+      return hubStatus(context);
+    },
+  }),
+  // A change the hub refused: back into the outbox for the next round (sent again, cleaned), or forgotten.
+  defineCommand({
+    type: 'hub/retry-refused', schema: z.object({ id: IdSchema }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<HubStatus>(),
+    async handle({ id }, context) {
+      const retried = await retryRefused((await context.session()).db, id);
+      if (!retried.ok) throw new CommandError(retried.problem.message, retried.problem.code);
+      return hubStatus(context);
+    },
+  }),
+  defineCommand({
+    type: 'hub/discard-refused', schema: z.object({ id: IdSchema }), from: PAGES, kind: 'write', effects: [], response: returns<HubStatus>(),
+    async handle({ id }, context) {
+      await discardRefused((await context.session()).db, id);
       return hubStatus(context);
     },
   }),
