@@ -208,7 +208,8 @@ export class HubStore {
     const model = await this.model(tx, workspaceId);
     const results: PushResult[] = [];
     // One look-up for the whole batch: which of these ids does the hub have already, and where.
-    const ids = raw.map((item) => (typeof item === 'object' && item && 'id' in item ? String((item as { id: unknown }).id).slice(0, 100) : ''));
+    // Only a string id is named: String() of a hostile id (an array nested 20,000 deep) recurses.
+    const ids = raw.map((item) => (typeof item === 'object' && item && 'id' in item && typeof item.id === 'string' ? item.id.slice(0, 100) : ''));
     const stored = new Map(
       (await tx.query<{ id: string; workspace_id: string; seq: string }>('select id, workspace_id, seq from events where id = any($1)', [ids.filter(Boolean)])).rows.map((r) => [r.id, r]),
     );
