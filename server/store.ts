@@ -9,6 +9,8 @@ import type { Db, Queryable } from './db';
 import { InviteError } from './invite-error';
 
 export const EVENTS_CHANNEL = 'baton_events';
+/** Announces a member whose tokens were revoked (payload: the member id), so open streams close at once. */
+export const REVOCATIONS_CHANNEL = 'baton_revocations';
 /** Events read per query when folding a log into metric facts: bounded memory on a large log. */
 const FACTS_PAGE = 5000;
 
@@ -123,11 +125,15 @@ export class HubStore {
   }
 
   async revokeTokens(workspaceId: string, email: string): Promise<number> {
-    const { rows } = await this.db.query(
-      'update tokens set revoked_at = now() where revoked_at is null and member_id in (select id from members where workspace_id = $1 and email = $2) returning hash',
-      [workspaceId, email.trim().toLowerCase()],
-    );
-    return rows.length;
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ member_id: string }>(
+        'update tokens set revoked_at = now() where revoked_at is null and member_id in (select id from members where workspace_id = $1 and email = $2) returning member_id',
+        [workspaceId, email.trim().toLowerCase()],
+      );
+      // Every hub process (this one, or one the CLI shares PostgreSQL with) hears it on commit and closes the member's streams.
+      for (const memberId of new Set(rows.map((row) => row.member_id))) await tx.query('select pg_notify($1, $2)', [REVOCATIONS_CHANNEL, memberId]);
+      return rows.length;
+    });
   }
 
   async member(caller: Caller): Promise<Member | undefined> {

@@ -50,7 +50,7 @@ const HOSTILE_QUERIES = [
   '__proto__=1&constructor=2',
 ];
 
-describe.each(databases())('the hub on $kind answers bad input with a 4xx that says what is wrong', ({ kind, url }) => {
+describe.each(databases())('the hub on $kind answers bad input with a 4xx that says what is wrong', { timeout: 30_000 }, ({ kind, url }) => {
   let hub: Hub;
   let jane: Member;
   beforeAll(async () => {
