@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { computeMetrics } from '../lib/metrics/compute';
@@ -65,6 +65,13 @@ function rateLimiter(perMinute: number) {
 
 type Env = { Variables: { caller: Caller } };
 
+/** On each route that reads a body (after the token check, so a stranger learns only 401): JSON or 415. */
+const jsonBody: MiddlewareHandler<Env> = async (c, next) => {
+  const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+  if (type === 'application/json') return next();
+  return c.json({ error: 'Send the body as JSON, with Content-Type: application/json.' }, 415);
+};
+
 type App = Hono<Env>;
 
 /** The hub's HTTP API. Every /v1 route but invite redemption needs a member's bearer token. */
@@ -91,7 +98,7 @@ export function createApp({ store, rateLimit = 1200, log = () => undefined, allo
   return app;
 }
 
-/** CORS for extensions only, the body limit, JSON bodies only, headers that keep answers out of caches, and one structured log line per request. */
+/** CORS for extensions only, the body limit, headers that keep answers out of caches, and one structured log line per request. */
 function guardAndLog(app: App, log: NonNullable<AppOptions['log']>, allowedOrigins: AppOptions['allowedOrigins']): void {
   // Only browser extensions call the hub from a browser; tools call it without an Origin.
   const allowed = (origin: string) => (allowedOrigins ? allowedOrigins.includes(origin) : EXTENSION_ORIGIN.test(origin));
@@ -116,16 +123,11 @@ function guardAndLog(app: App, log: NonNullable<AppOptions['log']>, allowedOrigi
     // Structured, and never the Authorization header or a body.
     log({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start) });
   });
-  app.use('*', async (c, next) => {
-    const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
-    if (c.req.method !== 'POST' || type === 'application/json') return next();
-    return c.json({ error: 'Send the body as JSON, with Content-Type: application/json.' }, 415);
-  });
 }
 
 /** An invite code becomes a member token (the one /v1 route without a token). */
 function routeInvites(app: App, store: HubStore): void {
-  app.post('/v1/invites/redeem', async (c) => {
+  app.post('/v1/invites/redeem', jsonBody, async (c) => {
     const body = RedeemSchema.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: 'Send {"code": "<invite code>"}.' }, 400);
     const joined = await store.redeemInvite(body.data.code).catch((error: unknown) => {
@@ -153,7 +155,7 @@ function requireMember(app: App, store: HubStore, allow: (memberId: string) => b
 
 /** Push a batch (each event judged on its own), pull after a sequence number. */
 function routeEvents(app: App, store: HubStore): void {
-  app.post('/v1/events', async (c) => {
+  app.post('/v1/events', jsonBody, async (c) => {
     const body = PushSchema.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: `Send {"events": [...]} with 1 to ${MAX_BATCH} events.` }, 400);
     const results = await store.push(c.get('caller'), body.data.events);
