@@ -44,9 +44,7 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   const port = (server.address() as AddressInfo).port;
 
   const sockets = new Map<WebSocket, string>();
-  const closeIfRevoked = (ws: WebSocket, token: string) => void store.authenticate(token).then((still) => still ?? ws.close(4001, 'token revoked'), () => undefined);
-  /** Each stream's member and token, to close it the moment the token is revoked. */
-  const holders = new Map<WebSocket, { memberId: string; token: string }>();
+  const revocations = await watchRevocations(db, store);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
     void (async () => {
@@ -61,7 +59,7 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
       }
       wss.handleUpgrade(req, socket, head, (ws) => {
         sockets.set(ws, caller.workspaceId);
-        holders.set(ws, { memberId: caller.memberId, token: token ?? '' });
+        revocations.track(ws, caller.memberId, token ?? '');
         let alive = true;
         ws.on('pong', () => (alive = true));
         ws.on('message', (data) => {
@@ -73,12 +71,11 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
           alive = false;
           ws.ping();
           // Should an announcement of a revocation have been missed, the stream closes within one keepalive.
-          closeIfRevoked(ws, token ?? '');
+          revocations.closeIfRevoked(ws, token ?? '');
         }, KEEPALIVE_MS);
         ws.on('close', () => {
           clearInterval(timer);
           sockets.delete(ws);
-          holders.delete(ws);
         });
         ws.send(JSON.stringify({ type: 'hello', workspaceId: caller.workspaceId }));
       });
@@ -89,12 +86,6 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
     const [workspaceId, seq] = payload.split(':');
     const message = JSON.stringify({ type: 'events', seq: Number(seq) });
     for (const [ws, ws_workspace] of sockets) if (ws_workspace === workspaceId && ws.readyState === ws.OPEN) ws.send(message);
-  });
-
-  // A revoked member's streams close at once (the keepalive check above is only the fallback): only
-  // those whose token no longer authenticates, as the member may hold a newer token too.
-  const stopRevoking = await db.listen(REVOCATIONS_CHANNEL, (memberId) => {
-    for (const [ws, holder] of holders) if (holder.memberId === memberId) closeIfRevoked(ws, holder.token);
   });
 
   log({ level: 'info', msg: 'hub listening', port, database: db.kind });
@@ -109,8 +100,34 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
       // Stops accepting, and waits for requests in flight (their writes) to finish.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopListening();
-      await stopRevoking();
+      await revocations.stop();
       await db.close();
     },
+  };
+}
+
+/**
+ * Closes a revoked member's streams the moment the store announces the revocation (from this process
+ * or another on the same database; the keepalive check is only the fallback). Only streams whose token
+ * no longer authenticates close: the member may hold a newer token too.
+ */
+async function watchRevocations(db: Db, store: HubStore) {
+  const holders = new Map<WebSocket, { memberId: string; token: string }>();
+  const close = (ws: WebSocket) => {
+    ws.close(4001, 'token revoked');
+    // A client that never answers the close frame is cut off anyway, within the second.
+    setTimeout(() => ws.terminate(), 1000).unref();
+  };
+  const closeIfRevoked = (ws: WebSocket, token: string) => void store.authenticate(token).then((still) => still ?? close(ws), () => undefined);
+  const stop = await db.listen(REVOCATIONS_CHANNEL, (memberId) => {
+    for (const [ws, holder] of holders) if (holder.memberId === memberId) closeIfRevoked(ws, holder.token);
+  });
+  return {
+    track(ws: WebSocket, memberId: string, token: string) {
+      holders.set(ws, { memberId, token });
+      ws.on('close', () => holders.delete(ws));
+    },
+    closeIfRevoked,
+    stop,
   };
 }
