@@ -1,10 +1,11 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { computeMetrics } from '../lib/metrics/compute';
 import { parseMetricsQuery } from '../lib/metrics/query';
 import { TimestampSchema } from '../lib/model/common';
 import { z } from '../lib/model/zod';
+import { failure, type Result, succeed } from '../lib/result';
 import { InviteError } from './invite-error';
 import type { Caller, HubStore } from './store';
 
@@ -13,12 +14,39 @@ export interface AppOptions {
   /** Requests per minute per token. */
   rateLimit?: number;
   log?: (entry: Record<string, unknown>) => void;
+  /** Extension origins CORS answers (`chrome-extension://<id>`); undefined: any extension's. */
+  allowedOrigins?: readonly string[];
 }
 
 const MAX_BODY = 1024 * 1024;
 const MAX_BATCH = 500;
+const MAX_PULL = 1000;
 const PushSchema = z.object({ events: z.array(z.unknown()).min(1).max(MAX_BATCH) });
 const RedeemSchema = z.object({ code: z.string().min(10).max(200) });
+const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[\w-]+$/;
+
+/**
+ * BATON_ALLOWED_ORIGINS: comma-separated extension origins such as `chrome-extension://<id>`. Unset or
+ * blank: undefined (any extension origin). Anything that is not an extension origin stops the hub:
+ * a typo must not silently open or close the door.
+ */
+export function parseAllowedOrigins(value: string | undefined): string[] | undefined {
+  const origins = (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+  const wrong = origins.find((origin) => !EXTENSION_ORIGIN.test(origin));
+  if (wrong !== undefined) throw new Error(`BATON_ALLOWED_ORIGINS: "${wrong}" is not an extension origin such as chrome-extension://<id> or moz-extension://<uuid>.`);
+  return origins.length > 0 ? origins : undefined;
+}
+
+/** A query parameter that must be a whole number from `min` to `max` (digits only: no sign, exponent or fraction). */
+function wholeNumberParam(raw: string | undefined, name: string, range: { min: number; max: number; fallback: number }): Result<number> {
+  if (raw === undefined) return succeed(range.fallback);
+  const value = /^\d{1,16}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (Number.isSafeInteger(value) && value >= range.min && value <= range.max) return succeed(value);
+  return failure('bad-request', `${name}: a whole number from ${range.min} to ${range.max}`, name);
+}
 
 /** A fixed window per token: enough to stop a runaway client without hurting a busy one. */
 function rateLimiter(perMinute: number) {
@@ -37,12 +65,19 @@ function rateLimiter(perMinute: number) {
 
 type Env = { Variables: { caller: Caller } };
 
+/** On each route that reads a body (after the token check, so a stranger learns only 401): JSON or 415. */
+const jsonBody: MiddlewareHandler<Env> = async (c, next) => {
+  const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+  if (type === 'application/json') return next();
+  return c.json({ error: 'Send the body as JSON, with Content-Type: application/json.' }, 415);
+};
+
 type App = Hono<Env>;
 
 /** The hub's HTTP API. Every /v1 route but invite redemption needs a member's bearer token. */
-export function createApp({ store, rateLimit = 1200, log = () => undefined }: AppOptions) {
+export function createApp({ store, rateLimit = 1200, log = () => undefined, allowedOrigins }: AppOptions) {
   const app: App = new Hono<Env>();
-  guardAndLog(app, log);
+  guardAndLog(app, log, allowedOrigins);
   app.get('/healthz', async (c) => {
     await store.db.query('select 1');
     return c.json({ ok: true });
@@ -63,10 +98,17 @@ export function createApp({ store, rateLimit = 1200, log = () => undefined }: Ap
   return app;
 }
 
-/** CORS for extensions only, the body limit, and one structured log line per request. */
-function guardAndLog(app: App, log: NonNullable<AppOptions['log']>): void {
+/** CORS for extensions only, the body limit, headers that keep answers out of caches, and one structured log line per request. */
+function guardAndLog(app: App, log: NonNullable<AppOptions['log']>, allowedOrigins: AppOptions['allowedOrigins']): void {
   // Only browser extensions call the hub from a browser; tools call it without an Origin.
-  app.use('*', cors({ origin: (origin) => (/^(chrome|moz)-extension:\/\/[\w-]+$/.test(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
+  const allowed = (origin: string) => (allowedOrigins ? allowedOrigins.includes(origin) : EXTENSION_ORIGIN.test(origin));
+  app.use('*', cors({ origin: (origin) => (allowed(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
+  app.use('*', async (c, next) => {
+    await next();
+    // Answers carry workspace data: never sniffed as another type, never kept by a cache.
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
   app.use(
     '*',
     bodyLimit({
@@ -85,7 +127,7 @@ function guardAndLog(app: App, log: NonNullable<AppOptions['log']>): void {
 
 /** An invite code becomes a member token (the one /v1 route without a token). */
 function routeInvites(app: App, store: HubStore): void {
-  app.post('/v1/invites/redeem', async (c) => {
+  app.post('/v1/invites/redeem', jsonBody, async (c) => {
     const body = RedeemSchema.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: 'Send {"code": "<invite code>"}.' }, 400);
     const joined = await store.redeemInvite(body.data.code).catch((error: unknown) => {
@@ -113,17 +155,19 @@ function requireMember(app: App, store: HubStore, allow: (memberId: string) => b
 
 /** Push a batch (each event judged on its own), pull after a sequence number. */
 function routeEvents(app: App, store: HubStore): void {
-  app.post('/v1/events', async (c) => {
+  app.post('/v1/events', jsonBody, async (c) => {
     const body = PushSchema.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: `Send {"events": [...]} with 1 to ${MAX_BATCH} events.` }, 400);
     const results = await store.push(c.get('caller'), body.data.events);
     return c.json({ results });
   });
   app.get('/v1/events', async (c) => {
-    const after = Math.max(0, Number.parseInt(c.req.query('after') ?? '0', 10) || 0);
-    const limit = Math.min(1000, Math.max(1, Number.parseInt(c.req.query('limit') ?? '500', 10) || 500));
-    const events = await store.pull(c.get('caller').workspaceId, after, limit);
-    return c.json({ events, next: events.at(-1)?.seq ?? after, more: events.length === limit });
+    const after = wholeNumberParam(c.req.query('after'), 'after', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
+    if (!after.ok) return c.json({ error: after.problem.message }, 400);
+    const limit = wholeNumberParam(c.req.query('limit'), 'limit', { min: 1, max: MAX_PULL, fallback: 500 });
+    if (!limit.ok) return c.json({ error: limit.problem.message }, 400);
+    const events = await store.pull(c.get('caller').workspaceId, after.data, limit.data);
+    return c.json({ events, next: events.at(-1)?.seq ?? after.data, more: events.length === limit.data });
   });
 }
 

@@ -2,10 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createApp } from './app';
+import { createApp, parseAllowedOrigins } from './app';
 import type { Db } from './db';
 import { migrate } from './schema';
-import { EVENTS_CHANNEL, HubStore } from './store';
+import { EVENTS_CHANNEL, HubStore, REVOCATIONS_CHANNEL } from './store';
 
 export interface Hub {
   url: string;
@@ -18,22 +18,33 @@ export interface Hub {
 
 const KEEPALIVE_MS = 20_000;
 
+export interface HubOptions {
+  port?: number;
+  hostname?: string;
+  log?: (entry: Record<string, unknown>) => void;
+  /** Extension origins CORS answers; by default BATON_ALLOWED_ORIGINS, and when unset any extension's. */
+  allowedOrigins?: readonly string[];
+}
+
 /**
  * Starts the hub on a database: HTTP API plus a WebSocket at /v1/stream that tells each member's
  * browser the moment its workspace has new events (it then pulls them). Announcements cross hub
  * processes through PostgreSQL LISTEN/NOTIFY.
  */
-export async function startHub(db: Db, options: { port?: number; hostname?: string; log?: (entry: Record<string, unknown>) => void } = {}): Promise<Hub> {
+export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
+  const allowedOrigins = options.allowedOrigins ?? parseAllowedOrigins(process.env.BATON_ALLOWED_ORIGINS);
   await migrate(db);
   const store = new HubStore(db);
   const log = options.log ?? (() => undefined);
-  const app = createApp({ store, log });
+  const app = createApp({ store, log, allowedOrigins });
+  if (!allowedOrigins) log({ level: 'warn', msg: 'BATON_ALLOWED_ORIGINS is not set: any browser extension may call the hub (a member token still guards every answer); set it to your extension origins.' });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
 
   const sockets = new Map<WebSocket, string>();
+  const revocations = await watchRevocations(db, store);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
     void (async () => {
@@ -48,6 +59,7 @@ export async function startHub(db: Db, options: { port?: number; hostname?: stri
       }
       wss.handleUpgrade(req, socket, head, (ws) => {
         sockets.set(ws, caller.workspaceId);
+        revocations.track(ws, caller.memberId, token ?? '');
         let alive = true;
         ws.on('pong', () => (alive = true));
         ws.on('message', (data) => {
@@ -58,8 +70,8 @@ export async function startHub(db: Db, options: { port?: number; hostname?: stri
           if (!alive) ws.terminate();
           alive = false;
           ws.ping();
-          // A revoked token loses the stream too, within one keepalive.
-          void store.authenticate(token ?? '').then((still) => still ?? ws.close(4001, 'token revoked'), () => undefined);
+          // Should an announcement of a revocation have been missed, the stream closes within one keepalive.
+          revocations.closeIfRevoked(ws, token ?? '');
         }, KEEPALIVE_MS);
         ws.on('close', () => {
           clearInterval(timer);
@@ -88,7 +100,34 @@ export async function startHub(db: Db, options: { port?: number; hostname?: stri
       // Stops accepting, and waits for requests in flight (their writes) to finish.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopListening();
+      await revocations.stop();
       await db.close();
     },
+  };
+}
+
+/**
+ * Closes a revoked member's streams the moment the store announces the revocation (from this process
+ * or another on the same database; the keepalive check is only the fallback). Only streams whose token
+ * no longer authenticates close: the member may hold a newer token too.
+ */
+async function watchRevocations(db: Db, store: HubStore) {
+  const holders = new Map<WebSocket, { memberId: string; token: string }>();
+  const close = (ws: WebSocket) => {
+    ws.close(4001, 'token revoked');
+    // A client that never answers the close frame is cut off anyway, within the second.
+    setTimeout(() => ws.terminate(), 1000).unref();
+  };
+  const closeIfRevoked = (ws: WebSocket, token: string) => void store.authenticate(token).then((still) => still ?? close(ws), () => undefined);
+  const stop = await db.listen(REVOCATIONS_CHANNEL, (memberId) => {
+    for (const [ws, holder] of holders) if (holder.memberId === memberId) closeIfRevoked(ws, holder.token);
+  });
+  return {
+    track(ws: WebSocket, memberId: string, token: string) {
+      holders.set(ws, { memberId, token });
+      ws.on('close', () => holders.delete(ws));
+    },
+    closeIfRevoked,
+    stop,
   };
 }

@@ -10,6 +10,8 @@ import type { Db, Queryable } from './db';
 import { InviteError } from './invite-error';
 
 export const EVENTS_CHANNEL = 'baton_events';
+/** Announces a member whose tokens were revoked (payload: the member id), so open streams close at once. */
+export const REVOCATIONS_CHANNEL = 'baton_revocations';
 /** Events read per query when folding a log into metric facts: bounded memory on a large log. */
 const FACTS_PAGE = 5000;
 /** Said alike whoever holds the id: the answer never tells that an id exists in another workspace. */
@@ -179,11 +181,15 @@ export class HubStore {
   }
 
   async revokeTokens(workspaceId: string, email: string): Promise<number> {
-    const { rows } = await this.db.query(
-      'update tokens set revoked_at = now() where revoked_at is null and member_id in (select id from members where workspace_id = $1 and email = $2) returning hash',
-      [workspaceId, email.trim().toLowerCase()],
-    );
-    return rows.length;
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ member_id: string }>(
+        'update tokens set revoked_at = now() where revoked_at is null and member_id in (select id from members where workspace_id = $1 and email = $2) returning member_id',
+        [workspaceId, email.trim().toLowerCase()],
+      );
+      // Every hub process (this one, or one the CLI shares PostgreSQL with) hears it on commit and closes the member's streams.
+      for (const memberId of new Set(rows.map((row) => row.member_id))) await tx.query('select pg_notify($1, $2)', [REVOCATIONS_CHANNEL, memberId]);
+      return rows.length;
+    });
   }
 
   async member(caller: Caller): Promise<Member | undefined> {
@@ -263,7 +269,8 @@ export class HubStore {
     const batch: Batch = { workspaceId, actorId, seq: Number(locked.rows[0].last_seq), stored: new Map(), invited: new Set() };
     // One look-up for the whole batch: which of these ids does the hub have already, and where.
     // An id the database could not even compare (NUL, half a pair) is left out: its event is refused anyway.
-    const ids = raw.map((item) => (typeof item === 'object' && item && 'id' in item ? String((item as { id: unknown }).id).slice(0, 100) : ''));
+    // Only a string id is named: String() of a hostile id (an array nested 20,000 deep) recurses.
+    const ids = raw.map((item) => (typeof item === 'object' && item && 'id' in item && typeof item.id === 'string' ? item.id.slice(0, 100) : ''));
     const lookup = ids.filter((id) => id && !hasStoreRefusedText(id));
     for (const row of (await tx.query<StoredId>('select id, workspace_id, seq from events where id = any($1)', [lookup])).rows) batch.stored.set(row.id, row);
     const firstSeq = batch.seq;

@@ -10,10 +10,29 @@ import { z } from './zod';
 
 export const EVENT_SCHEMA_VERSION = 1;
 
-// Field values are checked against their template by the reducer; here only their size is bounded.
+/** Field values nest at most this deep (the fields themselves are the first level). */
+const MAX_FIELD_DEPTH = 32;
+
+/**
+ * Whether `value` nests objects and arrays at most `limit` levels deep, walked with an explicit
+ * stack: a hostile value 20,000 levels deep must not overflow the call stack of a recursive walk.
+ */
+function nestsWithin(value: unknown, limit: number): boolean {
+  const pending: { item: unknown; level: number }[] = [{ item: value, level: 1 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.item !== 'object' || next.item === null) continue;
+    if (next.level > limit) return false;
+    for (const child of Object.values(next.item)) pending.push({ item: child, level: next.level + 1 });
+  }
+  return true;
+}
+
+// Field values are checked against their template by the reducer; here only their shape is bounded.
+// The depth check aborts the rest: JSON.stringify in the size check recurses.
 const fields = z
   .record(z.string().regex(/^[a-z][a-z0-9_]{0,60}$/), z.unknown())
   .refine((f) => Object.keys(f).length <= 100, 'too many fields')
+  .refine((f) => nestsWithin(f, MAX_FIELD_DEPTH), { message: `nested deeper than ${MAX_FIELD_DEPTH} levels`, abort: true })
   .refine((f) => JSON.stringify(f).length <= 500_000, 'the fields are too large (over 500 KB)');
 const clientPatch = z.object({
   name: ClientSchema.shape.name.optional(),
