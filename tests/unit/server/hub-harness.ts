@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- a test harness: hub responses are parsed JSON, checked by the tests */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import WebSocket from 'ws';
 import { makeEvent, type EventInput } from '../../../lib/events/make-event';
 import type { EventType } from '../../../lib/model/event';
@@ -96,4 +96,22 @@ export async function hubWithTeam(kind: 'pglite' | 'postgres', url?: string) {
   const jane = await join(hub, await hub.store.createInvite(workspaceId, { email: 'jane@brightlane.agency', name: 'Jane Doe', role: 'admin' }));
   const tom = await join(hub, await hub.store.createInvite(workspaceId, { email: 'tom@brightlane.agency', name: 'Tom Reyes', role: 'member' }));
   return { hub, workspaceId, jane, tom, dbUrl };
+}
+
+/**
+ * `hubWithTeam` for a test file, and `closeAfter` for any other hub it starts: every such hub is
+ * closed after each test (registers the `afterEach` itself; call it at the top of the file).
+ */
+export function teamsClosedAfterEach() {
+  const hubs: Hub[] = [];
+  afterEach(async () => {
+    await Promise.all(hubs.splice(0).map((h) => h.close().catch(() => undefined)));
+  });
+  const closeAfter = (hub: Hub): Hub => (hubs.push(hub), hub);
+  const team = async (kind: 'pglite' | 'postgres', url?: string) => {
+    const t = await hubWithTeam(kind, url);
+    closeAfter(t.hub);
+    return t;
+  };
+  return { team, closeAfter };
 }

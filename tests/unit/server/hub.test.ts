@@ -1,21 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryModel } from '../../../lib/events/memory-model';
 import type { BatonEvent } from '../../../lib/model/event';
 import { openPostgres } from '../../../server/db';
-import { startHub, type Hub } from '../../../server/server';
-import { databases, hubWithTeam, join, type Member } from './hub-harness';
+import { startHub } from '../../../server/server';
+import { databases, teamsClosedAfterEach, join, type Member } from './hub-harness';
 import { COMPLETE_BRIEF } from '../helpers/handoffs';
 
-const hubs: Hub[] = [];
-afterEach(async () => {
-  await Promise.all(hubs.splice(0).map((h) => h.close().catch(() => undefined)));
-});
-
-async function team(kind: 'pglite' | 'postgres', url?: string) {
-  const t = await hubWithTeam(kind, url);
-  hubs.push(t.hub);
-  return t;
-}
+const { team, closeAfter } = teamsClosedAfterEach();
 
 async function pullAll(member: Pick<Member, 'call'>): Promise<BatonEvent[]> {
   const events: BatonEvent[] = [];
@@ -156,7 +147,7 @@ describe.each(databases())('the hub on $kind', { timeout: 30_000 }, ({ kind, url
   it.runIf(kind === 'postgres')('announces events across two hub processes sharing one PostgreSQL', async () => {
     const { jane, tom, dbUrl } = await team(kind, url);
     const second = await startHub(await openPostgres(dbUrl!), { port: 0 });
-    hubs.push(second);
+    closeAfter(second);
     const tomOnSecond = await join(second, await second.store.createInvite((await second.store.workspaces())[0]!.id, { email: 'tom@brightlane.agency', name: 'Tom Reyes', role: 'member' }));
     expect(tomOnSecond.id).toBe(tom.id);
     const stream = await tomOnSecond.stream();

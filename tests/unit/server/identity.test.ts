@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../../server/server';
-import { databases, hubWithTeam, join } from './hub-harness';
+import { databases, teamsClosedAfterEach, join } from './hub-harness';
 
-const hubs: Hub[] = [];
-afterEach(async () => {
-  await Promise.all(hubs.splice(0).map((h) => h.close().catch(() => undefined)));
-});
-
-async function team(kind: 'pglite' | 'postgres', url?: string) {
-  const t = await hubWithTeam(kind, url);
-  hubs.push(t.hub);
-  return t;
-}
+const { team } = teamsClosedAfterEach();
 
 async function redeem(hub: Hub, code: string): Promise<{ status: number; body: { error?: string; member?: { role: string; email: string } } }> {
   const res = await fetch(`${hub.url}/v1/invites/redeem`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });

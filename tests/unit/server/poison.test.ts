@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BatonEvent } from '../../../lib/model/event';
+import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../../server/server';
-import { databases, hubWithTeam, type Member } from './hub-harness';
+import type { BatonEvent } from '../../../lib/model/event';
+import { databases, teamsClosedAfterEach, type Member } from './hub-harness';
 
-const hubs: Hub[] = [];
-afterEach(async () => {
-  await Promise.all(hubs.splice(0).map((h) => h.close().catch(() => undefined)));
-});
-
-async function team(kind: 'pglite' | 'postgres', url?: string) {
-  const t = await hubWithTeam(kind, url);
-  hubs.push(t.hub);
-  return t;
-}
+const { team } = teamsClosedAfterEach();
 
 async function pulled(member: Member): Promise<{ seq: number; event: BatonEvent }[]> {
   return (await member.call('/v1/events?after=0&limit=1000')).body.events;

@@ -1,43 +1,19 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appendEvent, readLog } from '../../../lib/db/event-store';
-import { openBatonDb, type BatonDatabase } from '../../../lib/db/open';
-import { makeEvent, type EventInput } from '../../../lib/events/make-event';
-import type { EventType } from '../../../lib/model/event';
-import { redeemInvite, type HubConnection } from '../../../lib/sync/hub-client';
+import { readLog } from '../../../lib/db/event-store';
+import type { BatonDatabase } from '../../../lib/db/open';
 import { discardRefused, refusedChanges, retryRefused } from '../../../lib/sync/refused';
+import { joinedBrowser } from './browser-harness';
 import { syncOnce } from '../../../lib/sync/sync';
 import { startHub, type Hub } from '../../../server/server';
 import { databases, freshDb } from '../server/hub-harness';
 
-let n = 0;
 const hubs: Hub[] = [];
 afterEach(async () => {
   vi.restoreAllMocks();
   await Promise.all(hubs.splice(0).map((h) => h.close().catch(() => undefined)));
 });
 
-interface Browser {
-  db: BatonDatabase;
-  hub: HubConnection;
-  act<T extends EventType>(type: T, entityId: string, payload: EventInput<T>): Promise<string>;
-}
-
-async function browserFor(hub: Hub, workspaceId: string, email: string, name: string, role: 'admin' | 'member'): Promise<Browser> {
-  const joined = await redeemInvite(hub.url, await hub.store.createInvite(workspaceId, { email, name, role }));
-  if (!joined.ok) throw new Error(joined.problem.message);
-  const connection: HubConnection = { url: hub.url, token: joined.data.token, memberId: joined.data.member.id, workspaceId };
-  const db = await openBatonDb(`baton-poison-${n++}-${Date.now()}`);
-  return {
-    db,
-    hub: connection,
-    async act(type, entityId, payload) {
-      const result = await appendEvent(db, makeEvent(type, connection.memberId, entityId, payload));
-      if (!result.ok) throw new Error(result.problem.message);
-      return result.event.id;
-    },
-  };
-}
 
 /**
  * A change written by a Baton that did not clean text yet: the record is rewritten in place, past
@@ -54,8 +30,8 @@ describe.each(databases())('a browser with an unstorable change, against a hub o
     const hub = await startHub((await freshDb(kind, url)).db, { port: 0 });
     hubs.push(hub);
     const workspaceId = await hub.store.createWorkspace('Brightlane');
-    const jane = await browserFor(hub, workspaceId, 'jane@brightlane.agency', 'Jane Doe', 'admin');
-    const tom = await browserFor(hub, workspaceId, 'tom@brightlane.agency', 'Tom Reyes', 'member');
+    const jane = await joinedBrowser(hub, workspaceId, 'jane@brightlane.agency', 'Jane Doe', 'admin');
+    const tom = await joinedBrowser(hub, workspaceId, 'tom@brightlane.agency', 'Tom Reyes', 'member');
     for (const b of [jane, tom]) expect((await syncOnce(b.db, b.hub)).problem).toBeUndefined();
     return { jane, tom };
   }

@@ -1,50 +1,26 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendEvent, readLog } from '../../../lib/db/event-store';
-import { openBatonDb, type BatonDatabase } from '../../../lib/db/open';
+import { readLog } from '../../../lib/db/event-store';
+import type { BatonDatabase } from '../../../lib/db/open';
 import { awaitingConfirmation, getHandoff } from '../../../lib/db/queries';
-import { makeEvent, type EventInput } from '../../../lib/events/make-event';
-import type { EventType } from '../../../lib/model/event';
-import { redeemInvite, type HubConnection } from '../../../lib/sync/hub-client';
+import { joinedBrowser } from './browser-harness';
 import { backoffMs, syncOnce } from '../../../lib/sync/sync';
 import { openPglite } from '../../../server/db';
 import { startHub, type Hub } from '../../../server/server';
 import { COMPLETE_BRIEF } from '../helpers/handoffs';
 
-let n = 0;
 const hubs: Hub[] = [];
 afterEach(async () => {
   await Promise.all(hubs.splice(0).map((h) => h.close().catch(() => undefined)));
 });
 
-interface Browser {
-  db: BatonDatabase;
-  hub: HubConnection;
-  act<T extends EventType>(type: T, entityId: string, payload: EventInput<T>): Promise<void>;
-}
-
-async function browserFor(hub: Hub, workspaceId: string, email: string, name: string, role: 'admin' | 'member'): Promise<Browser> {
-  const code = await hub.store.createInvite(workspaceId, { email, name, role });
-  const joined = await redeemInvite(hub.url, code);
-  if (!joined.ok) throw new Error(joined.problem.message);
-  const connection: HubConnection = { url: hub.url, token: joined.data.token, memberId: joined.data.member.id, workspaceId };
-  const db = await openBatonDb(`baton-sync-${n++}-${Date.now()}`);
-  return {
-    db,
-    hub: connection,
-    async act(type, entityId, payload) {
-      const result = await appendEvent(db, makeEvent(type, connection.memberId, entityId, payload));
-      if (!result.ok) throw new Error(result.problem.message);
-    },
-  };
-}
 
 async function setup() {
   const hub = await startHub(await openPglite(), { port: 0 });
   hubs.push(hub);
   const workspaceId = await hub.store.createWorkspace('Brightlane');
-  const jane = await browserFor(hub, workspaceId, 'jane@brightlane.agency', 'Jane Doe', 'admin');
-  const tom = await browserFor(hub, workspaceId, 'tom@brightlane.agency', 'Tom Reyes', 'member');
+  const jane = await joinedBrowser(hub, workspaceId, 'jane@brightlane.agency', 'Jane Doe', 'admin');
+  const tom = await joinedBrowser(hub, workspaceId, 'tom@brightlane.agency', 'Tom Reyes', 'member');
   for (const b of [jane, tom]) expect((await syncOnce(b.db, b.hub)).problem).toBeUndefined();
   return { hub, jane, tom };
 }

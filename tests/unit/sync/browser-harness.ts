@@ -1,0 +1,34 @@
+// A browser's Baton joined to a hub, for the sync tests: its own IndexedDB, its hub connection, and
+// `act` to make a change as that member (the id of the event it appended).
+import 'fake-indexeddb/auto';
+import { appendEvent } from '../../../lib/db/event-store';
+import { openBatonDb, type BatonDatabase } from '../../../lib/db/open';
+import { makeEvent, type EventInput } from '../../../lib/events/make-event';
+import type { EventType } from '../../../lib/model/event';
+import { redeemInvite, type HubConnection } from '../../../lib/sync/hub-client';
+import type { Hub } from '../../../server/server';
+
+export interface JoinedBrowser {
+  db: BatonDatabase;
+  hub: HubConnection;
+  act<T extends EventType>(type: T, entityId: string, payload: EventInput<T>): Promise<string>;
+}
+
+let n = 0;
+
+/** Invites `email` to the workspace and joins with that invite, as Settings → Team hub does. */
+export async function joinedBrowser(hub: Hub, workspaceId: string, email: string, name: string, role: 'admin' | 'member'): Promise<JoinedBrowser> {
+  const joined = await redeemInvite(hub.url, await hub.store.createInvite(workspaceId, { email, name, role }));
+  if (!joined.ok) throw new Error(joined.problem.message);
+  const connection: HubConnection = { url: hub.url, token: joined.data.token, memberId: joined.data.member.id, workspaceId };
+  const db = await openBatonDb(`baton-sync-${n++}-${Date.now()}`);
+  return {
+    db,
+    hub: connection,
+    async act(type, entityId, payload) {
+      const result = await appendEvent(db, makeEvent(type, connection.memberId, entityId, payload));
+      if (!result.ok) throw new Error(result.problem.message);
+      return result.event.id;
+    },
+  };
+}
