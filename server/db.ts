@@ -10,8 +10,11 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `work` in one transaction; rolls back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Calls `onNotify` for each NOTIFY on `channel` (PostgreSQL LISTEN/NOTIFY; PGlite in-process). */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel` (PostgreSQL LISTEN/NOTIFY; PGlite in-process).
+   * `onResubscribed` runs each time a lost subscription is made again: NOTIFYs sent meanwhile were missed.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onResubscribed?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -55,31 +58,75 @@ export async function openPostgres(connectionString: string): Promise<Db> {
         client.release();
       }
     },
-    async listen(channel, onNotify) {
-      let client: pg.PoolClient | undefined;
-      let stopped = false;
-      // A dedicated connection; when it drops (a database restart), listen again with a new one.
-      const subscribe = async (): Promise<void> => {
-        const c = await pool.connect();
-        client = c;
-        c.on('notification', (message) => {
-          if (message.channel === channel) onNotify(message.payload ?? '');
-        });
-        c.on('error', () => {
-          c.release(true);
-          if (!stopped) setTimeout(() => void subscribe().catch(() => undefined), 1000);
-        });
-        await c.query(`listen ${channel}`);
-      };
-      await subscribe();
-      return async () => {
-        stopped = true;
-        // Shutting down: a connection already gone has stopped listening anyway.
-        await client?.query(`unlisten ${channel}`).catch(() => undefined);
-        client?.release();
-      };
-    },
+    listen: (channel, onNotify, onResubscribed) => listenWithRetry(pool, channel, onNotify, onResubscribed),
     close: () => pool.end(),
+  };
+}
+
+/** First retry after a lost LISTEN, doubling up to the cap; PostgreSQL may be down for seconds or minutes. */
+const RESUBSCRIBE_FIRST_MS = 250;
+const RESUBSCRIBE_MAX_MS = 10_000;
+
+/** Backoff with jitter (50–100 % of the step), so hub processes do not all reconnect in the same instant. */
+export function resubscribeDelay(attempt: number, random = Math.random): number {
+  const step = Math.min(RESUBSCRIBE_MAX_MS, RESUBSCRIBE_FIRST_MS * 2 ** attempt);
+  return Math.round(step * (0.5 + random() / 2));
+}
+
+/**
+ * LISTEN on a dedicated pool connection. When that connection drops (a database restart or outage),
+ * listens again on a new one, with backoff, until it works; then calls `onResubscribed`.
+ */
+async function listenWithRetry(pool: pg.Pool, channel: string, onNotify: (payload: string) => void, onResubscribed?: () => void) {
+  let client: pg.PoolClient | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const subscribe = async (): Promise<void> => {
+    const c = await pool.connect();
+    let lost = false;
+    let listening = false;
+    // 'error' and 'end' may both fire for one drop: release once (and not at all once the stop
+    // function took the connection back). Only a subscription that worked schedules its own retry;
+    // a failed LISTEN is retried by whoever called `subscribe`.
+    const onLost = () => {
+      if (lost || (listening && client !== c)) return;
+      lost = true;
+      client = undefined;
+      c.release(true);
+      if (listening && !stopped) scheduleRetry(0);
+    };
+    c.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    c.on('error', onLost);
+    c.on('end', onLost);
+    try {
+      await c.query(`listen ${channel}`);
+    } catch (error) {
+      onLost();
+      throw error;
+    }
+    listening = true;
+    client = c;
+  };
+  const scheduleRetry = (attempt: number) => {
+    retry = setTimeout(() => {
+      if (stopped) return;
+      subscribe().then(
+        () => onResubscribed?.(),
+        () => !stopped && scheduleRetry(attempt + 1),
+      );
+    }, resubscribeDelay(attempt));
+  };
+  await subscribe();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = undefined;
+    // Shutting down: a connection already gone has stopped listening anyway.
+    await c?.query(`unlisten ${channel}`).catch(() => undefined);
+    c?.release();
   };
 }
 

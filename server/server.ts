@@ -82,11 +82,7 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
     })().catch(() => socket.destroy());
   });
 
-  const stopListening = await db.listen(EVENTS_CHANNEL, (payload) => {
-    const [workspaceId, seq] = payload.split(':');
-    const message = JSON.stringify({ type: 'events', seq: Number(seq) });
-    for (const [ws, ws_workspace] of sockets) if (ws_workspace === workspaceId && ws.readyState === ws.OPEN) ws.send(message);
-  });
+  const stopListening = await announceEvents(db, store, sockets, log);
 
   log({ level: 'info', msg: 'hub listening', port, database: db.kind });
   return {
@@ -107,6 +103,34 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
 }
 
 /**
+ * Tells each connected stream when its workspace has new events, as the store announces them (from
+ * this process or another on the same database).
+ */
+function announceEvents(db: Db, store: HubStore, sockets: Map<WebSocket, string>, log: (entry: Record<string, unknown>) => void) {
+  const announce = (workspaceId: string, seq: number) => {
+    const message = JSON.stringify({ type: 'events', seq });
+    for (const [ws, ws_workspace] of sockets) if (ws_workspace === workspaceId && ws.readyState === ws.OPEN) ws.send(message);
+  };
+  // Events appended while the LISTEN was lost were never announced: tell each served workspace its latest seq.
+  const announceLatest = () =>
+    void store.workspaces().then(
+      (all) => {
+        const served = new Set(sockets.values());
+        for (const w of all) if (served.has(w.id)) announce(w.id, Number(w.last_seq));
+      },
+      (error: Error) => log({ level: 'error', msg: 'announcing after re-listening failed', error: error.message }),
+    );
+  return db.listen(
+    EVENTS_CHANNEL,
+    (payload) => {
+      const [workspaceId, seq] = payload.split(':');
+      announce(workspaceId, Number(seq));
+    },
+    announceLatest,
+  );
+}
+
+/**
  * Closes a revoked member's streams the moment the store announces the revocation (from this process
  * or another on the same database; the keepalive check is only the fallback). Only streams whose token
  * no longer authenticates close: the member may hold a newer token too.
@@ -119,9 +143,16 @@ async function watchRevocations(db: Db, store: HubStore) {
     setTimeout(() => ws.terminate(), 1000).unref();
   };
   const closeIfRevoked = (ws: WebSocket, token: string) => void store.authenticate(token).then((still) => still ?? close(ws), () => undefined);
-  const stop = await db.listen(REVOCATIONS_CHANNEL, (memberId) => {
-    for (const [ws, holder] of holders) if (holder.memberId === memberId) closeIfRevoked(ws, holder.token);
-  });
+  const stop = await db.listen(
+    REVOCATIONS_CHANNEL,
+    (memberId) => {
+      for (const [ws, holder] of holders) if (holder.memberId === memberId) closeIfRevoked(ws, holder.token);
+    },
+    // Revocations announced while the LISTEN was lost: check every open stream's token once.
+    () => {
+      for (const [ws, holder] of holders) closeIfRevoked(ws, holder.token);
+    },
+  );
   return {
     track(ws: WebSocket, memberId: string, token: string) {
       holders.set(ws, { memberId, token });
