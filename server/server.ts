@@ -123,7 +123,7 @@ function announceEvents(db: Db, store: HubStore, sockets: Map<WebSocket, string>
   return db.listen(
     EVENTS_CHANNEL,
     (payload) => {
-      const [workspaceId, seq] = payload.split(':');
+      const [workspaceId = '', seq] = payload.split(':');
       announce(workspaceId, Number(seq));
     },
     announceLatest,
