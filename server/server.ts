@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { clientAddress, type Throttle, throttleFromEnv, tooManyMessage } from './address-limiter';
 import { createApp, parseAllowedOrigins } from './app';
 import type { Db } from './db';
 import { migrate } from './schema';
@@ -24,6 +25,8 @@ export interface HubOptions {
   log?: (entry: Record<string, unknown>) => void;
   /** Extension origins CORS answers; by default BATON_ALLOWED_ORIGINS, and when unset any extension's. */
   allowedOrigins?: readonly string[];
+  /** Per-address limits on unauthenticated attempts; by default from BATON_AUTH_* and BATON_TRUST_PROXY. */
+  throttle?: Throttle;
 }
 
 /**
@@ -36,7 +39,8 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   await migrate(db);
   const store = new HubStore(db);
   const log = options.log ?? (() => undefined);
-  const app = createApp({ store, log, allowedOrigins });
+  const throttle = options.throttle ?? throttleFromEnv(process.env);
+  const app = createApp({ store, log, allowedOrigins, throttle });
   if (!allowedOrigins) log({ level: 'warn', msg: 'BATON_ALLOWED_ORIGINS is not set: any browser extension may call the hub (a member token still guards every answer); set it to your extension origins.' });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' }, () => resolve(s));
@@ -52,11 +56,20 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
       // Browsers cannot set headers on a WebSocket: the token travels as the second subprotocol.
       const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
       const token = protocols[0] === 'baton' ? protocols[1] : undefined;
+      // Upgrades share the bearer tokens' per-address allowance: charged before the store is asked.
+      const forwarded = req.headers['x-forwarded-for'];
+      const address = clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, throttle.trustProxy);
+      const charge = throttle.tokens.charge(address);
+      if (!charge.allowed) {
+        socket.end(tooManyUpgrade(charge.retryAfterSeconds));
+        return;
+      }
       const caller = url.pathname === '/v1/stream' && token ? await store.authenticate(token) : null;
       if (!caller) {
         socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
         return;
       }
+      throttle.tokens.refund(address);
       wss.handleUpgrade(req, socket, head, (ws) => {
         sockets.set(ws, caller.workspaceId);
         revocations.track(ws, caller.memberId, token ?? '');
@@ -104,6 +117,20 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
       await db.close();
     },
   };
+}
+
+/** The raw HTTP answer refusing a throttled WebSocket upgrade (there is no Hono on this path). */
+function tooManyUpgrade(retryAfterSeconds: number): string {
+  const body = JSON.stringify({ error: tooManyMessage(retryAfterSeconds) });
+  return [
+    'HTTP/1.1 429 Too Many Requests',
+    `Retry-After: ${retryAfterSeconds}`,
+    'Content-Type: application/json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
 }
 
 /**
