@@ -1,12 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { serve, type ServerType } from '@hono/node-server';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientAddress, type Throttle, throttleFromEnv, tooManyMessage } from './address-limiter';
 import { createApp, parseAllowedOrigins } from './app';
 import type { Db } from './db';
 import { migrate } from './schema';
-import { EVENTS_CHANNEL, HubStore, REVOCATIONS_CHANNEL } from './store';
+import { type Caller, EVENTS_CHANNEL, HubStore, REVOCATIONS_CHANNEL } from './store';
 
 export interface Hub {
   url: string;
@@ -52,27 +53,12 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', 'http://hub');
-      // Browsers cannot set headers on a WebSocket: the token travels as the second subprotocol.
-      const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-      const token = protocols[0] === 'baton' ? protocols[1] : undefined;
-      // Upgrades share the bearer tokens' per-address allowance: charged before the store is asked.
-      const forwarded = req.headers['x-forwarded-for'];
-      const address = clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, throttle.trustProxy);
-      const charge = throttle.tokens.charge(address);
-      if (!charge.allowed) {
-        socket.end(tooManyUpgrade(charge.retryAfterSeconds));
-        return;
-      }
-      const caller = url.pathname === '/v1/stream' && token ? await store.authenticate(token) : null;
-      if (!caller) {
-        socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
-        return;
-      }
-      throttle.tokens.refund(address);
+      const admitted = await admitUpgrade(req, socket, store, throttle);
+      if (!admitted) return;
+      const { caller, token } = admitted;
       wss.handleUpgrade(req, socket, head, (ws) => {
         sockets.set(ws, caller.workspaceId);
-        revocations.track(ws, caller.memberId, token ?? '');
+        revocations.track(ws, caller.memberId, token);
         let alive = true;
         ws.on('pong', () => (alive = true));
         ws.on('message', (data) => {
@@ -84,7 +70,7 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
           alive = false;
           ws.ping();
           // Should an announcement of a revocation have been missed, the stream closes within one keepalive.
-          revocations.closeIfRevoked(ws, token ?? '');
+          revocations.closeIfRevoked(ws, token);
         }, KEEPALIVE_MS);
         ws.on('close', () => {
           clearInterval(timer);
@@ -117,6 +103,31 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
       await db.close();
     },
   };
+}
+
+/**
+ * The member a WebSocket upgrade to /v1/stream is for, or null once the socket has been answered 401,
+ * or 429 when its address is out of attempts (charged before the store is asked, like bearer tokens).
+ */
+async function admitUpgrade(req: IncomingMessage, socket: Duplex, store: HubStore, throttle: Throttle): Promise<{ caller: Caller; token: string } | null> {
+  const url = new URL(req.url ?? '/', 'http://hub');
+  // Browsers cannot set headers on a WebSocket: the token travels as the second subprotocol.
+  const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  const token = protocols[0] === 'baton' ? protocols[1] : undefined;
+  const forwarded = req.headers['x-forwarded-for'];
+  const address = clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, throttle.trustProxy);
+  const charge = throttle.tokens.charge(address);
+  if (!charge.allowed) {
+    socket.end(tooManyUpgrade(charge.retryAfterSeconds));
+    return null;
+  }
+  const caller = url.pathname === '/v1/stream' && token ? await store.authenticate(token) : null;
+  if (!caller || !token) {
+    socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+    return null;
+  }
+  throttle.tokens.refund(address);
+  return { caller, token };
 }
 
 /** The raw HTTP answer refusing a throttled WebSocket upgrade (there is no Hono on this path). */
