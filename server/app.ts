@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { computeMetrics } from '../lib/metrics/compute';
@@ -6,6 +6,7 @@ import { parseMetricsQuery } from '../lib/metrics/query';
 import { TimestampSchema } from '../lib/model/common';
 import { z } from '../lib/model/zod';
 import { failure, type Result, succeed } from '../lib/result';
+import { type AddressLimiter, clientAddress, type Throttle, throttleFromEnv, tooManyMessage } from './address-limiter';
 import { InviteError } from './invite-error';
 import type { Caller, HubStore } from './store';
 
@@ -16,6 +17,8 @@ export interface AppOptions {
   log?: (entry: Record<string, unknown>) => void;
   /** Extension origins CORS answers (`chrome-extension://<id>`); undefined: any extension's. */
   allowedOrigins?: readonly string[];
+  /** Per-address limits on unauthenticated attempts; by default from the environment (`throttleFromEnv`). */
+  throttle?: Throttle;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -48,22 +51,42 @@ function wholeNumberParam(raw: string | undefined, name: string, range: { min: n
   return failure('bad-request', `${name}: a whole number from ${range.min} to ${range.max}`, name);
 }
 
-/** A fixed window per token: enough to stop a runaway client without hurting a busy one. */
+/** A fixed window per member: enough to stop a runaway client without hurting a busy one. Over it: seconds until the window ends. */
 function rateLimiter(perMinute: number) {
   const windows = new Map<string, { start: number; count: number }>();
-  return (key: string): boolean => {
+  return (key: string): { allowed: boolean; retryAfterSeconds: number } => {
     const now = Date.now();
     const w = windows.get(key);
     if (!w || now - w.start >= 60_000) {
       windows.set(key, { start: now, count: 1 });
-      return true;
+      return { allowed: true, retryAfterSeconds: 0 };
     }
     w.count += 1;
-    return w.count <= perMinute;
+    return { allowed: w.count <= perMinute, retryAfterSeconds: Math.max(1, Math.ceil((w.start + 60_000 - now) / 1000)) };
   };
 }
 
 type Env = { Variables: { caller: Caller } };
+
+/** The peer address @hono/node-server passes in `env.incoming` (absent when a test calls `app.request`). */
+function socketAddress(env: unknown): string | undefined {
+  return (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+}
+
+/**
+ * Charges the caller's address one attempt before `next` asks the store; a 429 with Retry-After when
+ * the address has none left. `next` says whether the attempt succeeded (then the charge is refunded).
+ */
+function throttled(limiter: AddressLimiter, trustProxy: boolean) {
+  return async (c: Context<Env>, attempt: () => Promise<{ ok: boolean; response: Response }>): Promise<Response> => {
+    const address = clientAddress(socketAddress(c.env), c.req.header('X-Forwarded-For'), trustProxy);
+    const charge = limiter.charge(address);
+    if (!charge.allowed) return c.json({ error: tooManyMessage(charge.retryAfterSeconds) }, 429, { 'Retry-After': String(charge.retryAfterSeconds) });
+    const { ok, response } = await attempt();
+    if (ok) limiter.refund(address);
+    return response;
+  };
+}
 
 /** On each route that reads a body (after the token check, so a stranger learns only 401): JSON or 415. */
 const jsonBody: MiddlewareHandler<Env> = async (c, next) => {
@@ -75,15 +98,15 @@ const jsonBody: MiddlewareHandler<Env> = async (c, next) => {
 type App = Hono<Env>;
 
 /** The hub's HTTP API. Every /v1 route but invite redemption needs a member's bearer token. */
-export function createApp({ store, rateLimit = 1200, log = () => undefined, allowedOrigins }: AppOptions) {
+export function createApp({ store, rateLimit = 1200, log = () => undefined, allowedOrigins, throttle = throttleFromEnv(process.env) }: AppOptions) {
   const app: App = new Hono<Env>();
   guardAndLog(app, log, allowedOrigins);
   app.get('/healthz', async (c) => {
     await store.db.query('select 1');
     return c.json({ ok: true });
   });
-  routeInvites(app, store);
-  requireMember(app, store, rateLimiter(rateLimit));
+  routeInvites(app, store, throttled(throttle.invites, throttle.trustProxy));
+  requireMember(app, store, rateLimiter(rateLimit), throttled(throttle.tokens, throttle.trustProxy));
   app.get('/v1/me', async (c) => {
     const caller = c.get('caller');
     const member = await store.member(caller);
@@ -125,30 +148,49 @@ function guardAndLog(app: App, log: NonNullable<AppOptions['log']>, allowedOrigi
   });
 }
 
-/** An invite code becomes a member token (the one /v1 route without a token). */
-function routeInvites(app: App, store: HubStore): void {
+type Throttled = ReturnType<typeof throttled>;
+
+/**
+ * An invite code becomes a member token (the one /v1 route without a token). Every attempt with a
+ * well-formed body is charged to the address and a redemption refunds it: what is limited is guessing.
+ */
+function routeInvites(app: App, store: HubStore, guard: Throttled): void {
   app.post('/v1/invites/redeem', jsonBody, async (c) => {
     const body = RedeemSchema.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: 'Send {"code": "<invite code>"}.' }, 400);
-    const joined = await store.redeemInvite(body.data.code).catch((error: unknown) => {
-      if (error instanceof InviteError) return error;
-      throw error;
+    return guard(c, async () => {
+      const joined = await store.redeemInvite(body.data.code).catch((error: unknown) => {
+        if (error instanceof InviteError) return error;
+        throw error;
+      });
+      if (joined instanceof InviteError) return { ok: false, response: c.json({ error: joined.message }, 409) };
+      if (!joined) return { ok: false, response: c.json({ error: 'That invite code is unknown or was already used.' }, 404) };
+      return { ok: true, response: c.json({ token: joined.token, member: joined.member, workspaceId: joined.workspaceId }) };
     });
-    if (joined instanceof InviteError) return c.json({ error: joined.message }, 409);
-    if (!joined) return c.json({ error: 'That invite code is unknown or was already used.' }, 404);
-    return c.json({ token: joined.token, member: joined.member, workspaceId: joined.workspaceId });
   });
 }
 
-/** Every other /v1 route: a member's bearer token, within the member's rate limit. */
-function requireMember(app: App, store: HubStore, allow: (memberId: string) => boolean): void {
+/**
+ * Every other /v1 route: a member's bearer token, within the member's rate limit. A missing or bad
+ * token is charged to the address, so a flood of them is answered 429 before the store is asked.
+ */
+function requireMember(app: App, store: HubStore, allow: ReturnType<typeof rateLimiter>, guard: Throttled): void {
   app.use('/v1/*', async (c, next) => {
     if (c.req.path === '/v1/invites/redeem') return next();
     const token = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
-    const caller = token ? await store.authenticate(token) : null;
-    if (!caller) return c.json({ error: 'A valid member token is required.' }, 401);
-    if (!allow(caller.memberId)) return c.json({ error: 'Too many requests: slow down.' }, 429);
-    c.set('caller', caller);
+    let caller: Caller | null = null;
+    const refused = await guard(c, async () => {
+      caller = token ? await store.authenticate(token) : null;
+      return { ok: caller !== null, response: c.json({ error: 'A valid member token is required.' }, 401) };
+    });
+    if (!caller) return refused;
+    const member: Caller = caller;
+    const within = allow(member.memberId);
+    if (!within.allowed) {
+      const wait = within.retryAfterSeconds;
+      return c.json({ error: `Too many requests: slow down, try again in ${wait} s.` }, 429, { 'Retry-After': String(wait) });
+    }
+    c.set('caller', member);
     return next();
   });
 }

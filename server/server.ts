@@ -1,11 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { serve, type ServerType } from '@hono/node-server';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { clientAddress, type Throttle, throttleFromEnv, tooManyMessage } from './address-limiter';
 import { createApp, parseAllowedOrigins } from './app';
 import type { Db } from './db';
 import { migrate } from './schema';
-import { EVENTS_CHANNEL, HubStore, REVOCATIONS_CHANNEL } from './store';
+import { type Caller, EVENTS_CHANNEL, HubStore, REVOCATIONS_CHANNEL } from './store';
 
 export interface Hub {
   url: string;
@@ -24,6 +26,8 @@ export interface HubOptions {
   log?: (entry: Record<string, unknown>) => void;
   /** Extension origins CORS answers; by default BATON_ALLOWED_ORIGINS, and when unset any extension's. */
   allowedOrigins?: readonly string[];
+  /** Per-address limits on unauthenticated attempts; by default from BATON_AUTH_* and BATON_TRUST_PROXY. */
+  throttle?: Throttle;
 }
 
 /**
@@ -36,7 +40,8 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   await migrate(db);
   const store = new HubStore(db);
   const log = options.log ?? (() => undefined);
-  const app = createApp({ store, log, allowedOrigins });
+  const throttle = options.throttle ?? throttleFromEnv(process.env);
+  const app = createApp({ store, log, allowedOrigins, throttle });
   if (!allowedOrigins) log({ level: 'warn', msg: 'BATON_ALLOWED_ORIGINS is not set: any browser extension may call the hub (a member token still guards every answer); set it to your extension origins.' });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' }, () => resolve(s));
@@ -48,18 +53,12 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', 'http://hub');
-      // Browsers cannot set headers on a WebSocket: the token travels as the second subprotocol.
-      const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-      const token = protocols[0] === 'baton' ? protocols[1] : undefined;
-      const caller = url.pathname === '/v1/stream' && token ? await store.authenticate(token) : null;
-      if (!caller) {
-        socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
-        return;
-      }
+      const admitted = await admitUpgrade(req, socket, store, throttle);
+      if (!admitted) return;
+      const { caller, token } = admitted;
       wss.handleUpgrade(req, socket, head, (ws) => {
         sockets.set(ws, caller.workspaceId);
-        revocations.track(ws, caller.memberId, token ?? '');
+        revocations.track(ws, caller.memberId, token);
         let alive = true;
         ws.on('pong', () => (alive = true));
         ws.on('message', (data) => {
@@ -71,7 +70,7 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
           alive = false;
           ws.ping();
           // Should an announcement of a revocation have been missed, the stream closes within one keepalive.
-          revocations.closeIfRevoked(ws, token ?? '');
+          revocations.closeIfRevoked(ws, token);
         }, KEEPALIVE_MS);
         ws.on('close', () => {
           clearInterval(timer);
@@ -128,6 +127,45 @@ function announceEvents(db: Db, store: HubStore, sockets: Map<WebSocket, string>
     },
     announceLatest,
   );
+}
+
+/**
+ * The member a WebSocket upgrade to /v1/stream is for, or null once the socket has been answered 401,
+ * or 429 when its address is out of attempts (charged before the store is asked, like bearer tokens).
+ */
+async function admitUpgrade(req: IncomingMessage, socket: Duplex, store: HubStore, throttle: Throttle): Promise<{ caller: Caller; token: string } | null> {
+  const url = new URL(req.url ?? '/', 'http://hub');
+  // Browsers cannot set headers on a WebSocket: the token travels as the second subprotocol.
+  const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  const token = protocols[0] === 'baton' ? protocols[1] : undefined;
+  const forwarded = req.headers['x-forwarded-for'];
+  const address = clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, throttle.trustProxy);
+  const charge = throttle.tokens.charge(address);
+  if (!charge.allowed) {
+    socket.end(tooManyUpgrade(charge.retryAfterSeconds));
+    return null;
+  }
+  const caller = url.pathname === '/v1/stream' && token ? await store.authenticate(token) : null;
+  if (!caller || !token) {
+    socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+    return null;
+  }
+  throttle.tokens.refund(address);
+  return { caller, token };
+}
+
+/** The raw HTTP answer refusing a throttled WebSocket upgrade (there is no Hono on this path). */
+function tooManyUpgrade(retryAfterSeconds: number): string {
+  const body = JSON.stringify({ error: tooManyMessage(retryAfterSeconds) });
+  return [
+    'HTTP/1.1 429 Too Many Requests',
+    `Retry-After: ${retryAfterSeconds}`,
+    'Content-Type: application/json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
 }
 
 /**
