@@ -54,9 +54,22 @@ export type HandoffSummary = Pick<Handoff, 'id' | 'title' | 'templateId' | 'temp
 
 const CostSchema = WorkspaceSchema.pick({ hourlyRate: true, currency: true });
 
+/**
+ * History entries of the same millisecond, newest logged first: the index orders such ties by their
+ * random ids, so two notes added in one millisecond would swap places from one look to the next. Only
+ * tied entries cost a look-up of their place in the log.
+ */
+async function orderTiesByLog(entries: TimelineEntry[], logPosition: (eventId: string) => Promise<number | undefined>): Promise<void> {
+  const tied = entries.filter((e, i) => entries[i - 1]?.at === e.at || entries[i + 1]?.at === e.at);
+  if (tied.length === 0) return;
+  const position = new Map(await Promise.all(tied.map(async (e) => [e.id, (await logPosition(e.id)) ?? 0] as const)));
+  // ISO timestamps compare as plain strings, as the index compares them.
+  entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : (position.get(b.id) ?? 0) - (position.get(a.id) ?? 0)));
+}
+
 /** Everything the side panel shows for a client: one client, its open handoffs, its recent history. */
 export async function clientView(db: BatonDatabase, clientId: string, timelineLimit = 100): Promise<ClientView | null> {
-  const tx = db.transaction(['clients', 'handoffs', 'items', 'timeline', 'notes', 'failures', 'meta']);
+  const tx = db.transaction(['clients', 'handoffs', 'items', 'timeline', 'notes', 'failures', 'meta', 'events']);
   const record = await tx.objectStore('clients').get(clientId);
   if (!record) return null;
   const client = ClientSchema.safeParse(stripClientRecord(record));
@@ -69,6 +82,7 @@ export async function clientView(db: BatonDatabase, clientId: string, timelineLi
     raw.push(cursor.value);
   }
   const timeline = check(TimelineEntrySchema, 'History entry', raw);
+  await orderTiesByLog(timeline.values, (id) => tx.objectStore('events').index('byId').getKey(id));
   const noteIds = timeline.values.flatMap((e) => (e.noteId ? [e.noteId] : []));
   const notes = check(NoteSchema, 'Note', (await Promise.all(noteIds.map((id) => tx.objectStore('notes').get(id)))).filter((n) => n !== undefined));
   const failureIds = timeline.values.flatMap((e) => (e.failureId ? [e.failureId] : []));

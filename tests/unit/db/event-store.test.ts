@@ -127,6 +127,14 @@ describe('views', () => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
+  it('list history entries of the same instant newest logged first, the same way every time', async () => {
+    const note = (id: string, text: string) =>
+      makeEvent('note.added', 'jane', id, { note: { kind: 'note', id, clientId: 'northwind', authorId: 'jane', at: at(40), text } }, { id, at: at(40) });
+    // Logged z1, a2, m3: by their ids alone (the index's tie-break) they would read z1, m3, a2.
+    const db = await dbWith([...baseLog(), note('z1', 'First'), note('a2', 'Second'), note('m3', 'Third')]);
+    for (let i = 0; i < 3; i++) expect((await clientView(db, 'northwind'))?.timeline.slice(0, 3).map((t) => t.id)).toEqual(['m3', 'a2', 'z1']);
+  });
+
   it('serve the failures the history names, every handoff of the client (closed ones too) and what an hour costs', async () => {
     const failure = (id: string, minute: number, extra: Record<string, unknown>) =>
       makeEvent('failure.logged', 'tom', id, { failure: { id, category: 'missing_context', hours: 3, description: `Failure ${id}`, loggedBy: 'tom', at: at(minute), ...extra } }, { at: at(minute) });
