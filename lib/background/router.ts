@@ -70,27 +70,25 @@ export function createRouter(deps: RouterDeps) {
     if (effects.includes('prompts')) void showWhatAwaitsMe(deps.workspace).catch(() => undefined);
   }
 
-  function contextFor(sender: Sender, caller: Caller, opening: Promise<boolean> | null): CommandContext {
+  function contextFor(sender: Sender, opening: Promise<boolean> | null): CommandContext {
     return {
       workspace: deps.workspace,
       session: () => deps.workspace.session(),
-      caller,
       tab: sender.tab,
       senderUrl: sender.url,
       matcher: deps.matcher,
       sync: deps.sync,
       tabState: getTabState,
       opening,
-      rematchAll,
       now: deps.now ?? (() => new Date()),
     };
   }
 
-  async function run(definition: AnyCommand, request: object, sender: Sender, caller: Caller): Promise<Result<unknown>> {
+  async function run(definition: AnyCommand, request: object, sender: Sender): Promise<Result<unknown>> {
     // Before anything awaits: the browser opens the panel only while the user's click is current.
     const opening = definition.effects.includes('opens-panel') ? openSidePanel({ windowId: sender.tab?.windowId, tabId: sender.tab?.id }) : null;
     try {
-      const data: unknown = await definition.handle(request, contextFor(sender, caller, opening));
+      const data: unknown = await definition.handle(request, contextFor(sender, opening));
       await applyEffects(definition.effects);
       return { ok: true, data };
     } catch (error) {
@@ -111,7 +109,7 @@ export function createRouter(deps: RouterDeps) {
       if (!definition.from.includes(caller)) return failure('forbidden', `${definition.type} is not available ${caller === 'content-script' ? 'to web pages' : 'here'}.`);
       const parsed = parseFields(definition, fields);
       if (!parsed.ok) return parsed;
-      return run(definition, parsed.data, sender, caller);
+      return run(definition, parsed.data, sender);
     },
   };
 }

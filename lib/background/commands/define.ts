@@ -27,7 +27,6 @@ export interface CommandContext {
   workspace: WorkspaceService;
   /** The open workspace session (opened on first use). */
   session(): Promise<Session>;
-  caller: Caller;
   /** The tab a content script runs in (absent for extension pages). */
   tab?: Browser.tabs.Tab;
   /** The URL of the page or frame that sent the message. */
@@ -38,8 +37,6 @@ export interface CommandContext {
   tabState(tabId: number): Promise<TabState | null>;
   /** The side panel being opened for this request (commands with the `opens-panel` effect). */
   opening: Promise<boolean> | null;
-  /** Matches every known tab again (after a hub connection changed, before the reply). */
-  rematchAll(): Promise<void>;
   now(): Date;
 }
 
