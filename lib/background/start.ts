@@ -34,6 +34,8 @@ export function startBackground(): void {
     sync.request(0);
     void sync.connectStream();
   });
+  // Both open the workspace at once, on every start (an update included): a hub connection an older
+  // Baton left in storage.local moves to IndexedDB then (lib/storage/hub-connection-store).
   sync.request(0);
   void sync.connectStream();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

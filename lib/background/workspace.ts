@@ -9,8 +9,9 @@ import { newId } from '../model/common';
 import { MemberSchema, type Member } from '../model/member';
 import type { Workspace } from '../model/member';
 import { redeemInvite, type HubConnection } from '../sync/hub-client';
+import { forgetHubConnection, loadHubConnection, saveHubConnection } from '../storage/hub-connection-store';
 import { STORAGE_KEYS } from '../storage/keys';
-import { getItem, removeItem, setItem } from '../storage/store';
+import { getItem, removeItem } from '../storage/store';
 import { syncOnce } from '../sync/sync';
 import { CommandError } from './command-error';
 
@@ -22,10 +23,6 @@ export interface Session {
 }
 
 export const ME_KEY = 'me' satisfies MetaKey;
-
-export function getHubConnection(): Promise<HubConnection | undefined> {
-  return getItem(STORAGE_KEYS.hub);
-}
 
 /** The workspace record: a session has one from its first event (workspace.created) on. */
 async function workspaceOf(db: BatonDatabase): Promise<Workspace> {
@@ -79,7 +76,7 @@ async function importLegacyClients(db: BatonDatabase, me: Member): Promise<void>
 export function createWorkspaceService(dbName = DB_NAME) {
   let pending: Promise<Session> | null = null;
   const open = async () => {
-    const hub = await getHubConnection();
+    const hub = await loadHubConnection(dbName);
     return hub ? openHubSession(dbName, hub) : openLocalSession(dbName);
   };
   return {
@@ -107,7 +104,7 @@ export function createWorkspaceService(dbName = DB_NAME) {
       const local = await this.session();
       const hub: HubConnection = { url, token: joined.data.token, memberId: joined.data.member.id, workspaceId: joined.data.workspaceId };
       // The invite is spent: keep the token before anything else can fail.
-      await setItem(STORAGE_KEYS.hub, hub);
+      await saveHubConnection(hub, dbName);
       pending = null;
       const session = await openHubSession(dbName, hub);
       const known = new Set((await listClients(session.db)).values.map((c) => c.name.toLowerCase()));
@@ -123,7 +120,7 @@ export function createWorkspaceService(dbName = DB_NAME) {
       pending = null;
     },
     async disconnect(): Promise<void> {
-      await removeItem(STORAGE_KEYS.hub);
+      await forgetHubConnection(dbName);
       pending = null;
     },
   };

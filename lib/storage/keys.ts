@@ -48,7 +48,8 @@ function storageKeyFamily<T>(area: StorageArea, prefix: string, schema: z.ZodTyp
   };
 }
 
-const HubConnectionSchema: z.ZodType<HubConnection> = z.object({
+/** A hub connection as Baton keeps it (lib/storage/hub-connection-store.ts), and as it once kept it here. */
+export const HubConnectionSchema: z.ZodType<HubConnection> = z.object({
   url: z.url(),
   token: z.string().min(10).max(200),
   memberId: z.string().min(1),
@@ -92,8 +93,11 @@ const PanelIntentSchema = z.custom<PanelIntent>((value) => PanelIntentHeadSchema
 
 /** Keys with one fixed name. */
 export const STORAGE_KEYS = {
-  /** The hub this browser belongs to (tokens stay in storage.local, never in IndexedDB or at the hub in clear). */
-  hub: storageKey('local', 'baton:hub', HubConnectionSchema),
+  /**
+   * Where Baton kept the hub connection, token included, before it moved to the extension's IndexedDB
+   * (content scripts can read storage.local): moved once on start, then removed (./hub-connection-store).
+   */
+  legacyHub: storageKey('local', 'baton:hub', HubConnectionSchema),
   /** Where the first version kept clients, before the event log: imported once, then removed. */
   legacyClients: storageKey('local', 'baton:clients', z.array(z.unknown())),
   /** Per handoff, until when its in-page prompt stays hidden (a snooze outlives the worker). */

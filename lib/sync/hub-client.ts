@@ -6,7 +6,7 @@ export type PushResult = { id: string; status: 'accepted' | 'duplicate'; seq: nu
 /** The result shape, with the HTTP status of a failure (0: no answer at all). */
 export type HubReply<T> = { ok: true; data: T } | { ok: false; problem: Problem; status: number };
 
-/** What the extension keeps about its hub (in storage.local; the hub keeps only the token's hash). */
+/** What the extension keeps about its hub (in its own IndexedDB, ../storage/hub-connection-store; the hub keeps only the token's hash). */
 export interface HubConnection {
   url: string;
   token: string;

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackground } from '../../../lib/background/start';
+import { loadHubConnection } from '../../../lib/storage/hub-connection-store';
 import type { Handoff } from '../../../lib/model/handoff';
 import type { HubStatus } from '../../../lib/messaging/protocol';
 import { openPglite } from '../../../server/db';
@@ -15,10 +16,11 @@ const page = OPTIONS_PAGE;
 
 let hub: Hub;
 let n = 0;
+// A cold PGlite start takes over 10 s on a loaded machine: the hook gets the tests' own allowance.
 beforeEach(async () => {
   fakeBrowser.reset();
   hub = await startHub(await openPglite(), { port: 0 });
-});
+}, 30_000);
 afterEach(async () => {
   await hub.close();
 });
@@ -29,7 +31,8 @@ describe('joining a team hub from the extension', { timeout: 30_000 }, () => {
     const jane = await join(hub, await hub.store.createInvite(workspaceId, { email: 'jane@brightlane.agency', name: 'Jane Doe', role: 'admin' }));
     const tomCode = await hub.store.createInvite(workspaceId, { email: 'tom@brightlane.agency', name: 'Tom Reyes', role: 'member' });
 
-    const background = createBackground({ runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, dbName: `baton-hubconn-${n++}-${Date.now()}` });
+    const dbName = `baton-hubconn-${n++}-${Date.now()}`;
+    const background = createBackground({ runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, dbName });
     const { router } = background;
     await router.handle({ type: 'clients/save', client: { name: 'Harbor & Pine', identifiers: 'email-domain:harborandpine.com' } }, page);
     expect(await router.handle({ type: 'hub/status' }, page)).toMatchObject({ ok: true, data: { connected: false } });
@@ -38,8 +41,9 @@ describe('joining a team hub from the extension', { timeout: 30_000 }, () => {
     expect(wrong).toMatchObject({ ok: false, problem: { message: expect.stringContaining('unknown or was already used') } });
     const connected = await router.handle({ type: 'hub/connect', url: hub.url, code: tomCode }, page);
     expect(connected).toMatchObject({ ok: true, data: { connected: true, url: hub.url, me: { name: 'Tom Reyes', email: 'tom@brightlane.agency' } } });
-    const { 'baton:hub': stored } = await browser.storage.local.get('baton:hub');
-    expect(stored).toMatchObject({ url: hub.url, memberId: (connected as { data: HubStatus }).data.me.id });
+    // Kept where content scripts cannot read it (the token is a secret): not in storage.local.
+    expect(await loadHubConnection(dbName)).toMatchObject({ url: hub.url, memberId: (connected as { data: HubStatus }).data.me.id });
+    expect(await browser.storage.local.get('baton:hub')).toEqual({});
 
     // The local client reaches the hub.
     await expect.poll(async () => (await jane.call('/v1/events?after=0')).body.events.map((e: { event: { type: string } }) => e.event.type), { timeout: 10_000 }).toContain('client.created');
@@ -63,6 +67,7 @@ describe('joining a team hub from the extension', { timeout: 30_000 }, () => {
     const disconnected = await router.handle({ type: 'hub/disconnect' }, page);
     expect(disconnected).toMatchObject({ ok: true, data: { connected: false } });
     expect(await browser.storage.local.get('baton:hub')).toEqual({});
+    expect(await loadHubConnection(dbName)).toBeUndefined();
     const local = await router.handle({ type: 'clients/list' }, page);
     expect(local.ok && (local.data as { name: string }[]).map((c) => c.name)).toEqual(['Harbor & Pine']);
   });

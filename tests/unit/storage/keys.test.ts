@@ -1,8 +1,9 @@
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getHubConnection } from '../../../lib/background/workspace';
 import { getTabState, tabIdsWithState } from '../../../lib/background/tab-states';
+import { loadHubConnection } from '../../../lib/storage/hub-connection-store';
 import { STORAGE_KEY_FAMILIES, STORAGE_KEYS, lastActiveTabKey, panelIntentKey, reminderStateKey, tabStateKey } from '../../../lib/storage/keys';
 import { changedValue, familyIds, getItem, removeItem, setItem } from '../../../lib/storage/store';
 
@@ -60,7 +61,7 @@ describe('typed storage helpers', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await browser.storage.local.set({ 'baton:hub': { url: 'not a url', token: 'short' } });
     await browser.storage.session.set({ 'tab:3': { tabId: 'three' } });
-    expect(await getHubConnection()).toBeUndefined();
+    expect(await loadHubConnection('baton-keys-malformed')).toBeUndefined();
     expect(await getTabState(3)).toBeNull();
     expect(warn).toHaveBeenCalledTimes(2);
     expect(String(warn.mock.calls[0]?.[0])).toContain('baton:hub');
