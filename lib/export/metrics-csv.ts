@@ -4,7 +4,6 @@ import { round } from '../metrics/stats';
 import { addDays, startOfDay } from '../metrics/time-zone';
 import { toCsv } from './csv';
 
-
 export const HANDOFF_COLUMNS = [
   'id',
   'title',
