@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { hubClockRefusal } from '../lib/events/clock';
 import { makeEvent } from '../lib/events/make-event';
 import { MemoryModel } from '../lib/events/memory-model';
 import { MetricFacts } from '../lib/metrics/facts';
@@ -346,6 +347,9 @@ export class HubStore {
       if (known) {
         return results.push(known.workspace_id === batch.workspaceId ? { id, status: 'duplicate', seq: Number(known.seq) } : { id, status: 'rejected', reason: ID_TAKEN });
       }
+      // Judged by the hub's clock, not the sender's (the workspace's creation is the hub's stamp too).
+      const misdated = hubClockRefusal(event, model.workspace()?.createdAt, Date.now());
+      if (misdated) return results.push({ id, status: 'rejected', reason: misdated });
       const squat = squatting(event, model, batch.invited);
       if (squat) return results.push({ id, status: 'rejected', reason: squat });
       const decision = model.apply(event);

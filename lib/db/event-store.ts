@@ -1,3 +1,4 @@
+import { notBeforeCause } from '../events/clock';
 import { decide } from '../events/reducer';
 import { replay } from '../events/memory-model';
 import type { Change } from '../events/read-model';
@@ -36,16 +37,19 @@ async function writeChange(tx: WriteTx, change: Change): Promise<void> {
 }
 
 /**
- * Appends one event: parsed, checked by the shared reducer against the current views, then the event,
- * its view changes and (for local events) its outbox entry are written in one transaction — all or
- * nothing. A replayed event (same id) changes nothing.
+ * Appends one event: parsed, dated (a local one) no earlier than what it follows, checked by the
+ * shared reducer against the current views, then the event, its view changes and (for local events)
+ * its outbox entry are written in one transaction — all or nothing. A replayed event (same id)
+ * changes nothing.
  */
 export async function appendEvent(db: BatonDatabase, raw: unknown, origin: 'local' | 'remote' = 'local', hubSeq?: number): Promise<AppendResult> {
   const parsed = parseEvent(raw);
   if (!parsed.ok) return failure('bad-request', `Invalid event: ${parsed.problem.message}`);
-  const event = parsed.data;
   const tx = db.transaction(ALL_STORES, 'readwrite');
-  const decision = decide(await loadSnapshot(tx, event), event);
+  const model = await loadSnapshot(tx, parsed.data);
+  // What this person does follows what they saw: stamped no earlier, however far behind their clock is.
+  const event = origin === 'local' ? notBeforeCause(model, parsed.data) : parsed.data;
+  const decision = decide(model, event);
   if (!decision.ok || decision.duplicate) {
     tx.abort();
     // An aborted transaction's `done` rejects with the abort we asked for.

@@ -9,6 +9,7 @@ import { actionOf, advance, CHOOSE_RECEIVER, confirmByHours, deadlineAfter, edit
 import { checkAction } from '../workflow/rules';
 import type { Change, ReadModel } from './read-model';
 import { failure, type Problem } from '../result';
+import { datedBeforeCause } from './clock';
 
 /** The reducer's result: the changes an event makes, or the problem that refuses it (lib/result.ts's shape). */
 export type Decision = { ok: true; changes: Change[]; duplicate: boolean } | { ok: false; problem: Problem };
@@ -28,6 +29,9 @@ export function decide(model: ReadModel, event: BatonEvent): Decision {
   if (!model.workspace()) return reject('Create the workspace first.');
   const actor = model.member(event.actor);
   if (!actor) return reject('Only members of this workspace can make changes.');
+  // An effect is never dated before its cause (a confirmation before the send): a wrong clock's mark.
+  const early = datedBeforeCause(model, event);
+  if (early) return { ok: false, problem: early };
   switch (event.type) {
     case 'workspace.updated':
       return actor.role !== 'admin' ? reject('Only an admin can change the workspace.') : accept({ store: 'workspace', value: { ...model.workspace()!, ...event.payload } });

@@ -1,10 +1,8 @@
 // The manager's view as spreadsheets: the handoffs behind the figures, and the failures logged.
-import { matchesHandoff, type FailureRow, type HandoffFact, type MetricFacts, type MetricsQuery } from '../metrics';
+import { hoursToConfirm, matchesHandoff, type FailureRow, type HandoffFact, type MetricFacts, type MetricsQuery } from '../metrics';
 import { round } from '../metrics/stats';
 import { addDays, startOfDay } from '../metrics/time-zone';
 import { toCsv } from './csv';
-
-const HOUR = 3_600_000;
 
 export const HANDOFF_COLUMNS = [
   'id',
@@ -66,6 +64,7 @@ export function handoffsCsv(facts: MetricFacts, query: MetricsQuery, now: number
       const template = facts.template(h.templateId, h.templateVersion);
       const c = h.completeness;
       const share = c ? (c.required > 0 ? c.satisfied / c.required : 1) : undefined;
+      const confirmHours = hoursToConfirm(h);
       const labels = (c?.missing ?? []).map((id) => template?.fields.find((f) => f.id === id)?.label ?? id);
       return [
         h.id,
@@ -81,7 +80,7 @@ export function handoffsCsv(facts: MetricFacts, query: MetricsQuery, now: number
         iso(h.cancelledAt),
         iso(h.deadlines.at(-1)?.due),
         wasOverdue(h, now) ? 'yes' : 'no',
-        h.confirmedAt !== undefined && h.sentAt !== undefined ? String(round((h.confirmedAt - h.sentAt) / HOUR, 2)) : '',
+        confirmHours === undefined ? '' : String(round(confirmHours, 2)),
         share === undefined ? '' : String(round(share, 2)),
         labels.join('; '),
         h.overrideReason ?? '',

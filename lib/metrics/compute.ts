@@ -127,6 +127,17 @@ const rounded = (n: number | null, digits = 4) => (n === null ? null : round(n, 
 const inRange = (ms: number | undefined, start: number, end: number): ms is number => ms !== undefined && ms >= start && ms < end;
 
 /**
+ * Hours from a handoff's first send to its confirmation; undefined when it has not been both. Never
+ * negative: the hub refuses a confirmation dated before its send beyond the clocks' tolerance, and
+ * what the tolerance lets through (or a log written before that rule) counts as confirmed at once.
+ * The one place a duration is measured: the dashboard and its spreadsheet read it from here.
+ */
+export function hoursToConfirm(h: Pick<HandoffFact, 'sentAt' | 'confirmedAt'>): number | undefined {
+  if (h.sentAt === undefined || h.confirmedAt === undefined) return undefined;
+  return Math.max(0, h.confirmedAt - h.sentAt) / HOUR_MS;
+}
+
+/**
  * Every figure of the manager's view, for the query's period and the one of equal length before it.
  * Pure: the same facts, query and `now` give the same answer in the extension and on the hub.
  */
@@ -370,7 +381,7 @@ function totals(handoffs: HandoffFact[], failures: FailureFact[], start: number,
     if (passed) due += 1;
     if (missed) overdue += 1;
   }
-  const waits = confirmed.map((h) => (h.confirmedAt! - h.sentAt!) / HOUR_MS);
+  const waits = confirmed.map((h) => hoursToConfirm(h)!);
   const firstPass = confirmed.filter((h) => h.gapRounds === 0).length;
   const shares = sent.map((h) => (h.completeness && h.completeness.required > 0 ? h.completeness.satisfied / h.completeness.required : 1));
   const periodFailures = failures.filter((f) => inRange(f.at, start, end));
@@ -417,7 +428,7 @@ function series(confirmed: HandoffFact[], q: MetricsQuery, days: number): Metric
       if (edges[mid]! <= h.confirmedAt!) lo = mid;
       else hi = mid - 1;
     }
-    waits[lo]?.push((h.confirmedAt! - h.sentAt!) / HOUR_MS);
+    waits[lo]?.push(hoursToConfirm(h)!);
   }
   return {
     bucket,

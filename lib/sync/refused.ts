@@ -30,14 +30,16 @@ export async function setAside(db: BatonDatabase, id: string, reason: string, ev
 
 /**
  * Puts a refused change back into the log and the outbox, for the next round. It is read again as
- * new (its text cleaned on the way in); when this browser's log no longer accepts it, it stays in
- * the list with that reason.
+ * new (its text cleaned on the way in, and dated now if it was dated ahead of this computer's clock:
+ * the hub refuses a time ahead of its own, and the person has set the clock right since); when this
+ * browser's log no longer accepts it, it stays in the list with that reason.
  */
-export async function retryRefused(db: BatonDatabase, id: string): Promise<Result<{ id: string }>> {
+export async function retryRefused(db: BatonDatabase, id: string, now = new Date()): Promise<Result<{ id: string }>> {
   const change = (await refusedChanges(db)).find((c) => c.id === id);
   if (!change) return failure('not-found', 'That change is no longer waiting.');
   if (!change.event) return failure('bad-request', 'Baton no longer has that change: discard it.');
-  const appended = await appendEvent(db, change.event);
+  const ahead = Date.parse(change.event.at) > now.getTime();
+  const appended = await appendEvent(db, ahead ? { ...change.event, at: now.toISOString() } : change.event);
   if (!appended.ok) {
     await keep(db, { ...change, reason: appended.problem.message }, id);
     return failure('invalid', appended.problem.message);

@@ -1,4 +1,4 @@
-import type { HandoffState } from '../model/handoff';
+import type { Gap, HandoffState } from '../model/handoff';
 import { DEFAULT_CONFIRM_BY_HOURS } from './defaults';
 
 /**
@@ -80,6 +80,32 @@ export function gapRoundsAfter(state: HandoffState, action: HandoffAction, round
 export function advance(handoff: { state: HandoffState; gapRounds: number }, action: HandoffAction, gapsOpen: boolean): void {
   handoff.gapRounds = gapRoundsAfter(handoff.state, action, handoff.gapRounds);
   handoff.state = nextState(handoff.state, action, gapsOpen);
+}
+
+// Causes. An action follows a moment of the handoff's life; it is never dated before that moment
+// (beyond the clocks' tolerance, lib/events/clock.ts). Each cause is one whoever acts must have seen
+// (the action is not theirs to take before it), never a change a colleague may make at the same
+// time: a person whose clock is behind is never refused for what they did not know.
+
+/** The moment an action follows, and what happened then (in words that end "before …"). */
+export interface Cause {
+  at: string;
+  what: string;
+}
+
+/**
+ * What `action` follows on this handoff: confirming and raising gaps follow the send (and a
+ * confirmation every answer), answering follows the gaps it answers (`answering`: their ids),
+ * reassigning follows the send, editing, sending and cancelling the handoff's start.
+ */
+export function causeOf(handoff: { createdAt: string; sentAt?: string; gaps: readonly Gap[] }, action: HandoffAction, answering: readonly string[] = []): Cause {
+  const causes: Cause[] = [{ at: handoff.createdAt, what: 'the handoff was started' }];
+  if (handoff.sentAt && (action === 'raise_gaps' || action === 'confirm' || action === 'reassign')) causes.push({ at: handoff.sentAt, what: 'the handoff was sent' });
+  for (const gap of handoff.gaps) {
+    if (action === 'answer_gaps' && answering.includes(gap.id)) causes.push({ at: gap.raisedAt, what: 'the gap was raised' });
+    if (action === 'confirm' && gap.answeredAt) causes.push({ at: gap.answeredAt, what: 'a gap was answered' });
+  }
+  return causes.reduce((latest, cause) => (Date.parse(cause.at) > Date.parse(latest.at) ? cause : latest));
 }
 
 // Deadlines. A send starts the first confirm-by; a reassignment ends it and starts another for the

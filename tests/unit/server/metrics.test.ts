@@ -12,7 +12,7 @@ import type { Db, Queryable } from '../../../server/db';
 import type { Hub } from '../../../server/server';
 import { HubStore } from '../../../server/store';
 import { freshName } from '../db/fixtures';
-import { EMAILS, NAMES, NOW, storyEvents, t, type Cast } from '../metrics/story';
+import { EMAILS, ms, NAMES, NOW, storyEvents, t, type Cast } from '../metrics/story';
 import { databases, hubWithTeam, join, type Member } from './hub-harness';
 
 const WEEK = { from: '2026-03-02', to: '2026-03-08', timeZone: 'UTC' } as const;
@@ -67,7 +67,10 @@ describe.each(databases())('GET /v1/metrics on $kind', { timeout: 60_000 }, ({ k
   let localEvents: BatonEvent[];
 
   beforeAll(async () => {
-    const team = await hubWithTeam(kind, databaseUrl);
+    // The team joined before the story began: the hub refuses events dated before its workspace was
+    // created, and it stamps the workspace's creation with its own clock (set back here, Date only).
+    vi.useFakeTimers({ toFake: ['Date'], now: ms('01-31 09:00') });
+    const team = await hubWithTeam(kind, databaseUrl).finally(() => vi.useRealTimers());
     ({ hub, workspaceId, jane } = team);
     const sam = await join(hub, await hub.store.createInvite(workspaceId, { email: EMAILS.sam, name: NAMES.sam, role: 'member' }));
     const ada = await join(hub, await hub.store.createInvite(workspaceId, { email: EMAILS.ada, name: NAMES.ada, role: 'member' }));

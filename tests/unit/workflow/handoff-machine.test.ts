@@ -4,8 +4,10 @@ import { WorkspaceSchema } from '../../../lib/model/member';
 import {
   advance,
   awaitsReceiver,
+  causeOf,
   confirmByHours,
   deadlineAfter,
+  HANDOFF_ACTIONS,
   initialTitle,
   isInFlight,
   isOpen,
@@ -78,5 +80,30 @@ describe('titles and defaults', () => {
 
   it('a workspace without a rate prices an hour at 75 USD', () => {
     expect(WorkspaceSchema.parse({ id: 'ws', name: 'Brightlane', createdAt: '2026-03-01T09:00:00.000Z' })).toMatchObject({ hourlyRate: 75, currency: 'USD' });
+  });
+});
+
+describe('what each action follows (its cause, never dated after it)', () => {
+  const gap = (id: string, raisedAt: string, answeredAt?: string) => ({ id, fieldIds: ['brief'], question: '?', raisedBy: 'tom', raisedAt, ...(answeredAt ? { answer: 'Yes.', answeredBy: 'jane', answeredAt } : {}) });
+  const handoff = {
+    createdAt: '2026-03-02T09:00:00.000Z',
+    sentAt: '2026-03-02T10:00:00.000Z',
+    gaps: [gap('g1', '2026-03-02T11:00:00.000Z', '2026-03-02T12:00:00.000Z'), gap('g2', '2026-03-02T13:00:00.000Z')],
+  };
+
+  it('follows the start, the send, the gaps answered and the answers, each as the person acting has seen it', () => {
+    const causes = HANDOFF_ACTIONS.map((action) => [action, causeOf(handoff, action, ['g2']).what]);
+    expect(Object.fromEntries(causes)).toEqual({
+      update: 'the handoff was started',
+      send: 'the handoff was started',
+      raise_gaps: 'the handoff was sent',
+      answer_gaps: 'the gap was raised',
+      confirm: 'a gap was answered',
+      cancel: 'the handoff was started',
+      reassign: 'the handoff was sent',
+    });
+    expect(causeOf(handoff, 'answer_gaps', ['g2']).at).toBe('2026-03-02T13:00:00.000Z');
+    expect(causeOf(handoff, 'confirm').at).toBe('2026-03-02T12:00:00.000Z');
+    expect(causeOf({ createdAt: handoff.createdAt, gaps: [] }, 'confirm')).toEqual({ at: handoff.createdAt, what: 'the handoff was started' });
   });
 });
