@@ -258,7 +258,7 @@ export class HubStore {
     // Catch up with what other hub processes appended since.
     const { rows } = await q.query<{ seq: string; body: BatonEvent }>('select seq, body from events where workspace_id = $1 and seq > $2 order by seq', [workspaceId, cached.seq]);
     for (const row of rows) {
-      cached.model.apply(row.body);
+      cached.model.apply(row.body, 'accepted');
       cached.seq = Number(row.seq);
     }
     return cached.model;

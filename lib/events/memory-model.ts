@@ -7,7 +7,7 @@ import type { Template } from '../model/template';
 import type { TimelineEntry } from '../model/timeline';
 import { BUILT_IN_TEMPLATES, findTemplate } from '../templates';
 import type { Change, ReadModel } from './read-model';
-import { decide, type Decision } from './reducer';
+import { decide, type Decision, type Judging } from './reducer';
 
 /** All views in memory: what a replay of the log builds, and what the tests and the hub read. */
 export class MemoryModel implements ReadModel {
@@ -42,8 +42,8 @@ export class MemoryModel implements ReadModel {
   failure = (id: string) => this.failures.get(id);
 
   /** Applies one event: the reducer decides, the model writes. A refused event changes nothing. */
-  apply(event: BatonEvent): Decision {
-    const decision = decide(this, event);
+  apply(event: BatonEvent, judging: Judging = 'new'): Decision {
+    const decision = decide(this, event, judging);
     if (decision.ok && !decision.duplicate) {
       for (const change of decision.changes) this.write(change);
       this.eventIds.add(event.id);

@@ -14,6 +14,14 @@ import { datedBeforeCause } from './clock';
 /** The reducer's result: the changes an event makes, or the problem that refuses it (lib/result.ts's shape). */
 export type Decision = { ok: true; changes: Change[]; duplicate: boolean } | { ok: false; problem: Problem };
 
+/**
+ * How an event is judged: `new` — made just now, here or at the hub's door — meets every rule;
+ * `accepted` — the hub already accepted it (a stored row, a pull, a replay of the log) — is a fact:
+ * the clock rule, which came after some logs were written, does not re-judge it, so a log replays
+ * to the same views under every version.
+ */
+export type Judging = 'new' | 'accepted';
+
 const reject = (message: string): Decision => failure('invalid', message);
 const accept = (...changes: Change[]): Decision => ({ ok: true, changes, duplicate: false });
 type Of<T extends EventType> = Extract<BatonEvent, { type: T }>;
@@ -23,14 +31,14 @@ type Of<T extends EventType> = Extract<BatonEvent, { type: T }>;
  * and returns changes; it writes nothing), deterministic, and idempotent by event id, so replaying a
  * log or receiving an event twice gives the same views. Shared by the extension and the hub.
  */
-export function decide(model: ReadModel, event: BatonEvent): Decision {
+export function decide(model: ReadModel, event: BatonEvent, judging: Judging = 'new'): Decision {
   if (model.hasEvent(event.id)) return { ok: true, changes: [], duplicate: true };
   if (event.type === 'workspace.created') return workspaceCreated(model, event);
   if (!model.workspace()) return reject('Create the workspace first.');
   const actor = model.member(event.actor);
   if (!actor) return reject('Only members of this workspace can make changes.');
   // An effect is never dated before its cause (a confirmation before the send): a wrong clock's mark.
-  const early = datedBeforeCause(model, event);
+  const early = judging === 'new' ? datedBeforeCause(model, event) : null;
   if (early) return { ok: false, problem: early };
   switch (event.type) {
     case 'workspace.updated':

@@ -96,4 +96,21 @@ describe.each(databases())('the hub judges event times by its own clock, on $kin
     expect(body.current.timeToConfirm).toEqual({ medianHours: 0, p90Hours: 0 });
     expect(numbersIn(body).filter(([, n]) => n < 0)).toEqual([]);
   });
+
+  it('replays a log stored before the clock rule to the same state: an accepted event is never judged again', async () => {
+    const { hub, jane, tom } = await team(kind, url);
+    const sentAt = Date.now() - 2 * MINUTE;
+    await sentHandoff(jane, tom, sentAt);
+    // A confirmation from a receiver whose clock ran ten minutes slow, stored by a hub without the rule.
+    const early = dated(tom, 'handoff.confirmed', 'h1', {}, sentAt - 10 * MINUTE);
+    const [{ id: workspaceId, last_seq }] = await hub.store.workspaces();
+    const seq = Number(last_seq) + 1;
+    await hub.store.db.query('insert into events (workspace_id, seq, id, type, actor, body) values ($1, $2, $3, $4, $5, $6)', [workspaceId, seq, early.id, early.type, early.actor, JSON.stringify(early)]);
+    await hub.store.db.query('update workspaces set last_seq = $2 where id = $1', [workspaceId, seq]);
+
+    // The hub catches up with that row: the handoff is confirmed, so a gap raised now is refused.
+    const [late] = await tom.push(tom.event('handoff.gaps_raised', 'h1', { gaps: [{ id: 'g1', fieldIds: ['walkthrough'], question: 'Thursday instead?' }] }));
+    expect(late.status).toBe('rejected');
+    expect(late.reason).not.toMatch(/dated/);
+  });
 });
