@@ -9,21 +9,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLog } from '../../../lib/db/event-store';
 import { newId } from '../../../lib/model/common';
-import { pullEvents, type HubConnection } from '../../../lib/sync/hub-client';
 import { syncOnce } from '../../../lib/sync/sync';
-import { openDb } from '../../../server/db';
-import { migrate } from '../../../server/schema';
-import { HubStore } from '../../../server/store';
 import { databases, freshDb } from '../server/hub-harness';
 import { buildHubCli, freePort, killHard, runCli, stopGently } from '../server/hub-process';
-import { browserJoining, type JoinedBrowser } from '../sync/browser-harness';
+import type { JoinedBrowser } from '../sync/browser-harness';
+import { browsersJoining, hubLog, settle, sleep, workspaceWithInvites } from './hub-fixture';
 
 const KILLS = 3;
 /** Changes the hub must have acknowledged since it last started before it is killed again. */
-const ACKS_BEFORE_KILL = 15;
+const ACKS_BEFORE_KILL = 10;
 const PEOPLE = ['Jane Doe', 'Tom Reyes', 'Sam Lee', 'Ada Park'];
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let cli: Awaited<ReturnType<typeof buildHubCli>>;
 let scratch = '';
 
@@ -46,28 +42,8 @@ async function prepareHub(kind: 'pglite' | 'postgres', url: string | undefined) 
   } else {
     env.BATON_DATA_DIR = mkdtempSync(join(scratch, 'data-'));
   }
-  const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.BATON_DATA_DIR });
-  await migrate(db);
-  const store = new HubStore(db);
-  const workspaceId = await store.createWorkspace('Brightlane');
-  const codes: string[] = [];
-  for (const [i, name] of PEOPLE.entries()) {
-    codes.push(await store.createInvite(workspaceId, { email: `${name.split(' ')[0]!.toLowerCase()}@brightlane.agency`, name, role: i === 0 ? 'admin' : 'member' }));
-  }
-  await db.close();
+  const { workspaceId, codes } = await workspaceWithInvites({ databaseUrl: env.DATABASE_URL, dataDir: env.BATON_DATA_DIR }, PEOPLE);
   return { env, workspaceId, codes, base: `http://127.0.0.1:${env.BATON_HUB_PORT}` };
-}
-
-/** Everything in the hub's log, in its order (the ids only). */
-async function hubLog(hub: HubConnection): Promise<string[]> {
-  const ids: string[] = [];
-  for (let after = 0; ; ) {
-    const reply = await pullEvents(hub, after);
-    if (!reply.ok) throw new Error(reply.problem.message);
-    ids.push(...reply.data.events.map((e) => e.event.id));
-    if (!reply.data.more) return ids;
-    after = reply.data.next;
-  }
 }
 
 interface Traffic {
@@ -93,23 +69,12 @@ async function keepWorking(browser: JoinedBrowser, i: number, traffic: Traffic):
   }
 }
 
-/** Sync rounds for everyone until no round meets a problem and nothing is left to push (bounded). */
-async function settle(browsers: JoinedBrowser[]): Promise<void> {
-  for (let round = 0; round < 50; round++) {
-    const reports = await Promise.all(browsers.map((b) => syncOnce(b.db, b.hub)));
-    const pending = await Promise.all(browsers.map((b) => b.db.count('outbox')));
-    if (reports.every((r) => !r.problem) && pending.every((n) => n === 0)) return;
-    await sleep(200);
-  }
-  throw new Error('the browsers did not settle within 50 rounds');
-}
-
-describe.each(databases())('four browsers syncing with a hub on $kind that is killed again and again', { timeout: 120_000 }, ({ kind, url }) => {
+describe.each(databases())('four browsers syncing with a hub on $kind that is killed again and again', { timeout: 150_000 }, ({ kind, url }) => {
   it('ends with every change at the hub exactly once, every outbox empty and everyone holding everything', async () => {
     const { env, workspaceId, codes, base } = await prepareHub(kind, url);
     let hub = await runCli(cli.cli, env);
     try {
-      const browsers = await Promise.all(codes.map((code) => browserJoining(base, workspaceId, code)));
+      const browsers = await browsersJoining(base, workspaceId, codes);
       // Joined as Settings → Team hub does: a first round brings the workspace and its members.
       await settle(browsers);
       const traffic: Traffic = { made: browsers.map(() => []), refused: [], acknowledged: 0, running: true };
