@@ -25,7 +25,7 @@ export function runCli(cli: string, env: Record<string, string>, args: string[] 
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start: ${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`hub did not start within 60 s: ${out}`)), 60_000);
     const check = () => {
       if (args.length > 0 ? child.exitCode !== null : /Baton hub on http/.test(out)) {
         clearTimeout(timer);
