@@ -3,6 +3,9 @@
 //   import { startTestPostgres } from './scripts/postgres.mjs';
 //   const pg = await startTestPostgres();      // { url, stop(), reused, external, dir }
 //
+//   haltTestPostgres({ port, dir }) / resumeTestPostgres({ port, dir })   an outage: the server stops,
+//                                              its data stays; then it starts again on the same data
+//
 //   node scripts/postgres.mjs start [--port N]  prints the URL, leaves the server running
 //   node scripts/postgres.mjs url   [--port N]  prints the URL of a running cluster (exit 1 if none)
 //   node scripts/postgres.mjs stop  [--port N]  stops it and removes its folder
@@ -214,20 +217,22 @@ function removeDir(dir) {
 /**
  * Starts (or reuses) the throwaway cluster on `port` and returns its URL.
  * Throws an Error saying why when PostgreSQL cannot be started.
- * @param {{ port?: number }} [options]
+ * With `dir`, a cluster of the caller's own in that folder (a test that restarts PostgreSQL must not
+ * restart the one other tests share): it is always started, whatever BATON_TEST_DATABASE_URL says.
+ * @param {{ port?: number, dir?: string }} [options]
  * @returns {Promise<{ url: string, stop: () => Promise<void>, reused: boolean, external: boolean, dir: string | null }>}
  */
-export async function startTestPostgres({ port = defaultPort() } = {}) {
-  if (process.env.BATON_TEST_DATABASE_URL) {
+export async function startTestPostgres({ port = defaultPort(), dir: ownDir } = {}) {
+  if (process.env.BATON_TEST_DATABASE_URL && !ownDir) {
     return { url: process.env.BATON_TEST_DATABASE_URL, stop: async () => {}, reused: true, external: true, dir: null };
   }
   const bin = findPostgresBinDir();
   if (!bin) throw new Error(installHelp());
 
-  const dir = clusterDir(port);
+  const dir = ownDir ? resolve(ownDir) : clusterDir(port);
   const dataDir = join(dir, 'data');
   const url = testPostgresUrl(port);
-  const handle = (reused) => ({ url, stop: () => stopTestPostgres({ port }), reused, external: false, dir });
+  const handle = (reused) => ({ url, stop: () => stopTestPostgres({ port, dir }), reused, external: false, dir });
 
   // 1. Reuse a cluster of ours that already answers on this port; clear away whatever is left over.
   if (existsSync(dir)) {
@@ -305,6 +310,27 @@ export async function startTestPostgres({ port = defaultPort() } = {}) {
   return handle(false);
 }
 
+function pgCtl(dir, args, what) {
+  const bin = findPostgresBinDir();
+  if (!bin) throw new Error(installHelp());
+  const result = runAsOwner(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), ...args, '-w', '-t', '30', '-s']);
+  if (!result.ok) throw new Error(`pg_ctl ${what} failed: ${describe(result)}`);
+}
+
+/**
+ * An outage: stops the cluster's server (`fast`: connections are cut, as in a restart; `immediate`: as
+ * in a crash) and keeps its data. `resumeTestPostgres` starts it again.
+ * @param {{ port?: number, dir?: string, mode?: 'fast' | 'immediate' }} [options]
+ */
+export function haltTestPostgres({ port = defaultPort(), dir = clusterDir(port), mode = 'fast' } = {}) {
+  pgCtl(dir, ['stop', '-m', mode], 'stop');
+}
+
+/** Starts a halted cluster again on its data; resolves once it accepts connections. */
+export function resumeTestPostgres({ port = defaultPort(), dir = clusterDir(port) } = {}) {
+  pgCtl(dir, ['start', '-l', join(dir, 'postgres.log')], 'start');
+}
+
 function sameDir(a, b) {
   try {
     return realpathSync(a) === realpathSync(b);
@@ -314,8 +340,7 @@ function sameDir(a, b) {
 }
 
 /** Stops the cluster on `port` (if running) and removes its folder. */
-export async function stopTestPostgres({ port = defaultPort() } = {}) {
-  const dir = clusterDir(port);
+export async function stopTestPostgres({ port = defaultPort(), dir = clusterDir(port) } = {}) {
   if (!existsSync(dir)) return;
   const dataDir = join(dir, 'data');
   const pid = readPid(dataDir);

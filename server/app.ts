@@ -7,6 +7,7 @@ import { TimestampSchema } from '../lib/model/common';
 import { z } from '../lib/model/zod';
 import { failure, type Result, succeed } from '../lib/result';
 import { type AddressLimiter, clientAddress, type Throttle, throttleFromEnv, tooManyMessage } from './address-limiter';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
 import { InviteError } from './invite-error';
 import type { Caller, HubStore } from './store';
 
@@ -116,6 +117,8 @@ export function createApp({ store, rateLimit = 1200, log = () => undefined, allo
   routeMetrics(app, store);
   app.onError((error, c) => {
     log({ level: 'error', path: c.req.path, error: error instanceof Error ? error.message : String(error) });
+    // PostgreSQL restarting or down: a passing state the client waits out, not a fault of the hub's.
+    if (isDatabaseUnavailable(error)) return c.json({ error: DATABASE_UNAVAILABLE_MESSAGE }, 503, { 'Retry-After': '5' });
     return c.json({ error: 'The hub could not complete that request.' }, 500);
   });
   return app;

@@ -1,42 +1,26 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEvent } from '../../../lib/events/make-event';
 import { databases, freshDb } from './hub-harness';
+import { buildHubCli, runCli as runHubCli } from './hub-process';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-let cli = '';
+let hubCli: Awaited<ReturnType<typeof buildHubCli>>;
 let scratch = '';
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'baton-crash-'));
-  // Inside the project, so the bundle finds its packages in node_modules.
-  cli = join(ROOT, '.output', `test-hub-${process.pid}`, 'cli.mjs');
-  await build({ entryPoints: [join(ROOT, 'server/cli.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: cli, logLevel: 'error' });
+  hubCli = await buildHubCli('crash');
 });
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
-  rmSync(join(cli, '..'), { recursive: true, force: true });
+  hubCli?.remove();
 });
 
-function runCli(env: Record<string, string>, args: string[] = []): Promise<{ out: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [cli, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start: ${out}`)), 20_000);
-    const check = () => {
-      if (args.length > 0 ? child.exitCode !== null : /Baton hub on http/.test(out)) {
-        clearTimeout(timer);
-        resolve({ out, child });
-      } else setTimeout(check, 50);
-    };
-    check();
-  });
+async function runCli(env: Record<string, string>) {
+  const { out, child } = await runHubCli(hubCli.cli, env);
+  return { out: out(), child };
 }
 
 describe.each(databases())('the hub process on $kind, killed mid-stream', { timeout: 90_000 }, ({ kind, url }) => {

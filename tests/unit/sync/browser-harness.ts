@@ -18,9 +18,14 @@ let n = 0;
 
 /** Invites `email` to the workspace and joins with that invite, as Settings → Team hub does. */
 export async function joinedBrowser(hub: Hub, workspaceId: string, email: string, name: string, role: 'admin' | 'member'): Promise<JoinedBrowser> {
-  const joined = await redeemInvite(hub.url, await hub.store.createInvite(workspaceId, { email, name, role }));
+  return browserJoining(hub.url, workspaceId, await hub.store.createInvite(workspaceId, { email, name, role }));
+}
+
+/** A new browser that joins the hub at `url` with an invite `code` (a hub in another process, too). */
+export async function browserJoining(url: string, workspaceId: string, code: string): Promise<JoinedBrowser> {
+  const joined = await redeemInvite(url, code);
   if (!joined.ok) throw new Error(joined.problem.message);
-  const connection: HubConnection = { url: hub.url, token: joined.data.token, memberId: joined.data.member.id, workspaceId };
+  const connection: HubConnection = { url, token: joined.data.token, memberId: joined.data.member.id, workspaceId };
   const db = await openBatonDb(`baton-sync-${n++}-${Date.now()}`);
   return {
     db,
