@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { openDurablePglite } from './pglite-durability';
 
 /** The little of SQL the hub needs; the same statements run on PGlite and on PostgreSQL. */
 export interface Queryable {
@@ -18,8 +19,12 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
+/**
+ * PGlite in memory (tests) or in a data folder (the hub's default). On disk, an acknowledged commit is
+ * on stable storage before it returns: see `openDurablePglite`.
+ */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  const db = dataDir ? await openDurablePglite(dataDir) : new PGlite();
   await db.waitReady;
   return {
     kind: 'pglite',
