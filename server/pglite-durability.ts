@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
@@ -54,31 +55,41 @@ export class SyncingNodeFS extends NodeFS {
   }
 }
 
+/** Left in a data folder once everything in it is on disk; from then on PostgreSQL syncs what it writes. */
+const SYNCED_MARKER = 'baton-synced';
+
 /**
- * Syncs every file and folder under `root`, then `root`'s own entry in its parent. PostgreSQL syncs
- * only what it changed itself: the cluster PGlite copies in on first start (initdb runs in memory),
- * and anything written by a hub that ran without fsync, would otherwise sit in the page cache.
+ * Puts everything under `root` on stable storage, once per folder. PostgreSQL syncs only what it writes
+ * itself: the cluster PGlite copies in on first start (initdb runs in memory), and anything a hub wrote
+ * before it synced, would otherwise sit in the page cache. After a crash, PostgreSQL (fsync on) syncs
+ * the whole folder itself before it replays the log.
  */
-export function syncTree(root: string): number {
-  let count = 0;
-  const visit = (path: string) => {
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      const child = join(path, entry.name);
-      if (entry.isDirectory()) visit(child);
-      else if (entry.isFile()) count += syncPath(child);
-    }
-    count += syncPath(path);
-  };
-  const absolute = resolve(root);
-  visit(absolute);
-  return count + syncPath(dirname(absolute));
+export function syncFolderOnce(root: string): void {
+  const marker = join(root, SYNCED_MARKER);
+  if (existsSync(marker)) return;
+  // syncfs(2) through coreutils: one call for the file system, where one fsync per file (about 1,000
+  // files in a new cluster) costs seconds on a disk that flushes its cache for each.
+  if (spawnSync('sync', ['-f', root]).status !== 0) syncTree(root);
+  writeFileSync(marker, 'Everything in this folder was synced to disk; since then PostgreSQL (fsync on) syncs what it writes.\n');
+  syncPath(marker);
+  syncPath(root);
+  syncPath(dirname(resolve(root)));
 }
 
-function syncPath(path: string): number {
+/** Syncs every file and folder under `root`, one fsync each (where `sync -f` is missing). */
+export function syncTree(root: string): void {
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    const child = join(root, entry.name);
+    if (entry.isDirectory()) syncTree(child);
+    else if (entry.isFile()) syncPath(child);
+  }
+  syncPath(root);
+}
+
+function syncPath(path: string): void {
   const fd = openSync(path, 'r');
   try {
     fsyncSync(fd);
-    return 1;
   } finally {
     closeSync(fd);
   }
@@ -94,7 +105,7 @@ export async function openDurablePglite(dataDir: string, options: PGliteOptions 
   const db = new PGlite({ ...options, fs, startParams: [...DURABLE_START_PARAMS] });
   await db.waitReady;
   try {
-    syncTree(dataDir);
+    syncFolderOnce(dataDir);
     const { rows } = await db.query<{ fsync: string; method: string }>(
       "select current_setting('fsync') as fsync, current_setting('wal_sync_method') as method",
     );
@@ -109,4 +120,41 @@ export async function openDurablePglite(dataDir: string, options: PGliteOptions 
     throw error;
   }
   return db;
+}
+
+/** Write-ahead log since the last checkpoint past which the hub checkpoints (PostgreSQL's `max_wal_size` idea). */
+export const CHECKPOINT_AFTER_BYTES = 64 * 2 ** 20;
+const CHECKPOINT_CHECK_MS = 60_000;
+
+/**
+ * Checkpoints when the log has grown by `afterBytes` since the last one. With fsync on, PostgreSQL's
+ * checkpoint syncs the data files it dirtied before it moves the redo point in `pg_control` and lets
+ * old WAL go, so this is safe at any moment between two statements.
+ */
+export async function checkpointIfDue(db: PGlite, afterBytes = CHECKPOINT_AFTER_BYTES): Promise<boolean> {
+  const { rows } = await db.query<{ bytes: string }>(
+    'select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), redo_lsn)::text as bytes from pg_control_checkpoint()',
+  );
+  if (Number(rows[0]?.bytes ?? 0) < afterBytes) return false;
+  await db.query('checkpoint');
+  return true;
+}
+
+/**
+ * PGlite runs PostgreSQL as a single-user backend: there is no checkpointer, so it never checkpoints on
+ * its own, by time or by log volume — only when it closes. The log would grow for as long as the hub
+ * runs, and a crash would replay all of it on the next start. So the hub looks once a minute.
+ * Returns the function that stops looking (call it before closing the database).
+ */
+export function scheduleCheckpoints(db: PGlite, everyMs = CHECKPOINT_CHECK_MS): () => void {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    checkpointIfDue(db)
+      .catch((error: unknown) => console.error(JSON.stringify({ level: 'error', msg: 'checkpoint failed', error: error instanceof Error ? error.message : String(error) })))
+      .finally(() => (busy = false));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
