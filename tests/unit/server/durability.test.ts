@@ -1,15 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../../../lib/events/make-event';
 import { checkpointIfDue, openDurablePglite } from '../../../server/pglite-durability';
+import { hubCliForFile } from './hub-harness';
 
 // The audit's own measure: system calls that put bytes on stable storage, seen by strace from outside
 // the hub process. On PostgreSQL the database server syncs, not the hub; this is PGlite's case alone.
-const ROOT = join(import.meta.dirname, '..', '..', '..');
 const STRACE = '/usr/bin/strace';
 
 /** Whether strace can trace a child here (a container may forbid ptrace); why not, when it cannot. */
@@ -23,21 +21,11 @@ const problem = straceProblem();
 const skip = problem !== undefined && !process.env.CI;
 if (skip) console.warn(`durability.test.ts SKIPPED: ${problem}. The PGlite fsync check did not run.`);
 
-let scratch = '';
-let cli = '';
-beforeAll(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'baton-durable-'));
-  cli = join(ROOT, '.output', `test-durable-${process.pid}`, 'cli.mjs');
-  await build({ entryPoints: [join(ROOT, 'server/cli.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: cli, logLevel: 'error' });
-});
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
-  rmSync(join(cli, '..'), { recursive: true, force: true });
-});
+const { cli, scratch, root: ROOT } = hubCliForFile('durable');
 
 /** The hub CLI under strace, which writes one line per fsync/fdatasync (with the file's path) to `trace`. */
 async function tracedHub(env: Record<string, string>, trace: string): Promise<{ child: ChildProcess; out: () => string }> {
-  const args = ['-f', '-qq', '-y', '-e', 'trace=fsync,fdatasync', '-o', trace, process.execPath, cli];
+  const args = ['-f', '-qq', '-y', '-e', 'trace=fsync,fdatasync', '-o', trace, process.execPath, cli()];
   const child = spawn(STRACE, args, { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -73,8 +61,8 @@ function syncs(trace: string): { all: number; wal: number } {
 describe.skipIf(skip)('the hub on PGlite (its default database)', { timeout: 120_000 }, () => {
   it('has each acknowledged push synced to disk before it answers, and reads sync nothing', async () => {
     if (problem) throw new Error(`${problem}: CI must run this test.`);
-    const dataDir = join(scratch, 'hub');
-    const trace = join(scratch, 'strace.log');
+    const dataDir = join(scratch(), 'hub');
+    const trace = join(scratch(), 'strace.log');
     const port = 20_000 + Math.floor(Math.random() * 2000);
     const hub = await tracedHub({ BATON_DATA_DIR: dataDir, BATON_HUB_PORT: String(port), BATON_ADMIN_EMAIL: 'jane@brightlane.agency' }, trace);
     try {
@@ -116,7 +104,7 @@ describe.skipIf(skip)('the hub on PGlite (its default database)', { timeout: 120
 
 describe('PGlite on disk, which never checkpoints by itself', { timeout: 60_000 }, () => {
   it('is checkpointed by the hub once its log has grown, so a restart after a crash replays little', async () => {
-    const db = await openDurablePglite(join(scratch, 'checkpoints'));
+    const db = await openDurablePglite(join(scratch(), 'checkpoints'));
     try {
       const redo = async () => (await db.query<{ lsn: string }>('select redo_lsn::text as lsn from pg_control_checkpoint()')).rows[0]!.lsn;
       const written = async () => (await db.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn')).rows[0]!.lsn;
