@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 
 /**
@@ -100,9 +100,9 @@ function syncPath(path: string): void {
  * when it cannot prove that (a PGlite upgrade that changed how syncs reach the disk): an embedded hub
  * that silently lost acknowledged events would be worse than one that does not start.
  */
-export async function openDurablePglite(dataDir: string, options: PGliteOptions = {}): Promise<PGlite> {
+export async function openDurablePglite(dataDir: string): Promise<PGlite> {
   const fs = new SyncingNodeFS(dataDir);
-  const db = new PGlite({ ...options, fs, startParams: [...DURABLE_START_PARAMS] });
+  const db = new PGlite({ fs, startParams: [...DURABLE_START_PARAMS] });
   await db.waitReady;
   try {
     syncFolderOnce(dataDir);
