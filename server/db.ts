@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { openDurablePglite, scheduleCheckpoints } from './pglite-durability';
 
 /** The little of SQL the hub needs; the same statements run on PGlite and on PostgreSQL. */
 export interface Queryable {
@@ -18,9 +19,30 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
+/**
+ * PGlite in memory (tests) or in a data folder (the hub's default). On disk, an acknowledged commit is
+ * on stable storage before it returns: see `openDurablePglite`.
+ */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  const db = dataDir ? new PGlite(dataDir) : new PGlite();
-  await db.waitReady;
+  if (!dataDir) {
+    const db = new PGlite();
+    await db.waitReady;
+    return pgliteDb(db);
+  }
+  const db = await openDurablePglite(dataDir);
+  const stopCheckpoints = scheduleCheckpoints(db);
+  const durable = pgliteDb(db);
+  return {
+    ...durable,
+    close: async () => {
+      stopCheckpoints();
+      await durable.close();
+    },
+  };
+}
+
+/** The hub's `Db` over a PGlite that is ready (the durability bench also wraps one opened as PGlite ships). */
+export function pgliteDb(db: PGlite): Db {
   return {
     kind: 'pglite',
     query: async (text, params) => ({ rows: (await db.query(text, params)).rows as never[] }),

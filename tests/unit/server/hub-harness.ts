@@ -1,7 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- a test harness: hub responses are parsed JSON, checked by the tests */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { build } from 'esbuild';
 import pg from 'pg';
-import { afterEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import WebSocket from 'ws';
 import { makeEvent, type EventInput } from '../../../lib/events/make-event';
 import type { EventType } from '../../../lib/model/event';
@@ -114,4 +118,24 @@ export function teamsClosedAfterEach() {
     return t;
   };
   return { team, closeAfter };
+}
+
+/**
+ * The hub's CLI (server/cli.ts) bundled for a test file that runs it as its own process, with a scratch
+ * folder: both made before the file's tests and removed after them (registers `beforeAll`/`afterAll`).
+ * The bundle lives inside the project, so it finds its packages in node_modules.
+ */
+export function hubCliForFile(tag: string): { cli: () => string; scratch: () => string; root: string } {
+  const root = joinPath(import.meta.dirname, '..', '..', '..');
+  const cli = joinPath(root, '.output', `test-${tag}-${process.pid}`, 'cli.mjs');
+  let scratch = '';
+  beforeAll(async () => {
+    scratch = mkdtempSync(joinPath(tmpdir(), `baton-${tag}-`));
+    await build({ entryPoints: [joinPath(root, 'server/cli.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: cli, logLevel: 'error' });
+  });
+  afterAll(() => {
+    rmSync(scratch, { recursive: true, force: true });
+    rmSync(joinPath(cli, '..'), { recursive: true, force: true });
+  });
+  return { cli: () => cli, scratch: () => scratch, root };
 }
