@@ -1,32 +1,19 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPglite } from '../../../server/db';
 import { HubStore } from '../../../server/store';
+import { hubCliForFile } from './hub-harness';
 
 const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const cli = join(ROOT, '.output', `test-cli-${process.pid}`, 'cli.mjs');
-let scratch = '';
+const { cli: builtCli, scratch: scratchDir, root: ROOT } = hubCliForFile('cli');
+const hubCli = (dataDir: string, ...args: string[]) => run(process.execPath, [builtCli(), ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', BATON_DATA_DIR: dataDir } });
 
-beforeAll(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'baton-cli-'));
-  await build({ entryPoints: [join(ROOT, 'server/cli.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: cli, logLevel: 'error' });
-});
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
-  rmSync(join(cli, '..'), { recursive: true, force: true });
-});
-
-const hubCli = (dataDir: string, ...args: string[]) => run(process.execPath, [cli, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', BATON_DATA_DIR: dataDir } });
-
-describe('npm run hub -- …', { timeout: 60_000 }, () => {
+describe('npm run hub -- …', { timeout: 180_000 }, () => {
   it('prints invite codes, and backs up and restores a hub exactly', async () => {
-    const data = join(scratch, 'hub');
+    const data = join(scratchDir(), 'hub');
     const { stdout } = await hubCli(data, 'invite', '--email', 'Tom@Brightlane.agency', '--name', 'Tom Reyes');
     expect(stdout).toMatch(/Admin invite \(shown once\):\s+bi_\S+/);
     const code = stdout.trim().split('\n').at(-1)!;
@@ -41,10 +28,10 @@ describe('npm run hub -- …', { timeout: 60_000 }, () => {
     const before = await store.pull((await store.workspaces())[0]!.id, 0, 100);
     await db.close();
 
-    const file = join(scratch, 'backup.json');
+    const file = join(scratchDir(), 'backup.json');
     expect((await hubCli(data, 'backup', file)).stdout).toContain('2 events');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'baton-hub-backup', version: 1 });
-    const restoredDir = join(scratch, 'restored');
+    const restoredDir = join(scratchDir(), 'restored');
     expect((await hubCli(restoredDir, 'restore', file)).stdout).toContain('Restored 2 events');
     await expect(hubCli(restoredDir, 'restore', file)).rejects.toThrow(/empty hub/);
 
@@ -53,7 +40,7 @@ describe('npm run hub -- …', { timeout: 60_000 }, () => {
     const [ws] = await restored.workspaces();
     expect(await restored.pull(ws!.id, 0, 100)).toEqual(before);
     await copy.close();
-    await expect(hubCli(join(scratch, 'x'), 'restore', join(ROOT, 'package.json'))).rejects.toThrow(/not a Baton hub backup/);
+    await expect(hubCli(join(scratchDir(), 'x'), 'restore', join(ROOT, 'package.json'))).rejects.toThrow(/not a Baton hub backup/);
 
     // While a hub runs on the embedded database, commands that would open it too are refused.
     writeFileSync(join(data, 'hub.pid'), String(process.pid));

@@ -103,7 +103,7 @@ describe.each(databases())('the hub judges event times by its own clock, on $kin
     await sentHandoff(jane, tom, sentAt);
     // A confirmation from a receiver whose clock ran ten minutes slow, stored by a hub without the rule.
     const early = dated(tom, 'handoff.confirmed', 'h1', {}, sentAt - 10 * MINUTE);
-    const [{ id: workspaceId, last_seq }] = await hub.store.workspaces();
+    const { id: workspaceId, last_seq } = (await hub.store.workspaces())[0]!;
     const seq = Number(last_seq) + 1;
     await hub.store.db.query('insert into events (workspace_id, seq, id, type, actor, body) values ($1, $2, $3, $4, $5, $6)', [workspaceId, seq, early.id, early.type, early.actor, JSON.stringify(early)]);
     await hub.store.db.query('update workspaces set last_seq = $2 where id = $1', [workspaceId, seq]);

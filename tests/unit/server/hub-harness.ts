@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { build } from 'esbuild';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import WebSocket from 'ws';
@@ -11,6 +10,7 @@ import { makeEvent, type EventInput } from '../../../lib/events/make-event';
 import type { EventType } from '../../../lib/model/event';
 import { openPglite, openPostgres, type Db } from '../../../server/db';
 import { startHub, type Hub } from '../../../server/server';
+import { buildHubCli, ROOT } from './hub-process';
 
 /** The databases every hub test runs on: PGlite always, PostgreSQL when the test setup started one. */
 export function databases(): { kind: 'pglite' | 'postgres'; url?: string }[] {
@@ -123,19 +123,17 @@ export function teamsClosedAfterEach() {
 /**
  * The hub's CLI (server/cli.ts) bundled for a test file that runs it as its own process, with a scratch
  * folder: both made before the file's tests and removed after them (registers `beforeAll`/`afterAll`).
- * The bundle lives inside the project, so it finds its packages in node_modules.
  */
 export function hubCliForFile(tag: string): { cli: () => string; scratch: () => string; root: string } {
-  const root = joinPath(import.meta.dirname, '..', '..', '..');
-  const cli = joinPath(root, '.output', `test-${tag}-${process.pid}`, 'cli.mjs');
+  let built: Awaited<ReturnType<typeof buildHubCli>> | undefined;
   let scratch = '';
   beforeAll(async () => {
     scratch = mkdtempSync(joinPath(tmpdir(), `baton-${tag}-`));
-    await build({ entryPoints: [joinPath(root, 'server/cli.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: cli, logLevel: 'error' });
+    built = await buildHubCli(tag);
   });
   afterAll(() => {
     rmSync(scratch, { recursive: true, force: true });
-    rmSync(joinPath(cli, '..'), { recursive: true, force: true });
+    built?.remove();
   });
-  return { cli: () => cli, scratch: () => scratch, root };
+  return { cli: () => built!.cli, scratch: () => scratch, root: ROOT };
 }
