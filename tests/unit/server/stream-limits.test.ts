@@ -4,7 +4,7 @@ import type WebSocket from 'ws';
 import { CLIENT_FRAME_BURST, MAX_BUFFERED_BYTES } from '../../../server/live-streams';
 import { startHub, type HubOptions } from '../../../server/server';
 import { databases, freshDb, join } from './hub-harness';
-import { eventually, openRawStream } from './stream-socket';
+import { eventually, openRawStream, type RawStream } from './stream-socket';
 
 /** A hub with a workspace, its admin Jane and a member Tom, started with `options`; closed by `done`. */
 async function teamWith(kind: 'pglite' | 'postgres', url: string | undefined, options: HubOptions = {}) {
@@ -86,7 +86,7 @@ describe.each(databases())('live stream limits on $kind', { timeout: 30_000 }, (
     const { hub, jane, tom } = await teamWith(kind, url);
     try {
       const janes = await openRawStream(hub, jane.token);
-      const toms = [];
+      const toms: RawStream[] = [];
       for (let i = 0; i < 11; i++) toms.push(await openRawStream(hub, tom.token));
       expect(await eventually(() => hub.connections() === 11)).toBe(true);
       expect(await toms[0]!.closed).toEqual({ code: 4008, reason: 'Too many live streams for one member (at most 10): the oldest is closed.' });
