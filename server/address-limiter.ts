@@ -64,7 +64,8 @@ export interface Throttle {
   trustProxy: boolean;
 }
 
-function positiveWhole(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A whole number from 1 read from the environment, or `fallback` when unset; anything else stops the hub with a clear message. */
+export function positiveWhole(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);

@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { serve, type ServerType } from '@hono/node-server';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { clientAddress, type Throttle, throttleFromEnv, tooManyMessage } from './address-limiter';
+import { clientAddress, positiveWhole, type Throttle, throttleFromEnv, tooManyMessage } from './address-limiter';
 import { createApp, parseAllowedOrigins } from './app';
 import type { Db } from './db';
+import { DEFAULT_MAX_STREAMS_PER_MEMBER, KEEPALIVE_MS, LiveStreams, MAX_CLIENT_FRAME_BYTES, type StreamFigures } from './live-streams';
 import { migrate } from './schema';
 import { type Caller, EVENTS_CHANNEL, HubStore, REVOCATIONS_CHANNEL } from './store';
 
@@ -15,10 +16,10 @@ export interface Hub {
   store: HubStore;
   /** Connected live streams, for figures and tests. */
   connections(): number;
+  /** The live streams' limits at work: open streams, the most bytes left unsent, streams closed and why. */
+  streams(): StreamFigures;
   close(): Promise<void>;
 }
-
-const KEEPALIVE_MS = 20_000;
 
 export interface HubOptions {
   port?: number;
@@ -28,6 +29,10 @@ export interface HubOptions {
   allowedOrigins?: readonly string[];
   /** Per-address limits on unauthenticated attempts; by default from BATON_AUTH_* and BATON_TRUST_PROXY. */
   throttle?: Throttle;
+  /** Live streams one member may hold; one more closes their oldest. By default BATON_MAX_STREAMS_PER_MEMBER, else 10. */
+  maxStreamsPerMember?: number;
+  /** How often each live stream is pinged; one that misses a ping's answer is cut off (20 s; tests shorten it). */
+  keepaliveMs?: number;
 }
 
 /**
@@ -41,6 +46,7 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   const store = new HubStore(db);
   const log = options.log ?? (() => undefined);
   const throttle = options.throttle ?? throttleFromEnv(process.env);
+  const maxStreamsPerMember = options.maxStreamsPerMember ?? positiveWhole(process.env, 'BATON_MAX_STREAMS_PER_MEMBER', DEFAULT_MAX_STREAMS_PER_MEMBER);
   const app = createApp({ store, log, allowedOrigins, throttle });
   if (!allowedOrigins) log({ level: 'warn', msg: 'BATON_ALLOWED_ORIGINS is not set: any browser extension may call the hub (a member token still guards every answer); set it to your extension origins.' });
   const server: ServerType = await new Promise((resolve) => {
@@ -48,49 +54,34 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   });
   const port = (server.address() as AddressInfo).port;
 
-  const sockets = new Map<WebSocket, string>();
+  const streams = new LiveStreams({ keepaliveMs: options.keepaliveMs ?? KEEPALIVE_MS, maxStreamsPerMember, log });
   const revocations = await watchRevocations(db, store);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  // No compression (memory per socket), and pings are answered by LiveStreams within each stream's allowance.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: false, autoPong: false });
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
     void (async () => {
       const admitted = await admitUpgrade(req, socket, store, throttle);
       if (!admitted) return;
       const { caller, token } = admitted;
       wss.handleUpgrade(req, socket, head, (ws) => {
-        sockets.set(ws, caller.workspaceId);
         revocations.track(ws, caller.memberId, token);
-        let alive = true;
-        ws.on('pong', () => (alive = true));
-        ws.on('message', (data) => {
-          // A client keepalive ("ping") keeps its service worker awake; answer it.
-          if (data.toString() === 'ping') ws.send('pong');
-        });
-        const timer = setInterval(() => {
-          if (!alive) ws.terminate();
-          alive = false;
-          ws.ping();
-          // Should an announcement of a revocation have been missed, the stream closes within one keepalive.
-          revocations.closeIfRevoked(ws, token);
-        }, KEEPALIVE_MS);
-        ws.on('close', () => {
-          clearInterval(timer);
-          sockets.delete(ws);
-        });
-        ws.send(JSON.stringify({ type: 'hello', workspaceId: caller.workspaceId }));
+        // Should an announcement of a revocation have been missed, the stream closes within one keepalive.
+        streams.add(ws, caller, () => revocations.closeIfRevoked(ws, token));
       });
     })().catch(() => socket.destroy());
   });
 
-  const stopListening = await announceEvents(db, store, sockets, log);
+  const stopListening = await announceEvents(db, store, streams, log);
 
   log({ level: 'info', msg: 'hub listening', port, database: db.kind });
   return {
     url: `http://${options.hostname ?? '127.0.0.1'}:${port}`,
     port,
     store,
-    connections: () => sockets.size,
+    connections: () => streams.figures().open,
+    streams: () => streams.figures(),
     async close() {
-      for (const ws of sockets.keys()) ws.close(1001, 'hub shutting down');
+      streams.closeAll(1001, 'hub shutting down');
       wss.close();
       // Stops accepting, and waits for requests in flight (their writes) to finish.
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -105,16 +96,13 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
  * Tells each connected stream when its workspace has new events, as the store announces them (from
  * this process or another on the same database).
  */
-function announceEvents(db: Db, store: HubStore, sockets: Map<WebSocket, string>, log: (entry: Record<string, unknown>) => void) {
-  const announce = (workspaceId: string, seq: number) => {
-    const message = JSON.stringify({ type: 'events', seq });
-    for (const [ws, ws_workspace] of sockets) if (ws_workspace === workspaceId && ws.readyState === ws.OPEN) ws.send(message);
-  };
+function announceEvents(db: Db, store: HubStore, streams: LiveStreams, log: (entry: Record<string, unknown>) => void) {
+  const announce = (workspaceId: string, seq: number) => streams.announce(workspaceId, seq);
   // Events appended while the LISTEN was lost were never announced: tell each served workspace its latest seq.
   const announceLatest = () =>
     void store.workspaces().then(
       (all) => {
-        const served = new Set(sockets.values());
+        const served = new Set(streams.workspaces());
         for (const w of all) if (served.has(w.id)) announce(w.id, Number(w.last_seq));
       },
       (error: Error) => log({ level: 'error', msg: 'announcing after re-listening failed', error: error.message }),
