@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { WebSocket } from 'ws';
+import { STREAM_CLOSED_TOO_MANY } from '../lib/sync/hub-client';
 
 /**
  * Bytes a stream may leave queued and unsent. An announcement is only "there is news up to seq N", so
@@ -18,7 +19,7 @@ export const KEEPALIVE_MS = 20_000;
 export const DEFAULT_MAX_STREAMS_PER_MEMBER = 10;
 /** Close codes a client sees. */
 export const CLOSE_POLICY_VIOLATION = 1008;
-export const CLOSE_TOO_MANY_STREAMS = 4008;
+export const CLOSE_TOO_MANY_STREAMS = STREAM_CLOSED_TOO_MANY;
 /** A client that does not answer a close frame (it may not be reading at all) is cut off after this. */
 const CLOSE_GRACE_MS = 1000;
 const PONG = Buffer.from('pong');

@@ -5,7 +5,7 @@ import type { Notice } from '../db/schema';
 import type { BatonEvent } from '../model/event';
 import { STORAGE_KEYS } from '../storage/keys';
 import { setItem } from '../storage/store';
-import { hubUrl } from '../sync/hub-client';
+import { hubUrl, STREAM_CLOSED_TOO_MANY } from '../sync/hub-client';
 import { backoffMs, syncOnce, type SyncReport } from '../sync/sync';
 import { handoffNotificationId } from './notification-ids';
 import { showWhatAwaitsMe } from './prompt-push';
@@ -140,9 +140,12 @@ export function createSyncRunner(workspace: WorkspaceService) {
     ws.onmessage = (message) => {
       if (typeof message.data === 'string' && message.data.includes('"events"')) request(0);
     };
-    ws.onclose = () => {
+    ws.onclose = (closed) => {
       clearInterval(keepalive);
       socket = null;
+      // This member's newer streams took its place: more live browsers than the hub allows would bump
+      // each other in a loop. This one pulls each minute instead, and tries the stream on that alarm.
+      if (closed.code === STREAM_CLOSED_TOO_MANY) return;
       setTimeout(() => void connectStream(), backoffMs(++failures));
     };
   }

@@ -14,6 +14,12 @@ export interface HubConnection {
   workspaceId: string;
 }
 
+/**
+ * The close code of a live stream the hub closed because the same member opened more than it allows
+ * (their oldest goes). Shared by the hub and the extension.
+ */
+export const STREAM_CLOSED_TOO_MANY = 4008;
+
 const TIMEOUT_MS = 15_000;
 
 const refused = (status: number, code: ProblemCode, message: string) => ({ ...failure(code, message), status });
