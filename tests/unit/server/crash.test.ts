@@ -23,7 +23,7 @@ async function runCli(env: Record<string, string>) {
   return { out: out(), child };
 }
 
-describe.each(databases())('the hub process on $kind, killed mid-stream', { timeout: 90_000 }, ({ kind, url }) => {
+describe.each(databases())('the hub process on $kind, killed mid-stream', { timeout: 150_000 }, ({ kind, url }) => {
   it('keeps every event it acknowledged, and takes the rest again without duplicates', async () => {
     const env: Record<string, string> = { BATON_HUB_PORT: String(18_000 + Math.floor(Math.random() * 2000)), BATON_ADMIN_EMAIL: 'jane@brightlane.agency' };
     if (kind === 'postgres') {
