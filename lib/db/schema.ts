@@ -7,6 +7,8 @@ import type { Failure, Note } from '../model/note';
 import type { Template } from '../model/template';
 import type { TimelineEntry } from '../model/timeline';
 import type { MetricsSnapshotHead } from './metrics-snapshot';
+import type { UndoEntry } from './view-undo';
+import type { ViewTail } from './view-tail';
 
 export const DB_NAME = 'baton';
 export const DB_VERSION = 2;
@@ -20,6 +22,8 @@ export type EventRecord = {
   id: string;
   /** The hub's sequence number, once the hub has the event: the order every browser agrees on. */
   hubSeq?: number;
+  /** How to take this event's effects out of the views, while it may still change place (./view-tail). */
+  undo?: UndoEntry[];
 };
 export type OutboxRecord = { id: string; seq: number; attempts: number; lastError?: string };
 
@@ -63,6 +67,8 @@ export interface MetaValues {
   'metrics-facts': string;
   /** An event arrived out of the hub's order: the views are rebuilt on the next round. */
   'needs-rebuild': true;
+  /** The events applied since the last point no event can move before, in the order applied (./view-tail). */
+  'view-tail': ViewTail;
   /** The highest hub sequence number a local event was acknowledged with. */
   'max-acked-seq': number;
   /** Local changes the hub refused, newest first, until the user retries or discards them. */
