@@ -239,17 +239,21 @@ export async function dropRefused(db: BatonDatabase, id: string): Promise<void> 
   if (outcome.stores.length > 0) publishChange({ eventId: null, type: 'rebuild', stores: outcome.stores });
 }
 
-/** Every view as a replay of the log leaves it, and the undo of each event still in the tail. */
-function replayWithTail(entries: readonly LogEntry[], cursor: number): { model: MemoryModel; rejected: { id: string; reason: string }[]; tail: LogEntry[] } {
+/**
+ * Every view as a replay of the log leaves it, and the undo of each event from the first one that may
+ * still move (see ./view-tail) — none when more than MAX_TAIL may (a restore not yet shared): the
+ * next re-order is then a full rebuild, as saveTail's bound has it.
+ */
+function replayWithTail(entries: readonly LogEntry[], cursor: number): { model: MemoryModel; rejected: { id: string; reason: string }[]; tail: LogEntry[] | undefined } {
   const model = new MemoryModel();
   const rejected: { id: string; reason: string }[] = [];
-  const tail: LogEntry[] = [];
-  for (const entry of entries) {
-    // From the first event that may still move, every one after it keeps its undo (see ./view-tail).
-    const tracked = tail.length > 0 || (entry.hubSeq ?? Infinity) > cursor;
+  const unsettled = entries.findIndex((entry) => (entry.hubSeq ?? Infinity) > cursor);
+  const from = unsettled === -1 ? entries.length : unsettled;
+  const tail: LogEntry[] | undefined = entries.length - from > MAX_TAIL ? undefined : [];
+  for (const [index, entry] of entries.entries()) {
     const decision = decide(model, entry.event);
-    const undo: UndoEntry[] = tracked && decision.ok ? memoryUndo(model, decision.changes) : [];
-    if (tracked) tail.push({ ...entry, record: { ...entry.record, undo } });
+    const undo: UndoEntry[] = tail && index >= from && decision.ok ? memoryUndo(model, decision.changes) : [];
+    if (tail && index >= from) tail.push({ ...entry, record: { ...entry.record, undo } });
     if (!decision.ok) rejected.push({ id: entry.event.id, reason: decision.problem.message });
     else if (!decision.duplicate) {
       for (const change of decision.changes) model.write(change);
@@ -286,14 +290,14 @@ export async function rebuildViews(db: BatonDatabase): Promise<{ events: number;
   const { entries, errors } = await collectEntries(tx.objectStore('events'));
   const cursor = (await getMeta(tx.objectStore('meta'), 'hub-cursor')) ?? 0;
   const { model, rejected, tail } = replayWithTail(entries, cursor);
-  const newTail: ViewTail = { applied: tail.map((e) => e.key), waiting: [] };
+  const meta = tx.objectStore('meta');
   await Promise.all([
     ...VIEW_STORES.map((store) => tx.objectStore(store).clear()),
     ...viewChanges(model).map((change) => writeChange(tx, change)),
-    ...tail.map((e) => tx.objectStore('events').put(e.record)),
-    putMeta(tx.objectStore('meta'), VIEW_TAIL_KEY, newTail),
+    ...(tail ?? []).map((e) => tx.objectStore('events').put(e.record)),
+    tail ? putMeta(meta, VIEW_TAIL_KEY, { applied: tail.map((e) => e.key), waiting: [] }) : meta.delete(VIEW_TAIL_KEY),
     // The saved metric facts were folded from the log as it was: they go with the views.
-    tx.objectStore('meta').delete(METRICS_HEAD_KEY),
+    meta.delete(METRICS_HEAD_KEY),
   ]);
   await tx.done;
   publishChange({ eventId: null, type: 'rebuild', stores: [...VIEW_STORES] });
