@@ -34,6 +34,9 @@ async function writeAccepted(tx: WriteTx, a: { event: BatonEvent; origin: 'local
   for (const change of a.changes) await writeChange(tx, change);
   if (undo) {
     a.tail!.tail.applied.push(seq);
+    // A hub event applied after local ones belongs before them in the hub's order (a change made
+    // between the pull's check and this append): the next re-order looks.
+    if (a.origin === 'remote') a.tail!.tail.dirty = true;
     a.tail!.save = true;
   }
   return seq;

@@ -147,6 +147,17 @@ describe('re-ordering the views from the first event that moved', () => {
     expect((await s.db.get('clients', 'northwind'))?.name).toBe('Northwind Group');
     expect(await views(s.db)).toEqual(await rebuiltFrom(s.db));
   });
+
+  it('puts right a hub event applied after a local one made in the same instant (between the pull’s check and its append)', async () => {
+    const s = await Scenario.start();
+    await s.mine('handoff.created', 'h1', brief('tom'));
+    const rename = s.theirs('client.updated', 'northwind', { name: 'Northwind Group' });
+    expect(await appendEvent(s.db, rename, 'remote', s.hub.length)).toMatchObject({ ok: true });
+    await putMeta(s.db, 'hub-cursor', s.hub.length);
+    expect(await reorderIfNeeded(s.db)).toBe('incremental');
+    expect((await s.db.get('handoffs', 'h1'))?.title).toContain('Northwind Group');
+    expect(await views(s.db)).toEqual(await rebuiltFrom(s.db));
+  });
 });
 
 describe('what a re-order leaves around the views', () => {
