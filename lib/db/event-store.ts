@@ -158,10 +158,10 @@ export async function receiveFromHub(db: BatonDatabase, event: BatonEvent, hubSe
   if (known !== undefined) {
     const tx = db.transaction(['events', 'meta'], 'readwrite');
     const record = await tx.objectStore('events').get(known);
-    if (record && record.hubSeq !== hubSeq) {
-      await tx.objectStore('events').put({ ...record, hubSeq });
-      await noteNewSeq(tx.objectStore('meta'), known, { untracked: 'rebuild' });
-    }
+    const moved = record !== undefined && record.hubSeq !== hubSeq;
+    if (moved) await tx.objectStore('events').put({ ...record, hubSeq });
+    // Pulled back, it is settled now if all before it is: the next re-order takes it out of the tail.
+    await noteNewSeq(tx.objectStore('meta'), known, { untracked: moved ? 'rebuild' : 'ignore' });
     await tx.done;
     return 'known';
   }

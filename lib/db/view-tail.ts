@@ -64,7 +64,8 @@ export type MetaStore = IDBPObjectStore<BatonDB, ArrayLike<StoreNames<BatonDB>>,
 
 /**
  * An applied event learned its hub sequence number (acknowledged, or pulled back): it may have
- * changed place. An event outside the tail can only be put right by a full rebuild.
+ * changed place, or be settled now. An event outside the tail that moved can only be put right by a
+ * full rebuild.
  */
 export async function noteNewSeq(meta: MetaStore, key: number, options: { untracked: 'rebuild' | 'ignore' }): Promise<void> {
   const tail = await getMeta(meta, VIEW_TAIL_KEY);
