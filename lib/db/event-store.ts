@@ -69,14 +69,14 @@ export async function appendEvent(db: BatonDatabase, raw: unknown, origin: 'loca
   if (!parsed.ok) return failure('bad-request', `Invalid event: ${parsed.problem.message}`);
   const event = parsed.data;
   const tx = db.transaction(ALL_STORES, 'readwrite');
-  const decision = decide(await loadSnapshot(tx, event), event);
+  const [snapshot, tail] = await Promise.all([loadSnapshot(tx, event), tailForAppend(tx)]);
+  const decision = decide(snapshot, event);
   if (!decision.ok || decision.duplicate) {
     tx.abort();
     // An aborted transaction's `done` rejects with the abort we asked for.
     await tx.done.catch(() => undefined);
     return decision.ok ? { ok: true, event, duplicate: true } : { ok: false, problem: decision.problem, event };
   }
-  const tail = await tailForAppend(tx);
   const seq = await writeAccepted(tx, { event, origin, changes: decision.changes, tail, ...(hubSeq !== undefined ? { hubSeq } : {}) });
   await saveTail(tx, tail);
   await tx.done;

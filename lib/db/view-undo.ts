@@ -54,7 +54,9 @@ export async function readUndo(tx: WriteTx, changes: readonly Change[]): Promise
   return Promise.all(
     changes.map(async (change) => {
       const key = keyOf(change);
-      const before = await storedValue(tx, change.store, key);
+      // A history entry is keyed by the id of the event that writes it: it never exists before that
+      // event (and a re-order undoes it before applying the event again). One read fewer per append.
+      const before = change.store === 'timeline' ? undefined : await storedValue(tx, change.store, key);
       return before === undefined ? { store: change.store, key } : { store: change.store, key, before };
     }),
   );
