@@ -281,6 +281,26 @@ if (!executablePath) {
   console.error(chromiumHelp());
   process.exit(1);
 }
+function printStore(store) {
+  const { sizes: n } = store.chromium;
+  console.log(`\nLocal store, ${n.clients} clients, ${n.handoffs} handoffs, ${n.events} events`);
+  for (const s of [store.chromium, store.node]) {
+    const i = s.interleavedMs;
+    console.log(`  ${s.label}`);
+    console.log(`    client view (open handoffs + last ${s.clientViewShape.timeline} history)  median ${round(s.clientViewMs.median, 2)} ms   p95 ${round(s.clientViewMs.p95, 2)} ms`);
+    console.log(`    append one event                                      median ${round(s.appendMs.median, 2)} ms   p95 ${round(s.appendMs.p95, 2)} ms`);
+    console.log(`    rebuild every view from the log                       ${s.rebuildMs} ms`);
+    if (i) console.log(`    absorb one interleaved event: re-order from it        median ${round(i.incremental.median, 2)} ms   p95 ${round(i.incremental.p95, 2)} ms   (full rebuild, as before: ${i.fullRebuild} ms)`);
+  }
+}
+
+// `npm run bench -- --store`: only the local store (Node and Chromium), printed, bench/results.json untouched.
+if (process.argv.includes('--store')) {
+  const started = loadavg()[0];
+  printStore(await storeFigures(executablePath));
+  console.log(`\nLoad average (1 min): ${round(started, 2)} at the start, ${round(loadavg()[0], 2)} at the end`);
+  process.exit(0);
+}
 // `npm run bench -- --content-scripts`: only the content scripts (sizes from a fresh production build,
 // and the Gmail one's cost per page load), merged into the last full run's bench/results.json.
 if (process.argv.includes('--content-scripts')) {
@@ -317,14 +337,7 @@ console.log(`  median ${readPageFigures.medianMs} ms   p95 ${readPageFigures.p95
 console.log(`\nMatcher, ${matcher.clients} clients × ${matcher.identifiersPerClient} identifiers (Node)`);
 console.log(`  index build  median ${round(matcher.indexBuildMs.median, 2)} ms   p95 ${round(matcher.indexBuildMs.p95, 2)} ms`);
 console.log(`  lookup       median ${round(matcher.lookupUs.median, 2)} µs   p95 ${round(matcher.lookupUs.p95, 2)} µs   (${matcher.pageIdentifiers} page identifiers)`);
-const { sizes: n } = store.chromium;
-console.log(`\nLocal store, ${n.clients} clients, ${n.handoffs} handoffs, ${n.events} events`);
-for (const s of [store.chromium, store.node]) {
-  console.log(`  ${s.label}`);
-  console.log(`    client view (open handoffs + last ${s.clientViewShape.timeline} history)  median ${round(s.clientViewMs.median, 2)} ms   p95 ${round(s.clientViewMs.p95, 2)} ms`);
-  console.log(`    append one event                                      median ${round(s.appendMs.median, 2)} ms   p95 ${round(s.appendMs.p95, 2)} ms`);
-  console.log(`    rebuild every view from the log                       ${s.rebuildMs} ms`);
-}
+printStore(store);
 console.log('\nTeam hub (its own process, loopback)');
 for (const kind of ['pglite', 'postgres']) {
   const h = hub[kind];

@@ -25,8 +25,10 @@ export interface SavedFacts {
 
 /**
  * The head, if the saved facts are this fold's. Whatever takes events out of the log or re-orders it
- * (a refused event dropped, a rebuild in the hub's order, a restore) rebuilds the views and deletes
- * the head with them (rebuildViews): present means current up to `lastKey`.
+ * deletes the head when an event the facts folded moved: a re-order from the first moved event (a
+ * refused event dropped, a colleague's placed before mine; ./view-tail) when that event or any after
+ * it was folded, a full rebuild (a restore) always. The facts are then folded afresh when next asked
+ * for; a re-order among events not yet folded keeps them. Present means current up to `lastKey`.
  */
 async function currentHead(db: BatonDatabase): Promise<MetricsSnapshotHead | null> {
   // Another version of the fold may have saved it in another shape: only this fold's own is trusted.

@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import type { Judging } from '../events/reducer';
 import type { Client } from '../model/client';
 import type { BatonEvent } from '../model/event';
 import type { Handoff, HandoffState, OpenItem } from '../model/handoff';
@@ -7,6 +8,8 @@ import type { Failure, Note } from '../model/note';
 import type { Template } from '../model/template';
 import type { TimelineEntry } from '../model/timeline';
 import type { MetricsSnapshotHead } from './metrics-snapshot';
+import type { UndoEntry } from './view-undo';
+import type { ViewTail } from './view-tail';
 
 export const DB_NAME = 'baton';
 export const DB_VERSION = 2;
@@ -20,7 +23,16 @@ export type EventRecord = {
   id: string;
   /** The hub's sequence number, once the hub has the event: the order every browser agrees on. */
   hubSeq?: number;
+  /** How to take this event's effects out of the views, while it may still change place (./view-tail). */
+  undo?: UndoEntry[];
 };
+/**
+ * How the reducer judges a logged event when it is applied again (a re-order, a rebuild): one the hub
+ * has (it sent it, or acknowledged it) was judged at the hub's door and is a fact; only one still on
+ * its way is judged as new.
+ */
+export const judgingOf = (record: Pick<EventRecord, 'origin' | 'hubSeq'>): Judging => (record.origin === 'remote' || record.hubSeq !== undefined ? 'accepted' : 'new');
+
 export type OutboxRecord = { id: string; seq: number; attempts: number; lastError?: string };
 
 /** A sync round's message to the user (a handoff to confirm, gaps to answer), kept for the record. */
@@ -63,6 +75,8 @@ export interface MetaValues {
   'metrics-facts': string;
   /** An event arrived out of the hub's order: the views are rebuilt on the next round. */
   'needs-rebuild': true;
+  /** The events applied since the last point no event can move before, in the order applied (./view-tail). */
+  'view-tail': ViewTail;
   /** The highest hub sequence number a local event was acknowledged with. */
   'max-acked-seq': number;
   /** Local changes the hub refused, newest first, until the user retries or discards them. */

@@ -1,4 +1,4 @@
-import { acknowledge, rebuildIfNeeded, receiveFromHub } from '../db/event-store';
+import { acknowledge, reorderIfNeeded, receiveFromHub } from '../db/event-store';
 import { getMeta, putMeta } from '../db/meta';
 import type { BatonDatabase } from '../db/open';
 import type { MetaKey } from '../db/schema';
@@ -12,7 +12,7 @@ const BATCH = 100;
 
 export interface SyncReport {
   pushed: number;
-  /** Local events the hub refused, with its reason: set aside (see ./refused), views rebuilt, the user told. */
+  /** Local events the hub refused, with its reason: set aside (see ./refused), views put back in the hub.s order, the user told. */
   refused: { id: string; type: string; reason: string }[];
   pulled: BatonEvent[];
   /** Why the round stopped early: what was pushed and pulled before it still counts. */
@@ -27,7 +27,7 @@ export interface SyncReport {
  */
 export async function syncOnce(db: BatonDatabase, hub: HubConnection): Promise<SyncReport> {
   const report: SyncReport = { pushed: 0, refused: [], pulled: [] };
-  await rebuildIfNeeded(db);
+  await reorderIfNeeded(db);
   const pushProblem = await pushOutbox(db, hub, report);
   const pullProblem = await pullAfterCursor(db, hub, report);
   const problem = pushProblem ?? pullProblem;
@@ -74,7 +74,7 @@ async function pullAfterCursor(db: BatonDatabase, hub: HubConnection, report: Sy
       const parsed = parseEvent(raw);
       // Never skipped: an event this version cannot read (a newer Baton wrote it) stops the pull here.
       if (!parsed.ok) {
-        await rebuildIfNeeded(db);
+        await reorderIfNeeded(db);
         return failure('unavailable', `Event ${seq} from the hub cannot be read by this version of Baton (${parsed.problem.message}). Update Baton.`).problem;
       }
       if ((await receiveFromHub(db, parsed.data, seq)) !== 'known') report.pulled.push(parsed.data);
@@ -82,7 +82,7 @@ async function pullAfterCursor(db: BatonDatabase, hub: HubConnection, report: Sy
       await putMeta(db, CURSOR_KEY, cursor);
     }
     if (!reply.data.more) {
-      await rebuildIfNeeded(db);
+      await reorderIfNeeded(db);
       return undefined;
     }
   }

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { appendEvent, appendEvents, readLog } from '../../../lib/db/event-store';
+import { appendEvent, appendEvents, readLog, rebuildViews } from '../../../lib/db/event-store';
 import { openBatonDb } from '../../../lib/db/open';
 import { MAX_CLOCK_SKEW_MS } from '../../../lib/events/clock';
 import { makeEvent, type EventInput } from '../../../lib/events/make-event';
@@ -84,5 +84,28 @@ describe('this computer stamps what a person does no earlier than what it follow
     const fromHub = dated('handoff.gaps_answered', 'jane', 'h1', { answers: [{ gapId: 'g1', answer: 'Yes.' }] }, SENT + 3 * MINUTE);
     expect(await appendEvent(db, fromHub, 'remote', 9)).toMatchObject({ ok: true, event: { at: fromHub.at } });
     db.close();
+  });
+});
+
+describe('an event the hub accepted is a fact: the clock rule never judges it again', () => {
+  // A confirmation stored by a hub from before the rule, from a receiver whose clock ran 10 minutes slow.
+  const earlyConfirm = () => dated('handoff.confirmed', 'tom', 'h1', {}, SENT - 10 * MINUTE);
+
+  it('a browser takes it from the hub, and a rebuild or a re-order keeps it', async () => {
+    const db = await openBatonDb(freshName());
+    // Each in the hub's order, with its sequence number, as a pull brings them.
+    const log = [...baseLog(), ...sentBrief('h1', 10), earlyConfirm()];
+    for (const [index, event] of log.entries()) expect(await appendEvent(db, event, 'remote', index + 1)).toMatchObject({ ok: true, duplicate: false });
+    expect((await db.get('handoffs', 'h1'))?.state).toBe('confirmed');
+    const { rejected } = await rebuildViews(db);
+    expect(rejected).toEqual([]);
+    expect((await db.get('handoffs', 'h1'))?.state).toBe('confirmed');
+    db.close();
+  });
+
+  it('the same event made here, now, is judged as new (and stamped at its cause)', () => {
+    const model = sentModel();
+    expect(model.apply(earlyConfirm(), 'accepted')).toMatchObject({ ok: true });
+    expect(reasonOf(sentModel(), earlyConfirm())).toMatch(/before the handoff was sent/);
   });
 });
