@@ -23,6 +23,7 @@ import WebSocket from 'ws';
 import { makeEvent } from '../lib/events/make-event';
 import { newId } from '../lib/model/common';
 import { runHubChild, type ChildMessage, type ChildRequest } from './hub-child';
+import { benchScale, SCALE_MEMBERS, type ScaleFigures } from './hub-scale';
 
 const SIZES = [1, 50, 500] as const;
 const PUSHES: Record<(typeof SIZES)[number], number> = { 1: 40, 50: 40, 500: 30 };
@@ -34,7 +35,7 @@ const BATCH1_MS = 5_000;
 const BATCH100_MS = 5_000;
 const BATCH100_MAX_PUSHES = 200;
 const DELIVERY_TIMEOUT_MS = 10_000;
-const HARD_DEADLINE_MS = 6 * 60_000;
+const HARD_DEADLINE_MS = 9 * 60_000;
 
 const log = (message: string) => process.stderr.write(`[hub bench] ${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -384,6 +385,29 @@ async function benchDatabase(label: string, env: Record<string, string>, withMem
   }
 }
 
+/** The scale figures (bench/hub-scale.ts) on a hub process of their own, with SCALE_MEMBERS members. */
+async function benchScaleOn(label: string, env: Record<string, string>): Promise<ScaleFigures> {
+  // Thousands of sockets over a hundred members: lift the per-member stream cap for the bench.
+  const hub = await startHubProcess({ ...env, BATON_MAX_STREAMS_PER_MEMBER: '5000' }, SCALE_MEMBERS);
+  try {
+    const members = await joinAll(hub.url, hub.invites);
+    log(`${label} scale: ${members.length} members joined`);
+    return await benchScale(hub, members, (message) => log(`${label} scale: ${message}`));
+  } finally {
+    await hub.close();
+  }
+}
+
+/** BATON_BENCH_HUB_SECTIONS: `scale` for the scale figures alone, `base` for the others alone; unset: both. */
+const sections = (process.env.BATON_BENCH_HUB_SECTIONS ?? 'base,scale').split(',');
+
+/** The sections asked for, on one database; each section in a hub process of its own. */
+async function benchSections(label: string, env: Record<string, string>, withMemory: boolean) {
+  const base = sections.includes('base') ? await benchDatabase(label, env, withMemory) : undefined;
+  const scale = sections.includes('scale') ? await benchScaleOn(label, env) : undefined;
+  return { figures: { ...base?.figures, scale }, memory: base?.memory };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // PostgreSQL
 
@@ -428,7 +452,7 @@ async function benchPostgres(): Promise<Record<string, unknown>> {
     await admin.query(`create database ${name}`);
     const dbUrl = new URL(cluster.url);
     dbUrl.pathname = `/${name}`;
-    const { figures } = await benchDatabase('postgres', { BENCH_DATABASE_URL: dbUrl.toString() }, false);
+    const { figures } = await benchSections('postgres', { BENCH_DATABASE_URL: dbUrl.toString() }, false);
     return { ...figures };
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
@@ -450,9 +474,9 @@ async function main() {
   const began = performance.now();
   log(`load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} on ${cpus().length} cores`);
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-hub-'));
-  let pglite: Awaited<ReturnType<typeof benchDatabase>>;
+  let pglite: Awaited<ReturnType<typeof benchSections>>;
   try {
-    pglite = await benchDatabase('pglite', { BENCH_DATA_DIR: join(dataDir, 'hub') }, true);
+    pglite = await benchSections('pglite', { BENCH_DATA_DIR: join(dataDir, 'hub') }, true);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
