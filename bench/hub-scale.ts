@@ -9,7 +9,8 @@
 // consumer, which the hub may drop); only the sampled ones record arrivals.
 import { Agent, request } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { makeEvent } from '../lib/events/make-event';
 import { newId } from '../lib/model/common';
@@ -39,7 +40,9 @@ export interface ScaleHub {
 export interface ScaleFigures {
   singleEventPushesPerSecond: number;
   pushAnswerMs: { p50: number; p95: number; p99: number };
-  announce2000: { p50: number; p95: number; p99: number; pushes: number; samples: number; missed: number; achievedPushesPerSecond: number; pushAnswerMs: { p50: number; p95: number; p99: number } };
+  hubCpuMsPerPush: number;
+  databaseCpuMsPerPush: number;
+  announce2000: { p50: number; p95: number; p99: number; pushes: number; failedPushes?: number; firstFailure?: string; samples: number; missed: number; achievedPushesPerSecond: number; pushAnswerMs: { p50: number; p95: number; p99: number } };
   rssMiB2000: { peak: number; afterGc: number };
 }
 
@@ -83,22 +86,64 @@ function send(url: string, member: ScaleMember, body: string, retries: number): 
       // A kept-alive connection the hub closed as idle just as it was reused (Node's documented race):
       // the request never reached the hub, so it is sent again (the next idle connection may be stale too).
       if (retries < 600 && req.reusedSocket && error.code === 'ECONNRESET') resolve(send(url, member, body, retries + 1));
-      else reject(error);
+      else reject(new Error(`push: ${error.code ?? error.message} on a ${req.reusedSocket ? 'reused' : 'new'} connection`));
     });
     req.end(body);
   });
 }
 
-/** (a) Every member pushes back to back; events accepted per second after a warm-up, and each push's answer time. */
-async function saturate(url: string, members: ScaleMember[]) {
+/** A process's /proc stat fields after "pid (comm) " (state first), or undefined when it is gone. */
+function statFields(pid: number): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time the process has used so far, user and system (ms; the kernel counts in 1/100 s). */
+function cpuMs(pid: number): number {
+  const fields = statFields(pid);
+  // utime and stime are the stat file's fields 14 and 15.
+  return fields ? (Number(fields[11]) + Number(fields[12])) * 10 : 0;
+}
+
+/**
+ * CPU time of a PostgreSQL cluster so far (ms): the postmaster with its waited-for children, and its
+ * live children (the hub's pooled connections).
+ */
+export function clusterCpuMs(dataDir: string): number {
+  const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const own = statFields(postmaster);
+  let total = own ? (Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])) * 10 : 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(Number(entry));
+    // The parent pid is field 4.
+    if (fields && Number(fields[1]) === postmaster) total += (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return total;
+}
+
+/**
+ * (a) Every member pushes back to back; events accepted per second after a warm-up, each push's answer
+ * time, and the hub process's CPU per push (less at the mercy of a shared machine than the rate).
+ */
+async function saturate(url: string, pid: number, members: ScaleMember[], databaseCpuMs: () => number) {
   let counting = false;
   let accepted = 0;
   const answers: number[] = [];
   const stopAt = performance.now() + SATURATE_WARMUP_MS + SATURATE_MS;
   const started = performance.now();
-  setTimeout(() => (counting = true), SATURATE_WARMUP_MS);
   let countFrom = 0;
-  setTimeout(() => (countFrom = performance.now()), SATURATE_WARMUP_MS);
+  let cpuFrom = 0;
+  let databaseCpuFrom = 0;
+  setTimeout(() => {
+    counting = true;
+    countFrom = performance.now();
+    cpuFrom = cpuMs(pid);
+    databaseCpuFrom = databaseCpuMs();
+  }, SATURATE_WARMUP_MS);
   await Promise.all(
     members.map(async (member) => {
       while (performance.now() < stopAt) {
@@ -112,7 +157,10 @@ async function saturate(url: string, members: ScaleMember[]) {
     }),
   );
   const seconds = (performance.now() - (countFrom || started)) / 1000;
-  return { perSecond: Math.round(accepted / seconds), answers: percentiles(answers) };
+  const pushes = Math.max(1, accepted);
+  const hubCpuMsPerPush = round((cpuMs(pid) - cpuFrom) / pushes);
+  const databaseCpuMsPerPush = round((databaseCpuMs() - databaseCpuFrom) / pushes);
+  return { perSecond: Math.round(accepted / seconds), answers: percentiles(answers), hubCpuMsPerPush, databaseCpuMsPerPush };
 }
 
 interface Receiver {
@@ -181,6 +229,7 @@ function heardAt(heard: { seq: number; at: number }[], seq: number): number | un
 /** (b) A steady pace of single-event pushes; each one's delay to every sampled receiver. */
 async function steady(url: string, members: ScaleMember[], receivers: Receiver[]) {
   const pushes: { t0: number; seq?: number; answered?: number }[] = [];
+  const failures: string[] = [];
   const inFlight: Promise<void>[] = [];
   const interval = 1000 / STEADY_PER_SECOND;
   const start = performance.now();
@@ -191,7 +240,12 @@ async function steady(url: string, members: ScaleMember[], receivers: Receiver[]
       const push: (typeof pushes)[number] = { t0: performance.now() };
       const member = members[pushes.length % members.length]!;
       pushes.push(push);
-      inFlight.push(pushOne(url, member).then((seq) => ((push.seq = seq), (push.answered = performance.now() - push.t0), undefined)));
+      inFlight.push(
+        pushOne(url, member).then(
+          (seq) => ((push.seq = seq), (push.answered = performance.now() - push.t0), undefined),
+          (error: Error) => void failures.push(error.message),
+        ),
+      );
     }
     await sleep(1);
   }
@@ -200,15 +254,17 @@ async function steady(url: string, members: ScaleMember[], receivers: Receiver[]
   await sleep(GRACE_MS);
   const samples: number[] = [];
   let missed = 0;
+  const answered = pushes.filter((p) => p.seq !== undefined);
   for (const r of receivers) {
     if (!r.heard) continue;
-    for (const p of pushes) {
+    for (const p of answered) {
       const at = heardAt(r.heard, p.seq!);
       if (at === undefined) missed += 1;
       else samples.push(Math.max(0, at - p.t0));
     }
   }
-  return { ...percentiles(samples), pushes: total, samples: samples.length, missed, achievedPushesPerSecond: Math.round(achieved), pushAnswerMs: percentiles(pushes.map((p) => p.answered!)) };
+  const failed = failures.length > 0 ? { failedPushes: failures.length, firstFailure: failures[0] } : {};
+  return { ...percentiles(samples), pushes: total, ...failed, samples: samples.length, missed, achievedPushesPerSecond: Math.round(achieved), pushAnswerMs: percentiles(answered.map((p) => p.answered!)) };
 }
 
 /** The process's resident memory now, from the kernel (MiB). */
@@ -218,10 +274,13 @@ function rssMiB(pid: number): number {
 }
 
 /** The three figures on one hub process whose workspace has `members` joined. */
-export async function benchScale(hub: ScaleHub, members: ScaleMember[], log: (message: string) => void): Promise<ScaleFigures> {
+/** `databaseCpuMs`: CPU used so far by the database server, when it is a process of its own (PostgreSQL). */
+export async function benchScale(hub: ScaleHub, members: ScaleMember[], log: (message: string) => void, databaseCpuMs = () => 0): Promise<ScaleFigures> {
   agent = new Agent({ keepAlive: true, maxSockets: 512 });
-  const saturated = await saturate(hub.url, members);
-  log(`single-event pushes, ${members.length} members back to back: ${saturated.perSecond}/s; answer ${JSON.stringify(saturated.answers)} ms`);
+  const saturated = await saturate(hub.url, hub.pid, members, databaseCpuMs);
+  log(
+    `single-event pushes, ${members.length} members back to back: ${saturated.perSecond}/s; answer ${JSON.stringify(saturated.answers)} ms; CPU a push: hub ${saturated.hubCpuMsPerPush} ms, database ${saturated.databaseCpuMsPerPush} ms`,
+  );
   const opening = performance.now();
   const receivers = await openReceivers(hub.url, members);
   log(`${SOCKETS} sockets open in ${Math.round(performance.now() - opening)} ms (RSS ${rssMiB(hub.pid)} MiB)`);
@@ -237,7 +296,7 @@ export async function benchScale(hub: ScaleHub, members: ScaleMember[], log: (me
     const after = await hub.memory();
     if (after.connections < SOCKETS) log(`warning: the hub holds ${after.connections} of ${SOCKETS} sockets after the run`);
     log(`hub RSS with ${SOCKETS} sockets: peak ${peak} MiB, after GC ${after.rssMiB} MiB`);
-    return { singleEventPushesPerSecond: saturated.perSecond, pushAnswerMs: saturated.answers, announce2000: announced, rssMiB2000: { peak, afterGc: after.rssMiB } };
+    return { singleEventPushesPerSecond: saturated.perSecond, pushAnswerMs: saturated.answers, hubCpuMsPerPush: saturated.hubCpuMsPerPush, databaseCpuMsPerPush: saturated.databaseCpuMsPerPush, announce2000: announced, rssMiB2000: { peak, afterGc: after.rssMiB } };
   } finally {
     clearInterval(poll);
     closeReceivers(receivers);
