@@ -323,8 +323,9 @@ export class HubStore {
   }
 
   /**
-   * Appends a group of pushes (`take` closes the group) in the transaction: the workspace locked once, the ids looked up once,
-   * each push judged in turn against the model, all rows in one insert, one NOTIFY with the last seq.
+   * Appends a group of pushes (`take` closes the group) in the transaction: the workspace locked once,
+   * the ids looked up once, each push judged in turn against the model, all rows in one insert, one
+   * NOTIFY with the last seq.
    * When the database refuses that insert, each push is written on its own (`appendPushAlone`), so a
    * refusal affects only the push (and the event) it belongs to.
    */
