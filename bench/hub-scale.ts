@@ -59,9 +59,13 @@ export function percentiles(samples: number[]) {
 /** Kept-alive connections for the pushes: one agent per hub process benched. */
 let agent = new Agent({ keepAlive: true, maxSockets: 512 });
 
+let pushed = 0;
+
 /** One single-event push over a kept-alive connection; its accepted seq (throws on anything else). */
 function pushOne(url: string, member: ScaleMember): Promise<number> {
-  const event = makeEvent('client.created', member.id, newId(), { name: `Scale client ${randomBytes(4).toString('hex')}` });
+  // Client names are unique in a workspace: a counter, so that no two pushes collide.
+  pushed += 1;
+  const event = makeEvent('client.created', member.id, newId(), { name: `Scale client ${pushed} ${randomBytes(2).toString('hex')}` });
   return send(url, member, JSON.stringify({ events: [event] }), 0);
 }
 
