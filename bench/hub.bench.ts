@@ -1,7 +1,8 @@
 // Team hub figures (issue 4 → Benchmarks): accepted events per second (batches of 1 and 100, pushed over
 // HTTP by one member), delivery latency from push to each receiver's WebSocket `{"type":"events"}` message
-// with 1, 50 and 500 connected members, and the hub process's memory with 0 and 500 connections.
-// PGlite always; PostgreSQL on a throwaway cluster (scripts/postgres.mjs) when it can be started.
+// with 1, 50 and 500 connected members, and the hub process's memory with 0 and 500 connections; then the
+// scale figures of issue 12 (bench/hub-scale.ts: one workspace saturated with single-event pushes, push →
+// announcement and RSS with 2,000 sockets at 200 pushes/s). PGlite; PostgreSQL on a throwaway cluster (scripts/postgres.mjs) when it can be started.
 //
 // The hub runs in its own Node process (this same bundle, forked with --hub-child: see hub-child.ts); this
 // process plays the members. Loopback only; every loop is bounded; prints ONE line of JSON on stdout.
@@ -11,7 +12,8 @@
 //   node .output/bench-hub/hub.bench.mjs
 //
 // Environment: BATON_BENCH_PG_PORT (throwaway cluster port, default 55442), BATON_TEST_DATABASE_URL (use
-// that PostgreSQL instead: a fresh database is created in it), BATON_BENCH_SKIP_POSTGRES=1.
+// that PostgreSQL instead: a fresh database is created in it), BATON_BENCH_SKIP_POSTGRES=1,
+// BATON_BENCH_SKIP_PGLITE=1, BATON_BENCH_HUB_SECTIONS (`base`, `scale`, or both: `base,scale`, the default).
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +25,7 @@ import WebSocket from 'ws';
 import { makeEvent } from '../lib/events/make-event';
 import { newId } from '../lib/model/common';
 import { runHubChild, type ChildMessage, type ChildRequest } from './hub-child';
+import { benchScale, clusterCpuMs, SCALE_MEMBERS, type ScaleFigures } from './hub-scale';
 
 const SIZES = [1, 50, 500] as const;
 const PUSHES: Record<(typeof SIZES)[number], number> = { 1: 40, 50: 40, 500: 30 };
@@ -34,7 +37,7 @@ const BATCH1_MS = 5_000;
 const BATCH100_MS = 5_000;
 const BATCH100_MAX_PUSHES = 200;
 const DELIVERY_TIMEOUT_MS = 10_000;
-const HARD_DEADLINE_MS = 6 * 60_000;
+const HARD_DEADLINE_MS = 9 * 60_000;
 
 const log = (message: string) => process.stderr.write(`[hub bench] ${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -384,6 +387,32 @@ async function benchDatabase(label: string, env: Record<string, string>, withMem
   }
 }
 
+/** The scale figures (bench/hub-scale.ts) on a hub process of their own, with SCALE_MEMBERS members. */
+async function benchScaleOn(label: string, env: Record<string, string>, databaseCpuMs?: () => number): Promise<ScaleFigures> {
+  // Thousands of sockets over a hundred members: lift the per-member stream cap for the bench.
+  // All the members share one address here: the per-address throttle of unauthenticated attempts
+  // charges each request until its token is checked, so 128 in flight would be refused as a flood.
+  const lifted = { BATON_MAX_STREAMS_PER_MEMBER: '5000', BATON_AUTH_ATTEMPT_BURST: '100000', BATON_AUTH_ATTEMPTS_PER_MINUTE: '1000000' };
+  const hub = await startHubProcess({ ...env, ...lifted }, SCALE_MEMBERS);
+  try {
+    const members = await joinAll(hub.url, hub.invites);
+    log(`${label} scale: ${members.length} members joined`);
+    return await benchScale(hub, members, (message) => log(`${label} scale: ${message}`), databaseCpuMs);
+  } finally {
+    await hub.close();
+  }
+}
+
+/** BATON_BENCH_HUB_SECTIONS: `scale` for the scale figures alone, `base` for the others alone; unset: both. */
+const sections = (process.env.BATON_BENCH_HUB_SECTIONS ?? 'base,scale').split(',');
+
+/** The sections asked for, on one database; each section in a hub process of its own. */
+async function benchSections(label: string, env: Record<string, string>, withMemory: boolean, databaseCpuMs?: () => number) {
+  const base = sections.includes('base') ? await benchDatabase(label, env, withMemory) : undefined;
+  const scale = sections.includes('scale') ? await benchScaleOn(label, env, databaseCpuMs) : undefined;
+  return { figures: { ...base?.figures, scale }, memory: base?.memory };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // PostgreSQL
 
@@ -392,6 +421,8 @@ interface TestPostgres {
   stop(): Promise<void>;
   reused: boolean;
   external: boolean;
+  /** The cluster's folder (its data in data/), when scripts/postgres.mjs runs it. */
+  dir: string | null;
 }
 
 /** scripts/postgres.mjs, found from this file (the bench may run from a bundle under .output/ or bench/tmp/). */
@@ -428,7 +459,9 @@ async function benchPostgres(): Promise<Record<string, unknown>> {
     await admin.query(`create database ${name}`);
     const dbUrl = new URL(cluster.url);
     dbUrl.pathname = `/${name}`;
-    const { figures } = await benchDatabase('postgres', { BENCH_DATABASE_URL: dbUrl.toString() }, false);
+    const dataDir = cluster.dir ? join(cluster.dir, 'data') : undefined;
+    const databaseCpuMs = dataDir && existsSync(join(dataDir, 'postmaster.pid')) ? () => clusterCpuMs(dataDir) : undefined;
+    const { figures } = await benchSections('postgres', { BENCH_DATABASE_URL: dbUrl.toString() }, false, databaseCpuMs);
     return { ...figures };
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
@@ -450,9 +483,9 @@ async function main() {
   const began = performance.now();
   log(`load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} on ${cpus().length} cores`);
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-hub-'));
-  let pglite: Awaited<ReturnType<typeof benchDatabase>>;
+  let pglite: { figures: unknown; memory?: unknown } = { figures: { skipped: 'BATON_BENCH_SKIP_PGLITE=1' } };
   try {
-    pglite = await benchDatabase('pglite', { BENCH_DATA_DIR: join(dataDir, 'hub') }, true);
+    if (process.env.BATON_BENCH_SKIP_PGLITE !== '1') pglite = await benchSections('pglite', { BENCH_DATA_DIR: join(dataDir, 'hub') }, true);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -347,6 +347,12 @@ for (const kind of ['pglite', 'postgres']) {
   }
   console.log(`  ${kind}: ${h.eventsPerSecond.batch1} events/s in batches of 1, ${h.eventsPerSecond.batch100} in batches of 100`);
   for (const [members, l] of Object.entries(h.latencyMs)) console.log(`    delivery to ${members.padStart(3)} members  p50 ${l.p50} ms  p95 ${l.p95} ms  p99 ${l.p99} ms`);
+  const sc = h.scale;
+  if (sc) {
+    const a = sc.announce2000;
+    console.log(`    one workspace, single-event pushes from many members: ${sc.singleEventPushesPerSecond}/s (answer p50 ${sc.pushAnswerMs.p50} ms, p95 ${sc.pushAnswerMs.p95} ms)`);
+    console.log(`    2,000 sockets, ${a.achievedPushesPerSecond} pushes/s: push → announcement p50 ${a.p50} ms  p95 ${a.p95} ms  p99 ${a.p99} ms (${a.missed} missed); hub RSS peak ${sc.rssMiB2000.peak} MiB, ${sc.rssMiB2000.afterGc} after GC`);
+  }
 }
 console.log(`  memory (${hub.memory.database}): ${hub.memory.rssMiB.idle} MiB RSS idle, ${hub.memory.rssMiB.connections500} MiB with 500 connections (heap ${hub.memory.heapMiB.idle} → ${hub.memory.heapMiB.connections500} MiB)`);
 console.log(`\nSide panel, built extension in Chromium, ${panel.store.handoffs} handoffs / ${panel.store.events} events in the store`);

@@ -8,6 +8,7 @@ import { parseEvent, type BatonEvent } from '../lib/model/event';
 import { hasStoreRefusedText } from '../lib/text/clean-text';
 import { MemberSchema, type Member } from '../lib/model/member';
 import type { Db, Queryable } from './db';
+import { GroupCommit } from './group-commit';
 import { InviteError } from './invite-error';
 
 export const EVENTS_CHANNEL = 'baton_events';
@@ -51,6 +52,19 @@ interface Batch {
   invited: Set<string>;
 }
 
+/** One push waiting to be written: who sent it and its events, as received. */
+interface PendingPush {
+  actorId: string;
+  events: unknown[];
+}
+
+/**
+ * Bounds of one group commit: pushes gathered while the workspace's previous write runs are written
+ * in one transaction, at most this many pushes or events (a single push of up to 500 events still goes).
+ */
+const GROUP_MAX_PUSHES = 64;
+const GROUP_MAX_EVENTS = 500;
+
 const UNSTORABLE_TEXT = 'Invalid event: its text holds a NUL character or half of an emoji (a lone surrogate), which the hub cannot store. Remove the character and send it again.';
 
 /** Inserts judged rows in one statement (none: nothing to do). */
@@ -58,6 +72,29 @@ async function insertEvents(tx: Queryable, rows: unknown[][]): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map((_, r) => `($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}, $${r * 6 + 6})`).join(', ');
   await tx.query(`insert into events (workspace_id, seq, id, type, actor, body) values ${values}`, rows.flat());
+}
+
+/**
+ * Inserts rows under a savepoint, so that a refusal by the database undoes only this insert and the
+ * transaction goes on: true when they were stored, false when the database refused them.
+ */
+async function insertUnderSavepoint(tx: Queryable, savepoint: string, rows: unknown[][]): Promise<boolean> {
+  if (rows.length === 0) return true;
+  try {
+    await tx.query(`savepoint ${savepoint}`);
+    await insertEvents(tx, rows);
+    await tx.query(`release savepoint ${savepoint}`);
+    return true;
+  } catch {
+    await tx.query(`rollback to savepoint ${savepoint}`);
+    return false;
+  }
+}
+
+/** Each event's id as the hub names it in its answer ('' when it has no string id). */
+function eventIds(raw: unknown[]): string[] {
+  // Only a string id is named: String() of a hostile id (an array nested 20,000 deep) recurses.
+  return raw.map((item) => (typeof item === 'object' && item && 'id' in item && typeof item.id === 'string' ? item.id.slice(0, 100) : ''));
 }
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -81,6 +118,17 @@ export class HubStore {
   private readonly facts = new Map<string, { facts: MetricFacts; seq: number }>();
   /** One catch-up at a time per workspace, apart from the writes: a slow first fold does not hold up pushes. */
   private readonly factQueues = new Map<string, Promise<unknown>>();
+  /**
+   * Pushes to a workspace that arrive while its previous write runs are gathered and written together,
+   * in one transaction, in the workspace's write queue: many pushes for the price of one commit.
+   */
+  private readonly pushGroups = new GroupCommit<PendingPush, PushResult[]>({
+    maxItems: GROUP_MAX_PUSHES,
+    maxWeight: GROUP_MAX_EVENTS,
+    weight: (push) => push.events.length,
+    enqueue: (workspaceId, work) => void this.exclusive(workspaceId, work),
+    run: (workspaceId, take) => this.writeGroup(workspaceId, take),
+  });
 
   private exclusive<T>(workspaceId: string, work: () => Promise<T>, queues = this.queues): Promise<T> {
     const run = (queues.get(workspaceId) ?? Promise.resolve()).then(work, work);
@@ -197,17 +245,24 @@ export class HubStore {
     return this.exclusive(caller.workspaceId, async () => (await this.model(this.db, caller.workspaceId)).member(caller.memberId));
   }
 
-  /** Pushes a batch: each event accepted with its sequence number, a duplicate of one already stored, or rejected with the reason. */
+  /**
+   * Pushes a batch: each event accepted with its sequence number, a duplicate of one already stored, or
+   * rejected with the reason. Answered once committed; batches pushed meanwhile by others may share the
+   * transaction (group commit), each judged in turn exactly as if it had come alone.
+   */
   async push(caller: Caller, events: unknown[]): Promise<PushResult[]> {
-    return this.exclusive(caller.workspaceId, () =>
-      this.db
-        .transaction((tx) => this.appendInTx(tx, caller.workspaceId, caller.memberId, events))
-        .catch((error: unknown) => {
-          // The cached model may hold events that were rolled back: rebuild it next time.
-          this.models.delete(caller.workspaceId);
-          throw error;
-        }),
-    );
+    return this.pushGroups.submit(caller.workspaceId, { actorId: caller.memberId, events });
+  }
+
+  /** A group of pushes in one transaction: when it fails, every push in it fails (none was acknowledged). */
+  private writeGroup(workspaceId: string, take: () => PendingPush[]): Promise<PushResult[][]> {
+    return this.db
+      .transaction((tx) => this.appendGroupInTx(tx, workspaceId, take))
+      .catch((error: unknown) => {
+        // The cached model may hold events that were rolled back: rebuild it next time.
+        this.models.delete(workspaceId);
+        throw error;
+      });
   }
 
   /** Events after a sequence number, oldest first, at most `limit`. */
@@ -265,40 +320,78 @@ export class HubStore {
   }
 
   private async appendInTx(tx: Queryable, workspaceId: string, actorId: string, raw: unknown[]): Promise<PushResult[]> {
+    return (await this.appendGroupInTx(tx, workspaceId, () => [{ actorId, events: raw }]))[0]!;
+  }
+
+  /**
+   * Appends a group of pushes (`take` closes the group) in the transaction: the workspace locked once,
+   * the ids looked up once, each push judged in turn against the model, all rows in one insert, one
+   * NOTIFY with the last seq.
+   * When the database refuses that insert, each push is written on its own (`appendPushAlone`), so a
+   * refusal affects only the push (and the event) it belongs to.
+   */
+  private async appendGroupInTx(tx: Queryable, workspaceId: string, take: () => PendingPush[]): Promise<PushResult[][]> {
     const locked = await tx.query<{ last_seq: string }>('select last_seq from workspaces where id = $1 for update', [workspaceId]);
     if (!locked.rows[0]) throw new Error('Unknown workspace.');
-    const batch: Batch = { workspaceId, actorId, seq: Number(locked.rows[0].last_seq), stored: new Map(), invited: new Set() };
-    // One look-up for the whole batch: which of these ids does the hub have already, and where.
+    // Taken once the lock is held: pushes that came while this one waited for it are in the group too.
+    const pushes = take();
+    const batch: Batch = { workspaceId, actorId: '', seq: Number(locked.rows[0].last_seq), stored: new Map(), invited: new Set() };
+    const ids = pushes.map((push) => eventIds(push.events));
+    // One look-up for the whole group: which of these ids does the hub have already, and where.
     // An id the database could not even compare (NUL, half a pair) is left out: its event is refused anyway.
-    // Only a string id is named: String() of a hostile id (an array nested 20,000 deep) recurses.
-    const ids = raw.map((item) => (typeof item === 'object' && item && 'id' in item && typeof item.id === 'string' ? item.id.slice(0, 100) : ''));
-    const lookup = ids.filter((id) => id && !hasStoreRefusedText(id));
+    const lookup = ids.flat().filter((id) => id && !hasStoreRefusedText(id));
     for (const row of (await tx.query<StoredId>('select id, workspace_id, seq from events where id = any($1)', [lookup])).rows) batch.stored.set(row.id, row);
     const firstSeq = batch.seq;
     const storedBefore = new Map(batch.stored);
-    batch.invited = await pendingInvites(tx, workspaceId, raw);
-    const judged = this.judge(await this.model(tx, workspaceId), batch, raw, ids);
-    let results = judged.results;
-    try {
-      // One statement for the batch, the fast path; a savepoint so that a refusal by the database
-      // undoes only this insert, and each event is then tried on its own.
-      await tx.query('savepoint baton_batch');
-      await insertEvents(tx, judged.rows);
-      await tx.query('release savepoint baton_batch');
-    } catch {
-      await tx.query('rollback to savepoint baton_batch');
+    batch.invited = await pendingInvites(
+      tx,
+      workspaceId,
+      pushes.flatMap((push) => push.events),
+    );
+    const model = await this.model(tx, workspaceId);
+    const judged = pushes.map((push, index) => {
+      batch.actorId = push.actorId;
+      return this.judge(model, batch, push.events, ids[index]!);
+    });
+    let results = judged.map((j) => j.results);
+    // One statement for the group, the fast path.
+    if (await insertUnderSavepoint(tx, 'baton_group', judged.flatMap((j) => j.rows))) {
+      this.advanceModel(workspaceId, batch.seq);
+    } else {
       batch.seq = firstSeq;
       batch.stored = storedBefore;
-      results = await this.appendOneByOne(tx, batch, raw, ids);
+      // The model took the whole group: rebuilt from what the transaction holds.
+      this.models.delete(workspaceId);
+      results = [];
+      for (const [index, push] of pushes.entries()) results.push(await this.appendPushAlone(tx, batch, push, ids[index]!));
     }
     if (batch.seq > firstSeq) {
       await tx.query('update workspaces set last_seq = $2 where id = $1', [workspaceId, batch.seq]);
-      // Delivered to every hub process's listeners when the transaction commits.
+      // Delivered to every hub process's listeners when the transaction commits: one for the group.
       await tx.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, `${workspaceId}:${batch.seq}`]);
-      const cached = this.models.get(workspaceId);
-      if (cached) cached.seq = batch.seq;
     }
     return results;
+  }
+
+  /** One push of a group the database refused: its events in one insert, else one by one. */
+  private async appendPushAlone(tx: Queryable, batch: Batch, push: PendingPush, ids: string[]): Promise<PushResult[]> {
+    batch.actorId = push.actorId;
+    const firstSeq = batch.seq;
+    const storedBefore = new Map(batch.stored);
+    const judged = this.judge(await this.model(tx, batch.workspaceId), batch, push.events, ids);
+    if (await insertUnderSavepoint(tx, 'baton_batch', judged.rows)) {
+      this.advanceModel(batch.workspaceId, batch.seq);
+      return judged.results;
+    }
+    batch.seq = firstSeq;
+    batch.stored = storedBefore;
+    return this.appendOneByOne(tx, batch, push.events, ids);
+  }
+
+  /** The cached model took the events up to `seq` (judged and stored): its next catch-up reads after them. */
+  private advanceModel(workspaceId: string, seq: number): void {
+    const cached = this.models.get(workspaceId);
+    if (cached) cached.seq = seq;
   }
 
   /**
@@ -317,6 +410,7 @@ export class HubStore {
         await tx.query('savepoint baton_event');
         await insertEvents(tx, judged.rows);
         await tx.query('release savepoint baton_event');
+        this.advanceModel(batch.workspaceId, batch.seq);
         results.push(result);
       } catch (error) {
         await tx.query('rollback to savepoint baton_event');
