@@ -1,3 +1,5 @@
+import { ProvenTokens } from './proven-tokens';
+
 /**
  * A token bucket per client address for traffic that has not proved who it is (invite codes, bad
  * bearer tokens, WebSocket upgrades). Each attempt is charged before the store is asked, so a
@@ -61,7 +63,30 @@ export interface Throttle {
   invites: AddressLimiter;
   /** Bearer tokens on HTTP and on WebSocket upgrades. */
   tokens: AddressLimiter;
+  /** Tokens that authenticated lately: not charged to `tokens` (they are not guesses). */
+  proven: ProvenTokens;
   trustProxy: boolean;
+}
+
+export type TokenCheck<C> = { caller: C | null } | { throttled: number };
+
+/**
+ * Authenticates a bearer token for a request from `address`. A token proven lately goes straight to
+ * the store; any other attempt is charged to the address first (`throttled`: seconds to wait, when
+ * it has none left) and gets its charge back when the token proves good.
+ */
+export async function checkToken<C>(throttle: Throttle, address: string, token: string | undefined, authenticate: (token: string) => Promise<C | null>): Promise<TokenCheck<C>> {
+  const proven = token !== undefined && throttle.proven.has(token);
+  if (!proven) {
+    const charge = throttle.tokens.charge(address);
+    if (!charge.allowed) return { throttled: charge.retryAfterSeconds };
+  }
+  const caller = token ? await authenticate(token) : null;
+  if (caller && token) {
+    throttle.proven.add(token);
+    if (!proven) throttle.tokens.refund(address);
+  } else if (token) throttle.proven.forget(token);
+  return { caller };
 }
 
 /** A whole number from 1 read from the environment, or `fallback` when unset; anything else stops the hub with a clear message. */
@@ -83,7 +108,7 @@ export function throttleFromEnv(env: NodeJS.ProcessEnv): Throttle {
     burst: positiveWhole(env, 'BATON_AUTH_ATTEMPT_BURST', 30),
     maxAddresses: positiveWhole(env, 'BATON_THROTTLE_MAX_ADDRESSES', 10_000),
   };
-  return { invites: createAddressLimiter(options), tokens: createAddressLimiter(options), trustProxy: env.BATON_TRUST_PROXY === '1' };
+  return { invites: createAddressLimiter(options), tokens: createAddressLimiter(options), proven: new ProvenTokens(), trustProxy: env.BATON_TRUST_PROXY === '1' };
 }
 
 /**

@@ -6,7 +6,7 @@ import { parseMetricsQuery } from '../lib/metrics/query';
 import { TimestampSchema } from '../lib/model/common';
 import { z } from '../lib/model/zod';
 import { failure, type Result, succeed } from '../lib/result';
-import { type AddressLimiter, clientAddress, type Throttle, throttleFromEnv, tooManyMessage } from './address-limiter';
+import { type AddressLimiter, checkToken, clientAddress, type Throttle, throttleFromEnv, tooManyMessage } from './address-limiter';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
 import { InviteError } from './invite-error';
 import type { Caller, HubStore } from './store';
@@ -107,7 +107,7 @@ export function createApp({ store, rateLimit = 1200, log = () => undefined, allo
     return c.json({ ok: true });
   });
   routeInvites(app, store, throttled(throttle.invites, throttle.trustProxy));
-  requireMember(app, store, rateLimiter(rateLimit), throttled(throttle.tokens, throttle.trustProxy));
+  requireMember(app, store, rateLimiter(rateLimit), throttle);
   app.get('/v1/me', async (c) => {
     const caller = c.get('caller');
     const member = await store.member(caller);
@@ -175,19 +175,18 @@ function routeInvites(app: App, store: HubStore, guard: Throttled): void {
 
 /**
  * Every other /v1 route: a member's bearer token, within the member's rate limit. A missing or bad
- * token is charged to the address, so a flood of them is answered 429 before the store is asked.
+ * token is charged to the address, so a flood of them is answered 429 before the store is asked; a
+ * token that proved good lately is not (an office's members behind one address are not guesses).
  */
-function requireMember(app: App, store: HubStore, allow: ReturnType<typeof rateLimiter>, guard: Throttled): void {
+function requireMember(app: App, store: HubStore, allow: ReturnType<typeof rateLimiter>, throttle: Throttle): void {
   app.use('/v1/*', async (c, next) => {
     if (c.req.path === '/v1/invites/redeem') return next();
     const token = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
-    let caller: Caller | null = null;
-    const refused = await guard(c, async () => {
-      caller = token ? await store.authenticate(token) : null;
-      return { ok: caller !== null, response: c.json({ error: 'A valid member token is required.' }, 401) };
-    });
-    if (!caller) return refused;
-    const member: Caller = caller;
+    const address = clientAddress(socketAddress(c.env), c.req.header('X-Forwarded-For'), throttle.trustProxy);
+    const check = await checkToken(throttle, address, token, (t) => store.authenticate(t));
+    if ('throttled' in check) return c.json({ error: tooManyMessage(check.throttled) }, 429, { 'Retry-After': String(check.throttled) });
+    if (!check.caller) return c.json({ error: 'A valid member token is required.' }, 401);
+    const member: Caller = check.caller;
     const within = allow(member.memberId);
     if (!within.allowed) {
       const wait = within.retryAfterSeconds;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { serve, type ServerType } from '@hono/node-server';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { clientAddress, positiveWhole, type Throttle, throttleFromEnv, tooManyMessage } from './address-limiter';
+import { checkToken, clientAddress, positiveWhole, type Throttle, throttleFromEnv, tooManyMessage } from './address-limiter';
 import { createApp, parseAllowedOrigins } from './app';
 import type { Db } from './db';
 import { DEFAULT_MAX_STREAMS_PER_MEMBER, KEEPALIVE_MS, LiveStreams, MAX_CLIENT_FRAME_BYTES, type StreamFigures } from './live-streams';
@@ -128,17 +128,16 @@ async function admitUpgrade(req: IncomingMessage, socket: Duplex, store: HubStor
   const token = protocols[0] === 'baton' ? protocols[1] : undefined;
   const forwarded = req.headers['x-forwarded-for'];
   const address = clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, throttle.trustProxy);
-  const charge = throttle.tokens.charge(address);
-  if (!charge.allowed) {
-    socket.end(tooManyUpgrade(charge.retryAfterSeconds));
+  const check = await checkToken(throttle, address, url.pathname === '/v1/stream' ? token : undefined, (t) => store.authenticate(t));
+  if ('throttled' in check) {
+    socket.end(tooManyUpgrade(check.throttled));
     return null;
   }
-  const caller = url.pathname === '/v1/stream' && token ? await store.authenticate(token) : null;
+  const { caller } = check;
   if (!caller || !token) {
     socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
     return null;
   }
-  throttle.tokens.refund(address);
   return { caller, token };
 }
 

@@ -114,4 +114,26 @@ describe.each(databases())('unauthenticated traffic is throttled per address on 
     expect(Number(answers[39]!.retryAfter)).toBeGreaterThanOrEqual(1);
     expect(queries.authenticate).toBe(30);
   });
+
+  it('never throttles an office of members behind one address, however many of their requests are in flight; a revoked token is refused at once', async () => {
+    const { hub, workspaceId, queries } = await countedHub(kind, url);
+    const members = [];
+    for (let i = 0; i < 8; i++) {
+      const invite = await hub.store.createInvite(workspaceId, { email: `person${i}@brightlane.agency`, name: `Person ${i}`, role: i === 0 ? 'admin' : 'member' });
+      members.push(await join(hub, invite));
+    }
+    // Each member's first request proves their token (charged, then refunded).
+    expect((await Promise.all(members.map((m) => m.call('/v1/me')))).map((r) => r.status)).toEqual(Array(8).fill(200));
+    // A slow database: 80 requests from one address wait on it at once, well past the burst of 30.
+    const authenticate = hub.store.authenticate.bind(hub.store);
+    hub.store.authenticate = async (token) => (await new Promise((r) => setTimeout(r, 100)), authenticate(token));
+    const before = queries.authenticate;
+    const answers = await Promise.all(members.flatMap((m) => Array.from({ length: 10 }, () => m.call('/v1/events?after=0&limit=1'))));
+    expect(answers.map((r) => r.status)).toEqual(Array(80).fill(200));
+    // Each request still asks the store: revocation takes effect on the very next one.
+    expect(queries.authenticate - before).toBe(80);
+    await hub.store.revokeTokens(workspaceId, 'person3@brightlane.agency');
+    expect((await members[3]!.call('/v1/me')).status).toBe(401);
+    expect((await members[4]!.call('/v1/me')).status).toBe(200);
+  });
 });
