@@ -81,7 +81,14 @@ export async function checkToken<C>(throttle: Throttle, address: string, token: 
     const charge = throttle.tokens.charge(address);
     if (!charge.allowed) return { throttled: charge.retryAfterSeconds };
   }
-  const caller = token ? await authenticate(token) : null;
+  let caller: C | null;
+  try {
+    caller = token ? await authenticate(token) : null;
+  } catch (error) {
+    // The database could not say (it is away): that was no guess.
+    if (!proven) throttle.tokens.refund(address);
+    throw error;
+  }
   if (caller && token) {
     throttle.proven.add(token);
     if (!proven) throttle.tokens.refund(address);

@@ -9,7 +9,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return true;
   // node-postgres reports a connection the server dropped without a code.
-  return /^Connection terminated|connection timeout|Client has encountered a connection error/i.test(error.message);
+  // A pool that waited too long for a connection, or a statement the server never answered, says so in words.
+  return /^Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect|Query read timeout/i.test(error.message);
 }
 
 export const DATABASE_UNAVAILABLE_MESSAGE = 'The hub’s database is unavailable right now. Nothing was lost: your changes wait in Baton and are sent once it is back.';

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { openDurablePglite, scheduleCheckpoints } from './pglite-durability';
 
 /** The little of SQL the hub needs; the same statements run on PGlite and on PostgreSQL. */
@@ -56,8 +57,22 @@ export function pgliteDb(db: PGlite): Db {
   };
 }
 
-export async function openPostgres(connectionString: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+/** How long the hub waits for a PostgreSQL connection, and for any one statement, before answering 503. */
+const CONNECT_TIMEOUT_MS = 5_000;
+const QUERY_TIMEOUT_MS = 60_000;
+
+/** `timeouts` (tests make them short): how long to wait for a connection, and for one statement. */
+export async function openPostgres(connectionString: string, timeouts = { connectMs: CONNECT_TIMEOUT_MS, queryMs: QUERY_TIMEOUT_MS }): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    // A database that stops answering (a network cut, not a refused connection) must not hold a
+    // workspace's writes for the minutes TCP takes to give up: the request answers 503 instead.
+    connectionTimeoutMillis: timeouts.connectMs,
+    query_timeout: timeouts.queryMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
   // An idle connection dropped by the server must not crash the hub: the pool replaces it.
   pool.on('error', (error) => console.error(JSON.stringify({ level: 'error', msg: 'database connection lost', error: error.message })));
   // Fail fast with a clear error rather than on the first request.
@@ -67,17 +82,20 @@ export async function openPostgres(connectionString: string): Promise<Db> {
     query: async (text, params) => ({ rows: (await pool.query(text, params)).rows }),
     async transaction(work) {
       const client = await pool.connect();
+      let broken = false;
       try {
         await client.query('begin');
         const result = await work({ query: async (text, params) => ({ rows: (await client.query(text, params)).rows }) });
         await client.query('commit');
         return result;
       } catch (error) {
-        // A connection that broke mid-transaction cannot roll back; the original error is what to report.
-        await client.query('rollback').catch(() => undefined);
+        // A connection that broke or stopped answering is dropped (the server rolls back what it
+        // held); any other is rolled back and reused. The original error is what to report.
+        broken = isDatabaseUnavailable(error);
+        if (!broken) await client.query('rollback').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     listen: (channel, onNotify, onResubscribed) => listenWithRetry(pool, channel, onNotify, onResubscribed),

@@ -8,6 +8,7 @@ import { parseEvent, type BatonEvent } from '../lib/model/event';
 import { hasStoreRefusedText } from '../lib/text/clean-text';
 import { MemberSchema, type Member } from '../lib/model/member';
 import type { Db, Queryable } from './db';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { GroupCommit } from './group-commit';
 import { InviteError } from './invite-error';
 
@@ -57,6 +58,9 @@ interface PendingPush {
   actorId: string;
   events: unknown[];
 }
+
+/** What a group's write answers one push: its results, or the error that failed it alone. */
+type GroupWrite = PushResult[] | { failed: unknown };
 
 /**
  * Bounds of one group commit: pushes gathered while the workspace's previous write runs are written
@@ -122,7 +126,7 @@ export class HubStore {
    * Pushes to a workspace that arrive while its previous write runs are gathered and written together,
    * in one transaction, in the workspace's write queue: many pushes for the price of one commit.
    */
-  private readonly pushGroups = new GroupCommit<PendingPush, PushResult[]>({
+  private readonly pushGroups = new GroupCommit<PendingPush, GroupWrite>({
     maxItems: GROUP_MAX_PUSHES,
     maxWeight: GROUP_MAX_EVENTS,
     weight: (push) => push.events.length,
@@ -251,11 +255,29 @@ export class HubStore {
    * transaction (group commit), each judged in turn exactly as if it had come alone.
    */
   async push(caller: Caller, events: unknown[]): Promise<PushResult[]> {
-    return this.pushGroups.submit(caller.workspaceId, { actorId: caller.memberId, events });
+    const written = await this.pushGroups.submit(caller.workspaceId, { actorId: caller.memberId, events });
+    if ('failed' in written) throw written.failed;
+    return written;
   }
 
-  /** A group of pushes in one transaction: when it fails, every push in it fails (none was acknowledged). */
-  private writeGroup(workspaceId: string, take: () => PendingPush[]): Promise<PushResult[][]> {
+  /**
+   * A group of pushes in one transaction. When it fails with the database away, every push in it
+   * fails (none was acknowledged; the browsers send them again). When it fails otherwise, each push
+   * is written again alone, so a push that fails every time fails only itself, never its colleagues'.
+   */
+  private async writeGroup(workspaceId: string, take: () => PendingPush[]): Promise<GroupWrite[]> {
+    let taken: PendingPush[] = [];
+    try {
+      return await this.writeInTx(workspaceId, () => (taken = take()));
+    } catch (error) {
+      if (taken.length < 2 || isDatabaseUnavailable(error)) throw error;
+      const alone: GroupWrite[] = [];
+      for (const push of taken) alone.push(await this.writeInTx(workspaceId, () => [push]).then(([written]) => written!, (failed: unknown) => ({ failed })));
+      return alone;
+    }
+  }
+
+  private writeInTx(workspaceId: string, take: () => PendingPush[]): Promise<PushResult[][]> {
     return this.db
       .transaction((tx) => this.appendGroupInTx(tx, workspaceId, take))
       .catch((error: unknown) => {

@@ -20,7 +20,7 @@ const STATE_WORDS: Record<string, string> = { draft: 'draft', sent: 'sent', gaps
  */
 async function loadWorkspace(): Promise<Result<MemoryModel>> {
   const reply = await sendRequest<'data/export'>({ type: 'data/export' });
-  return reply.ok ? { ok: true, data: replay(reply.data.events).model } : reply;
+  return reply.ok ? { ok: true, data: replay(reply.data.events, 'accepted').model } : reply;
 }
 
 /** Downloads one handoff as a Markdown document, for a client file or a wiki. */

@@ -51,7 +51,8 @@ const refusal = (index: number, event: BatonEvent, reason: string) =>
  */
 export async function importEvents(session: Session, events: readonly BatonEvent[]): Promise<ImportResult> {
   const { events: log } = await readLog(session.db);
-  const { model } = replay(log);
+  // What this browser holds is judged already; only the events brought in are judged as new.
+  const { model } = replay(log, 'accepted');
   const known = new Set(log.map((e) => e.id));
   const fresh: BatonEvent[] = [];
   for (const [index, event] of events.entries()) {

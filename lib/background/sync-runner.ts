@@ -84,8 +84,7 @@ export function createSyncRunner(workspace: WorkspaceService) {
   let running: Promise<void> | null = null;
   let again = false;
   let failures = 0;
-  let socket: WebSocket | null = null;
-  let keepalive: ReturnType<typeof setInterval> | undefined;
+  const stream = createLiveStream(workspace, () => request(0));
 
   const setStatus = (status: SyncStatus) => setItem(STORAGE_KEYS.syncStatus, status);
 
@@ -101,7 +100,7 @@ export function createSyncRunner(workspace: WorkspaceService) {
     } else {
       failures = 0;
     }
-    await setStatus({ lastSyncAt: report.problem ? undefined : new Date().toISOString(), lastError: report.problem?.message, pending, live: socket?.readyState === 1 /* OPEN */ });
+    await setStatus({ lastSyncAt: report.problem ? undefined : new Date().toISOString(), lastError: report.problem?.message, pending, live: stream.live() });
     await settle(workspace, session, report);
   }
 
@@ -125,39 +124,64 @@ export function createSyncRunner(workspace: WorkspaceService) {
     }, delay);
   }
 
-  /** The live stream: the hub says "new events", we pull. The keepalive also keeps the worker awake. */
-  async function connectStream(): Promise<void> {
-    if (socket || typeof WebSocket === 'undefined') return;
+  return {
+    request,
+    connectStream: stream.connect,
+    disconnect: stream.disconnect,
+  };
+}
+
+export type SyncRunner = ReturnType<typeof createSyncRunner>;
+
+/**
+ * The live stream: the hub says "new events" and `onNews` pulls. The keepalive also keeps the worker
+ * awake. One stream at a time; a lost one reconnects with backoff, except one that gave way to the
+ * member's newer streams (it waits for the alarm).
+ */
+function createLiveStream(workspace: WorkspaceService, onNews: () => void) {
+  let socket: WebSocket | null = null;
+  /** Set from the call that opens a stream until it has: a start and an alarm at once open only one. */
+  let connecting = false;
+  let failures = 0;
+
+  async function connect(): Promise<void> {
+    if (socket || connecting || typeof WebSocket === 'undefined') return;
+    connecting = true;
     // As for a round: no store now means no stream now; the alarm connects again within a minute.
-    const session = await workspace.session().catch(() => null);
-    if (!session?.hub) return;
+    const session = await workspace
+      .session()
+      .catch(() => null)
+      .finally(() => (connecting = false));
+    if (!session?.hub || socket) return;
     const ws = new WebSocket(hubUrl(session.hub.url, 'v1/stream').replace(/^http/, 'ws'), ['baton', session.hub.token]);
     socket = ws;
+    let keepalive: ReturnType<typeof setInterval> | undefined;
     ws.onopen = () => {
+      failures = 0;
       keepalive = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('ping'), KEEPALIVE_MS);
-      request(0);
+      onNews();
     };
     ws.onmessage = (message) => {
-      if (typeof message.data === 'string' && message.data.includes('"events"')) request(0);
+      if (typeof message.data === 'string' && message.data.includes('"events"')) onNews();
     };
     ws.onclose = (closed) => {
       clearInterval(keepalive);
+      // A stream this runner no longer holds (closed by disconnect) leaves the current one alone.
+      if (socket !== ws) return;
       socket = null;
       // This member's newer streams took its place: more live browsers than the hub allows would bump
       // each other in a loop. This one pulls each minute instead, and tries the stream on that alarm.
       if (closed.code === STREAM_CLOSED_TOO_MANY) return;
-      setTimeout(() => void connectStream(), backoffMs(++failures));
+      setTimeout(() => void connect(), backoffMs(++failures));
     };
   }
 
   return {
-    request,
-    connectStream,
+    connect,
+    live: () => socket?.readyState === 1 /* OPEN */,
     disconnect(): void {
       socket?.close();
       socket = null;
     },
   };
 }
-
-export type SyncRunner = ReturnType<typeof createSyncRunner>;

@@ -10,7 +10,7 @@ import type { BatonDatabase } from './open';
 import type { IDBPCursorWithValue } from 'idb';
 import { ALL_STORES, judgingOf, VIEW_STORES, type BatonDB, type EventRecord } from './schema';
 import { loadSnapshot, type WriteTx } from './snapshot';
-import { byHubOrder, keepWaiting, NEEDS_REBUILD_KEY, noteNewSeq, reorderTail, tailForAppend, tracks, VIEW_TAIL_KEY, type ViewTail } from './view-tail';
+import { byHubOrder, keepWaiting, MAX_TAIL, NEEDS_REBUILD_KEY, noteNewSeq, reorderTail, tailForAppend, tracks, VIEW_TAIL_KEY, type ViewTail } from './view-tail';
 import { memoryUndo, readUndo, toClientRecord, writeChange, type UndoEntry } from './view-undo';
 import { failure, type Problem } from '../result';
 
@@ -19,7 +19,6 @@ export { NEEDS_REBUILD_KEY, toClientRecord };
 type TailState = (NonNullable<Awaited<ReturnType<typeof tailForAppend>>> & { overflow?: boolean }) | undefined;
 
 /** More events than this that may still move, and the tail is dropped (see saveTail). */
-const MAX_TAIL = 2_000;
 
 /**
  * Writes an accepted event, its outbox entry (for a local one) and its view changes; while it may

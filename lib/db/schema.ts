@@ -73,7 +73,7 @@ export interface MetaValues {
   'metrics-facts-head': MetricsSnapshotHead;
   /** The saved metric facts, as one JSON string. */
   'metrics-facts': string;
-  /** An event arrived out of the hub's order: the views are rebuilt on the next round. */
+  /** The views are out of the hub's order and no view tail can put them right (none kept, or past its bound): rebuilt in full at the next round. */
   'needs-rebuild': true;
   /** The events applied since the last point no event can move before, in the order applied (./view-tail). */
   'view-tail': ViewTail;

@@ -26,6 +26,12 @@ export interface ViewTail {
 }
 
 export const VIEW_TAIL_KEY = 'view-tail';
+/**
+ * Events a tail holds at most (applied and waiting). Past it (long offline, a restore, a catch-up of
+ * thousands of events behind one of mine) keeping it would cost every append more, and re-ordering
+ * that many one by one is slower than the full rebuild in memory: the tail is dropped for one rebuild.
+ */
+export const MAX_TAIL = 2_000;
 /** The views were built out of order and only a full rebuild puts them right (a log from before the tail existed). */
 export const NEEDS_REBUILD_KEY = 'needs-rebuild';
 
@@ -55,8 +61,13 @@ export function tracks(tail: ViewTail, origin: 'local' | 'remote'): boolean {
 /** A hub event kept out of order: it waits for the next re-order, recorded in the same transaction. */
 export async function keepWaiting(meta: MetaStore, key: number): Promise<void> {
   const tail = await getMeta(meta, VIEW_TAIL_KEY);
-  if (tail) await putMeta(meta, VIEW_TAIL_KEY, { ...tail, waiting: [...tail.waiting, key] });
-  else await putMeta(meta, NEEDS_REBUILD_KEY, true);
+  if (tail && tail.applied.length + tail.waiting.length < MAX_TAIL) {
+    await putMeta(meta, VIEW_TAIL_KEY, { ...tail, waiting: [...tail.waiting, key] });
+    return;
+  }
+  // Too far behind for a re-order (see MAX_TAIL), or no tail: one full rebuild, which starts a new tail.
+  if (tail) await meta.delete(VIEW_TAIL_KEY);
+  await putMeta(meta, NEEDS_REBUILD_KEY, true);
 }
 
 /** The meta store inside any read-write transaction that includes it. */

@@ -50,6 +50,13 @@ export function datedBeforeCause(model: ReadModel, event: BatonEvent): Problem |
   return failure('invalid', `This change is dated ${event.at}, before ${cause.what} (${cause.at}): ${CHECK_CLOCK}.`).problem;
 }
 
+/** Times an event carries inside its payload, beside its own (when a note was written, a failure happened). */
+function payloadTimes(event: BatonEvent): string[] {
+  if (event.type === 'note.added') return [event.payload.note.at];
+  if (event.type === 'failure.logged') return [event.payload.failure.at];
+  return [];
+}
+
 /**
  * The event as this computer should stamp it: never dated before what it follows. A person whose
  * clock is behind a colleague's confirms a send "at" the send, not minutes before it.
@@ -61,12 +68,15 @@ export function notBeforeCause<T extends BatonEvent>(model: ReadModel, event: T)
 }
 
 /**
- * Why the hub refuses an event's time, judged by the hub's own clock: dated ahead of it, or before
- * the workspace was created (its `workspace.created` is stamped by the hub), beyond the tolerance.
+ * Why the hub refuses an event's time, or a time inside it (a note's, a failure's), judged by the
+ * hub's own clock: dated ahead of it, or before the workspace was created (its `workspace.created` is
+ * stamped by the hub), beyond the tolerance.
  */
 export function hubClockRefusal(event: BatonEvent, workspaceCreatedAt: string | undefined, hubNow: number): string | null {
-  const at = Date.parse(event.at);
-  if (at > hubNow + MAX_CLOCK_SKEW_MS) return `This change is dated ${event.at}, ahead of the hub’s clock (${new Date(hubNow).toISOString()}): ${CHECK_CLOCK}, then send it again.`;
-  if (workspaceCreatedAt && at < Date.parse(workspaceCreatedAt) - MAX_CLOCK_SKEW_MS) return `This change is dated ${event.at}, before this workspace was created (${workspaceCreatedAt}): ${CHECK_CLOCK}.`;
+  for (const stamp of [event.at, ...payloadTimes(event)]) {
+    const at = Date.parse(stamp);
+    if (at > hubNow + MAX_CLOCK_SKEW_MS) return `This change is dated ${stamp}, ahead of the hub’s clock (${new Date(hubNow).toISOString()}): ${CHECK_CLOCK}, then send it again.`;
+    if (workspaceCreatedAt && at < Date.parse(workspaceCreatedAt) - MAX_CLOCK_SKEW_MS) return `This change is dated ${stamp}, before this workspace was created (${workspaceCreatedAt}): ${CHECK_CLOCK}.`;
+  }
   return null;
 }

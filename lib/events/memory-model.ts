@@ -91,12 +91,16 @@ export class MemoryModel implements ReadModel {
   }
 }
 
-/** Rebuilds every view from a log. Refused events are reported and skipped, never half-applied. */
-export function replay(events: Iterable<BatonEvent>): { model: MemoryModel; rejected: { event: BatonEvent; reason: string }[] } {
+/**
+ * Rebuilds every view from a log. Refused events are reported and skipped, never half-applied.
+ * `judging`: 'accepted' for a log already judged (what a browser or the hub holds), 'new' for events
+ * arriving now (a backup being restored or imported).
+ */
+export function replay(events: Iterable<BatonEvent>, judging: Judging = 'new'): { model: MemoryModel; rejected: { event: BatonEvent; reason: string }[] } {
   const model = new MemoryModel();
   const rejected: { event: BatonEvent; reason: string }[] = [];
   for (const event of events) {
-    const decision = model.apply(event);
+    const decision = model.apply(event, judging);
     if (!decision.ok) rejected.push({ event, reason: decision.problem.message });
   }
   return { model, rejected };

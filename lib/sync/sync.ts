@@ -12,7 +12,7 @@ const BATCH = 100;
 
 export interface SyncReport {
   pushed: number;
-  /** Local events the hub refused, with its reason: set aside (see ./refused), views put back in the hub.s order, the user told. */
+  /** Local events the hub refused, with its reason: set aside (see ./refused), views put back in the hub's order, the user told. */
   refused: { id: string; type: string; reason: string }[];
   pulled: BatonEvent[];
   /** Why the round stopped early: what was pushed and pulled before it still counts. */

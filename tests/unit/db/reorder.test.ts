@@ -202,6 +202,25 @@ describe('what a re-order leaves around the views', () => {
     expect(s.outcomes.at(-1)).toBe('incremental');
     expect(await views(s.db)).toEqual(await rebuiltFrom(s.db));
   });
+
+  it('catches up with thousands of colleagues’ events behind one of mine with one full rebuild, not thousands of re-order steps', { timeout: 120_000 }, async () => {
+    const s = await Scenario.start();
+    for (let i = 0; i < 2_100; i++) s.theirs('client.created', `t${i}`, { name: `Their client ${i}` });
+    // My change reaches the hub after all of theirs: every one of them was placed before it.
+    await s.mine('client.updated', 'northwind', { name: 'Northwind Group' });
+    await s.push();
+    await s.pull();
+    expect(s.outcomes.at(-1)).toBe('full');
+    expect(await views(s.db)).toEqual(await rebuiltFrom(s.db));
+    // The rebuild started a new tail: the next small re-order is incremental again.
+    expect(await getMeta(s.db, 'view-tail')).toEqual({ applied: [], waiting: [] });
+    await s.mine('client.updated', 'northwind', { name: 'Northwind Ltd' });
+    s.theirs('client.updated', 't0', { name: 'Their first client' });
+    await s.push();
+    await s.pull();
+    expect(s.outcomes.at(-1)).toBe('incremental');
+    expect(await views(s.db)).toEqual(await rebuiltFrom(s.db));
+  });
 });
 
 type Step = { kind: 'mine' | 'theirs'; what: number; which: number } | { kind: 'push'; refuse: boolean } | { kind: 'pull' };

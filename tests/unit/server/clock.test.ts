@@ -97,6 +97,16 @@ describe.each(databases())('the hub judges event times by its own clock, on $kin
     expect(numbersIn(body).filter(([, n]) => n < 0)).toEqual([]);
   });
 
+  it('judges the times inside a change too: a note written in 9999 or in 1970 is refused, one written now is taken', async () => {
+    const { jane } = await team(kind, url);
+    await jane.push(jane.event('client.created', 'northwind', { name: 'Northwind Outfitters' }));
+    const note = (id: string, at: string) => jane.event('note.added', id, { note: { id, clientId: 'northwind', authorId: jane.id, at, kind: 'note', text: 'Prefers calls on Tuesdays.' } });
+    const [future, past, now] = await jane.push(note('n9999', '9999-01-01T00:00:00.000Z'), note('n1970', '1970-01-01T00:00:00.000Z'), note('nnow', new Date().toISOString()));
+    expect(future).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^This change is dated 9999-01-01T00:00:00\.000Z, ahead of the hub’s clock/) });
+    expect(past).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^This change is dated 1970-01-01T00:00:00\.000Z, before this workspace was created/) });
+    expect(now.status).toBe('accepted');
+  });
+
   it('replays a log stored before the clock rule to the same state: an accepted event is never judged again', async () => {
     const { hub, jane, tom } = await team(kind, url);
     const sentAt = Date.now() - 2 * MINUTE;

@@ -7,24 +7,31 @@ import { databases, freshDb, join, teamsClosedAfterEach, type Member } from './h
 
 const { closeAfter } = teamsClosedAfterEach();
 
-/** The database, counting the transactions and NOTIFYs the hub makes; `failNextCommit` loses the next commit. */
+/**
+ * The database, counting the transactions and NOTIFYs the hub makes. `failNextCommit` loses the next
+ * commit as a dropped connection does; `failCommitsWith` fails, every time, a commit of a transaction
+ * that wrote the event with that id (a fault of the hub's, not of the database).
+ */
 function counted(db: Db) {
-  const counts = { transactions: 0, notifies: 0, failNextCommit: false };
-  const counting = (query: Db['query']): Db['query'] => (text, params) => {
+  const counts = { transactions: 0, notifies: 0, failNextCommit: false, failCommitsWith: '' };
+  const counting = (query: Db['query'], wrote: Set<string>): Db['query'] => (text, params) => {
     if (text.includes('pg_notify') && params?.[0] === 'baton_events') counts.notifies += 1;
+    if (text.startsWith('insert into events')) for (const param of params ?? []) if (typeof param === 'string') wrote.add(param);
     return query(text, params);
   };
   const wrapped: Db = {
     ...db,
-    query: counting(db.query),
+    query: counting(db.query, new Set()),
     transaction: (work) => {
       counts.transactions += 1;
+      const wrote = new Set<string>();
       return db.transaction(async (tx) => {
-        const result = await work({ query: counting(tx.query) });
+        const result = await work({ query: counting(tx.query, wrote) });
         if (counts.failNextCommit) {
           counts.failNextCommit = false;
-          throw new Error('connection lost at commit');
+          throw new Error('Connection terminated unexpectedly');
         }
+        if (counts.failCommitsWith && wrote.has(counts.failCommitsWith)) throw new Error('a fault of the hub’s own');
         return result;
       });
     },
@@ -147,5 +154,21 @@ describe.each(databases())('group commit on $kind', { timeout: 60_000 }, ({ kind
       { id: batches[0]![0]!.id, status: 'accepted', seq: before + 1 },
       { id: batches[1]![0]!.id, status: 'accepted', seq: before + 2 },
     ]);
+  });
+
+  it('a push whose write fails every time, for a reason other than the database, fails alone: its group’s other pushes are taken', async () => {
+    const { hub, workspaceId, members, counts } = await countedTeam(kind, url);
+    const [jane, tom, ana] = members as [Member, Member, Member];
+    const before = (await log(jane)).at(-1)!.seq;
+    const cursed = tom.event('client.created', 'acme', { name: 'Acme' });
+    const batches: [Member, unknown[]][] = [
+      [jane, [jane.event('client.created', 'northwind', { name: 'Northwind' })]],
+      [tom, [cursed]],
+      [ana, [ana.event('client.created', 'globex', { name: 'Globex' })]],
+    ];
+    counts.failCommitsWith = cursed.id;
+    const settled = await Promise.allSettled(batches.map(([who, events]) => hub.store.push(caller(workspaceId, who), events)));
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await log(jane)).map((e) => e.seq).filter((seq) => seq > before)).toHaveLength(2);
   });
 });
