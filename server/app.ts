@@ -8,7 +8,9 @@ import { z } from '../lib/model/zod';
 import { failure, type Result, succeed } from '../lib/result';
 import { type AddressLimiter, checkToken, clientAddress, type Throttle, throttleFromEnv, tooManyMessage } from './address-limiter';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
+import { frontPage, HUB_VERSION } from './front-page';
 import { InviteError } from './invite-error';
+import { migrationsDone } from './schema';
 import type { Caller, HubStore } from './store';
 
 export interface AppOptions {
@@ -20,6 +22,8 @@ export interface AppOptions {
   allowedOrigins?: readonly string[];
   /** Per-address limits on unauthenticated attempts; by default from the environment (`throttleFromEnv`). */
   throttle?: Throttle;
+  /** The address members paste into Baton (BATON_PUBLIC_URL); by default the address the request came to. */
+  publicUrl?: string;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -99,13 +103,10 @@ const jsonBody: MiddlewareHandler<Env> = async (c, next) => {
 type App = Hono<Env>;
 
 /** The hub's HTTP API. Every /v1 route but invite redemption needs a member's bearer token. */
-export function createApp({ store, rateLimit = 1200, log = () => undefined, allowedOrigins, throttle = throttleFromEnv(process.env) }: AppOptions) {
+export function createApp({ store, rateLimit = 1200, log = () => undefined, allowedOrigins, throttle = throttleFromEnv(process.env), publicUrl }: AppOptions) {
   const app: App = new Hono<Env>();
   guardAndLog(app, log, allowedOrigins);
-  app.get('/healthz', async (c) => {
-    await store.db.query('select 1');
-    return c.json({ ok: true });
-  });
+  routeStatus(app, store, publicUrl);
   routeInvites(app, store, throttled(throttle.invites, throttle.trustProxy));
   requireMember(app, store, rateLimiter(rateLimit), throttle);
   app.get('/v1/me', async (c) => {
@@ -194,6 +195,25 @@ function requireMember(app: App, store: HubStore, allow: ReturnType<typeof rateL
     }
     c.set('caller', member);
     return next();
+  });
+}
+
+/**
+ * What anyone may ask without a token: `/` (a page saying what this address is and how to join),
+ * `/healthz` (the process answers: for a liveness probe, never the database's state) and `/readyz`
+ * (the database answers and every migration is applied: for a load balancer or a deploy to wait on).
+ */
+function routeStatus(app: App, store: HubStore, publicUrl: string | undefined): void {
+  app.get('/', (c) => {
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    return c.html(frontPage(publicUrl ?? new URL(c.req.url).origin));
+  });
+  app.get('/healthz', (c) => c.json({ ok: true, version: HUB_VERSION }));
+  app.get('/readyz', async (c) => {
+    const migrations = await migrationsDone(store.db).catch(() => undefined);
+    if (!migrations) return c.json({ ready: false, error: DATABASE_UNAVAILABLE_MESSAGE }, 503, { 'Retry-After': '5' });
+    const ready = migrations.applied >= migrations.expected;
+    return c.json({ ready, migrations, ...(ready ? {} : { error: 'The database’s migrations are not all applied yet.' }) }, ready ? 200 : 503);
   });
 }
 

@@ -2,17 +2,19 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb, type Db } from './db';
+import { listenFrom } from './listen-options';
 import { migrate } from './schema';
 import { startHub } from './server';
 import { HubStore } from './store';
 
 // npm run hub [-- invite --email E --name N [--admin] | revoke --email E | backup FILE | restore FILE]
 const HELP = `Baton team hub
-  npm run hub                                       start on 127.0.0.1:\${BATON_HUB_PORT:-8787}
+  npm run hub                                       start on \${BATON_HUB_HOST:-127.0.0.1}:\${BATON_HUB_PORT:-8787}
   npm run hub -- invite --email E --name N [--admin] print a one-time invite code
   npm run hub -- revoke --email E                     revoke a member's tokens
   npm run hub -- backup FILE | restore FILE           a consistent copy of all data
-Data: PGlite in \${BATON_DATA_DIR:-./.baton/hub}, or PostgreSQL at DATABASE_URL.`;
+Data: PGlite in \${BATON_DATA_DIR:-./.baton/hub}, or PostgreSQL at DATABASE_URL.
+BATON_PUBLIC_URL: the https:// address members paste into Baton (behind a reverse proxy with TLS).`;
 
 const TABLES = ['workspaces', 'members', 'tokens', 'invites', 'events'] as const;
 
@@ -57,6 +59,8 @@ async function ensureWorkspace(store: HubStore): Promise<string> {
 
 /** Runs the hub until SIGINT or SIGTERM, which let requests in flight finish. Never resolves to an exit code. */
 async function serve(): Promise<number> {
+  // Read first: a typo in the address stops the hub before it touches the database.
+  const listen = listenFrom(process.env);
   const db = await open();
   await ensureWorkspace(new HubStore(db));
   await db.close();
@@ -65,10 +69,10 @@ async function serve(): Promise<number> {
     process.once('exit', () => rmSync(pidFile(), { force: true }));
   }
   const hub = await startHub(await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: dataDir() }), {
-    port: Number(process.env.BATON_HUB_PORT ?? 8787),
+    ...listen,
     log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
   });
-  console.log(`Baton hub on ${hub.url}`);
+  console.log(`Baton hub on ${hub.url}${listen.publicUrl ? `, for members at ${listen.publicUrl}` : ''}`);
   const stop = async (signal: string) => {
     console.log(JSON.stringify({ level: 'info', msg: `${signal}: finishing requests in flight` }));
     await hub.close();

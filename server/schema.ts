@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import type { Db, Queryable } from './db';
 
 /** Versioned migrations, the same SQL on PGlite and PostgreSQL. Never edit one that shipped. */
 const MIGRATIONS: string[] = [
@@ -44,6 +44,12 @@ const MIGRATIONS: string[] = [
      primary key (workspace_id, seq)
    );`,
 ];
+
+/** Whether every migration this hub knows has been applied to `db` (what /readyz reports). */
+export async function migrationsDone(db: Queryable): Promise<{ applied: number; expected: number }> {
+  const { rows } = await db.query<{ v: number | null }>('select max(version) as v from schema_migrations');
+  return { applied: Number(rows[0]?.v ?? 0), expected: MIGRATIONS.length };
+}
 
 export async function migrate(db: Db): Promise<void> {
   await db.transaction(async (tx) => {

@@ -24,6 +24,8 @@ export interface Hub {
 export interface HubOptions {
   port?: number;
   hostname?: string;
+  /** The address members paste into Baton, shown on the hub's front page (by default the one a request came to). */
+  publicUrl?: string;
   log?: (entry: Record<string, unknown>) => void;
   /** Extension origins CORS answers; by default BATON_ALLOWED_ORIGINS, and when unset any extension's. */
   allowedOrigins?: readonly string[];
@@ -47,7 +49,7 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   const log = options.log ?? (() => undefined);
   const throttle = options.throttle ?? throttleFromEnv(process.env);
   const maxStreamsPerMember = options.maxStreamsPerMember ?? positiveWhole(process.env, 'BATON_MAX_STREAMS_PER_MEMBER', DEFAULT_MAX_STREAMS_PER_MEMBER);
-  const app = createApp({ store, log, allowedOrigins, throttle });
+  const app = createApp({ store, log, allowedOrigins, throttle, publicUrl: options.publicUrl });
   if (!allowedOrigins) log({ level: 'warn', msg: 'BATON_ALLOWED_ORIGINS is not set: any browser extension may call the hub (a member token still guards every answer); set it to your extension origins.' });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' }, () => resolve(s));
@@ -75,7 +77,7 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
 
   log({ level: 'info', msg: 'hub listening', port, database: db.kind });
   return {
-    url: `http://${options.hostname ?? '127.0.0.1'}:${port}`,
+    url: `http://${localHost(options.hostname)}:${port}`,
     port,
     store,
     connections: () => streams.figures().open,
@@ -90,6 +92,12 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
       await db.close();
     },
   };
+}
+
+/** The host this machine reaches the hub on: a hub listening on every interface is reached on loopback. */
+function localHost(hostname = '127.0.0.1'): string {
+  if (hostname === '0.0.0.0' || hostname === '::' || hostname === '') return '127.0.0.1';
+  return hostname.includes(':') ? `[${hostname}]` : hostname;
 }
 
 /**
