@@ -33,7 +33,7 @@ export function frontPage(publicUrl: string): string {
 <ol>
 <li>Install the Baton browser extension (ask whoever runs Baton at your agency where to get it).</li>
 <li>Get an invite from your Baton admin: it is a one-time code.</li>
-<li>In Baton, open <strong>Settings → Team hub</strong>, paste this hub's address, <code>${address}</code>, and the code, then choose <strong>Join</strong>.</li>
+<li>In Baton, open <strong>Settings → Team hub</strong>, paste this hub's address, <code>${address}</code>, as <strong>Hub address</strong> and the code as <strong>Invite code</strong>, then choose <strong>Connect</strong>.</li>
 </ol>
 <p class="version">Baton hub ${escapeHtml(HUB_VERSION)}</p>
 </main>
