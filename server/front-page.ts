@@ -1,7 +1,8 @@
-import { version } from '../package.json';
+// The attribute lets Node's own loader read it too (the e2e harness runs the hub's source unbundled).
+import pkg from '../package.json' with { type: 'json' };
 
 /** What a browser shows at the hub's address: fixed text, nothing a person typed, so no escaping is needed but the address's. */
-export const HUB_VERSION: string = version;
+export const HUB_VERSION: string = pkg.version;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
