@@ -50,16 +50,21 @@ async function redeem(hub: Hub, code: string): Promise<{ token: string; member: 
   return (await res.json()) as { token: string; member: { id: string } };
 }
 
+/** Jane's browser joined to the hub (Tom joined elsewhere), on a Gmail thread of the client, with its side panel open. */
+async function janeOnTheThread(baton: Parameters<typeof openSidePanel>[0], hub: Hub) {
+  const workspaceId = await hub.store.createWorkspace('Brightlane');
+  const janeCode = await hub.store.createInvite(workspaceId, JANE);
+  const tom = await redeem(hub, await hub.store.createInvite(workspaceId, TOM));
+  await addClients(baton, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
+  await joinHub(baton, hub.url, janeCode, JANE);
+  await openSite(baton, 'gmail-thread');
+  return { workspaceId, tom, panel: await openSidePanel(baton) };
+}
+
 test('poison text reaches the hub cleaned, a 1 MB paste is refused in the form, and sharing never stalls', async ({ baton }) => {
   const hub = await startHub(await openPglite(), { port: 0 });
   try {
-    const workspaceId = await hub.store.createWorkspace('Brightlane');
-    const janeCode = await hub.store.createInvite(workspaceId, JANE);
-    const tom = await redeem(hub, await hub.store.createInvite(workspaceId, TOM));
-    await addClients(baton, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
-    await joinHub(baton, hub.url, janeCode, JANE);
-    await openSite(baton, 'gmail-thread');
-    const panel = await openSidePanel(baton);
+    const { tom, panel } = await janeOnTheThread(baton, hub);
     const history = panel.getByRole('region', { name: 'History' });
     await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
 
@@ -93,13 +98,7 @@ test('a change the hub refuses is set aside and shown with Retry and Discard', a
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-e2e-hub-'));
   let hub = await startHub(await openPglite(dataDir), { port: 0 });
   try {
-    const workspaceId = await hub.store.createWorkspace('Brightlane');
-    const janeCode = await hub.store.createInvite(workspaceId, JANE);
-    const tom = await redeem(hub, await hub.store.createInvite(workspaceId, TOM));
-    await addClients(baton, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
-    await joinHub(baton, hub.url, janeCode, JANE);
-    await openSite(baton, 'gmail-thread');
-    const panel = await openSidePanel(baton);
+    const { workspaceId, tom, panel } = await janeOnTheThread(baton, hub);
     const items = panel.getByRole('region', { name: 'Open items' });
     await items.getByRole('button', { name: 'Add item' }).click();
     await items.getByRole('textbox', { name: 'Item' }).fill('Send Maya the signed SOW');

@@ -3,15 +3,14 @@
 // nothing a browser made is missing at the hub or there twice, every outbox is empty and every browser
 // holds everyone's changes: no loss, no duplicate, no stall.
 import 'fake-indexeddb/auto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLog } from '../../../lib/db/event-store';
 import { newId } from '../../../lib/model/common';
 import { syncOnce } from '../../../lib/sync/sync';
-import { databases, freshDb } from '../server/hub-harness';
-import { buildHubCli, freePort, killHard, runCli } from '../server/hub-process';
+import { databases, freshDb, hubCliForFile } from '../server/hub-harness';
+import { freePort, killHard, runCli } from '../server/hub-process';
 import type { JoinedBrowser } from '../sync/browser-harness';
 import { browsersJoining, hubLog, settle, sleep, workspaceWithInvites } from './hub-fixture';
 
@@ -20,17 +19,7 @@ const KILLS = 3;
 const ACKS_BEFORE_KILL = 10;
 const PEOPLE = ['Jane Doe', 'Tom Reyes', 'Sam Lee', 'Ada Park'];
 
-let cli: Awaited<ReturnType<typeof buildHubCli>>;
-let scratch = '';
-
-beforeAll(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'baton-faults-'));
-  cli = await buildHubCli('faults');
-});
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
-  cli?.remove();
-});
+const { cli, scratch } = hubCliForFile('faults');
 
 /** The hub's environment (its data on `kind`), with a workspace and one invite per person made beforehand. */
 async function prepareHub(kind: 'pglite' | 'postgres', url: string | undefined) {
@@ -40,7 +29,7 @@ async function prepareHub(kind: 'pglite' | 'postgres', url: string | undefined) 
     await db.close();
     env.DATABASE_URL = dbUrl!;
   } else {
-    env.BATON_DATA_DIR = mkdtempSync(join(scratch, 'data-'));
+    env.BATON_DATA_DIR = mkdtempSync(join(scratch(), 'data-'));
   }
   const { workspaceId, codes } = await workspaceWithInvites({ databaseUrl: env.DATABASE_URL, dataDir: env.BATON_DATA_DIR }, PEOPLE);
   return { env, workspaceId, codes, base: `http://127.0.0.1:${env.BATON_HUB_PORT}` };
@@ -72,7 +61,7 @@ async function keepWorking(browser: JoinedBrowser, i: number, traffic: Traffic):
 describe.each(databases())('four browsers syncing with a hub on $kind that is killed again and again', { timeout: 150_000 }, ({ kind, url }) => {
   it('ends with every change at the hub exactly once, every outbox empty and everyone holding everything', async () => {
     const { env, workspaceId, codes, base } = await prepareHub(kind, url);
-    let hub = await runCli(cli.cli, env);
+    let hub = await runCli(cli(), env);
     try {
       const browsers = await browsersJoining(base, workspaceId, codes);
       // Joined as Settings → Team hub does: a first round brings the workspace and its members.
@@ -92,7 +81,7 @@ describe.each(databases())('four browsers syncing with a hub on $kind that is ki
         await killHard(hub.child);
         // The browsers keep working against a dead address for a moment.
         await sleep(300);
-        hub = await runCli(cli.cli, env);
+        hub = await runCli(cli(), env);
       }
       // Some traffic on the last hub too, then everyone stops making changes and syncs until done.
       const before = traffic.acknowledged;

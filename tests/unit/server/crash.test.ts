@@ -1,25 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../../../lib/events/make-event';
-import { databases, freshDb } from './hub-harness';
-import { buildHubCli, runCli as runHubCli } from './hub-process';
+import { databases, freshDb, hubCliForFile } from './hub-harness';
+import { runCli as runHubCli } from './hub-process';
 
-let hubCli: Awaited<ReturnType<typeof buildHubCli>>;
-let scratch = '';
-
-beforeAll(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'baton-crash-'));
-  hubCli = await buildHubCli('crash');
-});
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
-  hubCli?.remove();
-});
+const { cli, scratch } = hubCliForFile('crash');
 
 async function runCli(env: Record<string, string>) {
-  const { out, child } = await runHubCli(hubCli.cli, env);
+  const { out, child } = await runHubCli(cli(), env);
   return { out: out(), child };
 }
 
@@ -31,7 +20,7 @@ describe.each(databases())('the hub process on $kind, killed mid-stream', { time
       await db.close();
       env.DATABASE_URL = dbUrl!;
     } else {
-      env.BATON_DATA_DIR = mkdtempSync(join(scratch, 'data-'));
+      env.BATON_DATA_DIR = mkdtempSync(join(scratch(), 'data-'));
     }
     const first = await runCli(env);
     const code = /Admin invite \(shown once\):\s+(\S+)/.exec(first.out)?.[1];

@@ -3,16 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_CLOCK_SKEW_MS } from '../../../lib/events/clock';
 import { refusedChanges, retryRefused } from '../../../lib/sync/refused';
 import { syncOnce } from '../../../lib/sync/sync';
-import { startHub, type Hub } from '../../../server/server';
 import { COMPLETE_BRIEF } from '../helpers/handoffs';
-import { databases, freshDb } from '../server/hub-harness';
-import { joinedBrowser, type JoinedBrowser } from './browser-harness';
+import { databases } from '../server/hub-harness';
+import { janeAndTomClosedAfterEach } from './browser-harness';
 
 const MINUTE = 60_000;
-const hubs: Hub[] = [];
+const janeAndTom = janeAndTomClosedAfterEach();
 afterEach(async () => {
   vi.useRealTimers();
-  await Promise.all(hubs.splice(0).map((h) => h.close().catch(() => undefined)));
 });
 
 /** Does `work` on a computer whose clock is `offset` ms off (Date only: sockets and timers run as usual). */
@@ -26,15 +24,7 @@ async function withClockOff<T>(offset: number, work: () => Promise<T>): Promise<
 }
 
 describe.each(databases())('browsers whose clocks disagree, against a hub on $kind', { timeout: 60_000 }, ({ kind, url }) => {
-  async function setup(): Promise<{ jane: JoinedBrowser; tom: JoinedBrowser }> {
-    const hub = await startHub((await freshDb(kind, url)).db, { port: 0 });
-    hubs.push(hub);
-    const workspaceId = await hub.store.createWorkspace('Brightlane');
-    const jane = await joinedBrowser(hub, workspaceId, 'jane@brightlane.agency', 'Jane Doe', 'admin');
-    const tom = await joinedBrowser(hub, workspaceId, 'tom@brightlane.agency', 'Tom Reyes', 'member');
-    for (const b of [jane, tom]) expect((await syncOnce(b.db, b.hub)).problem).toBeUndefined();
-    return { jane, tom };
-  }
+  const setup = () => janeAndTom(kind, url);
 
   it('a receiver whose clock is 10 minutes behind the sender’s confirms, and the hub takes it', async () => {
     const { jane, tom } = await setup();

@@ -3,15 +3,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readLog } from '../../../lib/db/event-store';
 import type { BatonDatabase } from '../../../lib/db/open';
 import { discardRefused, refusedChanges, retryRefused } from '../../../lib/sync/refused';
-import { joinedBrowser } from './browser-harness';
+import { janeAndTomClosedAfterEach } from './browser-harness';
 import { syncOnce } from '../../../lib/sync/sync';
-import { startHub, type Hub } from '../../../server/server';
-import { databases, freshDb } from '../server/hub-harness';
+import { databases } from '../server/hub-harness';
 
-const hubs: Hub[] = [];
+const janeAndTom = janeAndTomClosedAfterEach();
 afterEach(async () => {
   vi.restoreAllMocks();
-  await Promise.all(hubs.splice(0).map((h) => h.close().catch(() => undefined)));
 });
 
 
@@ -26,15 +24,7 @@ async function poison(db: BatonDatabase, eventId: string, write: (payload: Recor
 }
 
 describe.each(databases())('a browser with an unstorable change, against a hub on $kind', { timeout: 30_000 }, ({ kind, url }) => {
-  async function setup() {
-    const hub = await startHub((await freshDb(kind, url)).db, { port: 0 });
-    hubs.push(hub);
-    const workspaceId = await hub.store.createWorkspace('Brightlane');
-    const jane = await joinedBrowser(hub, workspaceId, 'jane@brightlane.agency', 'Jane Doe', 'admin');
-    const tom = await joinedBrowser(hub, workspaceId, 'tom@brightlane.agency', 'Tom Reyes', 'member');
-    for (const b of [jane, tom]) expect((await syncOnce(b.db, b.hub)).problem).toBeUndefined();
-    return { jane, tom };
-  }
+  const setup = () => janeAndTom(kind, url);
 
   it('still receives its colleague’s events in the same round; the refused change is set aside with its reason', async () => {
     const { jane, tom } = await setup();

@@ -1,18 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLog } from '../../../lib/db/event-store';
 import type { BatonDatabase } from '../../../lib/db/open';
 import { refusedChanges } from '../../../lib/sync/refused';
 import { syncOnce } from '../../../lib/sync/sync';
-import { startHub, type Hub } from '../../../server/server';
 import { COMPLETE_BRIEF } from '../helpers/handoffs';
-import { databases, freshDb } from '../server/hub-harness';
-import { joinedBrowser } from './browser-harness';
+import { databases } from '../server/hub-harness';
+import { janeAndTomClosedAfterEach } from './browser-harness';
 
-const hubs: Hub[] = [];
-afterEach(async () => {
-  await Promise.all(hubs.splice(0).map((h) => h.close().catch(() => undefined)));
-});
+const janeAndTom = janeAndTomClosedAfterEach();
 
 /**
  * A record no event makes: a full rebuild clears it with every view, a re-order from the first moved
@@ -24,12 +20,7 @@ async function plantSentinel(db: BatonDatabase): Promise<void> {
 
 describe.each(databases())('a browser that fell behind the hub on $kind', { timeout: 60_000 }, ({ kind, url }) => {
   async function setup() {
-    const hub = await startHub((await freshDb(kind, url)).db, { port: 0 });
-    hubs.push(hub);
-    const workspaceId = await hub.store.createWorkspace('Brightlane');
-    const jane = await joinedBrowser(hub, workspaceId, 'jane@brightlane.agency', 'Jane Doe', 'admin');
-    const tom = await joinedBrowser(hub, workspaceId, 'tom@brightlane.agency', 'Tom Reyes', 'member');
-    for (const b of [jane, tom]) expect((await syncOnce(b.db, b.hub)).problem).toBeUndefined();
+    const { jane, tom } = await janeAndTom(kind, url);
     await jane.act('client.created', 'northwind', { name: 'Northwind Outfitters' });
     await syncOnce(jane.db, jane.hub);
     await syncOnce(tom.db, tom.hub);

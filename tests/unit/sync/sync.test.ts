@@ -1,29 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLog } from '../../../lib/db/event-store';
 import type { BatonDatabase } from '../../../lib/db/open';
 import { awaitingConfirmation, getHandoff } from '../../../lib/db/queries';
-import { joinedBrowser } from './browser-harness';
+import { janeAndTomClosedAfterEach } from './browser-harness';
 import { backoffMs, syncOnce } from '../../../lib/sync/sync';
-import { openPglite } from '../../../server/db';
-import { startHub, type Hub } from '../../../server/server';
 import { COMPLETE_BRIEF } from '../helpers/handoffs';
 
-const hubs: Hub[] = [];
-afterEach(async () => {
-  await Promise.all(hubs.splice(0).map((h) => h.close().catch(() => undefined)));
-});
-
-
-async function setup() {
-  const hub = await startHub(await openPglite(), { port: 0 });
-  hubs.push(hub);
-  const workspaceId = await hub.store.createWorkspace('Brightlane');
-  const jane = await joinedBrowser(hub, workspaceId, 'jane@brightlane.agency', 'Jane Doe', 'admin');
-  const tom = await joinedBrowser(hub, workspaceId, 'tom@brightlane.agency', 'Tom Reyes', 'member');
-  for (const b of [jane, tom]) expect((await syncOnce(b.db, b.hub)).problem).toBeUndefined();
-  return { hub, jane, tom };
-}
+const janeAndTom = janeAndTomClosedAfterEach();
+const setup = () => janeAndTom('pglite');
 
 describe('sync with the hub', { timeout: 30_000 }, () => {
   it('carries a handoff between two browsers through the whole loop; both end identical', async () => {
