@@ -1,5 +1,6 @@
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'wxt';
+import { E2E_EXTENSION_KEY } from './lib/e2e-extension-key';
 import { OPTIONAL_HOSTS, REQUIRED_HOSTS } from './lib/sites/hosts';
 
 // BATON_E2E builds the test extension: the ad platforms become required hosts, because an optional
@@ -38,6 +39,12 @@ export default defineConfig({
       commands: {
         'start-handoff': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Start a handoff from this page' },
       },
+      // IT policy (docs/it-deployment.md): Chrome and Edge publish an extension's policy in storage.managed
+      // only as its schema declares. Firefox reads "3rdparty" policy without a schema, and its manifest
+      // has no `storage` key (addons-linter would flag it): Chrome only.
+      ...(firefox ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
+      // A fixed id for the test build only, so that a test policy file can name it (lib/e2e-extension-key.ts).
+      ...(e2e && !firefox ? { key: E2E_EXTENSION_KEY } : {}),
       ...(firefox
         ? {
             browser_specific_settings: {

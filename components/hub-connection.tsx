@@ -5,6 +5,8 @@ import { Button } from './button';
 import { RefusedChanges } from './refused-changes';
 import { Section } from './section';
 import { inputClass, labelClass } from './form-styles';
+import { MANAGED_NOTE_ID, ManagedNote, ManagedSignIn } from './managed-note';
+import { useFocusOnArrival, useManagedSettings } from './use-managed-settings';
 
 /** Joining the agency's team hub with an invite code, and what the connection is doing. */
 export function HubConnection() {
@@ -13,6 +15,10 @@ export function HubConnection() {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  // IT's policy may fix the hub (shown locked) and require the hub's sign-in (no invite code fields).
+  const managed = useManagedSettings();
+  const lockedUrl = managed?.hubUrl;
+  const addressRef = useFocusOnArrival<HTMLInputElement>(Boolean(lockedUrl));
 
   const load = useCallback(async () => {
     const reply = await sendRequest<'hub/status'>({ type: 'hub/status' });
@@ -28,7 +34,7 @@ export function HubConnection() {
     event.preventDefault();
     setError(undefined);
     setBusy(true);
-    const reply = await sendRequest<'hub/connect'>({ type: 'hub/connect', url: url.trim(), code: code.trim() });
+    const reply = await sendRequest<'hub/connect'>({ type: 'hub/connect', url: (lockedUrl ?? url).trim(), code: code.trim() });
     setBusy(false);
     if (!reply.ok) setError(reply.problem.message);
     else {
@@ -68,24 +74,42 @@ export function HubConnection() {
         </div>
       ) : (
         <form onSubmit={connect} className="flex flex-col gap-3">
-          <label className={labelClass}>
-            Hub address
-            <input className={inputClass} type="url" value={url} onChange={(e) => setUrl(e.target.value)} required />
-          </label>
-          <label className={labelClass}>
-            Invite code
-            <input className={`${inputClass} font-mono`} value={code} onChange={(e) => setCode(e.target.value)} required placeholder="bi_…" autoComplete="off" />
-          </label>
+          <div className="flex flex-col gap-1">
+            <label className={labelClass}>
+              Hub address
+              <input
+                ref={addressRef}
+                className={`${inputClass} ${lockedUrl ? 'bg-slate-100 dark:bg-slate-800' : ''}`}
+                type="url"
+                value={lockedUrl ?? url}
+                onChange={(e) => setUrl(e.target.value)}
+                required
+                readOnly={Boolean(lockedUrl)}
+                aria-describedby={lockedUrl ? MANAGED_NOTE_ID : undefined}
+              />
+            </label>
+            {lockedUrl ? <ManagedNote /> : null}
+          </div>
+          {managed?.signInRequired ? (
+            <ManagedSignIn managed={managed} />
+          ) : (
+            <label className={labelClass}>
+              Invite code
+              <input className={`${inputClass} font-mono`} value={code} onChange={(e) => setCode(e.target.value)} required placeholder="bi_…" autoComplete="off" />
+            </label>
+          )}
           {error ? (
             <p role="alert" className="text-sm text-red-700 dark:text-red-300">
               {error}
             </p>
           ) : null}
-          <div>
-            <Button type="submit" disabled={busy}>
-              {busy ? 'Connecting…' : 'Connect'}
-            </Button>
-          </div>
+          {managed?.signInRequired ? null : (
+            <div>
+              <Button type="submit" disabled={busy}>
+                {busy ? 'Connecting…' : 'Connect'}
+              </Button>
+            </div>
+          )}
         </form>
       )}
     </Section>

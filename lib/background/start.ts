@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { listClients } from '../db/queries';
 import { watchAdContentScripts } from './ad-content-scripts';
+import { watchFirstRun } from './first-run';
 import { createMatcherCache } from './matcher';
 import { createRouter } from './router';
 import { watchPanelTriggers } from './panel-triggers';
@@ -42,6 +43,7 @@ export function startBackground(): void {
     void router.handle(message, sender).then(sendResponse);
     return true;
   });
+  watchFirstRun(async () => Boolean((await workspace.session()).hub));
   watchTabs();
   watchPanelTriggers();
   watchAdContentScripts();

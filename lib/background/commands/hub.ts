@@ -1,6 +1,7 @@
 // The team hub: join with an invite, see the connection, leave.
 import type { HubStatus } from '../../messaging/protocol';
 import { CommandError } from '../command-error';
+import { assertJoinAllowed } from '../managed-policy';
 import { IdSchema } from '../../model/common';
 import { z } from '../../model/zod';
 import { STORAGE_KEYS } from '../../storage/keys';
@@ -31,6 +32,7 @@ export const hubCommands = [
     }),
     from: PAGES, kind: 'write', effects: NEW_HUB, response: returns<HubStatus>(),
     async handle({ url, code }, context) {
+      await assertJoinAllowed({ url, method: 'invite' });
       await context.workspace.connect(url, code);
       return hubStatus(context);
     },
