@@ -17,6 +17,8 @@ interface Manifest {
   host_permissions?: string[];
   optional_host_permissions?: string[];
   content_scripts?: { matches?: string[]; js?: string[] }[];
+  key?: string;
+  storage?: { managed_schema?: string };
 }
 
 function productionManifest(): Manifest {
@@ -40,6 +42,11 @@ test('the production manifest names no ad host among what it grants at install',
   // The reader is not in the manifest, yet in the package at the path the background registers.
   expect((manifest.content_scripts ?? []).flatMap((script) => script.js ?? [])).not.toContain(AD_CONTENT_SCRIPT_FILE);
   expect(existsSync(join(PRODUCTION_DIR, AD_CONTENT_SCRIPT_FILE)), `${AD_CONTENT_SCRIPT_FILE} in the package`).toBe(true);
+  // The fixed id of the test build (a manifest key) is for tests only: the store assigns the real one.
+  // IT policy reaches the shipped build too: its managed-settings schema is declared and packaged.
+  expect(manifest.key, 'manifest key in the production build').toBeUndefined();
+  expect(manifest.storage?.managed_schema).toBe('managed-schema.json');
+  expect(existsSync(join(PRODUCTION_DIR, 'managed-schema.json')), 'managed-schema.json in the package').toBe(true);
 });
 
 test('every content script of the production build, the run-time one too, stays within 20 KB gzipped', async () => {
