@@ -24,17 +24,22 @@ export function signInHint(managed: ManagedSettings | undefined): string | undef
   return `Use your ${listed} address`;
 }
 
+/** The sign-in hint as a line of its own; a "Sign in with …" button names SIGN_IN_HINT_ID in aria-describedby. */
+export function SignInHint({ managed }: { managed: ManagedSettings | undefined }) {
+  const hint = signInHint(managed);
+  return hint ? (
+    <p id={SIGN_IN_HINT_ID} className={helpClass}>
+      {hint}
+    </p>
+  ) : null;
+}
+
 /** What joining needs when IT requires the hub's sign-in: invite codes are refused there. */
 export function ManagedSignIn({ managed }: { managed: ManagedSettings }) {
-  const hint = signInHint(managed);
   return (
     <div className="flex flex-col gap-1 text-sm">
-      <p>Your organisation requires signing in with the hub's sign-in: invite codes are not used.</p>
-      {hint ? (
-        <p id={SIGN_IN_HINT_ID} className={helpClass}>
-          {hint}
-        </p>
-      ) : null}
+      <p>Your organisation requires signing in with your work account; invite codes are not used.</p>
+      <SignInHint managed={managed} />
     </div>
   );
 }

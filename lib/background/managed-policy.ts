@@ -35,7 +35,7 @@ export function joinRefusal(settings: ManagedSettings, { url, method, provider }
     return { field: 'url', message: `Your organisation set Baton to use its team hub ${settings.hubUrl} only; ${url} is another hub.` };
   }
   if (method === 'invite' && settings.signInRequired) {
-    return { field: 'code', message: `Your organisation requires signing in with ${provider ?? "the hub's sign-in"}, not an invite code.` };
+    return { field: 'code', message: `Your organisation requires signing in with ${provider ?? 'your work account'}, not an invite code.` };
   }
   return undefined;
 }

@@ -17,7 +17,8 @@ export interface ManagedSettings {
   allowedDomains: string[];
 }
 
-export const NOTHING_MANAGED: ManagedSettings = Object.freeze({ signInRequired: false, allowedDomains: [] }) as ManagedSettings;
+/** No policy: every setting at its default (a fresh object each time: callers may keep and change it). */
+export const nothingManaged = (): ManagedSettings => ({ signInRequired: false, allowedDomains: [] });
 
 /** Only https: a hub on another machine receives the member token with every request. */
 const HubUrlSchema = z
@@ -41,7 +42,7 @@ function field<T>(raw: Record<string, unknown>, name: string, schema: z.ZodType<
 
 /** The settings a policy object holds; anything malformed in it is left out. */
 export function parseManagedSettings(raw: unknown): ManagedSettings {
-  if (typeof raw !== 'object' || raw === null) return NOTHING_MANAGED;
+  if (typeof raw !== 'object' || raw === null) return nothingManaged();
   const record = raw as Record<string, unknown>;
   const hubUrl = field(record, 'hubUrl', HubUrlSchema);
   const domains = field(record, 'allowedDomains', z.array(z.unknown()).max(50)) ?? [];
@@ -59,10 +60,10 @@ export function parseManagedSettings(raw: unknown): ManagedSettings {
 export async function readManagedSettings(): Promise<ManagedSettings> {
   try {
     const managed = (browser.storage as { managed?: { get(): Promise<unknown> } }).managed;
-    return managed ? parseManagedSettings(await managed.get()) : NOTHING_MANAGED;
+    return managed ? parseManagedSettings(await managed.get()) : nothingManaged();
   } catch {
     // Firefox: "Managed storage manifest not found" when no policy names Baton.
-    return NOTHING_MANAGED;
+    return nothingManaged();
   }
 }
 
