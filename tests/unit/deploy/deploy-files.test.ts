@@ -50,6 +50,12 @@ describe('deploy/.env.example', () => {
     const lines = read('.env.example').split('\n');
     for (const [i, line] of lines.entries()) if (/^#?[A-Z][A-Z0-9_]*=/.test(line)) expect(lines[i - 1], line).toMatch(/^#/);
   });
+
+  it('reads the same in a shell as in compose and systemd (docs/deploy.md runs CLI commands with `set -a; . hub.env`)', () => {
+    const ran = spawnSync('sh', ['-c', `set -a; . '${join(DEPLOY, '.env.example')}'; printf '%s|%s' "$BATON_WORKSPACE_NAME" "$BATON_ADMIN_EMAIL"`], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(ran.stderr).toBe('');
+    expect(ran.stdout).toBe('Our agency|admin@example.com');
+  });
 });
 
 describe('deploy/compose.yaml', () => {
