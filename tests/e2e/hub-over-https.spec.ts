@@ -5,15 +5,16 @@
 // sent and confirmed between them through Caddy (HTTP and the live WebSocket).
 import { chromium } from '@playwright/test';
 import pg from 'pg';
-import { chromiumHelpers, launchBaton, type Baton } from './support/baton.ts';
+import { chromiumHelpers, launchBaton, mustRequest, type Baton } from './support/baton.ts';
 import { startCaddy, type Caddy } from './support/caddy.ts';
 import { freshPostgresDatabase } from './support/postgres.ts';
-import { addClients, expect, test } from './support/test.ts';
-import { confirmReceipt, joinHub, sendSalesToAm, type Person } from './support/team.ts';
+import { addClients, expect, openSite, test } from './support/test.ts';
+import { badgeText, confirmReceipt, joinHub, sendSalesToAm, type Person } from './support/team.ts';
 import { buildHubCli, freePort, runCli, stopGently } from '../unit/server/hub-process.ts';
 
 const ADMIN: Person = { name: 'Admin', email: 'ops@brightlane.agency', role: 'admin' };
 const TOM: Person = { name: 'Tom Reyes', email: 'tom.reyes@brightlane.agency', role: 'member' };
+const CLIENT = 'Northwind Outfitters';
 
 /** The one-time invite code in what the CLI printed (a bare code, or inside an invite link). */
 function inviteCode(printed: string): string {
@@ -83,9 +84,16 @@ test('a hub on PostgreSQL behind Caddy over HTTPS: the admin and a colleague joi
     browsers.push(tom);
     await joinHub(tom, caddy.url, inviteCode(invited.out()), TOM);
 
-    await addClients(admin, [['Northwind Outfitters', 'email-domain:northwindoutfitters.com']]);
+    await addClients(admin, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
+    const tomSettings = await tom.openExtensionPage('options.html');
+    await expect.poll(async () => (await mustRequest<{ name: string }[]>(tomSettings, { type: 'clients/list' })).map((c) => c.name), { timeout: 20_000 }).toContain(CLIENT);
+    await tomSettings.close();
+    // Tom is on the client's thread when the handoff is sent: his badge counts it within 5 s, which only
+    // the live stream (a WebSocket through Caddy) does so soon — the pull by alarm is once a minute.
+    const { page: tomThread } = await openSite(tom, 'gmail-thread');
     const title = await sendSalesToAm(admin, TOM);
-    await confirmReceipt(tom, title);
+    await expect.poll(() => badgeText(tom), { timeout: 5_000 }).toBe('1');
+    await confirmReceipt(tom, title, tomThread);
     // Both moves reached the hub's PostgreSQL through Caddy.
     await expect.poll(() => handoffMoves(database.url), { timeout: 15_000 }).toEqual(['handoff.sent', 'handoff.confirmed']);
   } finally {

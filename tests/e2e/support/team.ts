@@ -65,9 +65,12 @@ export async function sendSalesToAm(sender: Baton, receiver: Person): Promise<st
   return title;
 }
 
-/** The receiver opens the handoff titled `title` from the client's open handoffs (once it arrived) and confirms receipt. */
-export async function confirmReceipt(receiver: Baton, title: string): Promise<void> {
-  await openSite(receiver, 'gmail-thread');
+/**
+ * The receiver, on the client's Gmail thread (`thread`, or a new tab), opens the handoff titled `title`
+ * from the client's open handoffs (once it arrived) and confirms receipt.
+ */
+export async function confirmReceipt(receiver: Baton, title: string, thread?: Page): Promise<void> {
+  await (thread ?? (await openSite(receiver, 'gmail-thread')).page).bringToFront();
   const panel = await openSidePanel(receiver);
   const open = panel.getByRole('region', { name: 'Open handoffs' }).getByRole('button', { name: title });
   await expect(open).toBeVisible({ timeout: 20_000 });
