@@ -108,7 +108,8 @@ describe.skipIf(!caddyAvailable())('deploy/Caddyfile, read by Caddy itself', () 
   });
 });
 
-const systemdAnalyze = spawnSync('systemd-analyze', ['--version']).status === 0;
+/** systemd's own checks run where systemd-analyze is, and always under CI=true (.ci/run installs it). */
+const systemdAnalyze = spawnSync('systemd-analyze', ['--version']).status === 0 || (Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0');
 
 describe.skipIf(!systemdAnalyze)('deploy/baton-hub.service', () => {
   const unit = join(DEPLOY, 'baton-hub.service');
