@@ -19,7 +19,12 @@ export interface Caddy {
   /** Caddy's local CA: the root (what a machine would install) and the intermediate it signs leaves with. */
   rootCertificate: string;
   intermediateCertificate: string;
-  /** Base64 SHA-256 of the root's and the intermediate's SubjectPublicKeyInfo, for --ignore-certificate-errors-spki-list. */
+  /**
+   * Base64 SHA-256 of the root's and the intermediate's SubjectPublicKeyInfo, for Chromium's
+   * --ignore-certificate-errors-spki-list. Chromium matches the list against the chain the server
+   * presents (leaf and intermediate; Caddy never sends its root): the root's hash alone still gives
+   * ERR_CERT_AUTHORITY_INVALID, the intermediate's is what makes it trusted (tried with Chromium here).
+   */
   spkiHashes: string[];
   /** Chromium's --host-resolver-rules entry sending `hostname` to loopback (the port is kept). */
   hostRule: [string, string];
