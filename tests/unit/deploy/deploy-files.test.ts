@@ -74,9 +74,21 @@ describe('deploy/compose.yaml', () => {
     expect(service('postgres')).toMatch(/- postgres-data:\/var\/lib\/postgresql\/data/);
     expect(service('caddy')).toMatch(/image: caddy:2/);
     expect(service('caddy')).toMatch(/- \.\/Caddyfile:\/etc\/caddy\/Caddyfile:ro/);
+    // Caddy starts once the hub's own HEALTHCHECK (deploy/Dockerfile) passes.
+    expect(service('caddy')).toMatch(/depends_on:\n\s+hub:\n\s+condition: service_healthy/);
     // The port the hub listens on in the image is the one compose exposes and Caddy proxies to.
     expect(read('Dockerfile')).toMatch(/^EXPOSE 8787$/m);
     expect(service('hub')).toMatch(/expose:\n\s+- "8787"/);
+  });
+
+  it('sends the image build only what the Dockerfile copies (deploy/Dockerfile.dockerignore), and all of it', () => {
+    const ignore = read('Dockerfile.dockerignore').split('\n').filter((line) => line && !line.startsWith('#'));
+    expect(ignore[0]).toBe('*');
+    const allowed = ignore.filter((line) => line.startsWith('!')).map((line) => line.slice(1));
+    const sources = [...read('Dockerfile').matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1]!.split(/\s+/));
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) expect(allowed, source).toContain(source);
+    for (const path of allowed) expect(sources, path).toContain(path);
   });
 
   it('uses only settings .env.example explains', () => {
