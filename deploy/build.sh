@@ -5,7 +5,8 @@
 #
 #   .output/hub-dist/cli.mjs            the hub (start it with `node cli.mjs`)
 #   .output/hub-dist/package.json       only the npm packages the bundle imports, at this repo's versions
-#   .output/hub-dist/package-lock.json  this repo's lock: the runtime install gets the tested versions
+#   .output/hub-dist/package-lock.json  this repo's lock cut down to those packages: the same versions
+#                                       and checksums, so the runtime's `npm ci` installs what was tested
 #   .output/hub-dist/install.sh         the runtime install (deploy/install.sh)
 #   .output/hub-dist/healthcheck.mjs    the container's health check (deploy/healthcheck.mjs)
 #
@@ -22,4 +23,6 @@ mkdir -p "$out"
   --packages=external --log-level=warning --outfile="$out/cli.mjs" --metafile="$tools/hub-meta.json"
 node deploy/hub-package.mjs "$tools/hub-meta.json" "$out/package.json"
 cp package-lock.json deploy/install.sh deploy/healthcheck.mjs "$out/"
+# Only the lock is rewritten (nothing installed): npm keeps every locked version that still applies.
+(cd "$out" && npm install --package-lock-only --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error)
 echo "Hub built in $out"

@@ -60,6 +60,12 @@ describe('the hub image’s own steps, in a clean folder', { timeout: 120_000 },
     for (const name of wanted) expect(existsSync(join(image.workdir, 'node_modules', name, 'package.json')), name).toBe(true);
     // No build or test tooling in the runtime: the extension's toolchain stays out.
     for (const devOnly of ['esbuild', 'wxt', 'vitest', 'typescript', '@playwright', 'react']) expect(installed).not.toContain(devOnly);
+    // Every package installed is the very version (and checksum) the repository's lock names.
+    type Lock = { packages: Record<string, { version?: string; integrity?: string }> };
+    const repoLock = (JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as Lock).packages;
+    const imageLock = Object.entries((JSON.parse(readFileSync(join(image.workdir, 'package-lock.json'), 'utf8')) as Lock).packages).filter(([path]) => path !== '');
+    expect(imageLock.length).toBeGreaterThanOrEqual(wanted.length);
+    for (const [path, entry] of imageLock) expect({ path, version: entry.version, integrity: entry.integrity }).toEqual({ path, version: repoLock[path]?.version, integrity: repoLock[path]?.integrity });
     // The runtime folder holds the bundle, not the source.
     expect(existsSync(join(image.workdir, 'server'))).toBe(false);
   });
