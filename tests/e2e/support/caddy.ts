@@ -4,10 +4,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
+import { freePort } from '../../unit/server/hub-process.ts';
 
 export const CADDY = process.env.BATON_CADDY ?? '/usr/bin/caddy';
 
@@ -31,18 +31,6 @@ export interface Caddy {
   /** Everything Caddy printed, for a failing test's message. */
   log(): string;
   stop(): Promise<void>;
-}
-
-/** A loopback port nobody listens on now. */
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Base64 SHA-256 of a PEM certificate's SubjectPublicKeyInfo: what Chromium's SPKI allowlist names. */
@@ -82,7 +70,9 @@ export function caddyAvailable(): boolean {
 /** Starts Caddy serving https://<hostname>:<free port> in front of `upstream` (host:port); resolves once its TLS answers. */
 export async function startCaddy({ upstream, hostname = 'hub.baton.test' }: { upstream: string; hostname?: string }): Promise<Caddy> {
   const dir = mkdtempSync(join(tmpdir(), 'baton-caddy-'));
-  const [port, httpPort] = [await freeLoopbackPort(), await freeLoopbackPort()];
+  const port = await freePort();
+  let httpPort = await freePort();
+  while (httpPort === port) httpPort = await freePort();
   const config = join(dir, 'Caddyfile');
   writeFileSync(config, caddyfile({ hostname, port, httpPort, upstream, dir }));
   const child = spawn(CADDY, ['run', '--config', config, '--adapter', 'caddyfile'], {
