@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { serve, type ServerType } from '@hono/node-server';
@@ -6,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { checkToken, clientAddress, positiveWhole, type Throttle, throttleFromEnv, tooManyMessage } from './address-limiter';
 import { createApp, parseAllowedOrigins } from './app';
 import type { Db } from './db';
+import type { TlsFiles } from './listen-options';
 import { DEFAULT_MAX_STREAMS_PER_MEMBER, KEEPALIVE_MS, LiveStreams, MAX_CLIENT_FRAME_BYTES, type StreamFigures } from './live-streams';
 import { migrate } from './schema';
 import { type Caller, EVENTS_CHANNEL, HubStore, REVOCATIONS_CHANNEL } from './store';
@@ -27,6 +29,8 @@ export interface HubOptions {
   /** The address members paste into Baton, shown on the hub's front page (by default the one a request came to). */
   publicUrl?: string;
   log?: (entry: Record<string, unknown>) => void;
+  /** A certificate and key: the hub serves HTTPS, and its live streams WSS, on the same port. */
+  tls?: TlsFiles;
   /** Extension origins CORS answers; by default BATON_ALLOWED_ORIGINS, and when unset any extension's. */
   allowedOrigins?: readonly string[];
   /** Per-address limits on unauthenticated attempts; by default from BATON_AUTH_* and BATON_TRUST_PROXY. */
@@ -51,9 +55,7 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   const maxStreamsPerMember = options.maxStreamsPerMember ?? positiveWhole(process.env, 'BATON_MAX_STREAMS_PER_MEMBER', DEFAULT_MAX_STREAMS_PER_MEMBER);
   const app = createApp({ store, log, allowedOrigins, throttle, publicUrl: options.publicUrl });
   if (!allowedOrigins) log({ level: 'warn', msg: 'BATON_ALLOWED_ORIGINS is not set: any browser extension may call the hub (a member token still guards every answer); set it to your extension origins.' });
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' }, () => resolve(s));
-  });
+  const server = await listen(app.fetch, options);
   const port = (server.address() as AddressInfo).port;
 
   const streams = new LiveStreams({ keepaliveMs: options.keepaliveMs ?? KEEPALIVE_MS, maxStreamsPerMember, log });
@@ -75,9 +77,9 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
 
   const stopListening = await announceEvents(db, store, streams, log);
 
-  log({ level: 'info', msg: 'hub listening', port, database: db.kind });
+  log({ level: 'info', msg: 'hub listening', port, database: db.kind, tls: Boolean(options.tls) });
   return {
-    url: `http://${localHost(options.hostname)}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${localHost(options.hostname)}:${port}`,
     port,
     store,
     connections: () => streams.figures().open,
@@ -92,6 +94,20 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
       await db.close();
     },
   };
+}
+
+/** Listens on HTTP, or on HTTPS with the given certificate; resolves once the port is bound. */
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], options: HubOptions): Promise<ServerType> {
+  const address = { fetch, port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' };
+  const tls = options.tls ? { createServer: createHttpsServer, serverOptions: { cert: options.tls.cert, key: options.tls.key } } : {};
+  return new Promise((resolve, reject) => {
+    // A port already taken stops the start with its reason rather than as an unhandled 'error'.
+    const s = serve({ ...address, ...tls }, () => {
+      s.off('error', reject);
+      resolve(s);
+    });
+    s.once('error', reject);
+  });
 }
 
 /** The host this machine reaches the hub on: a hub listening on every interface is reached on loopback. */

@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MAPPED_HOSTS, startFixtureServer, type FixtureServer } from './fixture-server.ts';
+import { spkiHash } from './caddy.ts';
+import { fixtureCertificate, MAPPED_HOSTS, startFixtureServer, type FixtureServer } from './fixture-server.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 
@@ -34,8 +35,27 @@ export interface Baton {
   close(): Promise<void>;
 }
 
-/** `extensionDir`: another build than the test build, e.g. the production one. */
-export async function launchBaton({ extensionDir = EXTENSION_DIR }: { extensionDir?: string } = {}): Promise<Baton> {
+export interface LaunchOptions {
+  /** Another build than the test build, e.g. the production one. */
+  extensionDir?: string;
+  /**
+   * Trust only these certificates (base64 SHA-256 SPKI hashes, e.g. a Caddy CA's) plus the fixture
+   * server's own, instead of ignoring every certificate error: a hub behind real TLS is then checked
+   * by Chromium for real. Chromium matches the hashes against the chain the server presents.
+   */
+  trustSpki?: string[];
+  /** More --host-resolver-rules entries, e.g. [hub.baton.test, 127.0.0.1] (the port is kept). */
+  hostRules?: [string, string][];
+}
+
+/** Certificate handling for Playwright and Chromium: every error ignored (the default), or only the listed keys trusted. */
+function certificateTrust(trustSpki: string[] | undefined): { ignoreHTTPSErrors: boolean; args: string[] } {
+  if (!trustSpki) return { ignoreHTTPSErrors: true, args: [] };
+  const hashes = [spkiHash(fixtureCertificate()), ...trustSpki];
+  return { ignoreHTTPSErrors: false, args: [`--ignore-certificate-errors-spki-list=${hashes.join(',')}`] };
+}
+
+export async function launchBaton({ extensionDir = EXTENSION_DIR, trustSpki, hostRules = [] }: LaunchOptions = {}): Promise<Baton> {
   const { findChromium, chromiumHelp, extensionLaunchArgs } = await chromiumHelpers();
   const executablePath = findChromium();
   if (!executablePath) throw new Error(chromiumHelp());
@@ -46,15 +66,19 @@ export async function launchBaton({ extensionDir = EXTENSION_DIR }: { extensionD
   const server = await startFixtureServer();
   const profile = mkdtempSync(join(tmpdir(), 'baton-e2e-profile-'));
   let context: BrowserContext | undefined;
+  const trust = certificateTrust(trustSpki);
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,
-      ignoreHTTPSErrors: true,
-      args: extensionLaunchArgs({
-        extensionDir,
-        hostRules: MAPPED_HOSTS.map((host) => [host, `127.0.0.1:${server.port}`]),
-      }),
+      ignoreHTTPSErrors: trust.ignoreHTTPSErrors,
+      args: [
+        ...extensionLaunchArgs({
+          extensionDir,
+          hostRules: [...MAPPED_HOSTS.map((host): [string, string] => [host, `127.0.0.1:${server.port}`]), ...hostRules],
+        }),
+        ...trust.args,
+      ],
     });
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });

@@ -75,6 +75,11 @@ function testCertificate(): { key: Buffer; cert: Buffer } {
   return certificate;
 }
 
+/** The fixture server's self-signed certificate (PEM), for a browser that trusts it by its key rather than ignoring every error. */
+export function fixtureCertificate(): Buffer {
+  return testCertificate().cert;
+}
+
 export async function startFixtureServer(): Promise<FixtureServer> {
   const { key, cert } = testCertificate();
   const defaults = new Map<string, string>();

@@ -5,7 +5,7 @@ import { openPglite } from '../../../server/db';
 import { startHub, type Hub } from '../../../server/server';
 import { salesToAm } from '../../../lib/templates/sales-to-am.ts';
 import type { Baton } from './baton.ts';
-import { expect } from './test.ts';
+import { expect, openSidePanel, openSite } from './test.ts';
 
 export interface Person {
   name: string;
@@ -45,6 +45,39 @@ export async function fillSalesToAm(panel: Page): Promise<void> {
   await commitments.getByRole('textbox', { name: 'Evidence' }).fill('Checked against 12 months of Shopify margins');
   const required = salesToAm.fields.filter((f) => f.required).length;
   await expect(panel.getByRole('progressbar', { name: 'Completeness' })).toHaveAttribute('aria-valuenow', String(required));
+}
+
+/**
+ * On the client's Gmail thread, the sender starts a sales → AM handoff from the side panel, fills it and
+ * sends it to `receiver`; resolves with the handoff's title once the panel says it is sent.
+ */
+export async function sendSalesToAm(sender: Baton, receiver: Person): Promise<string> {
+  await openSite(sender, 'gmail-thread');
+  const panel = await openSidePanel(sender);
+  await panel.getByRole('button', { name: 'Start handoff' }).click();
+  await panel.getByRole('button', { name: salesToAm.name }).click();
+  await fillSalesToAm(panel);
+  await panel.getByRole('combobox', { name: 'Receiver' }).selectOption({ label: `${receiver.name} (${receiver.email})` });
+  const title = await panel.getByRole('textbox', { name: 'Title' }).inputValue();
+  await panel.getByRole('button', { name: 'Send handoff' }).click();
+  await expect(panel.getByText('State: Sent')).toBeVisible();
+  await panel.close();
+  return title;
+}
+
+/**
+ * The receiver, on the client's Gmail thread (`thread`, or a new tab), opens the handoff titled `title`
+ * from the client's open handoffs (once it arrived) and confirms receipt.
+ */
+export async function confirmReceipt(receiver: Baton, title: string, thread?: Page): Promise<void> {
+  await (thread ?? (await openSite(receiver, 'gmail-thread')).page).bringToFront();
+  const panel = await openSidePanel(receiver);
+  const open = panel.getByRole('region', { name: 'Open handoffs' }).getByRole('button', { name: title });
+  await expect(open).toBeVisible({ timeout: 20_000 });
+  await open.click();
+  await panel.getByRole('button', { name: 'Confirm receipt' }).click();
+  await expect(panel.getByText('State: Confirmed')).toBeVisible();
+  await panel.close();
 }
 
 /** What the toolbar button's badge says on this browser's Gmail tab (window-wide without one). */
