@@ -4,6 +4,7 @@ import { sendRequest } from '../lib/messaging/send';
 import { Button } from './button';
 import { RefusedChanges } from './refused-changes';
 import { Section } from './section';
+import { SignInButton } from './sign-in-button';
 import { inputClass, labelClass } from './form-styles';
 
 /** Joining the agency's team hub with an invite code, and what the connection is doing. */
@@ -81,10 +82,11 @@ export function HubConnection() {
               {error}
             </p>
           ) : null}
-          <div>
+          <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" disabled={busy}>
               {busy ? 'Connecting…' : 'Connect'}
             </Button>
+            <SignInButton url={url} onStatus={setStatus} onError={setError} />
           </div>
         </form>
       )}

@@ -1,0 +1,52 @@
+// Joining a team hub by signing in with its OpenID Connect provider (as with Google Workspace), against
+// a real provider on this machine (oidc-provider): the extension's "Sign in with <provider>" opens the
+// browser's sign-in window (identity.launchWebAuthFlow), the person logs in there, and is in.
+import type { Page } from '@playwright/test';
+import { openPglite } from '../../server/db';
+import { startHub } from '../../server/server';
+import { startOidcProvider } from '../support/oidc-provider';
+import { freePort } from '../unit/server/hub-process';
+import type { Baton } from './support/baton.ts';
+import { expect, test } from './support/test.ts';
+
+/** Clicks the sign-in button and logs in as `login` in the provider's window that opens. */
+async function signInAs(baton: Baton, options: Page, login: string): Promise<void> {
+  const opened = baton.context.waitForEvent('page');
+  await options.getByRole('button', { name: 'Sign in with Brightlane SSO' }).click();
+  const window = await opened;
+  await window.getByPlaceholder('Enter any login').fill(login);
+  await window.getByPlaceholder('and password').fill('correct horse');
+  await window.getByRole('button', { name: 'Sign-in' }).click();
+}
+
+test('joins a team hub by signing in with its provider; an address at a domain the hub refuses is told why', async ({ baton }) => {
+  const port = await freePort();
+  const provider = await startOidcProvider([`http://127.0.0.1:${port}/v1/sign-in/callback`], {
+    ana: { email: 'ana@brightlane.agency', email_verified: true, name: 'Ana Ortiz' },
+    eve: { email: 'eve@gmail.com', email_verified: true, name: 'Eve Outsider' },
+  });
+  const hub = await startHub(await openPglite(), {
+    port,
+    signIn: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, providerName: 'Brightlane SSO', allowedDomains: ['brightlane.agency'], newMembers: 'join' },
+  });
+  try {
+    const workspaceId = await hub.store.createWorkspace('Brightlane');
+    await hub.store.redeemInvite(await hub.store.createInvite(workspaceId, { email: 'jane@brightlane.agency', name: 'Jane Doe', role: 'admin' }));
+    const options = await baton.openExtensionPage('options.html');
+    await options.getByRole('textbox', { name: 'Hub address' }).fill(hub.url);
+
+    await signInAs(baton, options, 'eve');
+    await expect(options.getByRole('alert')).toHaveText('Sign-in with addresses at gmail.com is not allowed on this hub.', { timeout: 20_000 });
+    await expect(options.getByRole('status').filter({ hasText: 'Connected to' })).toHaveCount(0);
+
+    // Eve's session at the provider ends with her: the next person logs in afresh.
+    await baton.context.clearCookies();
+    await signInAs(baton, options, 'ana');
+    await expect(options.getByRole('status').filter({ hasText: 'Connected to' })).toContainText('as Ana Ortiz (ana@brightlane.agency)', { timeout: 20_000 });
+    const members = await hub.store.db.query<{ email: string }>('select email from members order by created_at');
+    expect(members.rows.map((m) => m.email)).toEqual(['jane@brightlane.agency', 'ana@brightlane.agency']);
+  } finally {
+    await hub.close();
+    await provider.close();
+  }
+});
