@@ -4,10 +4,14 @@
 import type { Page } from '@playwright/test';
 import { openPglite } from '../../server/db';
 import { startHub } from '../../server/server';
-import { startOidcProvider } from '../support/oidc-provider';
+import { signInOverHttp, startOidcProvider } from '../support/oidc-provider';
 import { freePort } from '../unit/server/hub-process';
 import type { Baton } from './support/baton.ts';
+import { joinHub } from './support/team.ts';
 import { expect, test } from './support/test.ts';
+
+/** Another browser's identity.getRedirectURL(), for a sign-in played over HTTP. */
+const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 
 /** Clicks the sign-in button and logs in as `login` in the provider's window that opens. */
 async function signInAs(baton: Baton, options: Page, login: string): Promise<void> {
@@ -45,6 +49,36 @@ test('joins a team hub by signing in with its provider; an address at a domain t
     await expect(options.getByRole('status').filter({ hasText: 'Connected to' })).toContainText('as Ana Ortiz (ana@brightlane.agency)', { timeout: 20_000 });
     const members = await hub.store.db.query<{ email: string }>('select email from members order by created_at');
     expect(members.rows.map((m) => m.email)).toEqual(['jane@brightlane.agency', 'ana@brightlane.agency']);
+  } finally {
+    await hub.close();
+    await provider.close();
+  }
+});
+
+test('an admin sees who waits for approval and approves them; approved, they join at their next sign-in', async ({ baton }) => {
+  const port = await freePort();
+  const provider = await startOidcProvider([`http://127.0.0.1:${port}/v1/sign-in/callback`], { ana: { email: 'ana@brightlane.agency', email_verified: true, name: 'Ana Ortiz' } });
+  const hub = await startHub(await openPglite(), {
+    port,
+    signIn: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, providerName: 'Brightlane SSO', allowedDomains: ['brightlane.agency'], newMembers: 'approve' },
+  });
+  try {
+    const workspaceId = await hub.store.createWorkspace('Brightlane');
+    const jane = { email: 'jane@brightlane.agency', name: 'Jane Doe', role: 'admin' } as const;
+    await joinHub(baton, hub.url, await hub.store.createInvite(workspaceId, jane), jane);
+    // Ana signs in from her own browser (played over HTTP here): she is told to wait.
+    const asked = await signInOverHttp(`${hub.url}/v1/sign-in/start?${new URLSearchParams({ redirect_uri: REDIRECT, state: 'ana-browser-state-1', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM' })}`, 'ana');
+    expect(asked.location?.searchParams.get('error_description')).toBe('Waiting for an admin of Brightlane to approve you. Sign in again once they have.');
+
+    const options = await baton.openExtensionPage('options.html');
+    const waiting = options.getByRole('region', { name: 'Waiting for approval' });
+    await expect(waiting).toContainText('Ana Ortiz', { timeout: 20_000 });
+    await waiting.getByRole('button', { name: 'Approve ana@brightlane.agency' }).click();
+    await expect(options.getByRole('status').filter({ hasText: 'Approved ana@brightlane.agency' })).toBeVisible();
+    await expect(waiting.getByRole('button', { name: 'Approve ana@brightlane.agency' })).toHaveCount(0);
+
+    const again = await signInOverHttp(`${hub.url}/v1/sign-in/start?${new URLSearchParams({ redirect_uri: REDIRECT, state: 'ana-browser-state-2', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM' })}`, 'ana');
+    expect(again.location?.searchParams.get('code')).toMatch(/^bs_/);
   } finally {
     await hub.close();
     await provider.close();
