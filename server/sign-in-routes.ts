@@ -55,7 +55,11 @@ export function routeSignIn(app: App, options: SignInRouteOptions): void {
     if (!asked.success) return c.json({ error: asked.error.issues[0]?.message ?? 'Start sign-in from Baton.' }, 400);
     const state = client.randomState();
     const pending: PendingSignIn = { nonce: client.randomNonce(), codeVerifier: client.randomPKCECodeVerifier(), redirectUri: asked.data.redirect_uri, clientState: asked.data.state, codeChallenge: asked.data.code_challenge };
-    const to = await oidc.authorizationUrl(callbackUrl(c), { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
+    const to = await oidc.authorizationUrl(callbackUrl(c), { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier }).catch((error: unknown) => {
+      options.log({ level: 'error', msg: 'provider discovery failed', issuer: signIn.issuer, error: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    });
+    if (!to) return c.json({ error: `The hub cannot reach ${signIn.providerName} right now: try again in a minute, or ask your admin to check BATON_OIDC_ISSUER.` }, 502);
     await signIns.begin(state, pending);
     return c.redirect(to.href, 302);
   });

@@ -47,7 +47,7 @@ export class SignInStore {
       [hash(state), pending.nonce, pending.codeVerifier, pending.redirectUri, pending.clientState, pending.codeChallenge, SIGN_IN_MINUTES],
     );
     // Sign-ins abandoned at the provider are forgotten as new ones begin.
-    await this.db.query('delete from sign_ins where expires_at < now() - interval \'1 day\'');
+    await this.db.query("delete from sign_ins where expires_at < now() - interval '1 day'");
   }
 
   /** The sign-in this state began, used up by this call: a replayed or stale state finds nothing. */
@@ -68,6 +68,7 @@ export class SignInStore {
        values ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,
       [hash(code), person.workspaceId, person.email, person.name, codeChallenge, CODE_MINUTES],
     );
+    await this.db.query("delete from sign_in_codes where expires_at < now() - interval '1 day'");
     return code;
   }
 

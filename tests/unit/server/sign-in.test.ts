@@ -157,3 +157,16 @@ describe('a hub without sign-in', () => {
     expect((await fetch(`${hub.url}/v1/sign-in/start`, { redirect: 'manual' })).status).toBe(401);
   });
 });
+
+describe('a hub whose provider cannot be reached', () => {
+  it('starts all the same and says so at sign-in, without sending the browser anywhere', { timeout: 30_000 }, async () => {
+    const closedPort = await freePort();
+    const signIn: SignInSettings = { issuer: `http://127.0.0.1:${closedPort}`, clientId: 'baton-hub', clientSecret: 'x', providerName: 'Google', allowedDomains: ['brightlane.agency'], newMembers: 'join' };
+    const hub = await startHub((await freshDb('pglite')).db, { port: 0, signIn });
+    started.push(hub);
+    const res = await fetch(extensionSignIn(hub).start, { redirect: 'manual' });
+    expect(res.status).toBe(502);
+    expect(res.headers.get('location')).toBeNull();
+    expect((await res.json()).error).toBe('The hub cannot reach Google right now: try again in a minute, or ask your admin to check BATON_OIDC_ISSUER.');
+  });
+});
