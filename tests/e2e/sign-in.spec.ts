@@ -13,17 +13,23 @@ import { expect, test } from './support/test.ts';
 /** Another browser's identity.getRedirectURL(), for a sign-in played over HTTP. */
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 
-/** Clicks the sign-in button and logs in as `login` in the provider's window that opens. */
-async function signInAs(baton: Baton, options: Page, login: string): Promise<void> {
+/**
+ * Clicks the sign-in button and logs in as `login` in the provider's window that opens. Answers the
+ * addresses the window was sent to (the provider's answer to the hub among them).
+ */
+async function signInAs(baton: Baton, options: Page, login: string): Promise<string[]> {
   const opened = baton.context.waitForEvent('page');
   await options.getByRole('button', { name: 'Sign in with Brightlane SSO' }).click();
   const window = await opened;
+  const asked: string[] = [];
+  window.on('request', (request) => void asked.push(request.url()));
   await window.getByPlaceholder('Enter any login').fill(login);
   await window.getByPlaceholder('and password').fill('correct horse');
   await window.getByRole('button', { name: 'Sign-in' }).click();
+  return asked;
 }
 
-test('joins a team hub by signing in with its provider; an address at a domain the hub refuses is told why', async ({ baton }) => {
+test('joins a team hub by signing in with its provider; an address at a domain the hub refuses is told why, and a replayed answer is refused', async ({ baton }) => {
   const port = await freePort();
   const provider = await startOidcProvider([`http://127.0.0.1:${port}/v1/sign-in/callback`], {
     ana: { email: 'ana@brightlane.agency', email_verified: true, name: 'Ana Ortiz' },
@@ -45,10 +51,21 @@ test('joins a team hub by signing in with its provider; an address at a domain t
 
     // Eve's session at the provider ends with her: the next person logs in afresh.
     await baton.context.clearCookies();
-    await signInAs(baton, options, 'ana');
+    const asked = await signInAs(baton, options, 'ana');
     await expect(options.getByRole('status').filter({ hasText: 'Connected to' })).toContainText('as Ana Ortiz (ana@brightlane.agency)', { timeout: 20_000 });
+    const tokens = async () => Number((await hub.store.db.query<{ n: string }>('select count(*) as n from tokens')).rows[0]?.n);
+    const before = await tokens();
     const members = await hub.store.db.query<{ email: string }>('select email from members order by created_at');
     expect(members.rows.map((m) => m.email)).toEqual(['jane@brightlane.agency', 'ana@brightlane.agency']);
+
+    // The provider's answer to the hub, replayed (a stolen or back-buttoned address): refused, nothing issued.
+    const answer = asked.find((url) => url.startsWith(`${hub.url}/v1/sign-in/callback?`));
+    expect(answer).toContain('state=');
+    // (Sent from here: a browser tab would keep a spare connection open that holds up the hub's close.)
+    const replay = await fetch(answer!, { redirect: 'manual' });
+    expect(replay.status).toBe(400);
+    expect(await replay.json()).toEqual({ error: 'This sign-in was already used or has expired: start again from Baton.' });
+    expect(await tokens()).toBe(before);
   } finally {
     await hub.close();
     await provider.close();
