@@ -22,10 +22,10 @@ export interface SignInRouteOptions {
 
 /**
  * Where a browser extension's identity.launchWebAuthFlow ends: Chrome's `https://<extension id>.chromiumapp.org/…`
- * (an id is 32 letters a–p) and Firefox's `https://<hash>.extensions.allizom.org/…`. Nothing else: the
+ * (an id is 32 letters a–p) and Firefox's `https://<SHA-1 of the add-on id, hex>.extensions.allizom.org/…`. Nothing else: the
  * hub must never send a sign-in's code to an address a stranger chose.
  */
-const EXTENSION_REDIRECT = /^https:\/\/(?:[a-p]{32}\.chromiumapp\.org|[0-9a-f]{16,64}\.extensions\.allizom\.org)\/[\w\-./~%]*$/;
+const EXTENSION_REDIRECT = /^https:\/\/(?:[a-p]{32}\.chromiumapp\.org|[0-9a-f]{40}\.extensions\.allizom\.org)\/[\w\-./~%]*$/;
 const StartSchema = z.object({
   redirect_uri: z.string().max(300).regex(EXTENSION_REDIRECT, 'redirect_uri: only a browser extension’s own redirect (identity.getRedirectURL()) is accepted.'),
   state: z.string().regex(/^[\w-]{16,200}$/, 'state: 16 to 200 URL-safe characters.'),

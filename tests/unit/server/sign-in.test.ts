@@ -137,12 +137,13 @@ describe.each(databases())('sign-in through an OpenID provider on $kind', { time
 
   it('sends a sign-in back only to a browser extension’s own redirect address', async () => {
     const { hub } = await hubWithProvider('join');
-    for (const redirect of ['https://evil.example/', 'http://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/', 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org.evil.example/', 'https://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz.chromiumapp.org/']) {
+    for (const redirect of ['https://evil.example/', 'http://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/', 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org.evil.example/', 'https://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz.chromiumapp.org/', 'https://0123abcd.extensions.allizom.org/']) {
       const res = await fetch(extensionSignIn(hub, redirect).start, { redirect: 'manual' });
       expect(res.status, redirect).toBe(400);
       expect(res.headers.get('location')).toBeNull();
       expect((await res.json()).error).toMatch(/^redirect_uri: only a browser extension’s own redirect/);
     }
+    // Firefox's: the SHA-1 of the add-on id, in hex.
     const firefox = await fetch(extensionSignIn(hub, 'https://0123456789abcdef0123456789abcdef01234567.extensions.allizom.org/').start, { redirect: 'manual' });
     expect(firefox.status).toBe(302);
   });
