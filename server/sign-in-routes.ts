@@ -120,7 +120,8 @@ async function admit(answer: ProviderAnswer, ctx: CallbackContext): Promise<Outc
   const [workspace] = await ctx.store.workspaces();
   if (!workspace) return { error: 'server_error', description: 'This hub has no workspace yet: start it once with `npm run hub`.' };
   const person = { workspaceId: workspace.id, email, name: answer.name ?? email.slice(0, email.lastIndexOf('@')) };
-  const known = await ctx.signIns.isMember(workspace.id, email);
+  // A member, or someone an admin invited (the invite is the admin's approval), never waits.
+  const known = (await ctx.signIns.isMember(workspace.id, email)) || (await ctx.signIns.invitedRole(workspace.id, email)) !== undefined;
   if (!known && ctx.signIn.newMembers === 'approve') {
     const request = await ctx.signIns.joinRequest(workspace.id, email);
     if (request?.status !== 'approved') {
@@ -134,16 +135,19 @@ async function admit(answer: ProviderAnswer, ctx: CallbackContext): Promise<Outc
 /**
  * The extension's one-time code, with the verifier of the challenge it began with, becomes a member
  * token exactly as an invite does (a one-time invite made and redeemed at once): a newcomer joins
- * through the log, a member (same address) gets a new token for the same member id.
+ * through the log (in the role a pending invite for their address offers, else as a member; that
+ * invite is spent), a member (same address) gets a new token for the same member id.
  */
 async function tradeCode(c: Context, store: HubStore, signIns: SignInStore, body: { code: string; code_verifier: string }) {
   const person = await signIns.redeemCode(body.code);
   if (!person) return { ok: false, response: c.json({ error: 'That sign-in code is unknown, expired or was already used: sign in again.' }, 404) };
   if (s256(body.code_verifier) !== person.codeChallenge) return { ok: false, response: c.json({ error: 'That sign-in code was given to another sign-in (the code verifier does not match): sign in again.' }, 400) };
   try {
-    const invite = await store.createInvite(person.workspaceId, { email: person.email, name: person.name, role: 'member' });
+    const role = (await signIns.invitedRole(person.workspaceId, person.email)) ?? 'member';
+    const invite = await store.createInvite(person.workspaceId, { email: person.email, name: person.name, role });
     const joined = await store.redeemInvite(invite);
     if (!joined) throw new InviteError('The sign-in could not be completed: sign in again.');
+    await signIns.spendInvites(person.workspaceId, person.email);
     return { ok: true, response: c.json({ token: joined.token, member: joined.member, workspaceId: joined.workspaceId }) };
   } catch (error) {
     if (error instanceof InviteError) return { ok: false, response: c.json({ error: error.message }, 409) };

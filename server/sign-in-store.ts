@@ -109,6 +109,20 @@ export class SignInStore {
     return rows.length > 0;
   }
 
+  /** The role a pending invite for this address offers (an admin's invite is their approval), or undefined. */
+  async invitedRole(workspaceId: string, email: string): Promise<'admin' | 'member' | undefined> {
+    const { rows } = await this.db.query<{ role: 'admin' | 'member' }>(
+      "select role from invites where workspace_id = $1 and email = $2 and used_at is null order by (role = 'admin') desc limit 1",
+      [workspaceId, email],
+    );
+    return rows[0]?.role;
+  }
+
+  /** The person joined by signing in: the invites still pending for their address are spent too. */
+  async spendInvites(workspaceId: string, email: string): Promise<void> {
+    await this.db.query('update invites set used_at = now() where workspace_id = $1 and email = $2 and used_at is null', [workspaceId, email]);
+  }
+
   async isMember(workspaceId: string, email: string): Promise<boolean> {
     return (await this.db.query('select 1 from members where workspace_id = $1 and email = $2', [workspaceId, email])).rows.length > 0;
   }

@@ -99,6 +99,19 @@ describe.each(databases())('sign-in through an OpenID provider on $kind', { time
     expect(asAna.status).toBe(403);
   });
 
+  it('lets someone an admin invited in at once (approve mode), in the invite’s role, and spends the invite', async () => {
+    const { hub, jane } = await hubWithProvider('approve');
+    const [workspace] = await hub.store.workspaces();
+    const invite = await hub.store.createInvite(workspace!.id, { email: 'ana@brightlane.agency', name: 'Ana', role: 'admin' });
+    const ana = await signIn(hub, 'ana');
+    expect(ana.params.get('error_description')).toBeNull();
+    const joined = await trade(hub, ana.params.get('code')!, ana.verifier);
+    expect(joined.body.member).toMatchObject({ name: 'Ana Ortiz', email: 'ana@brightlane.agency', role: 'admin' });
+    expect((await jane.call('/v1/join-requests')).body.requests).toEqual([]);
+    const redeem = await fetch(`${hub.url}/v1/invites/redeem`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: invite }) });
+    expect(redeem.status).toBe(404);
+  });
+
   it('refuses an address at a domain the hub does not allow, and one the provider has not verified', async () => {
     const { hub, jane } = await hubWithProvider('approve');
     const eve = await signIn(hub, 'eve');
