@@ -112,6 +112,21 @@ describe.each(databases())('sign-in through an OpenID provider on $kind', { time
     expect(redeem.status).toBe(404);
   });
 
+  it('lets the first admin, invited at the hub’s first start, found the workspace by signing in', async () => {
+    const port = await freePort();
+    const provider = await startOidcProvider([`http://127.0.0.1:${port}/v1/sign-in/callback`], ACCOUNTS);
+    started.push(provider);
+    const hub = await startHub((await freshDb(kind, url)).db, { port, signIn: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, providerName: 'Google', allowedDomains: ['brightlane.agency'], newMembers: 'approve' } });
+    started.push(hub);
+    const workspaceId = await hub.store.createWorkspace('Brightlane');
+    await hub.store.createInvite(workspaceId, { email: 'ana@brightlane.agency', name: 'Admin', role: 'admin' });
+    const ana = await signIn(hub, 'ana');
+    const joined = await trade(hub, ana.params.get('code')!, ana.verifier);
+    expect(joined.body.member).toMatchObject({ name: 'Ana Ortiz', role: 'admin' });
+    const log = await fetch(`${hub.url}/v1/events?after=0`, { headers: { authorization: `Bearer ${joined.body.token}` } });
+    expect((await log.json()).events.map((e: any) => e.event.type)).toEqual(['workspace.created']);
+  });
+
   it('refuses an address at a domain the hub does not allow, and one the provider has not verified', async () => {
     const { hub, jane } = await hubWithProvider('approve');
     const eve = await signIn(hub, 'eve');
