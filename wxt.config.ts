@@ -30,7 +30,8 @@ export default defineConfig({
         'Client context and structured handoffs on Gmail, Asana and your ad platforms. Nothing falls between account managers.',
       // `scripting` registers the ad-platform reader for the platforms the user granted, and only there
       // (lib/background/ad-content-scripts.ts): a static content script would grant every ad host.
-      permissions: ['storage', 'notifications', 'alarms', 'contextMenus', 'scripting', ...(firefox ? [] : ['sidePanel'])],
+      // `identity`: the sign-in window of a hub's provider (lib/sync/sign-in.ts); Chrome shows no install warning for it.
+      permissions: ['storage', 'notifications', 'alarms', 'contextMenus', 'scripting', 'identity', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: e2e ? [...REQUIRED_HOSTS, ...OPTIONAL_HOSTS] : [...REQUIRED_HOSTS],
       optional_host_permissions: e2e ? [] : OPTIONAL_HOSTS,
       minimum_chrome_version: firefox ? undefined : '116',

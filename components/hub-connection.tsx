@@ -4,8 +4,9 @@ import { sendRequest } from '../lib/messaging/send';
 import { Button } from './button';
 import { RefusedChanges } from './refused-changes';
 import { Section } from './section';
+import { SignInButton } from './sign-in-button';
 import { inputClass, labelClass } from './form-styles';
-import { MANAGED_NOTE_ID, ManagedNote, ManagedSignIn } from './managed-note';
+import { MANAGED_NOTE_ID, ManagedNote, ManagedSignIn, SIGN_IN_HINT_ID, signInHint } from './managed-note';
 import { useFocusOnArrival, useManagedSettings } from './use-managed-settings';
 
 /** Joining the agency's team hub with an invite code, and what the connection is doing. */
@@ -103,13 +104,14 @@ export function HubConnection() {
               {error}
             </p>
           ) : null}
-          {managed?.signInRequired ? null : (
-            <div>
+<div className="flex flex-wrap items-center gap-3">
+            {managed?.signInRequired ? null : (
               <Button type="submit" disabled={busy}>
                 {busy ? 'Connecting…' : 'Connect'}
               </Button>
-            </div>
-          )}
+            )}
+            <SignInButton url={lockedUrl ?? url} describedBy={signInHint(managed) ? SIGN_IN_HINT_ID : undefined} onStatus={setStatus} onError={setError} />
+          </div>
         </form>
       )}
     </Section>

@@ -11,6 +11,9 @@ import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-
 import { frontPage, HUB_VERSION } from './front-page';
 import { InviteError } from './invite-error';
 import { migrationsDone } from './schema';
+import { routeJoinRequests } from './sign-in-join-requests';
+import { routeSignIn } from './sign-in-routes';
+import type { SignInSettings } from './sign-in-settings';
 import type { Caller, HubStore } from './store';
 
 export interface AppOptions {
@@ -24,6 +27,8 @@ export interface AppOptions {
   throttle?: Throttle;
   /** The address members paste into Baton (BATON_PUBLIC_URL); by default the address the request came to. */
   publicUrl?: string;
+  /** Sign-in through an OpenID Connect provider (BATON_OIDC_*); null or absent: invites only. */
+  signIn?: SignInSettings | null;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -103,12 +108,14 @@ const jsonBody: MiddlewareHandler<Env> = async (c, next) => {
 type App = Hono<Env>;
 
 /** The hub's HTTP API. Every /v1 route but invite redemption needs a member's bearer token. */
-export function createApp({ store, rateLimit = 1200, log = () => undefined, allowedOrigins, throttle = throttleFromEnv(process.env), publicUrl }: AppOptions) {
+export function createApp({ store, rateLimit = 1200, log = () => undefined, allowedOrigins, throttle = throttleFromEnv(process.env), publicUrl, signIn = null }: AppOptions) {
   const app: App = new Hono<Env>();
   guardAndLog(app, log, allowedOrigins);
   routeStatus(app, store, publicUrl);
   routeInvites(app, store, throttled(throttle.invites, throttle.trustProxy));
+  routeSignIn(app, { store, signIn, publicUrl, guard: throttled(throttle.invites, throttle.trustProxy), log });
   requireMember(app, store, rateLimiter(rateLimit), throttle);
+  routeJoinRequests(app, store);
   app.get('/v1/me', async (c) => {
     const caller = c.get('caller');
     const member = await store.member(caller);
@@ -152,7 +159,7 @@ function guardAndLog(app: App, log: NonNullable<AppOptions['log']>, allowedOrigi
   });
 }
 
-type Throttled = ReturnType<typeof throttled>;
+export type Throttled = ReturnType<typeof throttled>;
 
 /**
  * An invite code becomes a member token (the one /v1 route without a token). Every attempt with a

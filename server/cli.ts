@@ -5,6 +5,7 @@ import { openDb, type Db } from './db';
 import { listenFrom } from './listen-options';
 import { migrate } from './schema';
 import { startHub } from './server';
+import { signInSettingsFrom } from './sign-in-settings';
 import { HubStore } from './store';
 
 // npm run hub [-- invite --email E --name N [--admin] | revoke --email E | backup FILE | restore FILE]
@@ -59,8 +60,9 @@ async function ensureWorkspace(store: HubStore): Promise<string> {
 
 /** Runs the hub until SIGINT or SIGTERM, which let requests in flight finish. Never resolves to an exit code. */
 async function serve(): Promise<number> {
-  // Read first: a typo in the address stops the hub before it touches the database.
+  // Read first: a typo in the address or half the sign-in settings stops the hub before it touches the database.
   const listen = listenFrom(process.env);
+  const signIn = signInSettingsFrom(process.env);
   const db = await open();
   await ensureWorkspace(new HubStore(db));
   await db.close();
@@ -70,6 +72,7 @@ async function serve(): Promise<number> {
   }
   const hub = await startHub(await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: dataDir() }), {
     ...listen,
+    signIn,
     log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
   });
   console.log(`Baton hub on ${hub.url}${listen.publicUrl ? `, for members at ${listen.publicUrl}` : ''}`);

@@ -43,6 +43,37 @@ const MIGRATIONS: string[] = [
      received_at timestamptz not null default now(),
      primary key (workspace_id, seq)
    );`,
+  // Sign-in through an OpenID Connect provider (server/sign-in-store.ts): the sign-ins under way (single
+  // use, minutes long), the one-time codes the extension trades for a token, and who waits for an admin.
+  `create table sign_ins (
+     state_hash text primary key,
+     nonce text not null,
+     code_verifier text not null,
+     redirect_uri text not null,
+     client_state text not null,
+     code_challenge text not null,
+     expires_at timestamptz not null,
+     used_at timestamptz
+   );
+   create table sign_in_codes (
+     code_hash text primary key,
+     workspace_id text not null references workspaces(id),
+     email text not null,
+     name text not null,
+     code_challenge text not null,
+     expires_at timestamptz not null,
+     used_at timestamptz
+   );
+   create table join_requests (
+     id text primary key,
+     workspace_id text not null references workspaces(id),
+     email text not null,
+     name text not null,
+     status text not null check (status in ('pending', 'approved', 'declined')),
+     created_at timestamptz not null default now(),
+     decided_at timestamptz,
+     unique (workspace_id, email)
+   );`,
 ];
 
 /** Whether every migration this hub knows has been applied to `db` (what /readyz reports). */

@@ -10,6 +10,7 @@ import type { Db } from './db';
 import type { TlsFiles } from './listen-options';
 import { DEFAULT_MAX_STREAMS_PER_MEMBER, KEEPALIVE_MS, LiveStreams, MAX_CLIENT_FRAME_BYTES, type StreamFigures } from './live-streams';
 import { migrate } from './schema';
+import { type SignInSettings, signInSettingsFrom } from './sign-in-settings';
 import { type Caller, EVENTS_CHANNEL, HubStore, REVOCATIONS_CHANNEL } from './store';
 
 export interface Hub {
@@ -39,6 +40,8 @@ export interface HubOptions {
   maxStreamsPerMember?: number;
   /** How often each live stream is pinged; one that misses a ping's answer is cut off (20 s; tests shorten it). */
   keepaliveMs?: number;
+  /** Sign-in through an OpenID Connect provider; by default from BATON_OIDC_* (null: invites only). */
+  signIn?: SignInSettings | null;
 }
 
 /**
@@ -48,12 +51,13 @@ export interface HubOptions {
  */
 export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   const allowedOrigins = options.allowedOrigins ?? parseAllowedOrigins(process.env.BATON_ALLOWED_ORIGINS);
+  const signIn = options.signIn === undefined ? signInSettingsFrom(process.env) : options.signIn;
   await migrate(db);
   const store = new HubStore(db);
   const log = options.log ?? (() => undefined);
   const throttle = options.throttle ?? throttleFromEnv(process.env);
   const maxStreamsPerMember = options.maxStreamsPerMember ?? positiveWhole(process.env, 'BATON_MAX_STREAMS_PER_MEMBER', DEFAULT_MAX_STREAMS_PER_MEMBER);
-  const app = createApp({ store, log, allowedOrigins, throttle, publicUrl: options.publicUrl });
+  const app = createApp({ store, log, allowedOrigins, throttle, publicUrl: options.publicUrl, signIn });
   if (!allowedOrigins) log({ level: 'warn', msg: 'BATON_ALLOWED_ORIGINS is not set: any browser extension may call the hub (a member token still guards every answer); set it to your extension origins.' });
   const server = await listen(app.fetch, options);
   const port = (server.address() as AddressInfo).port;

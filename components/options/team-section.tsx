@@ -7,6 +7,7 @@ import { inputClass, labelClass } from '../form-styles';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { Card } from './card';
+import { JoinRequests } from './join-requests';
 import { liveError, useLive } from '../use-live';
 
 const ROLE_WORDS: Record<Member['role'], string> = { admin: 'Admin', member: 'Member' };
@@ -64,6 +65,7 @@ export function TeamSection({ me }: { me: Member | undefined }) {
           </tbody>
         </table>
       ) : null}
+      {isAdmin ? <JoinRequests /> : null}
       {isAdmin ? (
         <Card title="Add a member">
           <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto]">

@@ -95,11 +95,11 @@ export function createWorkspaceService(dbName = DB_NAME) {
       return session;
     },
     /**
-     * Joins a team hub with an invite code. The clients of the local workspace come along (as new
+     * Joins a team hub with an invite code (or, with `redeem`, a sign-in's one-time code). The clients of the local workspace come along (as new
      * events by the joining member); the local workspace stays as it was, for a later disconnect.
      */
-    async connect(url: string, code: string): Promise<Session> {
-      const joined = await redeemInvite(url, code);
+    async connect(url: string, code: string, redeem: typeof redeemInvite = redeemInvite): Promise<Session> {
+      const joined = await redeem(url, code);
       if (!joined.ok) throw new CommandError(joined.problem.message, joined.problem.code);
       const local = await this.session();
       const hub: HubConnection = { url, token: joined.data.token, memberId: joined.data.member.id, workspaceId: joined.data.workspaceId };

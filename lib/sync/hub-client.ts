@@ -38,7 +38,7 @@ function refusal(url: string, status: number, body: { error?: unknown } | null, 
 }
 
 /** One HTTP call to the hub; every failure (offline, timeout, refusal) comes back as a value. */
-async function call<T>(url: string, init: RequestInit & { token?: string; notFound?: ProblemCode } = {}): Promise<HubReply<T>> {
+export async function call<T>(url: string, init: RequestInit & { token?: string; notFound?: ProblemCode } = {}): Promise<HubReply<T>> {
   const { token, notFound, ...rest } = init;
   let res: Response;
   try {

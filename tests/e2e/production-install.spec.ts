@@ -68,7 +68,7 @@ test('a fresh install of the production build holds Gmail and Asana only, and re
     const options = await baton.openExtensionPage('options.html');
     const held = await options.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.permissions.getAll());
     expect(sorted(held.origins ?? [])).toEqual(sorted(REQUIRED_HOSTS));
-    expect(sorted(held.permissions ?? [])).toEqual(sorted(['storage', 'notifications', 'alarms', 'contextMenus', 'scripting', 'sidePanel']));
+    expect(sorted(held.permissions ?? [])).toEqual(sorted(['storage', 'notifications', 'alarms', 'contextMenus', 'scripting', 'identity', 'sidePanel']));
 
 
     // By now the background's start-up run has compared grants and registrations: nothing to register.

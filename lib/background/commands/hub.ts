@@ -7,10 +7,17 @@ import { z } from '../../model/zod';
 import { STORAGE_KEYS } from '../../storage/keys';
 import { getItem } from '../../storage/store';
 import { discardRefused, refusedChanges, retryRefused } from '../../sync/refused';
+import { exchangeSignInCode, fetchHubInfo, type HubInfo, signInThroughHub } from '../../sync/sign-in';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns, type CommandContext, type Effect } from './define';
 
 /** Joining or leaving changes the whole workspace: tabs are matched again and sync starts afresh. */
 const NEW_HUB: readonly Effect[] = ['rematch', 'restart-sync'];
+
+// The token travels with every request: plain http only to this machine.
+const HUB_URL = z
+  .url({ protocol: /^https?$/ })
+  .max(500)
+  .refine((u) => u.startsWith('https:') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), 'Use https:// for a hub on another machine.');
 
 async function hubStatus({ session }: Pick<CommandContext, 'session'>): Promise<HubStatus> {
   const s = await session();
@@ -23,17 +30,33 @@ export const hubCommands = [
   defineCommand({
     type: 'hub/connect',
     schema: z.object({
-      // The token travels with every request: plain http only to this machine.
-      url: z
-        .url({ protocol: /^https?$/ })
-        .max(500)
-        .refine((u) => u.startsWith('https:') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), 'Use https:// for a hub on another machine.'),
+      url: HUB_URL,
       code: z.string().trim().min(10).max(200),
     }),
     from: PAGES, kind: 'write', effects: NEW_HUB, response: returns<HubStatus>(),
     async handle({ url, code }, context) {
       await assertJoinAllowed({ url, method: 'invite' });
       await context.workspace.connect(url, code);
+      return hubStatus(context);
+    },
+  }),
+  // What a hub offers before joining it: its name, and the provider it signs people in with (lib/sync/sign-in.ts).
+  defineCommand({
+    type: 'hub/info', schema: z.object({ url: HUB_URL }), from: PAGES, kind: 'read', effects: [], response: returns<HubInfo>(),
+    async handle({ url }) {
+      const info = await fetchHubInfo(url);
+      if (!info.ok) throw new CommandError(info.problem.message, info.problem.code);
+      return info.data;
+    },
+  }),
+  // Joining by signing in with the hub's provider (Google Workspace…) in the browser's sign-in window.
+  defineCommand({
+    type: 'hub/sign-in', schema: z.object({ url: HUB_URL }), from: PAGES, kind: 'write', effects: NEW_HUB, response: returns<HubStatus>(),
+    async handle({ url }, context) {
+      await assertJoinAllowed({ url, method: 'sign-in' });
+      const signedIn = await signInThroughHub(url);
+      if (!signedIn.ok) throw new CommandError(signedIn.problem.message, signedIn.problem.code);
+      await context.workspace.connect(url, signedIn.data.code, (hub, code) => exchangeSignInCode(hub, code, signedIn.data.verifier));
       return hubStatus(context);
     },
   }),

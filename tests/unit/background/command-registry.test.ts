@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { commandDefinitions } from '../../../lib/background/commands/registry';
 import type { Backup } from '../../../lib/messaging/protocol';
@@ -57,6 +57,15 @@ describe('the command registry', () => {
   });
 });
 
+/** A hub that answers only what anyone may ask it (GET /v1/hub), for the `hub/info` sample. */
+const HUB_SAMPLE = 'https://hub.brightlane.example';
+function stubHubInfo(): void {
+  const real = globalThis.fetch;
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) =>
+    String(input) === `${HUB_SAMPLE}/v1/hub` ? Response.json({ name: 'Brightlane', version: '1', signIn: null }) : real(input, init),
+  );
+}
+
 /** A valid request for every read command, against the demo agency; a new read command needs one here. */
 async function readSamples(bg: TestBackground): Promise<Record<string, { message: Record<string, unknown>; fromTab?: boolean }>> {
   const clients = await bg.ok<Client[]>({ type: 'clients/list' });
@@ -86,6 +95,8 @@ async function readSamples(bg: TestBackground): Promise<Record<string, { message
     'metrics/refresh': { message: { type: 'metrics/refresh' } },
     'data/export': { message: { type: 'data/export' } },
     'hub/status': { message: { type: 'hub/status' } },
+    'hub/info': { message: { type: 'hub/info', url: HUB_SAMPLE } },
+    'hub/join-requests': { message: { type: 'hub/join-requests' } },
   };
 }
 
@@ -98,6 +109,7 @@ describe('read commands', () => {
     await bg.ok({ type: 'demo/load' });
     const { db } = await bg.workspace.session();
     const samples = await readSamples(bg);
+    stubHubInfo();
     const reads = definitions.filter((d) => d.kind === 'read').map((d) => d.type);
     expect(Object.keys(samples).sort()).toEqual([...reads].sort());
     const before = { events: await db.count('events'), outbox: await db.count('outbox') };
