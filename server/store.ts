@@ -286,7 +286,9 @@ export class HubStore {
     if (!invite) return null;
     const joinedAs = (await tx.query<{ id: string }>('select id from members where workspace_id = $1 and email = $2', [invite.workspace_id, invite.email])).rows[0];
     const model = await this.model(tx, invite.workspace_id);
-    const known = model.members().find((m) => m.email === invite.email && isActive(m));
+    const logged = model.members().find((m) => m.email === invite.email && isActive(m));
+    // Only someone who never joined: a member who joined with another address and changed theirs to this one keeps their place.
+    const known = logged && (await tx.query('select 1 from members where id = $1', [logged.id])).rows.length === 0 ? logged : undefined;
     let member: Member;
     if (joinedAs) {
       // Re-invited (a new browser): the same member, a new token.
@@ -294,7 +296,7 @@ export class HubStore {
     } else if (known) {
       // In the log, never joined (an admin added them before the hub, or in Settings → Team): they join as themselves.
       member = known;
-      await tx.query('insert into members (id, workspace_id, name, email, role) values ($1, $2, $3, $4, $5) on conflict (id) do nothing', [member.id, invite.workspace_id, member.name, member.email, member.role]);
+      await tx.query('insert into members (id, workspace_id, name, email, role) values ($1, $2, $3, $4, $5)', [member.id, invite.workspace_id, member.name, member.email, member.role]);
     } else {
       member = await this.addMember(tx, invite, model);
     }
