@@ -5,6 +5,7 @@ import { IdSchema } from '../../model/common';
 import { z } from '../../model/zod';
 import { STORAGE_KEYS } from '../../storage/keys';
 import { getItem } from '../../storage/store';
+import { readInviteLink } from '../../sync/invite-link';
 import { discardRefused, refusedChanges, retryRefused } from '../../sync/refused';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns, type CommandContext, type Effect } from './define';
 
@@ -18,19 +19,31 @@ async function hubStatus({ session }: Pick<CommandContext, 'session'>): Promise<
   return { ...status, pending: await s.db.count('outbox'), connected: Boolean(s.hub), url: s.hub?.url, me: s.me, refused };
 }
 
+// The token travels with every request: plain http only to this machine.
+const HubAddressSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(500)
+  .refine((u) => u.startsWith('https:') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), 'Use https:// for a hub on another machine.');
+const InviteCodeSchema = z.string().trim().min(10).max(200);
+
+/** An invite link (`<hub>/join#<code>`), or the address and the code apart. */
+const ConnectSchema = z.union([z.object({ link: z.string().max(10_000) }).strict(), z.object({ url: HubAddressSchema, code: InviteCodeSchema }).strict()]);
+
+/** The address and the code a connect request carries, a link's checked like the fields; the reason in words when they are not. */
+function addressAndCode(request: z.output<typeof ConnectSchema>): { url: string; code: string } {
+  if (!('link' in request)) return request;
+  const read = readInviteLink(request.link);
+  if (!read.ok) throw new CommandError(read.problem.message, 'bad-request');
+  const url = HubAddressSchema.safeParse(read.data.url);
+  if (!url.success) throw new CommandError(url.error.issues[0]?.message ?? 'That link does not hold a hub’s address.', 'bad-request');
+  return { url: url.data, code: read.data.code };
+}
+
 export const hubCommands = [
   defineCommand({
-    type: 'hub/connect',
-    schema: z.object({
-      // The token travels with every request: plain http only to this machine.
-      url: z
-        .url({ protocol: /^https?$/ })
-        .max(500)
-        .refine((u) => u.startsWith('https:') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), 'Use https:// for a hub on another machine.'),
-      code: z.string().trim().min(10).max(200),
-    }),
-    from: PAGES, kind: 'write', effects: NEW_HUB, response: returns<HubStatus>(),
-    async handle({ url, code }, context) {
+    type: 'hub/connect', schema: ConnectSchema, from: PAGES, kind: 'write', effects: NEW_HUB, response: returns<HubStatus>(),
+    async handle(request, context) {
+      const { url, code } = addressAndCode(request);
       await context.workspace.connect(url, code);
       return hubStatus(context);
     },

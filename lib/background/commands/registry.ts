@@ -6,6 +6,7 @@ import { dataCommands } from './data';
 import type { AnyCommand, Returns } from './define';
 import { handoffCommands } from './handoffs';
 import { hubCommands } from './hub';
+import { inviteCommands } from './invites';
 import { memberCommands } from './members';
 import { noteCommands } from './notes';
 import { pageCommands } from './page';
@@ -22,6 +23,7 @@ const ALL = [
   ...workspaceSettingCommands,
   ...dataCommands,
   ...hubCommands,
+  ...inviteCommands,
 ] as const;
 
 type Definitions = (typeof ALL)[number];

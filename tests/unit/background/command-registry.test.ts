@@ -86,6 +86,8 @@ async function readSamples(bg: TestBackground): Promise<Record<string, { message
     'metrics/refresh': { message: { type: 'metrics/refresh' } },
     'data/export': { message: { type: 'data/export' } },
     'hub/status': { message: { type: 'hub/status' } },
+    'invite/list': { message: { type: 'invite/list' } },
+    'member/open-handoffs': { message: { type: 'member/open-handoffs', id: handoff.receiverId } },
   };
 }
 
