@@ -76,7 +76,7 @@ describe.each(databases())('invites from the extension, on $kind', { timeout: 30
   });
 
   it('removes a member: their tokens are revoked with the event and their live stream closes at once', async () => {
-    const { hub, jane, tom } = await team(kind, url);
+    const { jane, tom } = await team(kind, url);
     const toms = await tom.stream();
     await toms.next((m) => m.type === 'hello');
     const closed = new Promise<number>((resolve) => toms.socket.once('close', (code) => resolve(code)));
