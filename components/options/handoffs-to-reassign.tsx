@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Handoff } from '../../lib/model/handoff';
 import type { Member } from '../../lib/model/member';
 import { isInFlight } from '../../lib/workflow/handoff-machine';
@@ -48,9 +48,12 @@ function ReassignRow({ handoff, removed, team, onDone }: { handoff: Handoff; rem
 
 /** After a member is removed: their open handoffs, each to give to someone still on the team. */
 export function HandoffsToReassign({ removed, handoffs, team, onDone }: { removed: Member; handoffs: readonly Handoff[]; team: readonly Member[]; onDone: (id: string) => void }) {
+  const heading = useId();
   return (
-    <div className="flex flex-col gap-1 rounded-lg border border-amber-300 p-3 text-sm dark:border-amber-700">
-      <h3 className="font-semibold">Handoffs to reassign</h3>
+    <section aria-labelledby={heading} className="flex flex-col gap-1 rounded-lg border border-amber-300 p-3 text-sm dark:border-amber-700">
+      <h3 id={heading} className="font-semibold">
+        Handoffs to reassign
+      </h3>
       {handoffs.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-400">{removed.name} has no open handoffs left.</p>
       ) : (
@@ -60,6 +63,6 @@ export function HandoffsToReassign({ removed, handoffs, team, onDone }: { remove
           ))}
         </ul>
       )}
-    </div>
+    </section>
   );
 }
