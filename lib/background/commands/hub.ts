@@ -27,7 +27,7 @@ const HubAddressSchema = z
 const InviteCodeSchema = z.string().trim().min(10).max(200);
 
 /** An invite link (`<hub>/join#<code>`), or the address and the code apart. */
-const ConnectSchema = z.union([z.object({ link: z.string().max(10_000) }).strict(), z.object({ url: HubAddressSchema, code: InviteCodeSchema }).strict()]);
+const ConnectSchema = z.union([z.object({ link: z.string().max(10_000) }), z.object({ url: HubAddressSchema, code: InviteCodeSchema })]);
 
 /** The address and the code a connect request carries, a link's checked like the fields; the reason in words when they are not. */
 function addressAndCode(request: z.output<typeof ConnectSchema>): { url: string; code: string } {
