@@ -293,6 +293,8 @@ export class HubStore {
     if (joinedAs) {
       // Re-invited (a new browser): the same member, a new token.
       member = model.member(joinedAs.id) ?? MemberSchema.parse({ ...invite, id: joinedAs.id });
+      // An invite made before they were removed does not let them back in.
+      if (!isActive(member)) throw new InviteError(`${member.name} was removed from this workspace: this invite no longer works.`);
     } else if (known) {
       // In the log, never joined (an admin added them before the hub, or in Settings → Team): they join as themselves.
       member = known;

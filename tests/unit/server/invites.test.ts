@@ -76,17 +76,21 @@ describe.each(databases())('invites from the extension, on $kind', { timeout: 30
   });
 
   it('removes a member: their tokens are revoked with the event and their live stream closes at once', async () => {
-    const { jane, tom } = await team(kind, url);
+    const { hub, jane, tom } = await team(kind, url);
     const toms = await tom.stream();
     await toms.next((m) => m.type === 'hello');
     const closed = new Promise<number>((resolve) => toms.socket.once('close', (code) => resolve(code)));
+    const before = (await jane.call('/v1/invites', json({ name: 'Tom Reyes', email: 'tom@brightlane.agency' }))).body.code;
     expect(await tom.push(tom.event('member.removed', jane.id, {}))).toMatchObject([{ status: 'rejected', reason: 'Only an admin can remove members.' }]);
     expect((await tom.call('/v1/me')).status).toBe(200);
     expect(await jane.push(jane.event('member.removed', tom.id, { reason: 'Left the agency.' }))).toMatchObject([{ status: 'accepted' }]);
     expect(await closed).toBe(4001);
     expect((await tom.call('/v1/me')).status).toBe(401);
     expect(await jane.push(jane.event('member.removed', jane.id, {}))).toMatchObject([{ status: 'rejected', reason: expect.stringMatching(/only admin/) }]);
-    // Removed, so not invited back with the same address.
+    // An invite made before the removal no longer works; nor is a removed member invited back with the same address.
+    const late = await redeem(hub.url, before);
+    expect(late.status).toBe(409);
+    expect((await late.json()).error).toBe('Tom Reyes was removed from this workspace: this invite no longer works.');
     expect(await jane.call('/v1/invites', json({ name: 'Tom', email: 'tom@brightlane.agency' }))).toMatchObject({ status: 409, body: { error: expect.stringMatching(/was removed/) } });
   });
 
