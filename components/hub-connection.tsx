@@ -1,26 +1,14 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { HubStatus } from '../lib/messaging/protocol';
 import { sendRequest } from '../lib/messaging/send';
 import { Button } from './button';
 import { RefusedChanges } from './refused-changes';
 import { Section } from './section';
-import { SignInButton } from './sign-in-button';
-import { inputClass, labelClass } from './form-styles';
-import { MANAGED_NOTE_ID, ManagedNote, ManagedSignIn, SIGN_IN_HINT_ID, signInHint } from './managed-note';
-import { useFocusOnArrival, useManagedSettings } from './use-managed-settings';
+import { HubJoinForm } from './hub-join-form';
 
-/** Joining the agency's team hub with an invite code, and what the connection is doing. */
+/** The agency's team hub: joining it (HubJoinForm), and what the connection is doing once joined. */
 export function HubConnection() {
   const [status, setStatus] = useState<HubStatus | undefined>();
-  const [url, setUrl] = useState('http://127.0.0.1:8787');
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  // IT's policy may fix the hub (shown locked) and require the hub's sign-in (no invite code fields).
-  const managed = useManagedSettings();
-  const lockedUrl = managed?.hubUrl;
-  const addressRef = useFocusOnArrival<HTMLInputElement>(Boolean(lockedUrl));
-
   const load = useCallback(async () => {
     const reply = await sendRequest<'hub/status'>({ type: 'hub/status' });
     if (reply.ok) setStatus(reply.data);
@@ -30,19 +18,6 @@ export function HubConnection() {
     const timer = setInterval(() => void load(), 5000);
     return () => clearInterval(timer);
   }, [load]);
-
-  const connect = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    setBusy(true);
-    const reply = await sendRequest<'hub/connect'>({ type: 'hub/connect', url: (lockedUrl ?? url).trim(), code: code.trim() });
-    setBusy(false);
-    if (!reply.ok) setError(reply.problem.message);
-    else {
-      setStatus(reply.data);
-      setCode('');
-    }
-  };
 
   const disconnect = async () => {
     if (!window.confirm('Disconnect from the team hub? Your local workspace comes back; the hub keeps everything you shared.')) return;
@@ -74,45 +49,7 @@ export function HubConnection() {
           </div>
         </div>
       ) : (
-        <form onSubmit={connect} className="flex flex-col gap-3">
-          <div className="flex flex-col gap-1">
-            <label className={labelClass}>
-              Hub address
-              <input
-                ref={addressRef}
-                className={`${inputClass} ${lockedUrl ? 'bg-slate-100 dark:bg-slate-800' : ''}`}
-                type="url"
-                value={lockedUrl ?? url}
-                onChange={(e) => setUrl(e.target.value)}
-                required
-                readOnly={Boolean(lockedUrl)}
-                aria-describedby={lockedUrl ? MANAGED_NOTE_ID : undefined}
-              />
-            </label>
-            {lockedUrl ? <ManagedNote /> : null}
-          </div>
-          {managed?.signInRequired ? (
-            <ManagedSignIn managed={managed} />
-          ) : (
-            <label className={labelClass}>
-              Invite code
-              <input className={`${inputClass} font-mono`} value={code} onChange={(e) => setCode(e.target.value)} required placeholder="bi_…" autoComplete="off" />
-            </label>
-          )}
-          {error ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-              {error}
-            </p>
-          ) : null}
-<div className="flex flex-wrap items-center gap-3">
-            {managed?.signInRequired ? null : (
-              <Button type="submit" disabled={busy}>
-                {busy ? 'Connecting…' : 'Connect'}
-              </Button>
-            )}
-            <SignInButton url={lockedUrl ?? url} describedBy={signInHint(managed) ? SIGN_IN_HINT_ID : undefined} onStatus={setStatus} onError={setError} />
-          </div>
-        </form>
+        <HubJoinForm onJoined={setStatus} />
       )}
     </Section>
   );

@@ -10,6 +10,10 @@ import { type AddressLimiter, checkToken, clientAddress, type Throttle, throttle
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
 import { frontPage, HUB_VERSION } from './front-page';
 import { InviteError } from './invite-error';
+import { joinPage } from './join-page';
+import { isActive, MEMBER_ROLES } from '../lib/model/member';
+import { EmailSchema, shortText } from '../lib/model/common';
+import { inviteLink } from '../lib/sync/invite-link';
 import { migrationsDone } from './schema';
 import { routeJoinRequests } from './sign-in-join-requests';
 import { routeSignIn } from './sign-in-routes';
@@ -29,6 +33,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Sign-in through an OpenID Connect provider (BATON_OIDC_*); null or absent: invites only. */
   signIn?: SignInSettings | null;
+  /** Where a person gets the extension (BATON_EXTENSION_URL), shown on /join; by default the README's words. */
+  extensionUrl?: string;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -108,10 +114,12 @@ const jsonBody: MiddlewareHandler<Env> = async (c, next) => {
 type App = Hono<Env>;
 
 /** The hub's HTTP API. Every /v1 route but invite redemption needs a member's bearer token. */
-export function createApp({ store, rateLimit = 1200, log = () => undefined, allowedOrigins, throttle = throttleFromEnv(process.env), publicUrl, signIn = null }: AppOptions) {
+export function createApp(options: AppOptions) {
+  const { store, rateLimit = 1200, log = () => undefined, allowedOrigins, throttle = throttleFromEnv(process.env), publicUrl, signIn = null } = options;
   const app: App = new Hono<Env>();
   guardAndLog(app, log, allowedOrigins);
   routeStatus(app, store, publicUrl);
+  routeJoin(app, publicUrl, options.extensionUrl ?? extensionUrlFrom(process.env));
   routeInvites(app, store, throttled(throttle.invites, throttle.trustProxy));
   routeSignIn(app, { store, signIn, publicUrl, guard: throttled(throttle.invites, throttle.trustProxy), log });
   requireMember(app, store, rateLimiter(rateLimit), throttle);
@@ -123,6 +131,7 @@ export function createApp({ store, rateLimit = 1200, log = () => undefined, allo
   });
   routeEvents(app, store);
   routeMetrics(app, store);
+  routeAdmin(app, store, publicUrl);
   app.onError((error, c) => {
     log({ level: 'error', path: c.req.path, error: error instanceof Error ? error.message : String(error) });
     // PostgreSQL restarting or down: a passing state the client waits out, not a fault of the hub's.
@@ -174,7 +183,7 @@ function routeInvites(app: App, store: HubStore, guard: Throttled): void {
         if (error instanceof InviteError) return error;
         throw error;
       });
-      if (joined instanceof InviteError) return { ok: false, response: c.json({ error: joined.message }, 409) };
+      if (joined instanceof InviteError) return { ok: false, response: c.json({ error: joined.message }, joined.status) };
       if (!joined) return { ok: false, response: c.json({ error: 'That invite code is unknown or was already used.' }, 404) };
       return { ok: true, response: c.json({ token: joined.token, member: joined.member, workspaceId: joined.workspaceId }) };
     });
@@ -258,5 +267,49 @@ function routeMetrics(app: App, store: HubStore): void {
     const now = at === null ? Date.now() : Date.parse(at);
     const facts = await store.metricFacts(c.get('caller').workspaceId);
     return c.json(computeMetrics(facts, parsed.data, now));
+  });
+}
+
+/** BATON_EXTENSION_URL, when it is an http(s) address (anything else is ignored: the page then says it in words). */
+function extensionUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.BATON_EXTENSION_URL?.trim();
+  return raw && URL.canParse(raw) && /^https?:$/.test(new URL(raw).protocol) ? raw : undefined;
+}
+
+/** `/join`: where an invite link lands in a browser. The code is in the fragment: the page never sees it. */
+function routeJoin(app: App, publicUrl: string | undefined, extensionUrl: string | undefined): void {
+  app.get('/join', (c) => {
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    return c.html(joinPage(publicUrl ?? new URL(c.req.url).origin, extensionUrl));
+  });
+}
+
+const NewInviteSchema = z.object({ name: shortText(200).min(1), email: EmailSchema, role: z.enum(MEMBER_ROLES).default('member') });
+
+/**
+ * Invites made from the extension, for admins (who is one is the workspace's log's say): make one
+ * (its link and code, shown once), list the pending ones (never their codes), revoke one.
+ */
+function routeAdmin(app: App, store: HubStore, publicUrl: string | undefined): void {
+  const admin: MiddlewareHandler<Env> = async (c, next) => {
+    const me = await store.member(c.get('caller'));
+    if (me?.role !== 'admin' || !isActive(me)) return c.json({ error: 'Only an admin can manage invites.' }, 403);
+    return next();
+  };
+  app.post('/v1/invites', admin, jsonBody, async (c) => {
+    const body = NewInviteSchema.safeParse(await c.req.json().catch(() => null));
+    if (!body.success) return c.json({ error: 'Send {"name": "…", "email": "…", "role": "admin" | "member"}.' }, 400);
+    const caller = c.get('caller');
+    const made = await store.invite(caller.workspaceId, body.data, caller.memberId).catch((error: unknown) => {
+      if (error instanceof InviteError) return error;
+      throw error;
+    });
+    if (made instanceof InviteError) return c.json({ error: made.message }, 409);
+    return c.json({ ...made, link: inviteLink(publicUrl ?? new URL(c.req.url).origin, made.code) }, 201);
+  });
+  app.get('/v1/invites', admin, async (c) => c.json(await store.listInvites(c.get('caller').workspaceId)));
+  app.delete('/v1/invites/:id', admin, async (c) => {
+    const revoked = await store.revokeInvite(c.get('caller').workspaceId, c.req.param('id'));
+    return revoked ? c.json({ revoked: true }) : c.json({ error: 'No pending invite with that id (used, revoked or expired already).' }, 404);
   });
 }

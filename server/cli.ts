@@ -6,18 +6,22 @@ import { listenFrom } from './listen-options';
 import { migrate } from './schema';
 import { startHub } from './server';
 import { signInSettingsFrom } from './sign-in-settings';
-import { HubStore } from './store';
+import { HubStore, inviteDays } from './store';
+import { inviteLink } from '../lib/sync/invite-link';
 
 // npm run hub [-- invite --email E --name N [--admin] | revoke --email E | backup FILE | restore FILE]
 const HELP = `Baton team hub
   npm run hub                                       start on \${BATON_HUB_HOST:-127.0.0.1}:\${BATON_HUB_PORT:-8787}
-  npm run hub -- invite --email E --name N [--admin] print a one-time invite code
+  npm run hub -- invite --email E --name N [--admin] [--link]
+                                                    print a one-time invite code (on stdout, for scripts) and its
+                                                    invite link (on stderr; with --link, the link on stdout instead)
   npm run hub -- revoke --email E                     revoke a member's tokens
   npm run hub -- backup FILE | restore FILE           a consistent copy of all data
 Data: PGlite in \${BATON_DATA_DIR:-./.baton/hub}, or PostgreSQL at DATABASE_URL.
-BATON_PUBLIC_URL: the https:// address members paste into Baton (behind a reverse proxy with TLS).`;
+BATON_PUBLIC_URL: the https:// address members paste into Baton (behind a reverse proxy with TLS).
+BATON_INVITE_DAYS: how long an invite can be used (default 7).`;
 
-const TABLES = ['workspaces', 'members', 'tokens', 'invites', 'events'] as const;
+const TABLES = ['workspaces', 'members', 'tokens', 'invites', 'events', 'join_requests'] as const;
 
 const dataDir = () => process.env.BATON_DATA_DIR ?? './.baton/hub';
 const pidFile = () => join(dataDir(), 'hub.pid');
@@ -48,13 +52,26 @@ async function open(): Promise<Db> {
   return db;
 }
 
-/** The hub's one workspace, created (with an admin invite, printed once) on first start. */
+/**
+ * The address invite links start with: BATON_PUBLIC_URL, else the hub's own local address (a hub
+ * listening on every interface is reached here through loopback).
+ */
+function hubAddress(): string {
+  const { hostname, port, publicUrl } = listenFrom(process.env);
+  if (publicUrl) return publicUrl;
+  const host = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname.includes(':') ? `[${hostname}]` : hostname;
+  return `http://${host}:${port}`;
+}
+
+/** The hub's one workspace, created (with an admin invite, printed once: the code, then its link) on first start. */
 async function ensureWorkspace(store: HubStore): Promise<string> {
   const [existing] = await store.workspaces();
   if (existing) return existing.id;
   const id = await store.createWorkspace(process.env.BATON_WORKSPACE_NAME ?? 'Our agency');
   const code = await store.createInvite(id, { email: process.env.BATON_ADMIN_EMAIL ?? 'admin@example.com', name: 'Admin', role: 'admin' });
-  console.log(`\nNew workspace created. Admin invite (shown once):\n\n    ${code}\n\nPaste it in Baton's settings → Team hub to join as the admin.\n`);
+  console.log(
+    `\nNew workspace created. Admin invite (shown once):\n\n    ${code}\n\nInvite link: ${inviteLink(hubAddress(), code)}\n\nPaste the link in Baton's Settings → Team hub → Invite link to join as the admin.\n`,
+  );
   return id;
 }
 
@@ -63,6 +80,7 @@ async function serve(): Promise<number> {
   // Read first: a typo in the address or half the sign-in settings stops the hub before it touches the database.
   const listen = listenFrom(process.env);
   const signIn = signInSettingsFrom(process.env);
+  inviteDays(process.env);
   const db = await open();
   await ensureWorkspace(new HubStore(db));
   await db.close();
@@ -120,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean' }, link: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   const [command, file] = positionals;
   if (values.help) {
@@ -135,7 +153,11 @@ async function main(argv: string[]): Promise<number> {
       case 'invite': {
         if (!values.email || !values.name) throw new Error('invite needs --email and --name');
         const workspaceId = await ensureWorkspace(store);
-        console.log(await store.createInvite(workspaceId, { email: values.email, name: values.name, role: values.admin ? 'admin' : 'member' }));
+        const code = await store.createInvite(workspaceId, { email: values.email, name: values.name, role: values.admin ? 'admin' : 'member' });
+        const link = inviteLink(hubAddress(), code);
+        // Scripts read stdout: the bare code, as always (or the link alone with --link); a person reads both.
+        console.log(values.link ? link : code);
+        if (!values.link) console.error(`Invite link for ${values.name}: ${link}`);
         return 0;
       }
       case 'revoke': {

@@ -74,6 +74,15 @@ const MIGRATIONS: string[] = [
      decided_at timestamptz,
      unique (workspace_id, email)
    );`,
+  // Invites made from the extension: an id to list and revoke them by (never the code), an expiry and
+  // a revocation. Invites made before keep working: no expiry.
+  `alter table invites add column id text;
+   update invites set id = 'inv_' || substr(md5(code_hash), 1, 20) where id is null;
+   alter table invites alter column id set not null;
+   create unique index invites_id on invites (id);
+   alter table invites add column expires_at timestamptz;
+   alter table invites add column revoked_at timestamptz;
+   alter table invites add column created_by text;`,
 ];
 
 /** Whether every migration this hub knows has been applied to `db` (what /readyz reports). */

@@ -112,7 +112,7 @@ export class SignInStore {
   /** The role a pending invite for this address offers (an admin's invite is their approval), or undefined. */
   async invitedRole(workspaceId: string, email: string): Promise<'admin' | 'member' | undefined> {
     const { rows } = await this.db.query<{ role: 'admin' | 'member' }>(
-      "select role from invites where workspace_id = $1 and email = $2 and used_at is null order by (role = 'admin') desc limit 1",
+      "select role from invites where workspace_id = $1 and email = $2 and used_at is null and revoked_at is null and (expires_at is null or expires_at > now()) order by (role = 'admin') desc limit 1",
       [workspaceId, email],
     );
     return rows[0]?.role;
@@ -120,7 +120,7 @@ export class SignInStore {
 
   /** The person joined by signing in: the invites still pending for their address are spent too. */
   async spendInvites(workspaceId: string, email: string): Promise<void> {
-    await this.db.query('update invites set used_at = now() where workspace_id = $1 and email = $2 and used_at is null', [workspaceId, email]);
+    await this.db.query('update invites set used_at = now() where workspace_id = $1 and email = $2 and used_at is null and revoked_at is null', [workspaceId, email]);
   }
 
   async isMember(workspaceId: string, email: string): Promise<boolean> {

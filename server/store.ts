@@ -6,7 +6,7 @@ import { MetricFacts } from '../lib/metrics/facts';
 import { newId } from '../lib/model/common';
 import { parseEvent, type BatonEvent } from '../lib/model/event';
 import { hasStoreRefusedText } from '../lib/text/clean-text';
-import { MemberSchema, type Member } from '../lib/model/member';
+import { isActive, MemberSchema, type Member } from '../lib/model/member';
 import type { Db, Queryable } from './db';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { GroupCommit } from './group-commit';
@@ -30,6 +30,56 @@ interface Invite {
   email: string;
   name: string;
   role: 'admin' | 'member';
+}
+
+export type Invitee = Pick<Member, 'email' | 'name' | 'role'>;
+
+/** An invite waiting to be redeemed, as admins see it (never its code). `expiresAt` null: made before invites expired. */
+export interface PendingInvite {
+  id: string;
+  name: string;
+  email: string;
+  role: Member['role'];
+  createdAt: string;
+  expiresAt: string | null;
+}
+
+/** A new invite: the only time its code is known. */
+export interface NewInvite extends PendingInvite {
+  code: string;
+}
+
+interface InviteRow {
+  id: string;
+  name: string;
+  email: string;
+  role: Member['role'];
+  created_at: Date | string;
+  expires_at: Date | string | null;
+}
+
+const INVITE_COLUMNS = 'id, name, email, role, created_at, expires_at';
+const DAY_MS = 86_400_000;
+
+const pendingInvite = (row: InviteRow): PendingInvite => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  role: row.role,
+  createdAt: new Date(row.created_at).toISOString(),
+  expiresAt: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
+});
+
+/** A day as a person reads it in a message ("13 Dec 2026"), in UTC like the hub. */
+const dayOf = (at: Date | string) => new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** BATON_INVITE_DAYS: how long an invite can be redeemed (default 7; a fraction of a day is allowed, for tests). */
+export function inviteDays(env: NodeJS.ProcessEnv): number {
+  const raw = env.BATON_INVITE_DAYS?.trim();
+  if (!raw) return 7;
+  const days = Number(raw);
+  if (!Number.isFinite(days) || days <= 0 || days > 365) throw new Error(`BATON_INVITE_DAYS: a number of days from more than 0 to 365, not "${raw}".`);
+  return days;
 }
 
 export interface Caller {
@@ -157,32 +207,65 @@ export class HubStore {
     return (await this.db.query<{ id: string; name: string; last_seq: string }>('select id, name, last_seq from workspaces order by created_at')).rows;
   }
 
+  /** A one-time code a person redeems for a member token (the CLI's and the tests' way; `invite` says more). */
+  async createInvite(workspaceId: string, invitee: Invitee, createdBy?: string): Promise<string> {
+    return (await this.invite(workspaceId, invitee, createdBy)).code;
+  }
+
   /**
-   * A one-time code a person redeems for a member token; only its hash is kept. An address is one
+   * A one-time invite, valid for BATON_INVITE_DAYS; only its code's hash is kept. An address is one
    * person's: an invite for an address another member changed theirs to is refused (it would hand
    * that member's place to someone else, or never redeem), a re-invite of a member who joined with it
-   * is not (a new browser).
+   * is not (a new browser), nor is an invite for a member the log knows who never joined (an admin
+   * added them in Settings → Team): redeeming it makes them that member.
    */
-  async createInvite(workspaceId: string, invitee: { email: string; name: string; role: 'admin' | 'member' }): Promise<string> {
+  async invite(workspaceId: string, invitee: Invitee, createdBy?: string): Promise<NewInvite> {
     const email = invitee.email.trim().toLowerCase();
-    const holder = await this.exclusive(workspaceId, async () => (await this.model(this.db, workspaceId)).members().find((m) => m.email === email));
-    if (holder) {
-      const joined = (await this.db.query<{ email: string }>('select email from members where id = $1', [holder.id])).rows[0];
-      if (joined?.email !== email) throw new InviteError(`${email} is the address ${holder.name} changed theirs to: re-invite them with the address they joined with, ${joined?.email ?? 'theirs'}.`);
-    }
+    await this.checkInvitee(workspaceId, email);
     const code = `bi_${secret(18)}`;
-    await this.db.query('insert into invites (code_hash, workspace_id, email, name, role) values ($1, $2, $3, $4, $5)', [hash(code), workspaceId, email, invitee.name.trim(), invitee.role]);
-    return code;
+    const expiresAt = new Date(Date.now() + inviteDays(process.env) * DAY_MS);
+    const { rows } = await this.db.query<InviteRow>(
+      `insert into invites (code_hash, id, workspace_id, email, name, role, expires_at, created_by) values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${INVITE_COLUMNS}`,
+      [hash(code), `inv_${secret(12)}`, workspaceId, email, invitee.name.trim(), invitee.role, expiresAt, createdBy ?? null],
+    );
+    return { ...pendingInvite(rows[0]!), code };
+  }
+
+  private async checkInvitee(workspaceId: string, email: string): Promise<void> {
+    const holder = await this.exclusive(workspaceId, async () => (await this.model(this.db, workspaceId)).members().find((m) => m.email === email));
+    if (!holder) return;
+    if (!isActive(holder)) throw new InviteError(`${holder.name} (${email}) was removed from this workspace: invite them with another address.`);
+    const joined = (await this.db.query<{ email: string }>('select email from members where id = $1', [holder.id])).rows[0];
+    if (joined && joined.email !== email) throw new InviteError(`${email} is the address ${holder.name} changed theirs to: re-invite them with the address they joined with, ${joined.email}.`);
+  }
+
+  /** The workspace's invites still waiting: not used, not revoked, not expired (never their codes). */
+  async listInvites(workspaceId: string): Promise<PendingInvite[]> {
+    const { rows } = await this.db.query<InviteRow>(
+      `select ${INVITE_COLUMNS} from invites where workspace_id = $1 and used_at is null and revoked_at is null and (expires_at is null or expires_at > $2) order by created_at`,
+      [workspaceId, new Date()],
+    );
+    return rows.map(pendingInvite);
+  }
+
+  /** Revokes a pending invite of the workspace: whether there was one to revoke. */
+  async revokeInvite(workspaceId: string, id: string): Promise<boolean> {
+    const { rows } = await this.db.query('update invites set revoked_at = now() where workspace_id = $1 and id = $2 and used_at is null and revoked_at is null returning id', [workspaceId, id]);
+    return rows.length > 0;
   }
 
   /**
    * Redeems an invite: the member joins (as an event in the log) and gets a token, once. A re-invite
    * answers the member as the log knows them (their role now, not the invite's). An invite that can
-   * no longer be honoured answers an InviteError (a 409), never a crash.
+   * no longer be honoured answers an InviteError (409; 410 expired or revoked), never a crash.
    */
   async redeemInvite(code: string): Promise<{ token: string; member: Member; workspaceId: string } | null> {
-    const pending = (await this.db.query<{ workspace_id: string }>('select workspace_id from invites where code_hash = $1 and used_at is null', [hash(code)])).rows[0];
+    const pending = (
+      await this.db.query<{ workspace_id: string; revoked_at: unknown; expires_at: Date | string | null }>('select workspace_id, revoked_at, expires_at from invites where code_hash = $1 and used_at is null', [hash(code)])
+    ).rows[0];
     if (!pending) return null;
+    if (pending.revoked_at) throw new InviteError('This invite was revoked; ask an admin for a new one.', 410);
+    if (pending.expires_at && new Date(pending.expires_at).getTime() <= Date.now()) throw new InviteError(`This invite expired on ${dayOf(pending.expires_at)}; ask an admin for a new one.`, 410);
     const token = `bt_${secret(32)}`;
     // In the workspace's write queue: the cached model never sees this join half-done.
     const joined = await this.exclusive(pending.workspace_id, () =>
@@ -195,26 +278,40 @@ export class HubStore {
   }
 
   private async joinInTx(tx: Queryable, codeHash: string, tokenHash: string): Promise<{ member: Member; workspaceId: string } | null> {
-    const { rows } = await tx.query<Invite>('update invites set used_at = now() where code_hash = $1 and used_at is null returning workspace_id, email, name, role', [codeHash]);
+    const { rows } = await tx.query<Invite>(
+      'update invites set used_at = now() where code_hash = $1 and used_at is null and revoked_at is null and (expires_at is null or expires_at > $2) returning workspace_id, email, name, role',
+      [codeHash, new Date()],
+    );
     const invite = rows[0];
     if (!invite) return null;
     const joinedAs = (await tx.query<{ id: string }>('select id from members where workspace_id = $1 and email = $2', [invite.workspace_id, invite.email])).rows[0];
+    const model = await this.model(tx, invite.workspace_id);
+    const logged = model.members().find((m) => m.email === invite.email && isActive(m));
+    // Only someone who never joined: a member who joined with another address and changed theirs to this one keeps their place.
+    const known = logged && (await tx.query('select 1 from members where id = $1', [logged.id])).rows.length === 0 ? logged : undefined;
     let member: Member;
     if (joinedAs) {
       // Re-invited (a new browser): the same member, a new token.
-      const model = await this.model(tx, invite.workspace_id);
       member = model.member(joinedAs.id) ?? MemberSchema.parse({ ...invite, id: joinedAs.id });
+      // An invite made before they were removed does not let them back in.
+      if (!isActive(member)) throw new InviteError(`${member.name} was removed from this workspace: this invite no longer works.`);
+    } else if (known) {
+      // In the log, never joined (an admin added them before the hub, or in Settings → Team): they join as themselves.
+      member = known;
+      await tx.query('insert into members (id, workspace_id, name, email, role) values ($1, $2, $3, $4, $5)', [member.id, invite.workspace_id, member.name, member.email, member.role]);
     } else {
-      member = await this.addMember(tx, invite);
+      member = await this.addMember(tx, invite, model);
     }
     await tx.query('insert into tokens (hash, member_id, workspace_id) values ($1, $2, $3)', [tokenHash, member.id, invite.workspace_id]);
     return { member, workspaceId: invite.workspace_id };
   }
 
-  /** A new member from an invite: added to the log on behalf of the first admin, or founding the workspace. */
-  private async addMember(tx: Queryable, invite: Invite): Promise<Member> {
+  /** A new member from an invite: added to the log on behalf of an admin (one who joined, first), or founding the workspace. */
+  private async addMember(tx: Queryable, invite: Invite, model: MemoryModel): Promise<Member> {
     const member = MemberSchema.parse({ id: newId(), name: invite.name, email: invite.email, role: invite.role });
-    const admin = (await tx.query<{ id: string }>("select id from members where workspace_id = $1 and role = 'admin' order by created_at limit 1", [invite.workspace_id])).rows[0];
+    const joined = new Set((await tx.query<{ id: string }>('select id from members where workspace_id = $1 order by created_at', [invite.workspace_id])).rows.map((r) => r.id));
+    const admins = model.members().filter((m) => m.role === 'admin' && isActive(m));
+    const admin = admins.find((m) => joined.has(m.id)) ?? admins[0];
     if (!admin && invite.role !== 'admin') throw new InviteError('The workspace’s admin has to join first, with the admin invite.');
     const ws = (await tx.query<{ name: string }>('select name from workspaces where id = $1', [invite.workspace_id])).rows[0];
     const event = admin
@@ -235,13 +332,11 @@ export class HubStore {
 
   async revokeTokens(workspaceId: string, email: string): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ member_id: string }>(
-        'update tokens set revoked_at = now() where revoked_at is null and member_id in (select id from members where workspace_id = $1 and email = $2) returning member_id',
-        [workspaceId, email.trim().toLowerCase()],
+      const { rows } = await tx.query<{ id: string }>('select id from members where workspace_id = $1 and email = $2', [workspaceId, email.trim().toLowerCase()]);
+      return revokeMemberTokens(
+        tx,
+        rows.map((row) => row.id),
       );
-      // Every hub process (this one, or one the CLI shares PostgreSQL with) hears it on commit and closes the member's streams.
-      for (const memberId of new Set(rows.map((row) => row.member_id))) await tx.query('select pg_notify($1, $2)', [REVOCATIONS_CHANNEL, memberId]);
-      return rows.length;
     });
   }
 
@@ -388,6 +483,7 @@ export class HubStore {
       for (const [index, push] of pushes.entries()) results.push(await this.appendPushAlone(tx, batch, push, ids[index]!));
     }
     if (batch.seq > firstSeq) {
+      if (pushes.some((push) => push.events.some((item) => typeOf(item) === 'member.removed'))) await revokeRemovedInTx(tx, workspaceId, firstSeq);
       await tx.query('update workspaces set last_seq = $2 where id = $1', [workspaceId, batch.seq]);
       // Delivered to every hub process's listeners when the transaction commits: one for the group.
       await tx.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, `${workspaceId}:${batch.seq}`]);
@@ -479,10 +575,32 @@ export class HubStore {
   }
 }
 
+const typeOf = (item: unknown): unknown => (typeof item === 'object' && item ? (item as { type?: unknown }).type : undefined);
+
+/**
+ * Revokes the members' tokens in the transaction. Every hub process (this one, or one the CLI shares
+ * PostgreSQL with) hears the NOTIFY on commit and closes the member's live streams.
+ */
+async function revokeMemberTokens(tx: Queryable, memberIds: string[]): Promise<number> {
+  if (memberIds.length === 0) return 0;
+  const { rows } = await tx.query<{ member_id: string }>('update tokens set revoked_at = now() where revoked_at is null and member_id = any($1) returning member_id', [memberIds]);
+  for (const memberId of new Set(rows.map((row) => row.member_id))) await tx.query('select pg_notify($1, $2)', [REVOCATIONS_CHANNEL, memberId]);
+  return rows.length;
+}
+
+/** A member removed by an event this transaction stored loses every token with it: the removal and the revocation commit together. */
+async function revokeRemovedInTx(tx: Queryable, workspaceId: string, afterSeq: number): Promise<void> {
+  const { rows } = await tx.query<{ member_id: string }>("select body->'entity'->>'id' as member_id from events where workspace_id = $1 and seq > $2 and type = 'member.removed'", [workspaceId, afterSeq]);
+  await revokeMemberTokens(
+    tx,
+    rows.map((row) => row.member_id),
+  );
+}
+
 /** The addresses a pending invite of the workspace is for: they belong to the people invited. Asked only when a batch changes a member. */
 async function pendingInvites(tx: Queryable, workspaceId: string, raw: unknown[]): Promise<Set<string>> {
-  if (!raw.some((item) => typeof item === 'object' && item && (item as { type?: unknown }).type === 'member.updated')) return new Set();
-  const { rows } = await tx.query<{ email: string }>('select distinct email from invites where workspace_id = $1 and used_at is null', [workspaceId]);
+  if (!raw.some((item) => typeOf(item) === 'member.updated')) return new Set();
+  const { rows } = await tx.query<{ email: string }>('select distinct email from invites where workspace_id = $1 and used_at is null and revoked_at is null', [workspaceId]);
   return new Set(rows.map((r) => r.email));
 }
 

@@ -1,46 +1,65 @@
-import { useState, type FormEvent } from 'react';
-import { MEMBER_ROLES, type Member } from '../../lib/model/member';
+import { useCallback, useEffect, useState } from 'react';
+import type { Handoff } from '../../lib/model/handoff';
+import type { Member } from '../../lib/model/member';
+import type { HubInvite } from '../../lib/sync/hub-client';
 import { sendRequest } from '../../lib/messaging/send';
-import { Button } from '../button';
 import { Section } from '../section';
-import { inputClass, labelClass } from '../form-styles';
 import { ErrorAlert } from '../error-alert';
-import { StatusMessage } from './alerts';
-import { Card } from './card';
 import { JoinRequests } from './join-requests';
 import { liveError, useLive } from '../use-live';
+import { AddMember } from './add-member';
+import { HandoffsToReassign } from './handoffs-to-reassign';
+import { InviteColleague, ROLE_WORDS } from './invite-colleague';
+import { MemberActions } from './member-actions';
+import { PendingInvites } from './pending-invites';
 
-const ROLE_WORDS: Record<Member['role'], string> = { admin: 'Admin', member: 'Member' };
+/** Whether this browser is on a hub, and (for an admin) the hub's pending invites. */
+function useHubInvites(isAdmin: boolean) {
+  const [connected, setConnected] = useState(false);
+  const [invites, setInvites] = useState<HubInvite[]>([]);
+  const [error, setError] = useState<string | undefined>();
+  const reload = useCallback(async () => {
+    const status = await sendRequest<'hub/status'>({ type: 'hub/status' });
+    const on = status.ok && status.data.connected;
+    setConnected(on);
+    if (!on || !isAdmin) return;
+    const reply = await sendRequest<'invite/list'>({ type: 'invite/list' });
+    if (reply.ok) setInvites(reply.data);
+    setError(reply.ok ? undefined : reply.problem.message);
+  }, [isAdmin]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const revoke = async (invite: HubInvite) => {
+    const reply = await sendRequest<'invite/revoke'>({ type: 'invite/revoke', id: invite.id });
+    if (reply.ok) setInvites(reply.data);
+    setError(reply.ok ? undefined : reply.problem.message);
+  };
+  return { connected, invites, error, reload, revoke };
+}
 
-/** Who is in the workspace; admins add colleagues so handoffs can be addressed to them. */
+/** Who is in the workspace; admins invite colleagues (on a hub) or add them (alone), change roles and remove members. */
 export function TeamSection({ me }: { me: Member | undefined }) {
   const members = useLive(() => sendRequest<'members/list'>({ type: 'members/list' }), { stores: ['members'] });
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Member['role']>('member');
-  const [error, setError] = useState<string | undefined>();
-  const [status, setStatus] = useState<string | undefined>();
   const isAdmin = me?.role === 'admin';
+  const hub = useHubInvites(isAdmin);
+  const [error, setError] = useState<string | undefined>();
+  const [removal, setRemoval] = useState<{ member: Member; handoffs: Handoff[] } | undefined>();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    setStatus(undefined);
-    const reply = await sendRequest<'member/add'>({ type: 'member/add', name: name.trim(), email: email.trim(), role });
-    if (!reply.ok) {
-      setError(reply.problem.message);
-      return;
-    }
-    setStatus(`Added ${reply.data.name}.`);
-    setName('');
-    setEmail('');
-    setRole('member');
+  const setRole = async (member: Member, role: Member['role']) => {
+    const reply = await sendRequest<'member/set-role'>({ type: 'member/set-role', id: member.id, role });
+    setError(reply.ok ? undefined : reply.problem.message);
+  };
+  const remove = async (member: Member) => {
+    const reply = await sendRequest<'member/remove'>({ type: 'member/remove', id: member.id });
+    setError(reply.ok ? undefined : reply.problem.message);
+    if (reply.ok) setRemoval({ member, handoffs: reply.data });
   };
 
   const list = members.status === 'ready' ? [...members.data].sort((a, b) => a.name.localeCompare(b.name)) : [];
   return (
     <Section title="Team" description="Everyone who can send and receive handoffs. Admins manage members, templates and reminders.">
-      <ErrorAlert message={liveError(members)} />
+      <ErrorAlert message={liveError(members) ?? error} />
       {list.length > 0 ? (
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Members</caption>
@@ -49,6 +68,7 @@ export function TeamSection({ me }: { me: Member | undefined }) {
               <th scope="col" className="py-1 font-medium">Name</th>
               <th scope="col" className="py-1 font-medium">Email</th>
               <th scope="col" className="py-1 font-medium">Role</th>
+              {isAdmin ? <th scope="col" className="py-1 font-medium"><span className="sr-only">Actions</span></th> : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -60,42 +80,29 @@ export function TeamSection({ me }: { me: Member | undefined }) {
                 </td>
                 <td className="py-1.5 text-slate-700 dark:text-slate-300">{m.email}</td>
                 <td className="py-1.5">{ROLE_WORDS[m.role]}</td>
+                {isAdmin ? <td className="py-1.5">{m.id === me?.id ? null : <MemberActions member={m} onRole={(role) => void setRole(m, role)} onRemove={() => void remove(m)} />}</td> : null}
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
-      {isAdmin ? <JoinRequests /> : null}
-      {isAdmin ? (
-        <Card title="Add a member">
-          <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto]">
-            <label className={labelClass}>
-              Member name
-              <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
-            </label>
-            <label className={labelClass}>
-              Member email
-              <input className={inputClass} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
-            </label>
-            <label className={labelClass}>
-              Role
-              <select className={inputClass} value={role} onChange={(e) => setRole(e.target.value as Member['role'])}>
-                {MEMBER_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_WORDS[r]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <div className="flex flex-col gap-2 sm:col-span-3">
-              <ErrorAlert message={error} />
-              <div className="flex items-center gap-3">
-                <Button type="submit">Add member</Button>
-                <StatusMessage message={status} />
-              </div>
-            </div>
-          </form>
-        </Card>
+      {removal ? (
+        <HandoffsToReassign
+          removed={removal.member}
+          handoffs={removal.handoffs}
+          team={list}
+          onDone={(id) => setRemoval({ ...removal, handoffs: removal.handoffs.filter((h) => h.id !== id) })}
+        />
+      ) : null}
+      {isAdmin && hub.connected ? (
+        <>
+          <JoinRequests />
+          <InviteColleague me={me} onInvited={() => void hub.reload()} />
+          <ErrorAlert message={hub.error} />
+          <PendingInvites invites={hub.invites} onRevoke={(invite) => void hub.revoke(invite)} />
+        </>
+      ) : isAdmin ? (
+        <AddMember />
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">Ask an admin to add colleagues.</p>
       )}

@@ -1,7 +1,7 @@
 import type { Client } from '../model/client';
 import type { BatonEvent, EventType } from '../model/event';
 import type { Gap, Handoff, OpenItem } from '../model/handoff';
-import type { Member } from '../model/member';
+import { isActive, type Member } from '../model/member';
 import type { ActionItem, Template } from '../model/template';
 import type { TimelineEntry } from '../model/timeline';
 import { assessCompleteness, fieldValue, parseFieldValue } from '../workflow/completeness';
@@ -37,6 +37,7 @@ export function decide(model: ReadModel, event: BatonEvent, judging: Judging = '
   if (!model.workspace()) return reject('Create the workspace first.');
   const actor = model.member(event.actor);
   if (!actor) return reject('Only members of this workspace can make changes.');
+  if (!isActive(actor)) return reject(`${actor.name} was removed from this workspace and can no longer make changes.`);
   // An effect is never dated before its cause (a confirmation before the send): a wrong clock's mark.
   const early = judging === 'new' ? datedBeforeCause(model, event) : null;
   if (early) return { ok: false, problem: early };
@@ -47,6 +48,8 @@ export function decide(model: ReadModel, event: BatonEvent, judging: Judging = '
       return memberAdded(model, event, actor);
     case 'member.updated':
       return memberUpdated(model, event, actor);
+    case 'member.removed':
+      return memberRemoved(model, event, actor);
     case 'client.created':
     case 'client.updated':
     case 'client.identifier_linked':
@@ -101,9 +104,23 @@ function memberUpdated(model: ReadModel, event: Of<'member.updated'>, actor: Mem
   if (!member) return reject('Unknown member.');
   const { email } = event.payload;
   if (email && model.members().some((m) => m.email === email && m.id !== member.id)) return reject(`${email} is already a member.`);
-  const admins = model.members().filter((m) => m.role === 'admin');
-  if (event.payload.role === 'member' && member.role === 'admin' && admins.length === 1) return reject('A workspace keeps at least one admin.');
+  if (!isActive(member)) return reject(`${member.name} was removed from this workspace.`);
+  if (event.payload.role === 'member' && member.role === 'admin' && activeAdmins(model).length === 1) return reject('A workspace keeps at least one admin.');
   return accept({ store: 'members', value: { ...member, ...event.payload } });
+}
+
+const activeAdmins = (model: ReadModel) => model.members().filter((m) => m.role === 'admin' && isActive(m));
+
+/** An admin takes a member off the team; the workspace always keeps an admin. Their history stays (the record is marked, not deleted). */
+function memberRemoved(model: ReadModel, event: Of<'member.removed'>, actor: Member): Decision {
+  if (actor.role !== 'admin') return reject('Only an admin can remove members.');
+  const member = model.member(event.entity.id);
+  if (!member) return reject('Unknown member.');
+  if (!isActive(member)) return reject(`${member.name} was already removed.`);
+  if (member.role === 'admin' && activeAdmins(model).length === 1) {
+    return reject(member.id === actor.id ? 'You are the only admin: make someone else an admin before you leave.' : 'A workspace keeps at least one admin.');
+  }
+  return accept({ store: 'members', value: { ...member, removedAt: event.at } });
 }
 
 function clientChanged(model: ReadModel, event: Of<'client.created' | 'client.updated' | 'client.identifier_linked'>, actor: Member): Decision {
@@ -166,7 +183,9 @@ function checkFields(template: Template, fields: Record<string, unknown>): strin
 
 function checkReceiver(model: ReadModel, receiverId: string | undefined, senderId: string): string | null {
   if (receiverId === undefined) return null;
-  if (!model.member(receiverId)) return 'The receiver must be a member of the workspace.';
+  const receiver = model.member(receiverId);
+  if (!receiver) return 'The receiver must be a member of the workspace.';
+  if (!isActive(receiver)) return `${receiver.name} was removed from the workspace: choose another receiver.`;
   return receiverId === senderId ? 'You cannot hand off to yourself.' : null;
 }
 

@@ -2,7 +2,7 @@ import { ClientSchema } from './client';
 import { IdSchema, OptionalEmailSchema, PersonSchema, TimestampSchema, UrlSchema, shortText } from './common';
 import { CapturedContextSchema, HandoffSourcesSchema } from './handoff';
 import { IdentifierSchema } from './identifier';
-import { MemberSchema, WorkspaceSchema } from './member';
+import { MemberSchema, NewMemberSchema, WorkspaceSchema } from './member';
 import { FailureSchema, NoteSchema } from './note';
 import { failure, type Result, succeed } from '../result';
 import { TemplateSchema } from './template';
@@ -46,7 +46,7 @@ const clientPatch = z.object({
 
 /** Every change is one of these; the payload schema is chosen by `type`. */
 export const EVENT_PAYLOADS = {
-  'workspace.created': z.object({ workspace: WorkspaceSchema.omit({ createdAt: true }), admin: MemberSchema }),
+  'workspace.created': z.object({ workspace: WorkspaceSchema.omit({ createdAt: true }), admin: NewMemberSchema }),
   // Each field optional and without its default: an update carries only what it changes (a default
   // here would reset, say, the agency's domains whenever the reminders are saved).
   'workspace.updated': z.object({
@@ -56,8 +56,10 @@ export const EVENT_PAYLOADS = {
     currency: WorkspaceSchema.shape.currency.unwrap().optional(),
     reminders: WorkspaceSchema.shape.reminders,
   }),
-  'member.added': z.object({ member: MemberSchema }),
+  'member.added': z.object({ member: NewMemberSchema }),
   'member.updated': z.object({ name: MemberSchema.shape.name.optional(), email: MemberSchema.shape.email.optional(), role: MemberSchema.shape.role.optional() }),
+  /** An admin took the member off the team: their tokens are revoked at the hub, their history stays. */
+  'member.removed': z.object({ reason: shortText(2000).optional() }),
   'client.created': clientPatch.extend({ name: ClientSchema.shape.name }),
   'client.updated': clientPatch,
   'client.identifier_linked': z.object({ identifier: IdentifierSchema }),

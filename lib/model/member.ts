@@ -1,5 +1,5 @@
 import { DEFAULT_CURRENCY, DEFAULT_HOURLY_RATE } from '../workflow/defaults';
-import { EmailSchema, IdSchema, shortText } from './common';
+import { EmailSchema, IdSchema, shortText, TimestampSchema } from './common';
 import { z } from './zod';
 
 export const MEMBER_ROLES = ['admin', 'member'] as const;
@@ -8,8 +8,15 @@ export const MemberSchema = z.object({
   name: shortText(200).min(1),
   email: EmailSchema,
   role: z.enum(MEMBER_ROLES),
+  /** When an admin removed them (`member.removed`): gone from the team and the pickers, their history kept. */
+  removedAt: TimestampSchema.optional(),
 });
 export type Member = z.infer<typeof MemberSchema>;
+/** A member as an event adds one: never already removed. */
+export const NewMemberSchema = MemberSchema.omit({ removedAt: true });
+
+/** Whether the member is on the team now (not removed). */
+export const isActive = (member: Pick<Member, 'removedAt'>): boolean => member.removedAt === undefined;
 
 /** How overdue confirmations are chased: the receiver is reminded, then the admins are told (0: never). */
 export const ReminderSettingsSchema = z.object({

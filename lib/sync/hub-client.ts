@@ -75,3 +75,28 @@ export function pullEvents(hub: HubConnection, after: number, limit = 500) {
 export function fetchMe(hub: HubConnection) {
   return call<{ member: Member; workspaceId: string }>(hubUrl(hub.url, 'v1/me'), { token: hub.token });
 }
+
+/** An invite still waiting, as the hub lists it for admins (never its code). `expiresAt` null: it never expires. */
+export interface HubInvite {
+  id: string;
+  name: string;
+  email: string;
+  role: Member['role'];
+  createdAt: string;
+  expiresAt: string | null;
+}
+
+/** A new invite: its code and link are shown this once. */
+export type NewHubInvite = HubInvite & { code: string; link: string };
+
+export function createInvite(hub: HubConnection, invitee: Pick<Member, 'name' | 'email' | 'role'>) {
+  return call<NewHubInvite>(hubUrl(hub.url, 'v1/invites'), { method: 'POST', token: hub.token, body: JSON.stringify(invitee) });
+}
+
+export function listInvites(hub: HubConnection) {
+  return call<HubInvite[]>(hubUrl(hub.url, 'v1/invites'), { token: hub.token });
+}
+
+export function revokeInvite(hub: HubConnection, id: string) {
+  return call<{ revoked: true }>(hubUrl(hub.url, `v1/invites/${encodeURIComponent(id)}`), { method: 'DELETE', token: hub.token, notFound: 'not-found' });
+}

@@ -6,6 +6,7 @@ import { IdSchema } from '../../model/common';
 import { z } from '../../model/zod';
 import { STORAGE_KEYS } from '../../storage/keys';
 import { getItem } from '../../storage/store';
+import { readInviteLink } from '../../sync/invite-link';
 import { discardRefused, refusedChanges, retryRefused } from '../../sync/refused';
 import { exchangeSignInCode, fetchHubInfo, type HubInfo, signInThroughHub } from '../../sync/sign-in';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns, type CommandContext, type Effect } from './define';
@@ -26,15 +27,26 @@ async function hubStatus({ session }: Pick<CommandContext, 'session'>): Promise<
   return { ...status, pending: await s.db.count('outbox'), connected: Boolean(s.hub), url: s.hub?.url, me: s.me, refused };
 }
 
+const InviteCodeSchema = z.string().trim().min(10).max(200);
+
+/** An invite link (`<hub>/join#<code>`), or the address and the code apart. */
+const ConnectSchema = z.union([z.object({ link: z.string().max(10_000) }), z.object({ url: HUB_URL, code: InviteCodeSchema })]);
+
+/** The address and the code a connect request carries, a link's checked like the fields; the reason in words when they are not. */
+function addressAndCode(request: z.output<typeof ConnectSchema>): { url: string; code: string } {
+  if (!('link' in request)) return request;
+  const read = readInviteLink(request.link);
+  if (!read.ok) throw new CommandError(read.problem.message, 'bad-request');
+  const url = HUB_URL.safeParse(read.data.url);
+  if (!url.success) throw new CommandError(url.error.issues[0]?.message ?? 'That link does not hold a hub’s address.', 'bad-request');
+  return { url: url.data, code: read.data.code };
+}
+
 export const hubCommands = [
   defineCommand({
-    type: 'hub/connect',
-    schema: z.object({
-      url: HUB_URL,
-      code: z.string().trim().min(10).max(200),
-    }),
-    from: PAGES, kind: 'write', effects: NEW_HUB, response: returns<HubStatus>(),
-    async handle({ url, code }, context) {
+    type: 'hub/connect', schema: ConnectSchema, from: PAGES, kind: 'write', effects: NEW_HUB, response: returns<HubStatus>(),
+    async handle(request, context) {
+      const { url, code } = addressAndCode(request);
       await assertJoinAllowed({ url, method: 'invite' });
       await context.workspace.connect(url, code);
       return hubStatus(context);

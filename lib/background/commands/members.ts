@@ -1,17 +1,20 @@
 // The team as this browser knows it, and who I am.
-import { listMembers } from '../../db/queries';
+import { awaitingConfirmation, listMembers, sentByMeOpen } from '../../db/queries';
 import { makeEvent } from '../../events/make-event';
-import { newId, shortText } from '../../model/common';
-import type { Member } from '../../model/member';
+import { IdSchema, newId, shortText } from '../../model/common';
+import type { Handoff } from '../../model/handoff';
+import { isActive, MEMBER_ROLES, type Member } from '../../model/member';
 import { z } from '../../model/zod';
 import { append } from '../append';
 import { CommandError } from '../command-error';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns } from './define';
+import type { Session } from '../workspace';
 
 export const memberCommands = [
   defineCommand({
     type: 'members/list', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<Member[]>(),
-    handle: async (_request, { session }) => (await listMembers((await session()).db)).values,
+    // Removed members are off the team (and the receiver pickers); their history keeps their names.
+    handle: async (_request, { session }) => (await listMembers((await session()).db)).values.filter(isActive),
   }),
   defineCommand({
     type: 'me/get', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<Member>(),
@@ -37,4 +40,38 @@ export const memberCommands = [
       return member;
     },
   }),
+  defineCommand({
+    type: 'member/set-role', schema: z.object({ id: IdSchema, role: z.enum(MEMBER_ROLES) }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Member>(),
+    async handle({ id, role }, { session }) {
+      const s = await session();
+      await append(s, makeEvent('member.updated', s.me.id, id, { role }));
+      return mustGetMember(s, id);
+    },
+  }),
+  // An admin takes a member off the team (the hub revokes their tokens); answers their open handoffs, to reassign.
+  defineCommand({
+    type: 'member/remove', schema: z.object({ id: IdSchema, reason: shortText(2000).optional() }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Handoff[]>(),
+    async handle({ id, reason }, { session }) {
+      const s = await session();
+      await append(s, makeEvent('member.removed', s.me.id, id, reason ? { reason } : {}));
+      return openHandoffsOf(s, id);
+    },
+  }),
+  defineCommand({
+    type: 'member/open-handoffs', schema: z.object({ id: IdSchema }), from: PAGES, kind: 'read', effects: [], response: returns<Handoff[]>(),
+    handle: async ({ id }, { session }) => openHandoffsOf(await session(), id),
+  }),
 ] as const;
+
+async function mustGetMember(s: Session, id: string): Promise<Member> {
+  const member = (await listMembers(s.db)).values.find((m) => m.id === id);
+  if (!member) throw new CommandError('Unknown member.', 'not-found');
+  return member;
+}
+
+/** The handoffs still open with the member as sender or as receiver (waiting for them), oldest first. */
+async function openHandoffsOf(s: Session, memberId: string): Promise<Handoff[]> {
+  const [sent, waiting] = await Promise.all([sentByMeOpen(s.db, memberId), awaitingConfirmation(s.db, memberId)]);
+  const byId = new Map([...sent.values, ...waiting.values].map((h) => [h.id, h]));
+  return [...byId.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}

@@ -7,6 +7,7 @@ import type { AnyCommand, Returns } from './define';
 import { handoffCommands } from './handoffs';
 import { hubCommands } from './hub';
 import { joinRequestCommands } from './join-requests';
+import { inviteCommands } from './invites';
 import { memberCommands } from './members';
 import { noteCommands } from './notes';
 import { pageCommands } from './page';
@@ -24,6 +25,7 @@ const ALL = [
   ...dataCommands,
   ...hubCommands,
   ...joinRequestCommands,
+  ...inviteCommands,
 ] as const;
 
 type Definitions = (typeof ALL)[number];

@@ -31,6 +31,15 @@ export async function joinHub(baton: Baton, url: string, code: string, person: P
   await options.close();
 }
 
+/** Settings → Team hub → Invite link → Connect, with the whole link as a person pastes it; waits until connected as `person`. */
+export async function joinHubWithLink(baton: Baton, link: string, person: Pick<Person, 'name' | 'email'>): Promise<void> {
+  const options = await baton.openExtensionPage('options.html');
+  await options.getByRole('textbox', { name: 'Invite link' }).fill(link);
+  await options.getByRole('button', { name: 'Connect' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Connected to' })).toContainText(`as ${person.name} (${person.email})`, { timeout: 20_000 });
+  await options.close();
+}
+
 /** Fills the sales → AM handoff's required fields as an account director would. */
 export async function fillSalesToAm(panel: Page): Promise<void> {
   await panel.getByLabel('Primary goals', { exact: true }).fill('Grow online sales 20% by Q4\nLaunch in Canada');

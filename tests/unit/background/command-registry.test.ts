@@ -97,6 +97,8 @@ async function readSamples(bg: TestBackground): Promise<Record<string, { message
     'hub/status': { message: { type: 'hub/status' } },
     'hub/info': { message: { type: 'hub/info', url: HUB_SAMPLE } },
     'hub/join-requests': { message: { type: 'hub/join-requests' } },
+    'invite/list': { message: { type: 'invite/list' } },
+    'member/open-handoffs': { message: { type: 'member/open-handoffs', id: handoff.receiverId } },
   };
 }
 

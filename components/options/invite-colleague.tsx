@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import type { NewHubInvite } from '../../lib/sync/hub-client';
+import { parseInviteLink } from '../../lib/sync/invite-link';
+import { MEMBER_ROLES, type Member } from '../../lib/model/member';
+import { sendRequest } from '../../lib/messaging/send';
+import { Button } from '../button';
+import { ErrorAlert } from '../error-alert';
+import { inputClass, labelClass, linkClass } from '../form-styles';
+import { StatusMessage } from './alerts';
+import { Card } from './card';
+
+export const ROLE_WORDS: Record<Member['role'], string> = { admin: 'Admin', member: 'Member' };
+
+/** "13 Dec": the day an invite expires, as a person reads it. */
+export const expiryDay = (at: string) => new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+
+/** A ready-to-send email: what Baton is, where to get it (the hub's /join page) and the link. */
+function inviteEmail(invite: NewHubInvite, from: string | undefined): string {
+  const hub = parseInviteLink(invite.link)?.url ?? '';
+  const body = [
+    `Hi ${invite.name},`,
+    '',
+    `${from ?? 'I'} invited you to our team on Baton, the browser extension we use to hand work over between colleagues: every handoff arrives complete, and is confirmed.`,
+    '',
+    `1. Get Baton: ${hub}/join says where and how.`,
+    '2. In Baton, open Settings → Team hub, paste this whole link into "Invite link" and choose Connect:',
+    '',
+    invite.link,
+    '',
+    invite.expiresAt ? `The link works once, until ${expiryDay(invite.expiresAt)}.` : 'The link works once.',
+  ].join('\n');
+  return `mailto:${encodeURIComponent(invite.email)}?subject=${encodeURIComponent('Join our team on Baton')}&body=${encodeURIComponent(body)}`;
+}
+
+/** An admin on a hub invites a colleague: a one-time link to copy or email. */
+export function InviteColleague({ me, onInvited }: { me: Member | undefined; onInvited: () => void }) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Member['role']>('member');
+  const [error, setError] = useState<string | undefined>();
+  const [made, setMade] = useState<NewHubInvite | undefined>();
+  const [copied, setCopied] = useState<string | undefined>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    setCopied(undefined);
+    const reply = await sendRequest<'invite/create'>({ type: 'invite/create', name: name.trim(), email: email.trim(), role });
+    if (!reply.ok) return setError(reply.problem.message);
+    setMade(reply.data);
+    setName('');
+    setEmail('');
+    setRole('member');
+    onInvited();
+  };
+
+  const copy = async (link: string) => {
+    await navigator.clipboard.writeText(link).then(
+      () => setCopied('Link copied.'),
+      () => setCopied('Select the link and copy it.'),
+    );
+  };
+
+  return (
+    <Card title="Invite a colleague" description="They get a one-time link to join this hub; it expires after a week.">
+      <form onSubmit={submit} aria-label="Invite a colleague" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto]">
+        <label className={labelClass}>
+          Name
+          <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+        </label>
+        <label className={labelClass}>
+          Email
+          <input className={inputClass} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+        </label>
+        <label className={labelClass}>
+          Role
+          <select className={inputClass} value={role} onChange={(e) => setRole(e.target.value as Member['role'])}>
+            {MEMBER_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_WORDS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="flex flex-col gap-2 sm:col-span-3">
+          <ErrorAlert message={error} />
+          <div>
+            <Button type="submit">Create invite</Button>
+          </div>
+        </div>
+      </form>
+      {made ? (
+        <div className="flex flex-col gap-2 border-t border-slate-200 pt-3 dark:border-slate-800">
+          <label className={labelClass}>
+            {`Invite link for ${made.name}`}
+            <input className={`${inputClass} font-mono`} value={made.link} readOnly onFocus={(e) => e.target.select()} />
+          </label>
+          <div className="flex flex-wrap items-center gap-3">
+            <Button variant="secondary" onClick={() => void copy(made.link)}>
+              Copy link
+            </Button>
+            <a className={linkClass} href={inviteEmail(made, me?.name)}>
+              Email the invite
+            </a>
+            <StatusMessage message={copied} />
+          </div>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
