@@ -1,33 +1,15 @@
 // Joining a team hub by signing in with its OpenID Connect provider (as with Google Workspace), against
 // a real provider on this machine (oidc-provider): the extension's "Sign in with <provider>" opens the
 // browser's sign-in window (identity.launchWebAuthFlow), the person logs in there, and is in.
-import type { Page } from '@playwright/test';
 import { openPglite } from '../../server/db';
 import { startHub } from '../../server/server';
 import { signInOverHttp, startOidcProvider } from '../support/oidc-provider';
 import { freePort } from '../unit/server/hub-process';
-import type { Baton } from './support/baton.ts';
-import { joinHub } from './support/team.ts';
+import { joinHub, signInWithProvider } from './support/team.ts';
 import { expect, test } from './support/test.ts';
 
 /** Another browser's identity.getRedirectURL(), for a sign-in played over HTTP. */
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-
-/**
- * Clicks the sign-in button and logs in as `login` in the provider's window that opens. Answers the
- * addresses the window was sent to (the provider's answer to the hub among them).
- */
-async function signInAs(baton: Baton, options: Page, login: string): Promise<string[]> {
-  const opened = baton.context.waitForEvent('page');
-  await options.getByRole('button', { name: 'Sign in with Brightlane SSO' }).click();
-  const window = await opened;
-  const asked: string[] = [];
-  window.on('request', (request) => void asked.push(request.url()));
-  await window.getByPlaceholder('Enter any login').fill(login);
-  await window.getByPlaceholder('and password').fill('correct horse');
-  await window.getByRole('button', { name: 'Sign-in' }).click();
-  return asked;
-}
 
 test('joins a team hub by signing in with its provider; an address at a domain the hub refuses is told why, and a replayed answer is refused', async ({ baton }) => {
   const port = await freePort();
@@ -45,13 +27,13 @@ test('joins a team hub by signing in with its provider; an address at a domain t
     const options = await baton.openExtensionPage('options.html');
     await options.getByRole('textbox', { name: 'Hub address' }).fill(hub.url);
 
-    await signInAs(baton, options, 'eve');
+    await signInWithProvider(baton, options, 'Brightlane SSO', 'eve');
     await expect(options.getByRole('alert')).toHaveText('Sign-in with addresses at gmail.com is not allowed on this hub.', { timeout: 20_000 });
     await expect(options.getByRole('status').filter({ hasText: 'Connected to' })).toHaveCount(0);
 
     // Eve's session at the provider ends with her: the next person logs in afresh.
     await baton.context.clearCookies();
-    const asked = await signInAs(baton, options, 'ana');
+    const asked = await signInWithProvider(baton, options, 'Brightlane SSO', 'ana');
     await expect(options.getByRole('status').filter({ hasText: 'Connected to' })).toContainText('as Ana Ortiz (ana@brightlane.agency)', { timeout: 20_000 });
     const tokens = async () => Number((await hub.store.db.query<{ n: string }>('select count(*) as n from tokens')).rows[0]?.n);
     const before = await tokens();

@@ -40,6 +40,40 @@ export async function joinHubWithLink(baton: Baton, link: string, person: Pick<P
   await options.close();
 }
 
+/**
+ * An admin's Settings → Team → "Invite a colleague": resolves with the invite link shown for `person`
+ * (the page stays open on `settings` when given, for the pending list).
+ */
+export async function inviteFromSettings(admin: Baton, person: Person, settings?: Page): Promise<string> {
+  const page = settings ?? (await admin.openExtensionPage('options.html'));
+  const invite = page.getByRole('form', { name: 'Invite a colleague' });
+  await invite.getByRole('textbox', { name: 'Name' }).fill(person.name);
+  await invite.getByRole('textbox', { name: 'Email' }).fill(person.email);
+  await invite.getByRole('combobox', { name: 'Role' }).selectOption({ label: person.role === 'admin' ? 'Admin' : 'Member' });
+  await invite.getByRole('button', { name: 'Create invite' }).click();
+  const link = page.getByRole('textbox', { name: `Invite link for ${person.name}` });
+  await expect(link).toHaveValue(/\/join#bi_/);
+  const value = await link.inputValue();
+  if (!settings) await page.close();
+  return value;
+}
+
+/**
+ * Settings → Team hub → "Sign in with <provider>", logging in as `login` in the provider's window that
+ * opens (oidc-provider's development form). Resolves with the addresses that window was sent to.
+ */
+export async function signInWithProvider(baton: Baton, options: Page, provider: string, login: string): Promise<string[]> {
+  const opened = baton.context.waitForEvent('page');
+  await options.getByRole('button', { name: `Sign in with ${provider}` }).click();
+  const window = await opened;
+  const asked: string[] = [];
+  window.on('request', (request) => void asked.push(request.url()));
+  await window.getByPlaceholder('Enter any login').fill(login);
+  await window.getByPlaceholder('and password').fill('correct horse');
+  await window.getByRole('button', { name: 'Sign-in' }).click();
+  return asked;
+}
+
 /** Fills the sales → AM handoff's required fields as an account director would. */
 export async function fillSalesToAm(panel: Page): Promise<void> {
   await panel.getByLabel('Primary goals', { exact: true }).fill('Grow online sales 20% by Q4\nLaunch in Canada');
