@@ -15,8 +15,6 @@ const read = (file: string) => readFileSync(join(DEPLOY, file), 'utf8');
 const scratch = mkdtempSync(join(tmpdir(), 'baton-deploy-files-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Settings other parts of issue 13 add to the hub (sign-in, invites), documented here ahead of their code. */
-const ANNOUNCED = ['BATON_OIDC_ISSUER', 'BATON_OIDC_CLIENT_ID', 'BATON_OIDC_CLIENT_SECRET', 'BATON_OIDC_PROVIDER_NAME', 'BATON_OIDC_ALLOWED_DOMAINS', 'BATON_OIDC_NEW_MEMBERS', 'BATON_INVITE_DAYS'];
 /** Settings read by compose.yaml (and Caddy through it), not by the hub. */
 const COMPOSE_ONLY = ['BATON_DOMAIN', 'POSTGRES_PASSWORD'];
 
@@ -40,12 +38,12 @@ function documentedSettings(): Set<string> {
 }
 
 describe('deploy/.env.example', () => {
-  it('explains every setting the hub reads, the ones being added for sign-in and invites, and nothing unknown', () => {
+  it('explains every setting the hub reads, and nothing unknown', () => {
     const documented = documentedSettings();
     const hubReads = settingsTheHubReads();
     for (const [name, file] of hubReads) expect(documented.has(name), `${name} (read in ${file}) is missing from deploy/.env.example`).toBe(true);
-    for (const name of [...ANNOUNCED, ...COMPOSE_ONLY]) expect(documented.has(name), name).toBe(true);
-    for (const name of documented) expect(hubReads.has(name) || ANNOUNCED.includes(name) || COMPOSE_ONLY.includes(name), `${name} in .env.example is read by nothing`).toBe(true);
+    for (const name of COMPOSE_ONLY) expect(documented.has(name), name).toBe(true);
+    for (const name of documented) expect(hubReads.has(name) || COMPOSE_ONLY.includes(name), `${name} in .env.example is read by nothing`).toBe(true);
     // Each setting comes with its explanation: the line above it is a comment.
     const lines = read('.env.example').split('\n');
     for (const [i, line] of lines.entries()) if (/^#?[A-Z][A-Z0-9_]*=/.test(line)) expect(lines[i - 1], line).toMatch(/^#/);
