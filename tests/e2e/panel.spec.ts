@@ -1,9 +1,9 @@
 // The side panel as people use it: a client at a glance, a handoff from an email, linking an
 // unknown page, notes and history. The panel runs as a tab (chrome-extension://<id>/sidepanel.html).
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { salesToAm } from '../../lib/templates/sales-to-am.ts';
 import { fillSalesToAm } from './support/team.ts';
+import { expectAccessible } from './support/accessible.ts';
 import { addClients, expect, openSidePanel, openSite, test } from './support/test.ts';
 
 const CLIENT = 'Northwind Outfitters';
@@ -43,18 +43,6 @@ async function showInPanel(panel: Page, intent: Record<string, unknown>): Promis
 async function expectFitsSidePanel(page: Page): Promise<void> {
   await page.setViewportSize({ width: 360, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
-
-/** No serious or critical axe-core violation, in light and in dark. */
-async function expectAccessible(page: Page): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    // Reduced motion: no colour transition is caught halfway by the contrast check.
-    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 test('a Gmail thread: the client at a glance, then a sales → AM handoff filled from the thread and sent', async ({ baton }) => {

@@ -7,6 +7,7 @@ import { openPglite } from '../../server/db';
 import { startHub, type Hub } from '../../server/server';
 import { COMPLETE_BRIEF } from '../unit/helpers/handoffs';
 import { launchBaton, mustRequest, type Baton } from './support/baton.ts';
+import { expectAccessible } from './support/accessible.ts';
 import { inviteFromSettings, joinHubWithLink } from './support/team.ts';
 import { expect, test } from './support/test.ts';
 
@@ -50,6 +51,12 @@ test('invites from the settings page: link, pending list, revoke, remove a membe
     await expect(pending.getByRole('listitem')).toHaveCount(1);
     await expect(pending.getByRole('listitem')).toContainText(TOM.email);
     await expect(pending.getByRole('listitem')).toContainText(/expires \d{1,2} \w{3}/);
+    // The admin's Team settings with an invite out, at a phone's width: nothing cut off, nothing an assistive technology cannot name.
+    await settings.setViewportSize({ width: 360, height: 800 });
+    expect(await settings.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(settings);
+    await settings.locator('#team').screenshot({ path: test.info().outputPath('team-360.png') });
+    await settings.setViewportSize({ width: 1280, height: 900 });
 
     // Tom, in his own browser profile, pastes the link and is in.
     colleague = await launchBaton();
