@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb, type Db } from './db';
 import { listenFrom } from './listen-options';
-import { migrate } from './schema';
+import { LEGACY_INVITE_DAYS, migrate } from './schema';
 import { startHub } from './server';
 import { signInSettingsFrom } from './sign-in-settings';
 import { HubStore, inviteDays } from './store';
@@ -57,10 +58,10 @@ async function open(): Promise<Db> {
  * listening on every interface is reached here through loopback).
  */
 function hubAddress(): string {
-  const { hostname, port, publicUrl } = listenFrom(process.env);
+  const { hostname, port, publicUrl, tls } = listenFrom(process.env);
   if (publicUrl) return publicUrl;
   const host = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname.includes(':') ? `[${hostname}]` : hostname;
-  return `http://${host}:${port}`;
+  return `${tls ? 'https' : 'http'}://${host}:${port}`;
 }
 
 /** The hub's one workspace, created (with an admin invite, printed once: the code, then its link) on first start. */
@@ -116,6 +117,21 @@ async function backup(db: Db, file: string): Promise<void> {
   console.log(`Wrote ${file}: ${copy.events?.length ?? 0} events.`);
 }
 
+/**
+ * An invite saved by a hub before invites had ids and expiry (backup version 1, before migration 3):
+ * given what that migration gives one, so an old backup restores into this hub.
+ */
+function inviteFromOlderBackup(row: Record<string, unknown>): Record<string, unknown> {
+  if (row.id) return row;
+  const codeHash = String(row.code_hash);
+  const createdAt = row.created_at ? new Date(String(row.created_at)) : new Date();
+  return {
+    ...row,
+    id: `inv_${createHash('md5').update(codeHash).digest('hex').slice(0, 20)}`,
+    expires_at: row.used_at ? null : new Date(createdAt.getTime() + LEGACY_INVITE_DAYS * 86_400_000),
+  };
+}
+
 async function restore(db: Db, file: string): Promise<void> {
   const saved = JSON.parse(readFileSync(file, 'utf8')) as { format?: string; data?: Record<string, Record<string, unknown>[]> };
   if (saved.format !== 'baton-hub-backup' || !saved.data) throw new Error(`${file} is not a Baton hub backup.`);
@@ -124,7 +140,8 @@ async function restore(db: Db, file: string): Promise<void> {
     const { rows } = await tx.query<{ n: string }>('select count(*) as n from workspaces');
     if (Number(rows[0]?.n) > 0) throw new Error('Restore into an empty hub (a new BATON_DATA_DIR or database).');
     for (const table of TABLES) {
-      for (const row of data[table] ?? []) {
+      for (const saved of data[table] ?? []) {
+        const row = table === 'invites' ? inviteFromOlderBackup(saved) : saved;
         const columns = Object.keys(row);
         const values = columns.map((c) => (c === 'body' ? JSON.stringify(row[c]) : row[c]));
         await tx.query(`insert into ${table} (${columns.map((c) => `"${c.replace(/"/g, '')}"`).join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`, values);
@@ -153,8 +170,10 @@ async function main(argv: string[]): Promise<number> {
       case 'invite': {
         if (!values.email || !values.name) throw new Error('invite needs --email and --name');
         const workspaceId = await ensureWorkspace(store);
+        // The address first: a setting it cannot read stops the command before an invite exists unprinted.
+        const address = hubAddress();
         const code = await store.createInvite(workspaceId, { email: values.email, name: values.name, role: values.admin ? 'admin' : 'member' });
-        const link = inviteLink(hubAddress(), code);
+        const link = inviteLink(address, code);
         // Scripts read stdout: the bare code, as always (or the link alone with --link); a person reads both.
         console.log(values.link ? link : code);
         if (!values.link) console.error(`Invite link for ${values.name}: ${link}`);

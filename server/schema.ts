@@ -1,5 +1,8 @@
 import type { Db, Queryable } from './db';
 
+/** The week an invite made before invites expired is given (migration 3, and a restored older backup). */
+export const LEGACY_INVITE_DAYS = 7;
+
 /** Versioned migrations, the same SQL on PGlite and PostgreSQL. Never edit one that shipped. */
 const MIGRATIONS: string[] = [
   `create table workspaces (
@@ -75,12 +78,13 @@ const MIGRATIONS: string[] = [
      unique (workspace_id, email)
    );`,
   // Invites made from the extension: an id to list and revoke them by (never the code), an expiry and
-  // a revocation. Invites made before keep working: no expiry.
+  // a revocation. Invites made before, still unused, expire a week after they were made, as new ones do.
   `alter table invites add column id text;
    update invites set id = 'inv_' || substr(md5(code_hash), 1, 20) where id is null;
    alter table invites alter column id set not null;
    create unique index invites_id on invites (id);
    alter table invites add column expires_at timestamptz;
+   update invites set expires_at = created_at + interval '${LEGACY_INVITE_DAYS} days' where used_at is null;
    alter table invites add column revoked_at timestamptz;
    alter table invites add column created_by text;`,
 ];

@@ -221,7 +221,7 @@ export class HubStore {
    */
   async invite(workspaceId: string, invitee: Invitee, createdBy?: string): Promise<NewInvite> {
     const email = invitee.email.trim().toLowerCase();
-    await this.checkInvitee(workspaceId, email);
+    await this.checkInvitee(workspaceId, email, createdBy);
     const code = `bi_${secret(18)}`;
     const expiresAt = new Date(Date.now() + inviteDays(process.env) * DAY_MS);
     const { rows } = await this.db.query<InviteRow>(
@@ -231,12 +231,18 @@ export class HubStore {
     return { ...pendingInvite(rows[0]!), code };
   }
 
-  private async checkInvitee(workspaceId: string, email: string): Promise<void> {
+  /**
+   * `byMember`: an admin invites from the extension, and sees the link. A re-invite of someone who
+   * joined would hand that admin a token for the colleague (acting as them), so only the server's
+   * operator (the CLI) and the colleague's own sign-in give a member a new browser.
+   */
+  private async checkInvitee(workspaceId: string, email: string, byMember?: string): Promise<void> {
     const holder = await this.exclusive(workspaceId, async () => (await this.model(this.db, workspaceId)).members().find((m) => m.email === email));
     if (!holder) return;
     if (!isActive(holder)) throw new InviteError(`${holder.name} (${email}) was removed from this workspace: invite them with another address.`);
     const joined = (await this.db.query<{ email: string }>('select email from members where id = $1', [holder.id])).rows[0];
     if (joined && joined.email !== email) throw new InviteError(`${email} is the address ${holder.name} changed theirs to: re-invite them with the address they joined with, ${joined.email}.`);
+    if (joined && byMember) throw new InviteError(`${holder.name} already joined this workspace. On a new browser they sign in with the hub’s sign-in, where it has one, or the hub’s operator makes them an invite on the server (npm run hub -- invite).`);
   }
 
   /** The workspace's invites still waiting: not used, not revoked, not expired (never their codes). */

@@ -48,4 +48,29 @@ describe('npm run hub -- …', { timeout: 180_000 }, () => {
     writeFileSync(join(data, 'hub.pid'), '999999999');
     expect((await hubCli(data, 'invite', '--email', 'sam@brightlane.agency', '--name', 'Sam')).stdout).toMatch(/^bi_/);
   });
+
+  it('restores a backup taken before invites had ids and expiry, and an invite still unused in it works for a week', async () => {
+    const data = join(scratchDir(), 'old-hub');
+    await hubCli(data, 'invite', '--email', 'tom@brightlane.agency', '--name', 'Tom Reyes');
+    const file = join(scratchDir(), 'old-backup.json');
+    await hubCli(data, 'backup', file);
+    // As a hub before migration 3 wrote it: invites without id, expires_at, revoked_at, created_by.
+    const backup = JSON.parse(readFileSync(file, 'utf8')) as { data: { invites: Record<string, unknown>[] } };
+    const madeAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    backup.data.invites = backup.data.invites.map(({ id: _id, expires_at: _expires, revoked_at: _revoked, created_by: _by, ...older }) => ({ ...older, created_at: madeAt }));
+    writeFileSync(file, JSON.stringify(backup));
+
+    const restoredDir = join(scratchDir(), 'old-restored');
+    expect((await hubCli(restoredDir, 'restore', file)).stdout).toContain('Restored 0 events');
+    const copy = await openPglite(restoredDir);
+    try {
+      const restored = new HubStore(copy);
+      const [ws] = await restored.workspaces();
+      const pending = await restored.listInvites(ws!.id);
+      expect(pending.map((p) => p.email).sort()).toEqual(['admin@example.com', 'tom@brightlane.agency']);
+      for (const invite of pending) expect(Date.parse(invite.expiresAt!)).toBe(Date.parse(madeAt) + 7 * 86_400_000);
+    } finally {
+      await copy.close();
+    }
+  });
 });

@@ -47,6 +47,18 @@ describe.each(databases())('invites from the extension, on $kind', { timeout: 30
     expect((await revoked.json()).error).toBe('This invite was revoked; ask an admin for a new one.');
   });
 
+  it('never hands an admin a link that signs in as a colleague who already joined (the server’s operator can)', async () => {
+    const { hub, jane, tom } = await team(kind, url);
+    const tomEmail = (await tom.call('/v1/me')).body.member.email as string;
+    const asked = await jane.call('/v1/invites', json({ name: 'Tom again', email: tomEmail, role: 'admin' }));
+    expect(asked.status).toBe(409);
+    expect(asked.body.error).toMatch(/already joined this workspace/);
+    expect((await jane.call('/v1/invites')).body).toEqual([]);
+    // The operator, on the server (the CLI's way), still gives Tom a new browser.
+    const again = await join(hub, await hub.store.createInvite((await hub.store.workspaces())[0]!.id, { name: 'Tom', email: tomEmail, role: 'member' }));
+    expect((await again.call('/v1/me')).body.member.email).toBe(tomEmail);
+  });
+
   it('lets an invite expire after BATON_INVITE_DAYS: gone from the list, a 410 with the date', async () => {
     const { hub, jane } = await team(kind, url);
     vi.stubEnv('BATON_INVITE_DAYS', '2');
@@ -80,7 +92,8 @@ describe.each(databases())('invites from the extension, on $kind', { timeout: 30
     const toms = await tom.stream();
     await toms.next((m) => m.type === 'hello');
     const closed = new Promise<number>((resolve) => toms.socket.once('close', (code) => resolve(code)));
-    const before = (await jane.call('/v1/invites', json({ name: 'Tom Reyes', email: 'tom@brightlane.agency' }))).body.code;
+    // A re-invite for Tom's new browser (the server operator's: an admin's is refused once he joined).
+    const before = await hub.store.createInvite((await hub.store.workspaces())[0]!.id, { name: 'Tom Reyes', email: 'tom@brightlane.agency', role: 'member' });
     expect(await tom.push(tom.event('member.removed', jane.id, {}))).toMatchObject([{ status: 'rejected', reason: 'Only an admin can remove members.' }]);
     expect((await tom.call('/v1/me')).status).toBe(200);
     expect(await jane.push(jane.event('member.removed', tom.id, { reason: 'Left the agency.' }))).toMatchObject([{ status: 'accepted' }]);
