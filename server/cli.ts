@@ -81,6 +81,8 @@ async function serve(): Promise<number> {
   // Read first: a typo in the address or half the sign-in settings stops the hub before it touches the database.
   const listen = listenFrom(process.env);
   const signIn = signInSettingsFrom(process.env);
+  // Behind a proxy the hub cannot tell its own public address from a request (it sees http://…).
+  if (signIn && !listen.publicUrl) throw new Error('Sign-in needs BATON_PUBLIC_URL: the provider sends people back to BATON_PUBLIC_URL/v1/sign-in/callback, the redirect URI registered with it.');
   inviteDays(process.env);
   const db = await open();
   await ensureWorkspace(new HubStore(db));

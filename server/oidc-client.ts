@@ -5,6 +5,8 @@ import { isLoopbackHost, type SignInSettings } from './sign-in-settings';
 export interface ProviderAnswer {
   email: string;
   emailVerified: boolean;
+  /** Google's `hd`: the Workspace domain of the account, absent for a personal Google account. */
+  hostedDomain?: string;
   name?: string;
 }
 
@@ -59,12 +61,20 @@ export class OidcClient {
     const config = await this.configuration();
     const tokens = await client.authorizationCodeGrant(config, callbackUrl, { expectedState: checks.state, expectedNonce: checks.nonce, pkceCodeVerifier: checks.codeVerifier, idTokenExpected: true });
     let claims: Claims = tokens.claims()!;
-    if (typeof claims.email !== 'string') claims = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+    // Some providers put the address, or whether it is verified, only in userinfo.
+    if (typeof claims.email !== 'string' || claims.email_verified === undefined) claims = { ...claims, ...(await client.fetchUserInfo(config, tokens.access_token, claims.sub)) };
     if (typeof claims.email !== 'string') throw new Error(`${this.settings.providerName} did not tell the hub your email address.`);
     return {
       email: claims.email.trim().toLowerCase(),
       emailVerified: claims.email_verified === true,
+      hostedDomain: hostedDomainOf(claims),
       name: typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : undefined,
     };
   }
+}
+
+/** Google's `hd` claim (not in the standard claims' type). */
+function hostedDomainOf(claims: object): string | undefined {
+  const hd = (claims as { hd?: unknown }).hd;
+  return typeof hd === 'string' ? hd.toLowerCase() : undefined;
 }

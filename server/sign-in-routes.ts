@@ -117,6 +117,9 @@ async function admit(answer: ProviderAnswer, ctx: CallbackContext): Promise<Outc
   if (!answer.emailVerified) return { error: 'access_denied', description: `${ctx.signIn.providerName} has not verified ${email}: verify it there, then sign in again.` };
   const domain = email.slice(email.lastIndexOf('@') + 1);
   if (!ctx.signIn.allowedDomains.includes(domain)) return { error: 'access_denied', description: `Sign-in with addresses at ${domain} is not allowed on this hub.` };
+  // Google: an address at the agency's domain may also be a personal Google account (someone who left
+  // can keep one); only the Workspace's own accounts carry its domain in `hd`.
+  if (ctx.signIn.workspaceAccountsOnly && answer.hostedDomain !== domain) return { error: 'access_denied', description: `${email} is not an account of the ${domain} Google Workspace: sign in with your work account.` };
   const [workspace] = await ctx.store.workspaces();
   if (!workspace) return { error: 'server_error', description: 'This hub has no workspace yet: start it once with `npm run hub`.' };
   const person = { workspaceId: workspace.id, email, name: answer.name ?? email.slice(0, email.lastIndexOf('@')) };
@@ -144,8 +147,12 @@ async function tradeCode(c: Context, store: HubStore, signIns: SignInStore, body
   if (s256(body.code_verifier) !== person.codeChallenge) return { ok: false, response: c.json({ error: 'That sign-in code was given to another sign-in (the code verifier does not match): sign in again.' }, 400) };
   try {
     const role = (await signIns.invitedRole(person.workspaceId, person.email)) ?? 'member';
-    const invite = await store.createInvite(person.workspaceId, { email: person.email, name: person.name, role });
-    const joined = await store.redeemInvite(invite);
+    const invite = await store.invite(person.workspaceId, { email: person.email, name: person.name, role });
+    // Made for this sign-in alone: one that cannot be redeemed must not wait on the admins' list.
+    const joined = await store.redeemInvite(invite.code).catch(async (error: unknown) => {
+      await store.revokeInvite(person.workspaceId, invite.id);
+      throw error;
+    });
     if (!joined) throw new InviteError('The sign-in could not be completed: sign in again.');
     await signIns.spendInvites(person.workspaceId, person.email);
     return { ok: true, response: c.json({ token: joined.token, member: joined.member, workspaceId: joined.workspaceId }) };

@@ -14,6 +14,11 @@ export interface SignInSettings {
   allowedDomains: readonly string[];
   /** `join`: an allowed address becomes a member on first sign-in; `approve`: it waits for an admin. */
   newMembers: 'join' | 'approve';
+  /**
+   * Only accounts of the agency's Google Workspace (the ID token's `hd` is the address's domain): on by
+   * default for Google, where an address at the agency's domain can also be a personal Google account.
+   */
+  workspaceAccountsOnly?: boolean;
 }
 
 const SETTINGS = ['BATON_OIDC_ISSUER', 'BATON_OIDC_CLIENT_ID', 'BATON_OIDC_CLIENT_SECRET', 'BATON_OIDC_ALLOWED_DOMAINS'] as const;
@@ -64,5 +69,6 @@ export function signInSettingsFrom(env: NodeJS.ProcessEnv): SignInSettings | nul
     providerName: value('BATON_OIDC_PROVIDER_NAME') || defaultProviderName(issuer),
     allowedDomains: parseDomains(value('BATON_OIDC_ALLOWED_DOMAINS')),
     newMembers: mode,
+    workspaceAccountsOnly: issuer.hostname === 'accounts.google.com',
   };
 }

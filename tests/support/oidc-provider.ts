@@ -7,6 +7,8 @@ import Provider, { type ProviderContext } from 'oidc-provider';
 export interface TestAccount {
   email: string;
   email_verified: boolean;
+  /** Google's Workspace domain claim, for an account of a Workspace (absent: a personal account). */
+  hd?: string;
   name: string;
 }
 
@@ -31,7 +33,7 @@ export async function startOidcProvider(redirectUris: string[], accounts: Record
   const clientSecret = 'a-test-secret-that-is-long-enough-for-hs256';
   const provider = new Provider(issuer, {
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified', 'hd'], profile: ['name'] },
     features: { devInteractions: { enabled: true } },
     cookies: { keys: ['baton-test-provider-cookie-key'] },
     async findAccount(_ctx: unknown, id: string) {

@@ -15,9 +15,14 @@ describe('`npm run hub` with sign-in settings', { timeout: 90_000 }, () => {
     expect(existsSync(dataDir) ? readdirSync(dataDir) : []).toEqual([]);
   });
 
+  it('stops when the public address the provider sends people back to is not set', async () => {
+    const started = runCli(cli(), { BATON_DATA_DIR: join(scratch(), 'no-public-url'), BATON_HUB_PORT: String(await freePort()), ...SIGN_IN });
+    await expect(started).rejects.toThrow(/Sign-in needs BATON_PUBLIC_URL/);
+  });
+
   it('offers "Sign in with Google" at /v1/hub when they are all set', async () => {
     const port = await freePort();
-    const { child } = await runCli(cli(), { BATON_DATA_DIR: join(scratch(), 'full'), BATON_HUB_PORT: String(port), ...SIGN_IN });
+    const { child } = await runCli(cli(), { BATON_DATA_DIR: join(scratch(), 'full'), BATON_HUB_PORT: String(port), BATON_PUBLIC_URL: 'https://hub.brightlane.agency', ...SIGN_IN });
     try {
       expect(await (await fetch(`http://127.0.0.1:${port}/v1/hub`)).json()).toMatchObject({ signIn: { provider: 'Google' } });
     } finally {

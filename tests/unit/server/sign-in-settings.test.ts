@@ -13,8 +13,9 @@ describe('the hub’s sign-in settings (BATON_OIDC_*)', () => {
       providerName: 'Google',
       allowedDomains: ['brightlane.agency', 'brightlane.co.uk'],
       newMembers: 'approve',
+      workspaceAccountsOnly: true,
     });
-    expect(signInSettingsFrom({ ...GOOGLE, BATON_OIDC_ISSUER: 'https://login.example.com/realms/agency', BATON_OIDC_NEW_MEMBERS: 'join' })).toMatchObject({ providerName: 'login.example.com', newMembers: 'join' });
+    expect(signInSettingsFrom({ ...GOOGLE, BATON_OIDC_ISSUER: 'https://login.example.com/realms/agency', BATON_OIDC_NEW_MEMBERS: 'join' })).toMatchObject({ providerName: 'login.example.com', newMembers: 'join', workspaceAccountsOnly: false });
   });
 
   it('stop the hub when half set, naming what is missing', () => {

@@ -11,6 +11,9 @@ const ACCOUNTS: Record<string, TestAccount> = {
   ana: { email: 'Ana@Brightlane.Agency', email_verified: true, name: 'Ana Ortiz' },
   ben: { email: 'ben@brightlane.agency', email_verified: false, name: 'Ben Unverified' },
   eve: { email: 'eve@gmail.com', email_verified: true, name: 'Eve Outsider' },
+  // Google Workspace: Wes's account is the agency's; Pat's is a personal Google account at the same address domain.
+  wes: { email: 'wes@brightlane.agency', email_verified: true, name: 'Wes Workspace', hd: 'brightlane.agency' },
+  pat: { email: 'pat@brightlane.agency', email_verified: true, name: 'Pat Personal' },
 };
 /** Chrome's identity.getRedirectURL() for an extension (an id is 32 letters a–p). */
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
@@ -36,11 +39,11 @@ const trade = async (hub: Hub, code: string, verifier: string) => {
 
 describe.each(databases())('sign-in through an OpenID provider on $kind', { timeout: 60_000 }, ({ kind, url }) => {
   /** A hub offering sign-in through a real local provider, with its admin Jane joined by invite. */
-  async function hubWithProvider(newMembers: 'join' | 'approve'): Promise<{ hub: Hub; jane: Member; provider: TestProvider }> {
+  async function hubWithProvider(newMembers: 'join' | 'approve', workspaceAccountsOnly = false): Promise<{ hub: Hub; jane: Member; provider: TestProvider }> {
     const port = await freePort();
     const provider = await startOidcProvider([`http://127.0.0.1:${port}/v1/sign-in/callback`], ACCOUNTS);
     started.push(provider);
-    const signIn: SignInSettings = { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, providerName: 'Brightlane SSO', allowedDomains: ['brightlane.agency'], newMembers };
+    const signIn: SignInSettings = { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, providerName: 'Brightlane SSO', allowedDomains: ['brightlane.agency'], newMembers, workspaceAccountsOnly };
     const hub = await startHub((await freshDb(kind, url)).db, { port, signIn });
     started.push(hub);
     const workspaceId = await hub.store.createWorkspace('Brightlane');
@@ -138,6 +141,14 @@ describe.each(databases())('sign-in through an OpenID provider on $kind', { time
     expect(ben.params.get('error_description')).toBe('Brightlane SSO has not verified ben@brightlane.agency: verify it there, then sign in again.');
     // Neither waits for approval.
     expect((await jane.call('/v1/join-requests')).body.requests).toEqual([]);
+  });
+
+  it('lets only the agency’s own Google Workspace accounts in where it must (hd), not a personal account at the same domain', async () => {
+    const { hub } = await hubWithProvider('join', true);
+    const pat = await signIn(hub, 'pat');
+    expect(pat.params.get('code')).toBeNull();
+    expect(pat.params.get('error_description')).toBe('pat@brightlane.agency is not an account of the brightlane.agency Google Workspace: sign in with your work account.');
+    expect((await signIn(hub, 'wes')).params.get('code')).toMatch(/^bs_/);
   });
 
   it('refuses a replayed state: each sign-in the hub began answers once', async () => {
