@@ -33,8 +33,8 @@ export function frontPage(publicUrl: string): string {
 <h2>Join your team</h2>
 <ol>
 <li>Install the Baton browser extension (ask whoever runs Baton at your agency where to get it).</li>
-<li>Get an invite from your Baton admin: it is a one-time code.</li>
-<li>In Baton, open <strong>Settings → Team hub</strong>, paste this hub's address, <code>${address}</code>, as <strong>Hub address</strong> and the code as <strong>Invite code</strong>, then choose <strong>Connect</strong>.</li>
+<li>Get an invite link from your Baton admin (it starts with <code>${address}/join#</code> and works once).</li>
+<li>In Baton, open <strong>Settings → Team hub</strong>, paste the whole link as <strong>Invite link</strong>, then choose <strong>Connect</strong>. Given a code instead, enter this hub's address, <code>${address}</code>, as <strong>Hub address</strong> and the code as <strong>Invite code</strong>. Where your agency signs in with its work accounts, enter the address and choose <strong>Sign in</strong>.</li>
 </ol>
 <p class="version">Baton hub ${escapeHtml(HUB_VERSION)}</p>
 </main>

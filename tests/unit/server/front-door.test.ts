@@ -20,8 +20,8 @@ describe.each(databases())('the hub’s front door on $kind', { timeout: 60_000 
     expect(page).toContain(`Baton hub ${HUB_VERSION}`);
     expect(page).toContain('<code>https://hub.brightlane.agency</code>');
     expect(page).toContain('Settings → Team hub');
-    // The words of the settings form it points to (components/hub-connection.tsx).
-    expect(page).toMatch(/Hub address.*Invite code.*Connect/s);
+    // The words of the settings form it points to (components/hub-join-form.tsx).
+    expect(page).toMatch(/Invite link.*Connect.*Hub address.*Invite code/s);
   });
 
   it('answers /healthz while the process runs and /readyz only while the database answers with every migration applied', async () => {
