@@ -50,7 +50,10 @@ export function routeSignIn(app: App, options: SignInRouteOptions): void {
   const signIns = new SignInStore(store.db);
   const callbackUrl = (c: Context) => `${options.publicUrl ?? new URL(c.req.url).origin}/v1/sign-in/callback`;
 
-  app.get('/v1/sign-in/start', async (c) => {
+  // Each start stores a pending sign-in: charged to the address like a failed invite (30 a minute by
+  // default), so no one fills the table; a person starts one or two.
+  app.get('/v1/sign-in/start', (c) => options.guard(c, async () => ({ ok: false, response: await start(c) })));
+  const start = async (c: Context) => {
     const asked = StartSchema.safeParse(c.req.query());
     if (!asked.success) return c.json({ error: asked.error.issues[0]?.message ?? 'Start sign-in from Baton.' }, 400);
     const state = client.randomState();
@@ -62,7 +65,7 @@ export function routeSignIn(app: App, options: SignInRouteOptions): void {
     if (!to) return c.json({ error: `The hub cannot reach ${signIn.providerName} right now: try again in a minute, or ask your admin to check BATON_OIDC_ISSUER.` }, 502);
     await signIns.begin(state, pending);
     return c.redirect(to.href, 302);
-  });
+  };
 
   app.get('/v1/sign-in/callback', async (c) => {
     const pending = await signIns.finish(c.req.query('state') ?? '');

@@ -151,6 +151,17 @@ describe.each(databases())('sign-in through an OpenID provider on $kind', { time
     expect((await signIn(hub, 'wes')).params.get('code')).toMatch(/^bs_/);
   });
 
+  it('lets one address begin only so many sign-ins a minute: nobody fills the hub with pending sign-ins', async () => {
+    const { hub } = await hubWithProvider('join');
+    const begin = () => fetch(extensionSignIn(hub).start, { redirect: 'manual' });
+    const answers = [];
+    for (let i = 0; i < 31; i++) answers.push((await begin()).status);
+    expect(answers.slice(0, 30).every((status) => status === 302)).toBe(true);
+    expect(answers[30]).toBe(429);
+    const { rows } = await hub.store.db.query<{ n: string }>('select count(*) as n from sign_ins');
+    expect(Number(rows[0]?.n)).toBe(30);
+  });
+
   it('refuses a replayed state: each sign-in the hub began answers once', async () => {
     const { hub } = await hubWithProvider('join');
     const ana = await signIn(hub, 'ana');
