@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { listClients } from '../db/queries';
+import { watchManagedSettings } from '../storage/managed-settings';
 import { watchAdContentScripts } from './ad-content-scripts';
 import { watchFirstRun } from './first-run';
 import { createMatcherCache } from './matcher';
@@ -39,6 +40,11 @@ export function startBackground(): void {
   // Baton left in storage.local moves to IndexedDB then (lib/storage/hub-connection-store).
   sync.request(0);
   void sync.connectStream();
+  // IT set, changed or removed the managed hub: a round now obeys it (stops, or resumes) at once.
+  watchManagedSettings(() => {
+    sync.request(0);
+    void sync.connectStream();
+  });
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void router.handle(message, sender).then(sendResponse);
     return true;

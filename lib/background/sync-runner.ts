@@ -7,6 +7,7 @@ import { STORAGE_KEYS } from '../storage/keys';
 import { setItem } from '../storage/store';
 import { hubUrl, STREAM_CLOSED_TOO_MANY } from '../sync/hub-client';
 import { backoffMs, syncOnce, type SyncReport } from '../sync/sync';
+import { managedSyncRefusal } from './managed-policy';
 import { handoffNotificationId } from './notification-ids';
 import { showWhatAwaitsMe } from './prompt-push';
 import type { Session, WorkspaceService } from './workspace';
@@ -92,6 +93,13 @@ export function createSyncRunner(workspace: WorkspaceService) {
     // A store that cannot open now is reported by the page that needs it; sync tries again on the next alarm.
     const session = await workspace.session().catch(() => null);
     if (!session?.hub) return;
+    // A hub joined before IT set another: nothing goes to it or comes from it; the outbox waits, kept.
+    const refusal = await managedSyncRefusal(session.hub.url);
+    if (refusal) {
+      stream.disconnect();
+      await setStatus({ lastError: refusal, pending: await session.db.count('outbox'), live: false });
+      return;
+    }
     const report = await syncOnce(session.db, session.hub);
     const pending = await session.db.count('outbox');
     if (report.problem) {
@@ -148,8 +156,10 @@ function createLiveStream(workspace: WorkspaceService, onNews: () => void) {
     if (socket || connecting || typeof WebSocket === 'undefined') return;
     connecting = true;
     // As for a round: no store now means no stream now; the alarm connects again within a minute.
+    // Nor to a hub IT's policy rules out (the round says why); the alarm asks again.
     const session = await workspace
       .session()
+      .then(async (open) => (open.hub && !(await managedSyncRefusal(open.hub.url)) ? open : null))
       .catch(() => null)
       .finally(() => (connecting = false));
     if (!session?.hub || socket) return;
