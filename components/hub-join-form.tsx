@@ -4,7 +4,7 @@ import { sendRequest } from '../lib/messaging/send';
 import { parseInviteLink } from '../lib/sync/invite-link';
 import { Button } from './button';
 import { helpClass, inputClass, labelClass } from './form-styles';
-import { MANAGED_NOTE_ID, ManagedNote, ManagedSignIn, SIGN_IN_HINT_ID, signInHint } from './managed-note';
+import { MANAGED_NOTE_ID, ManagedNote, ManagedSignIn, SIGN_IN_HINT_ID, SignInHint, signInHint } from './managed-note';
 import { SignInButton } from './sign-in-button';
 import { useFocusOnArrival, useManagedSettings } from './use-managed-settings';
 
@@ -96,8 +96,10 @@ export function HubJoinForm({ onJoined }: { onJoined(status: HubStatus): void })
             {busy ? 'Connecting…' : 'Connect'}
           </Button>
         )}
-        <SignInButton url={hubAddress} describedBy={signInHint(managed) ? SIGN_IN_HINT_ID : undefined} onStatus={onJoined} onError={setError} />
+        <SignInButton url={hubAddress} required={signInOnly} describedBy={signInHint(managed) ? SIGN_IN_HINT_ID : undefined} onStatus={onJoined} onError={setError} />
       </div>
+      {/* Where IT names the domains but does not require sign-in, the hint still goes with the button. */}
+      {signInOnly ? null : <SignInHint managed={managed} />}
     </form>
   );
 }

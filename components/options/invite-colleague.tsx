@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { NewHubInvite } from '../../lib/sync/hub-client';
 import { parseInviteLink } from '../../lib/sync/invite-link';
 import { MEMBER_ROLES, type Member } from '../../lib/model/member';
@@ -40,12 +40,19 @@ export function InviteColleague({ me, onInvited }: { me: Member | undefined; onI
   const [error, setError] = useState<string | undefined>();
   const [made, setMade] = useState<NewHubInvite | undefined>();
   const [copied, setCopied] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const linkRef = useRef<HTMLInputElement>(null);
+  // The new link is what the admin came for: focus (and select) it, so a keyboard user can copy it at once.
+  useEffect(() => linkRef.current?.focus(), [made]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     setError(undefined);
     setCopied(undefined);
+    setBusy(true);
     const reply = await sendRequest<'invite/create'>({ type: 'invite/create', name: name.trim(), email: email.trim(), role });
+    setBusy(false);
     if (!reply.ok) return setError(reply.problem.message);
     setMade(reply.data);
     setName('');
@@ -62,7 +69,7 @@ export function InviteColleague({ me, onInvited }: { me: Member | undefined; onI
   };
 
   return (
-    <Card title="Invite a colleague" description="They get a one-time link to join this hub; it expires after a week.">
+    <Card title="Invite a colleague" description="They get a one-time link to join this hub, valid for a limited time (a week unless your hub says otherwise).">
       <form onSubmit={submit} aria-label="Invite a colleague" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto]">
         <label className={labelClass}>
           Name
@@ -85,7 +92,9 @@ export function InviteColleague({ me, onInvited }: { me: Member | undefined; onI
         <div className="flex flex-col gap-2 sm:col-span-3">
           <ErrorAlert message={error} />
           <div>
-            <Button type="submit">Create invite</Button>
+            <Button type="submit" disabled={busy}>
+              Create invite
+            </Button>
           </div>
         </div>
       </form>
@@ -93,8 +102,9 @@ export function InviteColleague({ me, onInvited }: { me: Member | undefined; onI
         <div className="flex flex-col gap-2 border-t border-slate-200 pt-3 dark:border-slate-800">
           <label className={labelClass}>
             {`Invite link for ${made.name}`}
-            <input className={`${inputClass} font-mono`} value={made.link} readOnly onFocus={(e) => e.target.select()} />
+            <input ref={linkRef} className={`${inputClass} font-mono`} value={made.link} readOnly onFocus={(e) => e.target.select()} />
           </label>
+          {made.expiresAt ? <p className="text-sm text-slate-600 dark:text-slate-400">Works once, until {expiryDay(made.expiresAt)}.</p> : null}
           <div className="flex flex-wrap items-center gap-3">
             <Button variant="secondary" onClick={() => void copy(made.link)}>
               Copy link

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 
 /** How often an open settings page asks the hub who is waiting. */
-const REFRESH_MS = 15_000;
+export const REFRESH_MS = 15_000;
 
 /**
  * People who signed in with an allowed address on a hub where newcomers wait for an admin: approve
@@ -20,6 +20,8 @@ export function JoinRequests() {
   const load = useCallback(async () => {
     const reply = await sendRequest<'hub/join-requests'>({ type: 'hub/join-requests' });
     if (reply.ok) setRequests(reply.data);
+    // Said, not swallowed: an admin who cannot see who waits should know why.
+    setError(reply.ok ? undefined : `Could not load who is waiting for approval: ${reply.problem.message}`);
   }, []);
   useEffect(() => {
     void load();

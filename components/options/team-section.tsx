@@ -5,7 +5,7 @@ import type { HubInvite } from '../../lib/sync/hub-client';
 import { sendRequest } from '../../lib/messaging/send';
 import { Section } from '../section';
 import { ErrorAlert } from '../error-alert';
-import { JoinRequests } from './join-requests';
+import { JoinRequests, REFRESH_MS } from './join-requests';
 import { liveError, useLive } from '../use-live';
 import { AddMember } from './add-member';
 import { HandoffsToReassign } from './handoffs-to-reassign';
@@ -29,6 +29,9 @@ function useHubInvites(isAdmin: boolean) {
   }, [isAdmin]);
   useEffect(() => {
     void reload();
+    // An invite used or expired meanwhile leaves the list without a reload of the page.
+    const timer = setInterval(() => void reload(), REFRESH_MS);
+    return () => clearInterval(timer);
   }, [reload]);
   const revoke = async (invite: HubInvite) => {
     const reply = await sendRequest<'invite/revoke'>({ type: 'invite/revoke', id: invite.id });
