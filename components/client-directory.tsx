@@ -163,7 +163,7 @@ export function ClientDirectory() {
         </p>
       </form>
       {clients.length === 0 ? (
-        <p className="text-sm text-slate-500">No clients yet.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">No clients yet.</p>
       ) : (
         <ul aria-label="Clients" className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
           {clients.map((client) => (

@@ -2,7 +2,7 @@ import * as client from 'openid-client';
 import type { Context, Hono } from 'hono';
 import { z } from '../lib/model/zod';
 import type { Throttled } from './app';
-import { HUB_VERSION } from './front-page';
+import { HUB_VERSION } from './hub-page';
 import { InviteError } from './invite-error';
 import { OidcClient, type ProviderAnswer } from './oidc-client';
 import type { SignInSettings } from './sign-in-settings';

@@ -6,7 +6,7 @@ import { MetricFacts } from '../lib/metrics/facts';
 import { newId } from '../lib/model/common';
 import { parseEvent, type BatonEvent } from '../lib/model/event';
 import { hasStoreRefusedText } from '../lib/text/clean-text';
-import { isActive, MemberSchema, type Member } from '../lib/model/member';
+import { isActive, MemberSchema, type Member, type PendingInvite } from '../lib/model/member';
 import type { Db, Queryable } from './db';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { GroupCommit } from './group-commit';
@@ -33,16 +33,6 @@ interface Invite {
 }
 
 export type Invitee = Pick<Member, 'email' | 'name' | 'role'>;
-
-/** An invite waiting to be redeemed, as admins see it (never its code). `expiresAt` null: made before invites expired. */
-export interface PendingInvite {
-  id: string;
-  name: string;
-  email: string;
-  role: Member['role'];
-  createdAt: string;
-  expiresAt: string | null;
-}
 
 /** A new invite: the only time its code is known. */
 export interface NewInvite extends PendingInvite {

@@ -1,15 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { NewHubInvite } from '../../lib/sync/hub-client';
 import { parseInviteLink } from '../../lib/sync/invite-link';
-import { MEMBER_ROLES, type Member } from '../../lib/model/member';
+import type { Member } from '../../lib/model/member';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
 import { inputClass, labelClass, linkClass } from '../form-styles';
 import { StatusMessage } from './alerts';
 import { Card } from './card';
-
-export const ROLE_WORDS: Record<Member['role'], string> = { admin: 'Admin', member: 'Member' };
+import { PersonFields, usePerson } from './person-fields';
 
 /** "13 Dec": the day an invite expires, as a person reads it. */
 export const expiryDay = (at: string) => new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
@@ -34,9 +33,7 @@ function inviteEmail(invite: NewHubInvite, from: string | undefined): string {
 
 /** An admin on a hub invites a colleague: a one-time link to copy or email. */
 export function InviteColleague({ me, onInvited }: { me: Member | undefined; onInvited: () => void }) {
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Member['role']>('member');
+  const { person, change, reset } = usePerson();
   const [error, setError] = useState<string | undefined>();
   const [made, setMade] = useState<NewHubInvite | undefined>();
   const [copied, setCopied] = useState<string | undefined>();
@@ -51,13 +48,11 @@ export function InviteColleague({ me, onInvited }: { me: Member | undefined; onI
     setError(undefined);
     setCopied(undefined);
     setBusy(true);
-    const reply = await sendRequest<'invite/create'>({ type: 'invite/create', name: name.trim(), email: email.trim(), role });
+    const reply = await sendRequest<'invite/create'>({ type: 'invite/create', name: person.name.trim(), email: person.email.trim(), role: person.role });
     setBusy(false);
     if (!reply.ok) return setError(reply.problem.message);
     setMade(reply.data);
-    setName('');
-    setEmail('');
-    setRole('member');
+    reset();
     onInvited();
   };
 
@@ -71,24 +66,7 @@ export function InviteColleague({ me, onInvited }: { me: Member | undefined; onI
   return (
     <Card title="Invite a colleague" description="They get a one-time link to join this hub, valid for a limited time (a week unless your hub says otherwise).">
       <form onSubmit={submit} aria-label="Invite a colleague" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto]">
-        <label className={labelClass}>
-          Name
-          <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
-        </label>
-        <label className={labelClass}>
-          Email
-          <input className={inputClass} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
-        </label>
-        <label className={labelClass}>
-          Role
-          <select className={inputClass} value={role} onChange={(e) => setRole(e.target.value as Member['role'])}>
-            {MEMBER_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_WORDS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PersonFields person={person} change={change} />
         <div className="flex flex-col gap-2 sm:col-span-3">
           <ErrorAlert message={error} />
           <div>

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { HubInvite } from '../../lib/sync/hub-client';
 import { Button } from '../button';
-import { expiryDay, ROLE_WORDS } from './invite-colleague';
+import { expiryDay } from './invite-colleague';
+import { ROLE_WORDS } from './person-fields';
 
 /** The invites not used yet, each with its expiry and a way to take it back. */
 export function PendingInvites({ invites, onRevoke }: { invites: readonly HubInvite[]; onRevoke: (invite: HubInvite) => void }) {

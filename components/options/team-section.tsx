@@ -9,7 +9,8 @@ import { JoinRequests, REFRESH_MS } from './join-requests';
 import { liveError, useLive } from '../use-live';
 import { AddMember } from './add-member';
 import { HandoffsToReassign } from './handoffs-to-reassign';
-import { InviteColleague, ROLE_WORDS } from './invite-colleague';
+import { InviteColleague } from './invite-colleague';
+import { ROLE_WORDS } from './person-fields';
 import { MemberActions } from './member-actions';
 import { PendingInvites } from './pending-invites';
 

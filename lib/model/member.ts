@@ -38,3 +38,16 @@ export const WorkspaceSchema = z.object({
   createdAt: z.string(),
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
+
+/**
+ * An invite still waiting, as the hub lists it for admins (never its code; only its hash is kept).
+ * `expiresAt` null: made before invites expired. The hub answers it and the extension shows it.
+ */
+export interface PendingInvite {
+  id: string;
+  name: string;
+  email: string;
+  role: Member['role'];
+  createdAt: string;
+  expiresAt: string | null;
+}

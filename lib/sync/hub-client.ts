@@ -1,5 +1,5 @@
 import type { BatonEvent } from '../model/event';
-import type { Member } from '../model/member';
+import type { Member, PendingInvite } from '../model/member';
 import { failure, type Problem, type ProblemCode } from '../result';
 
 export type PushResult = { id: string; status: 'accepted' | 'duplicate'; seq: number } | { id: string; status: 'rejected'; reason: string };
@@ -76,15 +76,8 @@ export function fetchMe(hub: HubConnection) {
   return call<{ member: Member; workspaceId: string }>(hubUrl(hub.url, 'v1/me'), { token: hub.token });
 }
 
-/** An invite still waiting, as the hub lists it for admins (never its code). `expiresAt` null: it never expires. */
-export interface HubInvite {
-  id: string;
-  name: string;
-  email: string;
-  role: Member['role'];
-  createdAt: string;
-  expiresAt: string | null;
-}
+/** An invite still waiting, as the hub lists it for admins. */
+export type HubInvite = PendingInvite;
 
 /** A new invite: its code and link are shown this once. */
 export type NewHubInvite = HubInvite & { code: string; link: string };

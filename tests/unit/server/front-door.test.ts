@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openPglite } from '../../../server/db';
-import { frontPage, HUB_VERSION } from '../../../server/front-page';
+import { frontPage } from '../../../server/front-page';
+import { HUB_VERSION } from '../../../server/hub-page';
 import { listenFrom } from '../../../server/listen-options';
 import { startHub } from '../../../server/server';
 import { databases, freshDb, teamsClosedAfterEach } from './hub-harness';
