@@ -4,7 +4,7 @@
 // Branded Google Chrome 137+ ignores --load-extension (and 139+ ignores
 // --disable-extensions-except), so we look for Chromium or Chrome for Testing.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
 
@@ -142,11 +142,15 @@ export function extensionLaunchArgs({ extensionDir, hostRules } = {}) {
 }
 
 /**
- * The id Chromium gives an unpacked extension: the first 32 hex digits of the SHA-256 of its
- * absolute folder path (symlinks resolved), written with the letters a–p for 0–f. It is the same
- * on every launch from the same folder, so a start page can name the extension's own pages.
+ * The id Chromium gives an unpacked extension: the first 32 hex digits of the SHA-256 of the manifest's
+ * `key` (the test build carries one, for a fixed id) or else of its absolute folder path (symlinks
+ * resolved), written with the letters a–p for 0–f. It is the same on every launch from the same
+ * folder, so a start page can name the extension's own pages.
  */
 export function unpackedExtensionId(extensionDir) {
-  const hex = createHash('sha256').update(realpathSync(extensionDir)).digest('hex').slice(0, 32);
+  const manifest = join(extensionDir, 'manifest.json');
+  const key = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).key : undefined;
+  const hashed = key ? Buffer.from(key, 'base64') : realpathSync(extensionDir);
+  const hex = createHash('sha256').update(hashed).digest('hex').slice(0, 32);
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }

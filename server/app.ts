@@ -122,7 +122,7 @@ export function createApp(options: AppOptions) {
   routeStatus(app, store, publicUrl);
   routeJoin(app, publicUrl, options.extensionUrl ?? extensionUrlFrom(process.env));
   routeInvites(app, store, throttled(throttle.invites, throttle.trustProxy));
-  routeSignIn(app, { store, signIn, publicUrl, guard: throttled(throttle.invites, throttle.trustProxy), log });
+  routeSignIn(app, { store, signIn, publicUrl, guard: throttled(throttle.invites, throttle.trustProxy), log, allowedOrigins });
   requireMember(app, store, rateLimiter(rateLimit), throttle);
   routeJoinRequests(app, store);
   app.get('/v1/me', async (c) => {

@@ -18,6 +18,20 @@ export interface SignInRouteOptions {
   /** Charges guesses at one-time codes to the caller's address, as invite redemption does. */
   guard: Throttled;
   log: (entry: Record<string, unknown>) => void;
+  /** BATON_ALLOWED_ORIGINS: where set, only those extensions may end a sign-in here (a rogue one gets no code). */
+  allowedOrigins?: readonly string[];
+}
+
+/**
+ * Whether the extension a redirect belongs to is one BATON_ALLOWED_ORIGINS lets call the hub. Chrome's
+ * redirect names the extension's id (`chrome-extension://<id>`); Firefox's is a hash of the add-on id,
+ * not its per-install origin, so a list naming a Firefox origin lets Firefox's redirects through.
+ */
+export function redirectAllowed(redirect: string, allowedOrigins: readonly string[] | undefined): boolean {
+  if (!allowedOrigins) return true;
+  const chrome = /^https:\/\/([a-p]{32})\.chromiumapp\.org\//.exec(redirect);
+  if (chrome) return allowedOrigins.includes(`chrome-extension://${chrome[1]}`);
+  return allowedOrigins.some((origin) => origin.startsWith('moz-extension://'));
 }
 
 /**
@@ -56,6 +70,7 @@ export function routeSignIn(app: App, options: SignInRouteOptions): void {
   const start = async (c: Context) => {
     const asked = StartSchema.safeParse(c.req.query());
     if (!asked.success) return c.json({ error: asked.error.issues[0]?.message ?? 'Start sign-in from Baton.' }, 400);
+    if (!redirectAllowed(asked.data.redirect_uri, options.allowedOrigins)) return c.json({ error: 'redirect_uri: this hub lets only its agency’s Baton (BATON_ALLOWED_ORIGINS) sign people in.' }, 403);
     const state = client.randomState();
     const pending: PendingSignIn = { nonce: client.randomNonce(), codeVerifier: client.randomPKCECodeVerifier(), redirectUri: asked.data.redirect_uri, clientState: asked.data.state, codeChallenge: asked.data.code_challenge };
     const to = await oidc.authorizationUrl(callbackUrl(c), { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier }).catch((error: unknown) => {

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- hub answers are parsed JSON, checked by the tests */
 import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { redirectAllowed } from '../../../server/sign-in-routes';
 import { startHub, type Hub } from '../../../server/server';
 import type { SignInSettings } from '../../../server/sign-in-settings';
 import { signInOverHttp, startOidcProvider, type TestAccount, type TestProvider } from '../../support/oidc-provider';
@@ -196,6 +197,26 @@ describe.each(databases())('sign-in through an OpenID provider on $kind', { time
     // Firefox's: the SHA-1 of the add-on id, in hex.
     const firefox = await fetch(extensionSignIn(hub, 'https://0123456789abcdef0123456789abcdef01234567.extensions.allizom.org/').start, { redirect: 'manual' });
     expect(firefox.status).toBe(302);
+  });
+});
+
+describe('a hub that names its extensions (BATON_ALLOWED_ORIGINS)', () => {
+  it('ends a sign-in only at a listed Chrome extension; Firefox’s redirect only when a Firefox origin is listed', () => {
+    const ours = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    expect(redirectAllowed('https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/', [ours])).toBe(true);
+    expect(redirectAllowed('https://ponmlkjihgfedcbaponmlkjihgfedcba.chromiumapp.org/', [ours])).toBe(false);
+    expect(redirectAllowed('https://0123456789abcdef0123456789abcdef01234567.extensions.allizom.org/', [ours])).toBe(false);
+    expect(redirectAllowed('https://0123456789abcdef0123456789abcdef01234567.extensions.allizom.org/', [ours, 'moz-extension://5c1b7e2a-0000-4000-8000-000000000000'])).toBe(true);
+    expect(redirectAllowed('https://ponmlkjihgfedcbaponmlkjihgfedcba.chromiumapp.org/', undefined)).toBe(true);
+  });
+
+  it('answers another extension’s sign-in with a 403 and sends it nowhere', async () => {
+    const signIn: SignInSettings = { issuer: 'http://127.0.0.1:9', clientId: 'hub', clientSecret: 'secret', providerName: 'Brightlane SSO', allowedDomains: ['brightlane.agency'], newMembers: 'join' };
+    const hub = await startHub((await freshDb('pglite')).db, { port: 0, signIn, allowedOrigins: ['chrome-extension://abcdefghijklmnopabcdefghijklmnop'] });
+    started.push(hub);
+    const res = await fetch(extensionSignIn(hub, 'https://ponmlkjihgfedcbaponmlkjihgfedcba.chromiumapp.org/').start, { redirect: 'manual' });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('location')).toBeNull();
   });
 });
 
