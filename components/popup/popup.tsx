@@ -9,6 +9,7 @@ import { liveError } from '../use-live';
 import { ConnectionState } from './connection-state';
 import { HandoffGroup, type HandoffLine } from './handoff-group';
 import { openSidePanel } from './open-side-panel';
+import { fromParty, toParty } from './party';
 import { usePopupData, type PopupData } from './use-popup-data';
 
 /** The toolbar popup: what awaits me, what I wait for, and the gaps I owe; one click to each. */
@@ -71,9 +72,8 @@ function Groups({ data, now, onOpen }: { data: PopupData; now: Date; onOpen: (ha
   const byDue = (a: Handoff, b: Handoff) => Date.parse(a.dueBy ?? '9999') - Date.parse(b.dueBy ?? '9999');
   const lines = (handoffs: Handoff[], party: (h: Handoff) => string): HandoffLine[] =>
     [...handoffs].sort(byDue).map((handoff) => ({ handoff, clientName: clientName(handoff.clientId), party: party(handoff) }));
-  // Where the handoff stands, when "sent" is not the whole story.
-  const from = (h: Handoff) => `from ${memberName(h.senderId)}${h.state === 'gaps_answered' ? ' · answers in' : h.state === 'reassigned' ? ' · reassigned' : ''}`;
-  const to = (h: Handoff) => `to ${memberName(h.receiverId)}${h.state === 'gaps_answered' ? ' · answers sent' : h.state === 'reassigned' ? ' · reassigned' : ''}`;
+  const from = (h: Handoff) => fromParty(h, memberName);
+  const to = (h: Handoff) => toParty(h, memberName);
   const asked = (h: Handoff) => {
     const open = h.gaps.filter((g) => g.answer === undefined).length;
     return `${memberName(h.receiverId)} asks ${open} question${open === 1 ? '' : 's'}`;

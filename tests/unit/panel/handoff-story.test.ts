@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { activityFromHandoff } from '../../../components/panel/activity';
+import { activityFromHandoff, handoffActivity } from '../../../components/panel/activity';
 import { nextStep } from '../../../components/panel/next-step';
 import type { Handoff } from '../../../lib/model/handoff';
 import type { Member } from '../../../lib/model/member';
+import type { TimelineEntry } from '../../../lib/model/timeline';
+import { fromParty, toParty } from '../../../components/popup/party';
 
 const maya: Member = { id: 'm-maya', name: 'Maya Okafor', email: 'maya@agency.com', role: 'member' };
 const tom: Member = { id: 'm-tom', name: 'Tom Reyes', email: 'tom@agency.com', role: 'member' };
@@ -60,5 +62,45 @@ describe('activityFromHandoff', () => {
 
   it('says nothing about a draft that never left', () => {
     expect(activityFromHandoff(handoff({ state: 'draft', sentAt: undefined }), MEMBERS)).toEqual([]);
+  });
+});
+
+describe('handoffActivity', () => {
+  // As the reducer logs them (lib/events/reducer.ts): the start is one of the handoff's entries.
+  const logged = (id: string, type: string, at: string, summary: string): TimelineEntry => ({ id, clientId: 'c1', at, type, actorId: maya.id, handoffId: 'h1', summary });
+  const ENTRIES = [
+    logged('e1', 'handoff.created', '2026-03-01T09:00:00.000Z', 'Maya Okafor started “Juniper signed”'),
+    logged('e2', 'handoff.sent', '2026-03-01T10:00:00.000Z', 'Maya Okafor sent “Juniper signed” to Tom Reyes'),
+  ];
+
+  it('tells the start once when the history has it', () => {
+    const texts = handoffActivity(handoff({}), ENTRIES, MEMBERS).map((l) => l.text);
+    expect(texts).toEqual(['Maya Okafor started “Juniper signed”', 'Maya Okafor sent “Juniper signed” to Tom Reyes']);
+  });
+
+  it('still tells the start when the history no longer reaches back to it', () => {
+    const texts = handoffActivity(handoff({}), ENTRIES.slice(1), MEMBERS).map((l) => l.text);
+    expect(texts).toEqual(['Maya Okafor started the draft', 'Maya Okafor sent “Juniper signed” to Tom Reyes']);
+  });
+
+  it('tells the start once from the handoff’s own timestamps, without history', () => {
+    const texts = handoffActivity(handoff({}), [], MEMBERS).map((l) => l.text);
+    expect(texts).toEqual(['Maya Okafor started the draft', 'Maya Okafor sent it to Tom Reyes']);
+  });
+});
+
+describe('the popup’s line under each handoff', () => {
+  const name = (id: string | undefined) => MEMBERS.find((m) => m.id === id)?.name ?? 'someone';
+
+  it('says where a handoff sent to me stands, in whole words', () => {
+    expect(fromParty(handoff({}), name)).toBe('from Maya Okafor');
+    expect(fromParty(handoff({ state: 'gaps_answered' }), name)).toBe('from Maya Okafor · Answers received');
+    expect(fromParty(handoff({ state: 'reassigned' }), name)).toBe('from Maya Okafor · Reassigned to you');
+  });
+
+  it('says where a handoff I sent stands, naming whom it waits on', () => {
+    expect(toParty(handoff({}), name)).toBe('to Tom Reyes');
+    expect(toParty(handoff({ state: 'gaps_answered' }), name)).toBe('to Tom Reyes · Answers sent');
+    expect(toParty(handoff({ state: 'reassigned' }), name)).toBe('Reassigned to Tom Reyes');
   });
 });
