@@ -1,17 +1,13 @@
 import type { Handoff } from '../../lib/model/handoff';
 import type { TimelineEntry } from '../../lib/model/timeline';
-import { activityFromHandoff } from './activity';
-import { formatDateTime, memberName } from './format';
+import { handoffActivity } from './activity';
+import { formatDateTime } from './format';
 import { useWorkspace } from './workspace';
 
 /** What happened to the handoff, oldest first: when it was started, then each step. */
 export function HandoffActivity({ handoff, entries }: { handoff: Handoff; entries: TimelineEntry[] }) {
   const { members } = useWorkspace();
-  const logged = entries.filter((e) => e.handoffId === handoff.id).map((e) => ({ id: e.id, at: e.at, text: e.summary }));
-  const lines = [
-    { id: 'created', at: handoff.createdAt, text: `${memberName(members, handoff.senderId)} started the draft` },
-    ...(logged.length > 0 ? logged : activityFromHandoff(handoff, members)),
-  ].sort((a, b) => a.at.localeCompare(b.at));
+  const lines = handoffActivity(handoff, entries, members);
   return (
     <ol aria-label="Activity" className="flex flex-col gap-0 border-l border-slate-200 pl-3 dark:border-slate-700">
       {lines.map((line) => (
