@@ -1,5 +1,7 @@
 import type { Handoff, HandoffState } from '../../lib/model/handoff';
 import type { Member } from '../../lib/model/member';
+import type { Identifier } from '../../lib/sites/types';
+import { IDENTIFIER_LABELS } from '../../lib/sites/labels';
 import { isInFlight } from '../../lib/workflow/handoff-machine';
 
 export const STATE_LABELS: Record<HandoffState, string> = {
@@ -36,14 +38,22 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(t) ? iso : dateTimeFormat.format(t);
 }
 
+const JUST_NOW = 'just now';
+
 /** "5 min", "3 h", "2 d": how long ago, in the units a busy person reads at a glance. */
 export function formatAge(iso: string, now: Date): string {
   const minutes = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 60_000));
-  if (minutes < 1) return 'just now';
+  if (minutes < 1) return JUST_NOW;
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.round(minutes / 60);
   if (hours < 48) return `${hours} h`;
   return `${Math.round(hours / 24)} d`;
+}
+
+/** "just now", "5 min ago", "3 h ago": when something happened, as a phrase that stands alone. */
+export function formatAgo(iso: string, now: Date): string {
+  const age = formatAge(iso, now);
+  return age === JUST_NOW ? age : `${age} ago`;
 }
 
 /** `YYYY-MM-DD` of a timestamp in local time, for a date input. */
@@ -70,4 +80,11 @@ export function isWebLink(value: string): boolean {
     // Not a URL at all: not a link either.
     return false;
   }
+}
+
+/** Which kinds of identifier matched the page to its client, each named once. */
+export function recognisedBy(decidedBy: readonly Pick<Identifier, 'kind'>[]): string {
+  const labels = [...new Set(decidedBy.map((i) => IDENTIFIER_LABELS[i.kind]))];
+  const listed = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : (labels[0] ?? '');
+  return `Recognised by ${listed}`;
 }

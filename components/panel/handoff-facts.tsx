@@ -1,5 +1,5 @@
 import type { Handoff } from '../../lib/model/handoff';
-import { formatAge, formatDateTime, isOverdue, memberName } from './format';
+import { formatAgo, formatDateTime, isOverdue, memberName } from './format';
 import { useWorkspace } from './workspace';
 
 /** Who hands to whom and the dates that matter, as a compact definition list. */
@@ -10,7 +10,7 @@ export function HandoffFacts({ handoff, now }: { handoff: Handoff; now: Date }) 
     ['From', memberName(members, handoff.senderId)],
     ['To', memberName(members, handoff.receiverId)],
   ];
-  if (handoff.sentAt) rows.push(['Sent', `${formatDateTime(handoff.sentAt)} (${formatAge(handoff.sentAt, now)} ago)`]);
+  if (handoff.sentAt) rows.push(['Sent', `${formatDateTime(handoff.sentAt)} (${formatAgo(handoff.sentAt, now)})`]);
   if (handoff.dueBy)
     rows.push([
       'Confirm by',

@@ -1,6 +1,7 @@
 import type { TabState } from '../../lib/messaging/protocol';
-import { IDENTIFIER_LABELS, SITE_LABELS } from '../../lib/sites/labels';
+import { SITE_LABELS } from '../../lib/sites/labels';
 import { IdentifierList } from '../identifier-list';
+import { recognisedBy } from './format';
 import { PanelSection } from './panel-section';
 
 /** What the followed page is and the identifiers Baton read from it. */
@@ -15,7 +16,7 @@ export function PageFacts({ tab }: { tab: TabState }) {
         {what ? <span className="text-slate-600 dark:text-slate-400"> · {what}</span> : null}
       </p>
       {decidedBy.length > 0 ? (
-        <p className="text-xs text-slate-600 dark:text-slate-400">Recognised by {decidedBy.map((i) => IDENTIFIER_LABELS[i.kind].toLowerCase()).filter((v, i, all) => all.indexOf(v) === i).join(', ')}</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">{recognisedBy(decidedBy)}</p>
       ) : null}
       <IdentifierList identifiers={context.identifiers} label="Identifiers on this page" />
     </PanelSection>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromDateInput, isOverdue, isWebLink, toDateInput } from '../../../components/panel/format';
+import { formatAgo, fromDateInput, isOverdue, isWebLink, recognisedBy, toDateInput } from '../../../components/panel/format';
 import { orderTemplates } from '../../../components/panel/template-order';
 import type { Template } from '../../../lib/model/template';
 import { BUILT_IN_TEMPLATES, salesToAm } from '../../../lib/templates';
@@ -49,5 +49,34 @@ describe('isWebLink', () => {
     expect(isWebLink('javascript:alert(1)')).toBe(false);
     expect(isWebLink('docs.example.com/brand')).toBe(false);
     expect(isWebLink('')).toBe(false);
+  });
+});
+
+describe('formatAgo', () => {
+  const now = new Date('2026-03-01T12:00:00.000Z');
+  const before = (ms: number) => new Date(now.getTime() - ms).toISOString();
+  const MINUTE = 60_000;
+  const HOUR = 60 * MINUTE;
+
+  it('says "just now" alone for the first half minute, and for a clock a little ahead', () => {
+    expect(formatAgo(before(0), now)).toBe('just now');
+    expect(formatAgo(before(29_000), now)).toBe('just now');
+    expect(formatAgo(before(-5 * MINUTE), now)).toBe('just now');
+  });
+
+  it('counts minutes, then hours, then days, each followed by "ago"', () => {
+    expect(formatAgo(before(30_000), now)).toBe('1 min ago');
+    expect(formatAgo(before(59 * MINUTE), now)).toBe('59 min ago');
+    expect(formatAgo(before(60 * MINUTE), now)).toBe('1 h ago');
+    expect(formatAgo(before(47 * HOUR), now)).toBe('47 h ago');
+    expect(formatAgo(before(48 * HOUR), now)).toBe('2 d ago');
+  });
+});
+
+describe('recognisedBy', () => {
+  it('names the kinds with their labels as written, each once', () => {
+    const kinds = [{ kind: 'google-ads-ocid' }, { kind: 'google-ads-customer' }, { kind: 'google-ads-customer' }] as const;
+    expect(recognisedBy(kinds)).toBe('Recognised by Google Ads account (ocid) and Google Ads customer ID');
+    expect(recognisedBy([{ kind: 'email-domain' }])).toBe('Recognised by Email domain');
   });
 });
