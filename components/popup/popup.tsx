@@ -8,6 +8,7 @@ import { RefusedChanges } from '../refused-changes';
 import { liveError } from '../use-live';
 import { ConnectionState } from './connection-state';
 import { HandoffGroup, type HandoffLine } from './handoff-group';
+import { ChartIcon, SettingsIcon } from './icons';
 import { openSidePanel } from './open-side-panel';
 import { fromParty, toParty } from './party';
 import { usePopupData, type PopupData } from './use-popup-data';
@@ -38,18 +39,20 @@ export function Popup() {
   return (
     <div className="flex w-[360px] flex-col">
       <AppHeader>
-        <div className="flex items-center gap-1">
-          <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => void browser.runtime.openOptionsPage()}>
-            Settings
+        <div className="flex shrink-0 items-center gap-1">
+          <Button variant="secondary" className="p-1.5" aria-label="Settings" title="Settings" onClick={() => void browser.runtime.openOptionsPage()}>
+            <SettingsIcon />
           </Button>
           <Button
             variant="secondary"
-            className="px-2 py-1 text-xs"
+            className="p-1.5"
+            aria-label="Dashboard"
+            title="Dashboard"
             onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }).then(() => window.close())}
           >
-            Dashboard
+            <ChartIcon />
           </Button>
-          <Button className="px-2 py-1 text-xs" onClick={() => void open()} disabled={windowId === undefined}>
+          <Button className="px-2 py-1 text-xs whitespace-nowrap" onClick={() => void open()} disabled={windowId === undefined}>
             Open side panel
           </Button>
         </div>

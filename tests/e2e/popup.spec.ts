@@ -15,6 +15,30 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+/**
+ * The header at the popup's 360 px: the title whole, each header button on one line, nothing wider
+ * than the viewport. Measured, so it holds in any colour scheme and font the machine has.
+ */
+async function expectHeaderFits(page: Page): Promise<void> {
+  const layout = await page.getByRole('banner').evaluate((header) => {
+    const title = header.querySelector('[data-app-title]') as HTMLElement;
+    const lines = (element: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    };
+    const titleRight = title.getBoundingClientRect().right;
+    return {
+      titleCut: title.scrollWidth > title.clientWidth,
+      titleOverlapped: [...header.querySelectorAll('button')].some((b) => b.getBoundingClientRect().left < titleRight),
+      wrapped: [...header.querySelectorAll('button')].filter((b) => lines(b) > 1).map((b) => b.textContent),
+      headerOverflows: header.scrollWidth > header.clientWidth,
+      pageOverflows: document.documentElement.scrollWidth > window.innerWidth,
+    };
+  });
+  expect(layout).toEqual({ titleCut: false, titleOverlapped: false, wrapped: [], headerOverflows: false, pageOverflows: false });
+}
+
 test('the popup lists what awaits me in the demo agency and opens it in the side panel', async ({ baton }) => {
   // What `npm start -- --demo` opens (its extension id computed from the folder, as Chromium does):
   // the settings page loads the demo on arrival.
@@ -40,9 +64,11 @@ test('the popup lists what awaits me in the demo agency and opens it in the side
   await expect(popup.getByRole('status').filter({ hasText: 'Local workspace' })).toBeVisible();
 
   await expectAccessible(popup);
+  await expectHeaderFits(popup);
   if (process.env.BATON_SCREENSHOTS === '1') await popup.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'popup.png'), fullPage: true });
   await popup.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(popup);
+  await expectHeaderFits(popup);
   if (process.env.BATON_SCREENSHOTS === '1') await popup.screenshot({ path: test.info().outputPath('popup-dark.png'), fullPage: true });
 
   await overdue.click();
