@@ -56,6 +56,13 @@ export function formatAgo(iso: string, now: Date): string {
   return age === JUST_NOW ? age : `${age} ago`;
 }
 
+/** "waiting 5 min", "draft since 2 d"; "sent just now" and "draft started just now" rather than "waiting just now". */
+export function waitingPhrase(state: string, since: string, now: Date): string {
+  const age = formatAge(since, now);
+  if (state === 'draft') return age === JUST_NOW ? 'draft started just now' : `draft since ${age}`;
+  return age === JUST_NOW ? 'sent just now' : `waiting ${age}`;
+}
+
 /** `YYYY-MM-DD` of a timestamp in local time, for a date input. */
 export function toDateInput(iso: string | undefined): string {
   if (!iso) return '';

@@ -1,6 +1,6 @@
 import type { Handoff } from '../../lib/model/handoff';
 import { findTemplate } from '../../lib/templates';
-import { formatAge, isOverdue, memberName } from './format';
+import { isOverdue, memberName, waitingPhrase } from './format';
 import { useNavigation } from './navigation';
 import { StateBadge } from './state-badge';
 import { useWorkspace } from './workspace';
@@ -30,7 +30,7 @@ function HandoffRow({ handoff, now }: { handoff: Handoff; now: Date }) {
           </span>
           <span aria-hidden="true">·</span>
           <span className={overdue ? 'font-semibold text-red-700 dark:text-red-400' : undefined}>
-            {handoff.state === 'draft' ? 'draft since' : 'waiting'} {formatAge(since, now)}
+            {waitingPhrase(handoff.state, since, now)}
             {overdue ? ' · overdue' : ''}
           </span>
         </span>

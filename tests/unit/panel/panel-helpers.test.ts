@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAgo, fromDateInput, isOverdue, isWebLink, recognisedBy, toDateInput } from '../../../components/panel/format';
+import { formatAgo, fromDateInput, isOverdue, isWebLink, recognisedBy, toDateInput, waitingPhrase } from '../../../components/panel/format';
 import { orderTemplates } from '../../../components/panel/template-order';
 import type { Template } from '../../../lib/model/template';
 import { BUILT_IN_TEMPLATES, salesToAm } from '../../../lib/templates';
@@ -78,5 +78,15 @@ describe('recognisedBy', () => {
     const kinds = [{ kind: 'google-ads-ocid' }, { kind: 'google-ads-customer' }, { kind: 'google-ads-customer' }] as const;
     expect(recognisedBy(kinds)).toBe('Recognised by Google Ads account (ocid) and Google Ads customer ID');
     expect(recognisedBy([{ kind: 'email-domain' }])).toBe('Recognised by Email domain');
+  });
+});
+
+describe('waitingPhrase', () => {
+  const now = new Date('2026-03-01T12:00:00.000Z');
+  it('reads whole at once: never "waiting just now" or "draft since just now"', () => {
+    expect(waitingPhrase('sent', now.toISOString(), now)).toBe('sent just now');
+    expect(waitingPhrase('draft', now.toISOString(), now)).toBe('draft started just now');
+    expect(waitingPhrase('sent', new Date(now.getTime() - 5 * 60_000).toISOString(), now)).toBe('waiting 5 min');
+    expect(waitingPhrase('draft', new Date(now.getTime() - 48 * 3_600_000).toISOString(), now)).toBe('draft since 2 d');
   });
 });
