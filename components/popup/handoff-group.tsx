@@ -46,7 +46,8 @@ function HandoffButton({ line, now, onOpen }: { line: HandoffLine; now: Date; on
       <span className="line-clamp-2 text-sm font-medium text-slate-900 dark:text-slate-50">{line.handoff.title}</span>
       <span className="truncate text-xs text-slate-600 dark:text-slate-400">{line.clientName}</span>
       <span className="flex items-baseline justify-between gap-2 text-xs text-slate-600 dark:text-slate-400">
-        <span className="truncate">{line.party}</span>
+        {/* Wraps rather than cut: "from Dana · Answers received" must read whole at 360 px. */}
+        <span className="min-w-0 break-words">{line.party}</span>
         {due ? <span className={due.overdue ? 'shrink-0 font-semibold text-red-700 dark:text-red-300' : 'shrink-0'}>{due.text}</span> : null}
       </span>
     </button>

@@ -65,6 +65,10 @@ test('the popup lists what awaits me in the demo agency and opens it in the side
 
   await expectAccessible(popup);
   await expectHeaderFits(popup);
+  // Who and where a handoff stands ("from Dana Whitfield · Answers received") reads whole, never cut with "…".
+  const cut = await popup.locator('main span').evaluateAll((spans) => spans.filter((s) => s.textContent?.includes(' · ') && s.scrollWidth > s.clientWidth).map((s) => s.textContent));
+  expect(cut).toEqual([]);
+  await expect(popup.getByText('from Dana Whitfield · Answers received')).toBeVisible();
   if (process.env.BATON_SCREENSHOTS === '1') await popup.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'popup.png'), fullPage: true });
   await popup.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(popup);
