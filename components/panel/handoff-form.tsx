@@ -41,6 +41,11 @@ export function HandoffForm({ handoff, template, onSent }: { handoff: Handoff; t
   const completeness = useMemo(() => assessCompleteness(template, fields), [template, fields]);
   const client = clients.find((c) => c.id === handoff.clientId);
   const receivers = members.filter((m) => m.id !== me.id);
+  const chooseReceiver = (id: string) => {
+    setReceiverId(id);
+    // The "choose a receiver" message is answered the moment one is chosen: it must not linger.
+    if (id) setSendError((shown) => (shown === CHOOSE_RECEIVER ? undefined : shown));
+  };
 
   const send = async () => {
     setSendError(undefined);
@@ -117,7 +122,7 @@ export function HandoffForm({ handoff, template, onSent }: { handoff: Handoff; t
         <ReceiverAndDue
           receivers={receivers}
           receiverId={receiverId}
-          onReceiver={setReceiverId}
+          onReceiver={chooseReceiver}
           dueDate={dueDate}
           onDueDate={setDueDate}
           confirmWithinHours={template.confirmWithinHours}

@@ -15,7 +15,7 @@ export interface Workspace {
   templates: Template[];
 }
 
-const WorkspaceContext = createContext<Workspace | null>(null);
+export const WorkspaceContext = createContext<Workspace | null>(null);
 
 function loadWorkspace(): Promise<Result<Workspace>> {
   return loadTogether({

@@ -24,6 +24,26 @@ export interface Session {
 
 export const ME_KEY = 'me' satisfies MetaKey;
 
+/** Who a new local workspace's member is until the person says otherwise. */
+export const DEFAULT_ME = { name: 'You', email: 'you@baton.local' } as const;
+
+/** The Google account Baton saw signed in to Gmail, and the name the page gave it (if any). */
+export interface SeenAccount {
+  email: string;
+  name?: string;
+}
+
+/**
+ * Who Baton suggests you are: the signed-in Gmail account, offered only while the local member is
+ * still the default. A name or address the person set themselves is never second-guessed, and on a
+ * hub the hub's member is who you are.
+ */
+export function identitySuggestion(me: Pick<Member, 'name' | 'email'>, onHub: boolean, seen: SeenAccount | undefined): SeenAccount | undefined {
+  if (onHub || !seen) return undefined;
+  if (me.name !== DEFAULT_ME.name || me.email !== DEFAULT_ME.email) return undefined;
+  return seen.name ? { email: seen.email, name: seen.name } : { email: seen.email };
+}
+
 /** The workspace record: a session has one from its first event (workspace.created) on. */
 async function workspaceOf(db: BatonDatabase): Promise<Workspace> {
   const workspace = await getMeta(db, 'workspace');
@@ -36,7 +56,7 @@ async function openLocalSession(dbName: string): Promise<Session> {
   const db = await openBatonDb(dbName);
   let meId = await getMeta(db, ME_KEY);
   if (!meId || !(await db.get('members', meId))) {
-    const me: Member = { id: newId(), name: 'You', email: 'you@baton.local', role: 'admin' };
+    const me: Member = { id: newId(), ...DEFAULT_ME, role: 'admin' };
     if (!(await getMeta(db, 'workspace'))) {
       const created = await appendEvent(db, makeEvent('workspace.created', me.id, newId(), { workspace: { id: newId(), name: 'My agency' }, admin: me }));
       if (!created.ok) throw new Error(`Could not create the workspace: ${created.problem.message}`);

@@ -104,6 +104,11 @@ export const STORAGE_KEYS = {
   promptSnoozes: storageKey('local', 'baton:prompt-snooze', z.record(z.string(), z.string())),
   /** How many handoffs await my confirmation (the badge of every tab shows it). */
   awaitingCount: storageKey('session', 'baton:awaiting', z.number().int().min(0)),
+  /**
+   * The Google account last seen signed in to Gmail, to suggest who you are (Settings → You). Session
+   * storage: content scripts cannot read it, and every Gmail tab reports it again after a restart.
+   */
+  gmailAccount: storageKey('session', 'baton:gmail-account', z.object({ email: z.string().max(254), name: z.string().max(200).optional() })),
   /** The last sync round's outcome, for the hub status the pages show. */
   syncStatus: storageKey('session', 'baton:sync-status', SyncStatusSchema),
 } as const;

@@ -37,6 +37,11 @@ function refusal(url: string, status: number, body: { error?: unknown } | null, 
   return refused(status, 'hub-refused', said);
 }
 
+/** What a person reads when no answer came at all: where Baton tried, what to check, and that nothing is lost. */
+export function unreachable(url: string): string {
+  return `Baton cannot reach the team hub at ${new URL(url).origin}: check the address and your connection; changes wait on this browser and are sent when it answers.`;
+}
+
 /** One HTTP call to the hub; every failure (offline, timeout, refusal) comes back as a value. */
 export async function call<T>(url: string, init: RequestInit & { token?: string; notFound?: ProblemCode } = {}): Promise<HubReply<T>> {
   const { token, notFound, ...rest } = init;
@@ -47,8 +52,9 @@ export async function call<T>(url: string, init: RequestInit & { token?: string;
       signal: AbortSignal.timeout(TIMEOUT_MS),
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
-  } catch (error) {
-    return refused(0, 'hub-unreachable', `The hub cannot be reached (${error instanceof Error ? error.message : String(error)}).`);
+  } catch {
+    // The browser's own words ("Failed to fetch", "fetch failed") say nothing a person can act on.
+    return refused(0, 'hub-unreachable', unreachable(url));
   }
   // A page that is not JSON (a web server's 404, a captive portal) is read as no body.
   const body = (await res.json().catch(() => null)) as (T & { error?: unknown }) | null;

@@ -8,7 +8,8 @@ import { z } from '../../model/zod';
 import { append } from '../append';
 import { CommandError } from '../command-error';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns } from './define';
-import type { Session } from '../workspace';
+import { seenAccount } from '../seen-account';
+import { identitySuggestion, type SeenAccount, type Session } from '../workspace';
 
 export const memberCommands = [
   defineCommand({
@@ -19,6 +20,14 @@ export const memberCommands = [
   defineCommand({
     type: 'me/get', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<Member>(),
     handle: async (_request, { session }) => (await session()).me,
+  }),
+  /** Who Baton suggests you are (the signed-in Gmail account), while you are still the default member of a local workspace; null otherwise. */
+  defineCommand({
+    type: 'me/suggestion', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<SeenAccount | null>(),
+    async handle(_request, { session }) {
+      const s = await session();
+      return identitySuggestion(s.me, s.hub !== undefined, await seenAccount()) ?? null;
+    },
   }),
   defineCommand({
     type: 'me/update', schema: z.object({ name: shortText(200).min(1), email: z.email().max(254) }), from: PAGES, kind: 'write', effects: [...CHANGE, 'refresh-session'], response: returns<Member>(),

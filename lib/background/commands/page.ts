@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import { showMatchOnBadge } from '../badge';
 import { CommandError } from '../command-error';
 import { newHandoffIntent, recordPanelIntent } from '../panel-intent';
+import { rememberSeenAccount } from '../seen-account';
 import { getTabState, lastActiveTab, rememberActiveTab, removeTabState, updateTabState } from '../tab-states';
 import { CONTENT_SCRIPTS, PAGES, defineCommand, returns, type CommandContext } from './define';
 
@@ -58,6 +59,7 @@ const pageContext = defineCommand({
       return { tabId: tab.id, windowId: tab.windowId, context, match, linkable, updatedAt: ctx.now().toISOString() } satisfies TabState;
     });
     const match = state?.match ?? NO_MATCH;
+    await rememberSeenAccount(context);
     if (tab.active) await rememberActiveTab(tab.windowId, tab.id);
     await showMatchOnBadge(tab.id, match);
     return { match };

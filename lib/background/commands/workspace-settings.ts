@@ -6,6 +6,7 @@ import type { CostSettings, ReminderSettings } from '../../messaging/protocol';
 import { ReminderSettingsSchema } from '../../model/member';
 import type { Template } from '../../model/template';
 import { z } from '../../model/zod';
+import { inWorkspaceCurrency } from '../../templates/placeholder-currency';
 import { costSettings, saveCostSettings } from '../cost-settings';
 import { reminderSettings, saveReminderSettings } from '../reminder-settings';
 import { allTemplates, saveTemplate } from '../templates';
@@ -15,10 +16,13 @@ import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns, type Effect } from '.
 const WORKSPACE_CHANGE: readonly Effect[] = [...CHANGE, 'refresh-session'];
 
 export const workspaceSettingCommands = [
-  /** Built-in templates and the workspace's custom ones (newest version of each). */
+  /** Built-in templates and the workspace's custom ones (newest version of each), money examples in the workspace's currency. */
   defineCommand({
     type: 'templates/list', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<Template[]>(),
-    handle: async (_request, { session }) => allTemplates((await session()).db),
+    handle: async (_request, { session }) => {
+      const { db, workspace } = await session();
+      return (await allTemplates(db)).map((template) => inWorkspaceCurrency(template, workspace.currency));
+    },
   }),
   /** Admins only: a new custom template, or a new version of one (`version` is assigned). */
   defineCommand({

@@ -86,6 +86,7 @@ async function readSamples(bg: TestBackground): Promise<Record<string, { message
     'settings/get': { message: { type: 'settings/get' } },
     'members/list': { message: { type: 'members/list' } },
     'me/get': { message: { type: 'me/get' } },
+    'me/suggestion': { message: { type: 'me/suggestion' } },
     'handoff/get': { message: { type: 'handoff/get', id: handoff.id } },
     'handoffs/awaiting-me': { message: { type: 'handoffs/awaiting-me' } },
     'handoffs/sent-by-me': { message: { type: 'handoffs/sent-by-me' } },

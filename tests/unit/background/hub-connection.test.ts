@@ -97,7 +97,7 @@ describe('a hub connection that fails', { timeout: 30_000 }, () => {
     const connect = (url: string, invite = code) => bg.router.handle({ type: 'hub/connect', url, code: invite }, page);
     try {
       // Nothing listens on port 9 of this machine.
-      expect(await connect('http://127.0.0.1:9')).toMatchObject({ ok: false, problem: { code: 'hub-unreachable', message: expect.stringContaining('cannot be reached') } });
+      expect(await connect('http://127.0.0.1:9')).toMatchObject({ ok: false, problem: { code: 'hub-unreachable', message: expect.stringContaining('Baton cannot reach the team hub at http://127.0.0.1:9: check the address') } });
       expect(await connect(webUrl)).toMatchObject({ ok: false, problem: { code: 'not-a-hub', message: expect.stringContaining('not as a Baton hub') } });
       expect(await connect(hub.url, 'bi_not-a-real-code')).toMatchObject({ ok: false, problem: { code: 'invite-spent' } });
       const joined = await connect(hub.url);

@@ -77,7 +77,7 @@ describe('sync with the hub', { timeout: 30_000 }, () => {
     const { hub, jane } = await setup();
     await jane.act('client.created', 'k', { name: 'Kestrel Bikes' });
     const offline = await syncOnce(jane.db, { ...jane.hub, url: 'http://127.0.0.1:9' });
-    expect(offline.problem).toMatchObject({ code: 'hub-unreachable', message: expect.stringMatching(/cannot be reached/) });
+    expect(offline.problem).toMatchObject({ code: 'hub-unreachable', message: expect.stringMatching(/^Baton cannot reach the team hub at http:\/\/127\.0\.0\.1:9: check the address/) });
     expect(await jane.db.count('outbox')).toBe(1);
     expect((await syncOnce(jane.db, jane.hub)).pushed).toBe(1);
     expect((await syncOnce(jane.db, jane.hub)).pushed).toBe(0);
