@@ -1,18 +1,14 @@
 // @vitest-environment happy-dom
 // The handoff form's "choose a receiver" message, as the sender sees it. No JSX here: unit tests are .ts files.
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
+import { reactRootPerTest } from './react-root';
 import { HandoffForm } from '../../../components/panel/handoff-form';
 import { WorkspaceContext, type Workspace } from '../../../components/panel/workspace';
 import type { Handoff } from '../../../lib/model/handoff';
 import { briefToCreative } from '../../../lib/templates';
 import { CHOOSE_RECEIVER } from '../../../lib/workflow/handoff-machine';
 
-let root: Root;
-let host: HTMLElement;
 
 const AT = '2026-12-06T11:00:00.000Z';
 const ME = { id: 'm-me', name: 'Sam Sender', email: 'sam@brightlane.agency', role: 'member' as const };
@@ -35,29 +31,18 @@ const DRAFT: Handoff = {
   updatedAt: AT,
 };
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((() => Promise.resolve({ ok: true, data: DRAFT })) as never);
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
-});
+const view = reactRootPerTest(() => ({ ok: true, data: DRAFT }));
 
-const alertText = () => [...host.querySelectorAll('[role="alert"]')].map((a) => a.textContent).join(' ');
+const alertText = () => [...view.host.querySelectorAll('[role="alert"]')].map((a) => a.textContent).join(' ');
 
 describe('the handoff form’s receiver message', () => {
   it('goes as soon as a receiver is chosen', async () => {
-    act(() => root.render(createElement(WorkspaceContext.Provider, { value: WORKSPACE }, createElement(HandoffForm, { handoff: DRAFT, template: briefToCreative, onSent: () => {} }))));
-    const send = [...host.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Send handoff')!;
+    act(() => view.root.render(createElement(WorkspaceContext.Provider, { value: WORKSPACE }, createElement(HandoffForm, { handoff: DRAFT, template: briefToCreative, onSent: () => {} }))));
+    const send = [...view.host.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Send handoff')!;
     await act(async () => send.click());
     expect(alertText()).toContain(CHOOSE_RECEIVER);
 
-    const receiver = [...host.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Receiver'))!.querySelector('select')!;
+    const receiver = [...view.host.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Receiver'))!.querySelector('select')!;
     await act(async () => {
       receiver.value = TOM.id;
       receiver.dispatchEvent(new Event('change', { bubbles: true }));

@@ -1,33 +1,20 @@
 // @vitest-environment happy-dom
 // The refused changes, as the popup and Settings → Team hub show them. No JSX here: unit tests are .ts files.
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { reactRootPerTest } from './react-root';
 import { RefusedChanges } from '../../../components/refused-changes';
 import type { HubStatus, RefusedSummary } from '../../../lib/messaging/protocol';
 
-let root: Root;
-let host: HTMLElement;
 const sent: unknown[] = [];
 const after: HubStatus = { connected: true, me: { id: 'm-1', name: 'Tom', email: 'tom@brightlane.agency', role: 'member' }, pending: 1, live: true, refused: [] };
 
 beforeEach(() => {
-  fakeBrowser.reset();
   sent.length = 0;
-  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(((message: unknown) => {
-    sent.push(message);
-    return Promise.resolve({ ok: true, data: after });
-  }) as never);
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
+const view = reactRootPerTest((message: unknown) => {
+  sent.push(message);
+  return { ok: true, data: after };
 });
 
 const REFUSED: RefusedSummary[] = [{ id: 'e-1', type: 'client.created', reason: 'Invalid event: its text holds a NUL character.', at: '2026-12-06T11:00:00.000Z' }];
@@ -35,8 +22,8 @@ const REFUSED: RefusedSummary[] = [{ id: 'e-1', type: 'client.created', reason: 
 describe('changes not shared', () => {
   it('shows each refused change with its reason, and Retry / Discard ask the background for that change', async () => {
     const onStatus = vi.fn();
-    act(() => root.render(createElement(RefusedChanges, { refused: REFUSED, onStatus })));
-    const region = host.querySelector('section[aria-label="Changes not shared"]')!;
+    act(() => view.root.render(createElement(RefusedChanges, { refused: REFUSED, onStatus })));
+    const region = view.host.querySelector('section[aria-label="Changes not shared"]')!;
     expect(region.textContent).toContain('1 change could not be shared');
     expect(region.textContent).toContain('client created: Invalid event: its text holds a NUL character.');
     const button = (name: string) => [...region.querySelectorAll('button')].find((b) => b.textContent === name)!;
@@ -50,7 +37,7 @@ describe('changes not shared', () => {
   });
 
   it('shows nothing when every change was shared', () => {
-    act(() => root.render(createElement(RefusedChanges, { refused: [], onStatus: () => undefined })));
-    expect(host.innerHTML).toBe('');
+    act(() => view.root.render(createElement(RefusedChanges, { refused: [], onStatus: () => undefined })));
+    expect(view.host.innerHTML).toBe('');
   });
 });
