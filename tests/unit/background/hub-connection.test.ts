@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackground } from '../../../lib/background/start';
 import { loadHubConnection } from '../../../lib/storage/hub-connection-store';
 import type { Handoff } from '../../../lib/model/handoff';
 import type { HubStatus } from '../../../lib/messaging/protocol';
-import { openPglite } from '../../../server/db';
-import { startHub, type Hub } from '../../../server/server';
+import type { Hub } from '../../../server/server';
+import { hubPerTest } from '../helpers/hub-per-test';
 import { join } from '../server/hub-harness';
 import { COMPLETE_BRIEF } from '../helpers/handoffs';
 import { OPTIONS_PAGE, ORIGIN, RUNTIME_ID } from '../helpers/extension';
@@ -16,14 +16,7 @@ const page = OPTIONS_PAGE;
 
 let hub: Hub;
 let n = 0;
-// A cold PGlite start takes over 10 s on a loaded machine: the hook gets the tests' own allowance.
-beforeEach(async () => {
-  fakeBrowser.reset();
-  hub = await startHub(await openPglite(), { port: 0 });
-}, 30_000);
-afterEach(async () => {
-  await hub.close();
-});
+hubPerTest((started) => (hub = started));
 
 describe('joining a team hub from the extension', { timeout: 30_000 }, () => {
   it('connects with an invite, brings the local clients along, and delivers a handoff addressed to me with a notification', async () => {

@@ -1,11 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { createBackground } from '../../../lib/background/start';
 import type { Handoff } from '../../../lib/model/handoff';
 import type { Member } from '../../../lib/model/member';
-import { openPglite } from '../../../server/db';
-import { startHub, type Hub } from '../../../server/server';
+import type { Hub } from '../../../server/server';
+import { hubPerTest } from '../helpers/hub-per-test';
 import { join } from '../server/hub-harness';
 import { COMPLETE_BRIEF } from '../helpers/handoffs';
 import { OPTIONS_PAGE, ORIGIN, RUNTIME_ID } from '../helpers/extension';
@@ -13,13 +12,7 @@ import { OPTIONS_PAGE, ORIGIN, RUNTIME_ID } from '../helpers/extension';
 const page = OPTIONS_PAGE;
 let hub: Hub;
 let n = 0;
-beforeEach(async () => {
-  fakeBrowser.reset();
-  hub = await startHub(await openPglite(), { port: 0 });
-}, 30_000);
-afterEach(async () => {
-  await hub.close();
-});
+hubPerTest((started) => (hub = started));
 
 /** A browser's Baton: its router, which asks for a round of sync before each command (as the pages' polling does). */
 function browserProfile() {

@@ -3,13 +3,11 @@
 // nothing a browser made is missing at the hub or there twice, every outbox is empty and every browser
 // holds everyone's changes: no loss, no duplicate, no stall.
 import 'fake-indexeddb/auto';
-import { mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLog } from '../../../lib/db/event-store';
 import { newId } from '../../../lib/model/common';
 import { syncOnce } from '../../../lib/sync/sync';
-import { databases, freshDb, hubCliForFile } from '../server/hub-harness';
+import { databases, hubCliForFile, hubDataEnv } from '../server/hub-harness';
 import { freePort, killHard, runCli } from '../server/hub-process';
 import type { JoinedBrowser } from '../sync/browser-harness';
 import { browsersJoining, hubLog, settle, sleep, workspaceWithInvites } from './hub-fixture';
@@ -23,14 +21,7 @@ const { cli, scratch } = hubCliForFile('faults');
 
 /** The hub's environment (its data on `kind`), with a workspace and one invite per person made beforehand. */
 async function prepareHub(kind: 'pglite' | 'postgres', url: string | undefined) {
-  const env: Record<string, string> = { BATON_HUB_PORT: String(await freePort()) };
-  if (kind === 'postgres') {
-    const { db, url: dbUrl } = await freshDb('postgres', url);
-    await db.close();
-    env.DATABASE_URL = dbUrl!;
-  } else {
-    env.BATON_DATA_DIR = mkdtempSync(join(scratch(), 'data-'));
-  }
+  const env: Record<string, string> = { BATON_HUB_PORT: String(await freePort()), ...(await hubDataEnv(kind, url, scratch())) };
   const { workspaceId, codes } = await workspaceWithInvites({ databaseUrl: env.DATABASE_URL, dataDir: env.BATON_DATA_DIR }, PEOPLE);
   return { env, workspaceId, codes, base: `http://127.0.0.1:${env.BATON_HUB_PORT}` };
 }

@@ -137,3 +137,13 @@ export function hubCliForFile(tag: string): { cli: () => string; scratch: () => 
   });
   return { cli: () => built!.cli, scratch: () => scratch, root: ROOT };
 }
+
+/** Where a hub process keeps its data on `kind`: a fresh PostgreSQL database, or a new PGlite folder under `scratch`. */
+export async function hubDataEnv(kind: 'pglite' | 'postgres', url: string | undefined, scratch: string): Promise<Record<string, string>> {
+  if (kind === 'postgres') {
+    const { db, url: dbUrl } = await freshDb('postgres', url);
+    await db.close();
+    return { DATABASE_URL: dbUrl! };
+  }
+  return { BATON_DATA_DIR: mkdtempSync(joinPath(scratch, 'data-')) };
+}
