@@ -11,6 +11,7 @@ import { useAction } from './use-action';
 import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 import { ClientOptions } from '../client-options';
+import { CreateClientInCapture } from '../first-run/create-client-in-capture';
 
 /**
  * Picks a template and starts the draft. The background prefills it from the tab (subject,
@@ -55,6 +56,7 @@ export function NewHandoffView({ route, site }: { route: Extract<Route, { view: 
         <ViewHeading>Choose a template</ViewHeading>
         <p className="text-sm text-slate-600 dark:text-slate-400">Each asks for the minimum the receiver needs. What the page shows is filled in for you.</p>
       </div>
+      {route.clientId ? null : <CreateClientInCapture onCreated={(created) => setClientId(created.id)} />}
       {route.clientId ? null : (
         <label className={labelClass}>
           Client

@@ -5,6 +5,8 @@ import { makeEvent } from '../../events/make-event';
 import { MatchSettingsSchema, type Client, type MatchSettings } from '../../model/client';
 import { IdSchema, newId } from '../../model/common';
 import { IdentifierSchema, parseIdentifierList } from '../../model/identifier';
+import { PUBLIC_MAIL_DOMAINS } from '../../match/public-domains';
+import type { Identifier } from '../../sites/types';
 import { z } from '../../model/zod';
 import type { ClientDraft } from '../../messaging/protocol';
 import { append } from '../append';
@@ -44,6 +46,27 @@ async function saveClient(session: Session, draft: ClientDraft): Promise<Client>
   return mustGetClient(session, id);
 }
 
+/** An address or domain that names the agency or a free-mail provider names no client: never linked. */
+function namesAClient(identifier: Identifier, ownDomains: readonly string[]): boolean {
+  if (identifier.kind !== 'email' && identifier.kind !== 'email-domain') return true;
+  const domain = identifier.value.slice(identifier.value.lastIndexOf('@') + 1).toLowerCase();
+  return !PUBLIC_MAIL_DOMAINS.has(domain) && !ownDomains.some((own) => domain === own || domain.endsWith(`.${own}`));
+}
+
+/**
+ * "Create client …" where the person stands: a new client named as they confirmed, with the page's
+ * identifiers, in one event. The agency's own and free-mail domains are dropped whatever the page sent.
+ */
+async function createFromPage(session: Session, name: string, identifiers: readonly Identifier[]): Promise<Client> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new CommandError('A client needs a name.');
+  const own = session.workspace.ownDomains ?? [];
+  const kept = identifiers.filter((i) => namesAClient(i, own));
+  const id = newId();
+  await append(session, makeEvent('client.created', session.me.id, id, { name: trimmed, identifiers: kept }));
+  return mustGetClient(session, id);
+}
+
 export const clientCommands = [
   defineCommand({
     type: 'clients/list', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<Client[]>(),
@@ -72,6 +95,10 @@ export const clientCommands = [
       for (const identifier of identifiers) await append(s, makeEvent('client.identifier_linked', s.me.id, clientId, { identifier }));
       return mustGetClient(s, clientId);
     },
+  }),
+  defineCommand({
+    type: 'client/create-from-page', schema: z.object({ name: z.string().max(200), identifiers: z.array(IdentifierSchema).max(50) }), from: PAGES, kind: 'write', effects: REMATCHING, response: returns<Client>(),
+    handle: async ({ name, identifiers }, { session }) => createFromPage(await session(), name, identifiers),
   }),
   /** CSV import (ARCHITECTURE §3.3): rows whose name matches a client update it; all rows or none. */
   defineCommand({

@@ -205,4 +205,27 @@ describe('workspace commands', () => {
     const after = await router.handle({ type: 'page/context', context: { ...gmail, identifiers: [{ kind: 'gmail-thread', value: '195198d4e5f0a3b2' }] } }, sender);
     expect(after).toMatchObject({ ok: true, data: { match: { status: 'none' } } });
   });
+
+  it('create a client from the page in one step: linked and recognised, never with the agency’s own or a free-mail domain', async () => {
+    await ok({ type: 'settings/save', settings: { ownDomains: ['brightlane.agency'] } });
+    const identifiers = [
+      { kind: 'gmail-thread', value: '195198d4e5f0a3b2' },
+      { kind: 'email-domain', value: 'northwindoutfitters.com' },
+      { kind: 'email-domain', value: 'brightlane.agency' },
+      { kind: 'email-domain', value: 'gmail.com' },
+      { kind: 'email', value: 'sam@gmail.com' },
+    ];
+    const client = await ok<Client>({ type: 'client/create-from-page', name: '  Northwind Outfitters ', identifiers });
+    expect(client.name).toBe('Northwind Outfitters');
+    expect(client.identifiers).toEqual([
+      { kind: 'gmail-thread', value: '195198d4e5f0a3b2' },
+      { kind: 'email-domain', value: 'northwindoutfitters.com' },
+    ]);
+    const sender = { id: RUNTIME_ID, url: GMAIL_URL, frameId: 0, tab: { id: 7, windowId: 0, active: true } as Browser.tabs.Tab };
+    const matched = await router.handle({ type: 'page/context', context: gmail }, sender);
+    expect(matched).toMatchObject({ ok: true, data: { match: { status: 'matched', client: { id: client.id } } } });
+    // A name is required; without identifiers the client is simply made by name.
+    expect(await router.handle({ type: 'client/create-from-page', name: '   ', identifiers: [] }, page)).toMatchObject({ ok: false, problem: { message: 'A client needs a name.' } });
+    expect((await ok<Client>({ type: 'client/create-from-page', name: 'Harbor & Pine', identifiers: [] })).identifiers).toEqual([]);
+  });
 });

@@ -1,0 +1,80 @@
+import { useId, useState } from 'react';
+import { suggestClientName } from '../../lib/match/suggest-client-name';
+import type { TabState } from '../../lib/messaging/protocol';
+import { sendRequest } from '../../lib/messaging/send';
+import type { Client } from '../../lib/model/client';
+import { Button } from '../button';
+import { ErrorAlert } from '../error-alert';
+import { helpClass, inputClass, labelClass } from '../form-styles';
+import { useAction } from '../panel/use-action';
+
+const MAX_NAME = 200;
+
+/** At most `max` characters, never half an emoji: the page's text can be anything. */
+function clipped(text: string, max: number): string {
+  return Array.from(text).slice(0, max).join('');
+}
+
+/** What the page suggests the new client is called ('' when it names nobody). */
+export function suggestedName(tab: TabState | null | undefined): string {
+  return tab ? clipped(suggestClientName(tab.context, tab.linkable) ?? '', MAX_NAME) : '';
+}
+
+/** The page's identifiers worth linking, said the way a person reads them ("the thread", "the page"). */
+export function pageWord(tab: TabState | null | undefined): 'thread' | 'page' | undefined {
+  if (!tab || tab.linkable.length === 0) return undefined;
+  return tab.context.site === 'gmail' && tab.context.thread ? 'thread' : 'page';
+}
+
+/**
+ * "Create client …" where the person stands: the name the page suggests, editable in place, and one
+ * command (client/create-from-page) that creates the client with the page's linkable identifiers
+ * (never the agency's own or a free-mail domain). `buttonLabel` words the button for its place.
+ */
+export function CreateClientForm({
+  tab,
+  buttonLabel,
+  onCreated,
+}: {
+  tab: TabState | null | undefined;
+  buttonLabel: (name: string) => string;
+  onCreated: (client: Client) => void;
+}) {
+  const [name, setName] = useState(() => suggestedName(tab));
+  const { run, busy, error, setError } = useAction();
+  const helpId = useId();
+  const word = pageWord(tab);
+
+  const create = async () => {
+    if (!name.trim()) return setError('Give the new client a name.');
+    const client = await run(() => sendRequest<'client/create-from-page'>({ type: 'client/create-from-page', name, identifiers: word ? (tab?.linkable ?? []) : [] }));
+    if (client) onCreated(client);
+  };
+
+  return (
+    <form
+      className="flex flex-col gap-2"
+      aria-label="Create a client"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void create();
+      }}
+    >
+      <label className={labelClass}>
+        Client name
+        <input className={inputClass} value={name} maxLength={MAX_NAME} onChange={(e) => setName(e.target.value)} aria-describedby={word ? helpId : undefined} autoComplete="off" />
+      </label>
+      {word ? (
+        <p id={helpId} className={helpClass}>
+          Baton links this {word} to the new client and recognises it from now on.
+        </p>
+      ) : null}
+      <div>
+        <Button type="submit" disabled={busy} className="max-w-full text-left [overflow-wrap:anywhere]">
+          {buttonLabel(name.trim())}
+        </Button>
+      </div>
+      <ErrorAlert message={error} />
+    </form>
+  );
+}
