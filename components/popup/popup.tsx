@@ -4,6 +4,8 @@ import type { Handoff } from '../../lib/model/handoff';
 import { AppHeader } from '../app-header';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
+import { FirstRun } from '../first-run/first-run';
+import { usePanelState } from '../use-panel-state';
 import { RefusedChanges } from '../refused-changes';
 import { liveError } from '../use-live';
 import { ConnectionState } from './connection-state';
@@ -16,6 +18,7 @@ import { usePopupData, type PopupData } from './use-popup-data';
 /** The toolbar popup: what awaits me, what I wait for, and the gaps I owe; one click to each. */
 export function Popup() {
   const data = usePopupData();
+  const page = usePanelState();
   const [windowId, setWindowId] = useState<number | undefined>();
   const [error, setError] = useState<string | undefined>();
   const now = new Date();
@@ -60,6 +63,7 @@ export function Popup() {
       <main className="flex flex-col gap-4 p-3">
         <ErrorAlert message={error} />
         <ErrorAlert message={liveError(data)} />
+        <FirstRun tab={page.status === 'ready' ? page.tab : undefined} />
         {data.status === 'ready' ? <Groups data={data.data} now={now} onOpen={(h) => void open(h)} /> : null}
         {data.status === 'ready' ? <RefusedChanges refused={data.data.hub.refused} onStatus={data.reload} /> : null}
         {data.status === 'ready' ? <ConnectionState hub={data.data.hub} now={now} /> : null}

@@ -4,6 +4,7 @@ import { Button } from '../../components/button';
 import { BackButton } from '../../components/panel/back-button';
 import { ClientView } from '../../components/panel/client-view';
 import { ErrorAlert } from '../../components/error-alert';
+import { FirstRun } from '../../components/first-run/first-run';
 import { HandoffView } from '../../components/panel/handoff-view';
 import { NavigationContext, routeOfIntent, type Route } from '../../components/panel/navigation';
 import { NewHandoffView } from '../../components/panel/new-handoff-view';
@@ -27,7 +28,12 @@ function RouteView({ route, state }: { route: Route; state: PanelState }) {
   const tab = state.status === 'ready' ? (state.tab ?? undefined) : undefined;
   switch (route.view) {
     case 'tab':
-      return <TabView state={state} />;
+      // The first-run path stands in for the page's view until it is done or skipped.
+      return (
+        <FirstRun tab={tab}>
+          <TabView state={state} />
+        </FirstRun>
+      );
     case 'client':
       return <ClientView clientId={route.clientId} tab={tab} />;
     case 'new-handoff':

@@ -111,6 +111,11 @@ export const STORAGE_KEYS = {
   gmailAccount: storageKey('session', 'baton:gmail-account', z.object({ email: z.string().max(254), name: z.string().max(200).optional() })),
   /** The last sync round's outcome, for the hub status the pages show. */
   syncStatus: storageKey('session', 'baton:sync-status', SyncStatusSchema),
+  /**
+   * How far the person went through the first-run path (components/first-run): the step to resume at,
+   * and whether it is done (finished or skipped: then it never shows again).
+   */
+  firstRun: storageKey('local', 'baton:first-run', z.object({ step: z.enum(['you', 'team', 'client']), done: z.boolean() })),
 } as const;
 
 /** Keys made per tab, window or workspace. */
