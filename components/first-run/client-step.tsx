@@ -11,7 +11,7 @@ export function ClientStep({ tab, onDone }: { tab: TabState | null | undefined; 
   const { run, busy, error } = useAction();
   const word = tab?.match.status === 'none' ? pageWord(tab) : undefined;
   const loadDemo = async () => {
-    if (await run(() => sendRequest<'demo/load'>({ type: 'demo/load' }))) onDone();
+    if ((await run(() => sendRequest<'demo/load'>({ type: 'demo/load' }))) !== undefined) onDone();
   };
   return (
     <div className="flex flex-col gap-4">

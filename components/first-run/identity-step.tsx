@@ -18,7 +18,7 @@ export function IdentityStep({ me, suggestion, onDone }: { me: Member; suggestio
     // Never rewrites an identity the person already set and left as it was.
     if (name.trim() === me.name && email.trim().toLowerCase() === me.email) return onDone();
     const saved = await run(() => sendRequest<'me/update'>({ type: 'me/update', name: name.trim(), email: email.trim() }));
-    if (saved) onDone();
+    if (saved !== undefined) onDone();
   };
 
   return (

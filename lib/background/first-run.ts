@@ -1,6 +1,9 @@
-// A new install in an agency whose IT pre-set the hub (lib/storage/managed-settings.ts): the first thing
-// a person sees is Settings at the Team hub section, the address filled in and locked, ready to join.
-// Without a managed hub address, or with a hub already joined, nothing opens.
+// What a new install opens. The first-run path (who you are, your team, your first client) lives in the
+// popup and the side panel (components/first-run), where the person first looks: an install opens no
+// tab for it. One exception: in an agency whose IT pre-set the hub (lib/storage/managed-settings.ts),
+// Settings opens at the Team hub section, the address filled in and locked, ready to sign in: the hub's
+// sign-in window needs a full page to return to, and the policy makes joining the one way on. Without a
+// managed hub address, or with a hub already joined, nothing opens.
 import { browser } from 'wxt/browser';
 import { readManagedSettings } from '../storage/managed-settings';
 
