@@ -30,7 +30,9 @@ function loadFirstRun() {
  * renders `children` (the panel's view; nothing in the popup). Progress survives closing either page.
  */
 export function FirstRun({ tab, children }: { tab: TabState | null | undefined; children?: ReactNode }) {
-  const live = useLive(loadFirstRun);
+  // Asked again only when clients or members change (a hub joined rebuilds everything, which counts):
+  // a returning user's panel pays for no more than that.
+  const live = useLive(loadFirstRun, { stores: ['clients', 'members'] });
   // The step moves here at once; storage follows (the live reload reads it back).
   const [progress, setProgress] = useState<FirstRunProgress>();
   const heading = useRef<HTMLHeadingElement>(null);
