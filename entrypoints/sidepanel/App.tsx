@@ -7,8 +7,10 @@ import { ErrorAlert } from '../../components/error-alert';
 import { HandoffView } from '../../components/panel/handoff-view';
 import { NavigationContext, routeOfIntent, type Route } from '../../components/panel/navigation';
 import { NewHandoffView } from '../../components/panel/new-handoff-view';
+import { SearchBox } from '../../components/panel/search-box';
 import { TabView } from '../../components/panel/tab-view';
 import { usePanelIntent } from '../../components/panel/use-panel-intent';
+import { useRememberClient } from '../../components/panel/use-recent-clients';
 import { useRouter } from '../../components/panel/use-router';
 import { WorkspaceProvider } from '../../components/panel/workspace';
 import { usePanelState, type PanelState } from '../../components/use-panel-state';
@@ -21,6 +23,14 @@ function announcement(state: PanelState): string {
   if (state.status !== 'ready' || !state.tab) return '';
   const { match } = state.tab;
   return match.status === 'matched' ? `This page belongs to ${match.client.name}.` : match.status === 'ambiguous' ? 'This page fits more than one client.' : 'No client for this page.';
+}
+
+/** The client the panel shows, if any: one opened, or the followed tab's (for "Recent clients"). */
+function shownClientId(route: Route, state: PanelState): string | undefined {
+  if (route.view === 'client') return route.clientId;
+  if (route.view !== 'tab' || state.status !== 'ready') return undefined;
+  const match = state.tab?.match;
+  return match?.status === 'matched' ? match.client.id : undefined;
 }
 
 function RouteView({ route, state }: { route: Route; state: PanelState }) {
@@ -41,15 +51,20 @@ export function App() {
   const state = usePanelState();
   const { route, depth, navigation } = useRouter();
   usePanelIntent((intent) => navigation.navigate(routeOfIntent(intent)));
+  useRememberClient(shownClientId(route, state));
 
   return (
     <NavigationContext.Provider value={navigation}>
       <div className="flex min-h-screen flex-col">
-        <AppHeader>
-          <Button variant="secondary" className="px-2.5 py-1 text-xs" onClick={openOptions}>
-            Settings
-          </Button>
-        </AppHeader>
+        {/* The search results open over the view, under the header. */}
+        <div className="relative">
+          <AppHeader>
+            <SearchBox />
+            <Button variant="secondary" className="shrink-0 px-2.5 py-1 text-xs" onClick={openOptions}>
+              Settings
+            </Button>
+          </AppHeader>
+        </div>
         <main className="flex flex-col gap-3 px-4 pt-3 pb-8">
           {/* Announces the client when the followed tab changes, without moving focus. */}
           <p aria-live="polite" className="sr-only">

@@ -111,6 +111,8 @@ export const STORAGE_KEYS = {
   gmailAccount: storageKey('session', 'baton:gmail-account', z.object({ email: z.string().max(254), name: z.string().max(200).optional() })),
   /** The last sync round's outcome, for the hub status the pages show. */
   syncStatus: storageKey('session', 'baton:sync-status', SyncStatusSchema),
+  /** The clients last opened in the side panel, newest first: the search box offers them before anything is typed. */
+  recentClients: storageKey('local', 'baton:recent-clients', z.array(z.string().min(1).max(100)).max(20)),
 } as const;
 
 /** Keys made per tab, window or workspace. */
