@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { queryEcho } from '../../lib/match/search-index';
 import { inputClass } from '../form-styles';
 import { useNavigation } from './navigation';
 import { SearchResults } from './search-results';
@@ -21,12 +22,6 @@ function useSlashToFocus(input: React.RefObject<HTMLInputElement | null>): void 
     return () => document.removeEventListener('keydown', onKey);
   }, [input]);
 }
-
-/** A short, whole-character echo of the query: a pasted megabyte or half an emoji never fills the popup. */
-const echo = (query: string) => {
-  const chars = Array.from(query.trim());
-  return chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : chars.join('');
-};
 
 /** The panel header's search over clients and handoffs (an ARIA 1.2 combobox with a listbox popup). */
 export function SearchBox() {
@@ -104,7 +99,7 @@ export function SearchBox() {
       />
       <div className={showList || nothing || failed ? 'absolute inset-x-2 top-full z-20 mt-1 max-h-[70vh] overflow-y-auto rounded-lg border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-900' : 'hidden'}>
         {showList ? <SearchResults id={listId} options={options} active={active} optionId={optionId} onChoose={choose} /> : null}
-        {nothing ? <p className="px-3 py-2 text-sm text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">No client or handoff matches “{echo(query)}”.</p> : null}
+        {nothing ? <p className="px-3 py-2 text-sm text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">No client or handoff matches “{queryEcho(query)}”.</p> : null}
         {failed ? <p className="px-3 py-2 text-sm text-red-700 dark:text-red-300">Search cannot read the workspace: {failed}</p> : null}
       </div>
       <p aria-live="polite" className="sr-only">

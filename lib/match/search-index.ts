@@ -1,5 +1,6 @@
 import { readPage } from '../sites';
 import { formatIdentifierValue } from '../sites/labels';
+import { cleanTrimmed, codePointLength } from '../text/clean-text';
 import { normaliseDomain, normaliseEmail } from '../sites/normal-forms';
 import type { Identifier } from '../sites/types';
 import { buildClientIndex, clientsWith, type ClientIndex } from './client-index';
@@ -201,4 +202,11 @@ export function filterClients<C extends SearchableClient>(clients: readonly C[],
   if (!query.trim()) return [...clients];
   const found = new Set(searchClients(buildSearchIndex({ clients }), query).map((hit) => hit.client));
   return clients.filter((client) => found.has(client));
+}
+
+const ECHO_LENGTH = 60;
+/** A query as a "nothing matches" message repeats it: whole characters, at most a line (never a pasted megabyte). */
+export function queryEcho(query: string): string {
+  const echo = cleanTrimmed(query.slice(0, MAX_QUERY), ECHO_LENGTH);
+  return codePointLength(query.trim()) > ECHO_LENGTH ? `${echo}…` : echo;
 }

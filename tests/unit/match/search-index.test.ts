@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recentClients, withRecentClient } from '../../../lib/match/recent-clients';
-import { buildSearchIndex, filterClients, search, searchClients, searchHandoffs, type SearchableClient } from '../../../lib/match/search-index';
+import { buildSearchIndex, filterClients, queryEcho, search, searchClients, searchHandoffs, type SearchableClient } from '../../../lib/match/search-index';
 import type { Identifier } from '../../../lib/sites/types';
 
 const client = (id: string, name: string, identifiers: Identifier[], archived = false): SearchableClient => ({ id, name, identifiers, archived });
@@ -106,5 +106,14 @@ describe('recent clients', () => {
 
   it('names only clients that still exist and are not archived', () => {
     expect(recentClients(['c-old', 'gone', 'c-cafe', 'c-juniper'], [juniper, cafe, archived]).map((c) => c.id)).toEqual(['c-cafe', 'c-juniper']);
+  });
+});
+
+describe('echoing a query', () => {
+  it('repeats a short query whole, and cuts a long one between characters, without NUL or half an emoji', () => {
+    expect(queryEcho('  acme  ')).toBe('acme');
+    expect(queryEcho('a\u0000b\ud83d')).toBe('ab');
+    expect(queryEcho('😀'.repeat(100))).toBe(`${'😀'.repeat(60)}…`);
+    expect(queryEcho('x'.repeat(1_000_000))).toBe(`${'x'.repeat(60)}…`);
   });
 });
