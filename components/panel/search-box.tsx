@@ -35,7 +35,10 @@ export function SearchBox() {
   const listId = `${id}-results`;
   const optionId = (index: number) => `${id}-option-${index}`;
   useSlashToFocus(input);
-  useEffect(() => document.getElementById(optionId(active))?.scrollIntoView?.({ block: 'nearest' }), [active]);
+  // Braces: newer Chromium returns a promise from scrollIntoView, and an effect may return only its clean-up.
+  useEffect(() => {
+    document.getElementById(optionId(active))?.scrollIntoView?.({ block: 'nearest' });
+  }, [active]);
 
   const close = () => {
     setOpen(false);
