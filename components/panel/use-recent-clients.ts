@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { withRecentClient } from '../../lib/match/recent-clients';
 import { STORAGE_KEYS } from '../../lib/storage/keys';
 import { changedValue, getItem, setItem } from '../../lib/storage/store';
+import type { PanelState } from '../use-panel-state';
+import type { Route } from './navigation';
 
 const KEY = STORAGE_KEYS.recentClients;
 
@@ -35,4 +37,12 @@ export function useRememberClient(clientId: string | undefined): void {
     const remember = async () => setItem(KEY, withRecentClient((await getItem(KEY)) ?? [], clientId));
     void remember().catch(() => undefined);
   }, [clientId]);
+}
+
+/** The client the panel shows, if any: one opened, or the followed tab's. */
+export function shownClientId(route: Route, state: PanelState): string | undefined {
+  if (route.view === 'client') return route.clientId;
+  if (route.view !== 'tab' || state.status !== 'ready') return undefined;
+  const match = state.tab?.match;
+  return match?.status === 'matched' ? match.client.id : undefined;
 }

@@ -10,7 +10,7 @@ import { NewHandoffView } from '../../components/panel/new-handoff-view';
 import { SearchBox } from '../../components/panel/search-box';
 import { TabView } from '../../components/panel/tab-view';
 import { usePanelIntent } from '../../components/panel/use-panel-intent';
-import { useRememberClient } from '../../components/panel/use-recent-clients';
+import { shownClientId, useRememberClient } from '../../components/panel/use-recent-clients';
 import { useRouter } from '../../components/panel/use-router';
 import { WorkspaceProvider } from '../../components/panel/workspace';
 import { usePanelState, type PanelState } from '../../components/use-panel-state';
@@ -23,14 +23,6 @@ function announcement(state: PanelState): string {
   if (state.status !== 'ready' || !state.tab) return '';
   const { match } = state.tab;
   return match.status === 'matched' ? `This page belongs to ${match.client.name}.` : match.status === 'ambiguous' ? 'This page fits more than one client.' : 'No client for this page.';
-}
-
-/** The client the panel shows, if any: one opened, or the followed tab's (for "Recent clients"). */
-function shownClientId(route: Route, state: PanelState): string | undefined {
-  if (route.view === 'client') return route.clientId;
-  if (route.view !== 'tab' || state.status !== 'ready') return undefined;
-  const match = state.tab?.match;
-  return match?.status === 'matched' ? match.client.id : undefined;
 }
 
 function RouteView({ route, state }: { route: Route; state: PanelState }) {
