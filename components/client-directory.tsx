@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Client } from '../lib/model/client';
 import { parseIdentifierList } from '../lib/model/identifier';
 import type { Member } from '../lib/model/member';
@@ -6,6 +6,8 @@ import { sendRequest } from '../lib/messaging/send';
 import { IDENTIFIER_LABELS, formatIdentifierValue } from '../lib/sites/labels';
 import { Button } from './button';
 import { ClientImport } from './options/client-import';
+import { ClientListSearch } from './client-list-search';
+import { filterClients } from '../lib/match/search-index';
 import { Section } from './section';
 import { inputClass, labelClass } from './form-styles';
 import { ClientOptions } from './client-options';
@@ -43,6 +45,8 @@ export function ClientDirectory() {
   const [ownerEmail, setOwnerEmail] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
+  const [search, setSearch] = useState('');
+  const shown = useMemo(() => filterClients(clients, search), [clients, search]);
 
   const reset = () => {
     setEditing(undefined);
@@ -165,8 +169,10 @@ export function ClientDirectory() {
       {clients.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No clients yet.</p>
       ) : (
-        <ul aria-label="Clients" className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-          {clients.map((client) => (
+        <>
+        <ClientListSearch query={search} onQuery={setSearch} shown={shown.length} total={clients.length} />
+        <ul aria-label="Clients" className="divide-y divide-slate-200 rounded-lg border border-slate-200 empty:hidden dark:divide-slate-800 dark:border-slate-800">
+          {shown.map((client) => (
             <li key={client.id} className="flex items-start justify-between gap-4 p-3">
               <div className="min-w-0">
                 <p className="font-medium">{client.name}</p>
@@ -185,6 +191,7 @@ export function ClientDirectory() {
             </li>
           ))}
         </ul>
+        </>
       )}
       <ClientImport />
     </Section>

@@ -8,8 +8,10 @@ import { FirstRun } from '../../components/first-run/first-run';
 import { HandoffView } from '../../components/panel/handoff-view';
 import { NavigationContext, routeOfIntent, type Route } from '../../components/panel/navigation';
 import { NewHandoffView } from '../../components/panel/new-handoff-view';
+import { SearchBox } from '../../components/panel/search-box';
 import { TabView } from '../../components/panel/tab-view';
 import { usePanelIntent } from '../../components/panel/use-panel-intent';
+import { shownClientId, useRememberClient } from '../../components/panel/use-recent-clients';
 import { useRouter } from '../../components/panel/use-router';
 import { WorkspaceProvider } from '../../components/panel/workspace';
 import { usePanelState, type PanelState } from '../../components/use-panel-state';
@@ -47,15 +49,20 @@ export function App() {
   const state = usePanelState();
   const { route, depth, navigation } = useRouter();
   usePanelIntent((intent) => navigation.navigate(routeOfIntent(intent)));
+  useRememberClient(shownClientId(route, state));
 
   return (
     <NavigationContext.Provider value={navigation}>
       <div className="flex min-h-screen flex-col">
-        <AppHeader>
-          <Button variant="secondary" className="px-2.5 py-1 text-xs" onClick={openOptions}>
-            Settings
-          </Button>
-        </AppHeader>
+        {/* The search results open over the view, under the header. */}
+        <div className="relative">
+          <AppHeader>
+            <SearchBox />
+            <Button variant="secondary" className="shrink-0 px-2.5 py-1 text-xs" onClick={openOptions}>
+              Settings
+            </Button>
+          </AppHeader>
+        </div>
         <main className="flex flex-col gap-3 px-4 pt-3 pb-8">
           {/* Announces the client when the followed tab changes, without moving focus. */}
           <p aria-live="polite" className="sr-only">

@@ -116,6 +116,8 @@ export const STORAGE_KEYS = {
    * and whether it is done (finished or skipped: then it never shows again).
    */
   firstRun: storageKey('local', 'baton:first-run', z.object({ step: z.enum(['you', 'team', 'client']), done: z.boolean() })),
+  /** The clients last opened in the side panel, newest first: the search box offers them before anything is typed. */
+  recentClients: storageKey('local', 'baton:recent-clients', z.array(z.string().min(1).max(100)).max(20)),
 } as const;
 
 /** Keys made per tab, window or workspace. */

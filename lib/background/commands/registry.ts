@@ -12,6 +12,7 @@ import { memberCommands } from './members';
 import { noteCommands } from './notes';
 import { pageCommands } from './page';
 import { promptCommands } from './prompts';
+import { searchCommands } from './search';
 import { workspaceSettingCommands } from './workspace-settings';
 
 const ALL = [
@@ -26,6 +27,7 @@ const ALL = [
   ...hubCommands,
   ...joinRequestCommands,
   ...inviteCommands,
+  ...searchCommands,
 ] as const;
 
 type Definitions = (typeof ALL)[number];
