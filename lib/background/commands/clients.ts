@@ -5,6 +5,7 @@ import { makeEvent } from '../../events/make-event';
 import { MatchSettingsSchema, type Client, type MatchSettings } from '../../model/client';
 import { IdSchema, newId } from '../../model/common';
 import { IdentifierSchema, parseIdentifierList } from '../../model/identifier';
+import { KeyFactsDraftSchema, checkKeyFacts, type KeyFactsDraft } from '../../model/key-facts';
 import { z } from '../../model/zod';
 import type { ClientDraft } from '../../messaging/protocol';
 import { append } from '../append';
@@ -44,6 +45,15 @@ async function saveClient(session: Session, draft: ClientDraft): Promise<Client>
   return mustGetClient(session, id);
 }
 
+/** The panel's key-facts editor: everything it shows is saved as one `client.updated`, or nothing with every reason. */
+async function saveKeyFacts(session: Session, clientId: string, draft: KeyFactsDraft): Promise<Client> {
+  await mustGetClient(session, clientId);
+  const checked = checkKeyFacts(draft);
+  if (!checked.ok) throw new CommandError(checked.problems.join(' '));
+  await append(session, makeEvent('client.updated', session.me.id, clientId, checked.facts));
+  return mustGetClient(session, clientId);
+}
+
 export const clientCommands = [
   defineCommand({
     type: 'clients/list', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<Client[]>(),
@@ -72,6 +82,10 @@ export const clientCommands = [
       for (const identifier of identifiers) await append(s, makeEvent('client.identifier_linked', s.me.id, clientId, { identifier }));
       return mustGetClient(s, clientId);
     },
+  }),
+  defineCommand({
+    type: 'client/update-facts', schema: z.object({ clientId: IdSchema, facts: KeyFactsDraftSchema }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Client>(),
+    handle: async ({ clientId, facts }, { session }) => saveKeyFacts(await session(), clientId, facts),
   }),
   /** CSV import (ARCHITECTURE §3.3): rows whose name matches a client update it; all rows or none. */
   defineCommand({
