@@ -24,6 +24,15 @@ const ClientDraftSchema = z.object({
   ownerEmail: z.string().max(254).optional(),
 });
 
+/** A CSV row: the draft, its line in the file, and the key-facts cells as typed (checked by the import). */
+const ImportedRowSchema = ClientDraftSchema.extend({
+  line: z.number().int().min(1).optional(),
+  stakeholders: z.string().max(100_000).optional(),
+  preferences: z.string().max(300_000).optional(),
+  sensitivities: z.string().max(300_000).optional(),
+  toneOfVoiceUrl: z.string().max(4000).optional(),
+});
+
 async function mustGetClient(session: Session, id: string): Promise<Client> {
   const view = await clientView(session.db, id, 0);
   if (!view) throw new CommandError('That client no longer exists.', 'not-found');
@@ -89,7 +98,7 @@ export const clientCommands = [
   }),
   /** CSV import (ARCHITECTURE §3.3): rows whose name matches a client update it; all rows or none. */
   defineCommand({
-    type: 'clients/import', schema: z.object({ rows: z.array(ClientDraftSchema.extend({ line: z.number().int().min(1).optional() })).min(1).max(5000) }), from: PAGES, kind: 'write', effects: REMATCHING, response: returns<{ created: number; updated: number }>(),
+    type: 'clients/import', schema: z.object({ rows: z.array(ImportedRowSchema).min(1).max(5000) }), from: PAGES, kind: 'write', effects: REMATCHING, response: returns<{ created: number; updated: number }>(),
     handle: async ({ rows }, { session }) => importClients(await session(), rows),
   }),
   defineCommand({
