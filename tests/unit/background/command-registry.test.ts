@@ -100,6 +100,7 @@ async function readSamples(bg: TestBackground): Promise<Record<string, { message
     'hub/join-requests': { message: { type: 'hub/join-requests' } },
     'invite/list': { message: { type: 'invite/list' } },
     'member/open-handoffs': { message: { type: 'member/open-handoffs', id: handoff.receiverId } },
+    'client/handoff-facts-offer': { message: { type: 'client/handoff-facts-offer', handoffId: handoff.id } },
   };
 }
 
