@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Client } from '../../lib/model/client';
 import { Button } from '../button';
 import { linkClass } from '../form-styles';
-import { KeyFactsEditor } from './key-facts-editor';
+import { KeyFactsEditor, hasOpenDraft } from './key-facts-editor';
 
 function People({ people }: { people: Client['stakeholders'] }) {
   if (people.length === 0) return null;
@@ -62,7 +62,7 @@ export function ClientFacts({ client }: { client: Client }) {
 
 /** The client's key facts with "Edit key facts", which opens the editor in their place. */
 export function KeyFacts({ client }: { client: Client }) {
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(() => hasOpenDraft(client.id));
   // A save answers with the saved client: shown at once, until the view's refresh brings it (or newer).
   const [saved, setSaved] = useState<Client>();
   const editButton = useRef<HTMLButtonElement>(null);

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { checkKeyFacts, keyFactsDraft, toneOfVoiceLink, type KeyFactsDraft } from '../../lib/model/key-facts';
 import type { Client } from '../../lib/model/client';
 import { sendRequest } from '../../lib/messaging/send';
@@ -9,6 +9,15 @@ import { InlineForm } from './inline-form';
 import { AddRowButton, RowCard } from './row-card';
 import { SmallInput } from './small-input';
 import { useAction } from './use-action';
+
+/**
+ * The open editors' drafts, by client, for the life of the page: the client view is drawn again when
+ * the page it follows is matched again (a sync, a navigation), and what was typed must still be there.
+ */
+const openDrafts = new Map<string, KeyFactsDraft>();
+
+/** Whether an editor of this client's key facts was left open with a draft (the view was drawn again). */
+export const hasOpenDraft = (clientId: string) => openDrafts.has(clientId);
 
 /** An empty section starts with one blank row to type into: blank rows are dropped on save. */
 function startingDraft(client: Client): KeyFactsDraft {
@@ -105,16 +114,25 @@ function ToneOfVoiceInput({ value, onChange }: { value: string; onChange: (value
  * Save sends one `client/update-facts`; a refusal shows above the buttons and everything typed stays.
  */
 export function KeyFactsEditor({ client, onSaved, onCancel }: { client: Client; onSaved: (client: Client) => void; onCancel: () => void }) {
-  const [draft, setDraft] = useState(() => startingDraft(client));
+  const [draft, setDraft] = useState(() => openDrafts.get(client.id) ?? startingDraft(client));
   const { run, busy, error, setError } = useAction();
+  useEffect(() => {
+    openDrafts.set(client.id, draft);
+  }, [client.id, draft]);
   const set = <K extends keyof KeyFactsDraft>(key: K) => (value: KeyFactsDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const cancel = () => {
+    openDrafts.delete(client.id);
+    onCancel();
+  };
 
   const save = async () => {
     // The same check the background makes, said at once and without a round trip.
     const checked = checkKeyFacts(draft);
     if (!checked.ok) return setError(checked.problems.join(' '));
     const saved = await run(() => sendRequest<'client/update-facts'>({ type: 'client/update-facts', clientId: client.id, facts: draft }));
-    if (saved) onSaved(saved);
+    if (!saved) return;
+    openDrafts.delete(client.id);
+    onSaved(saved);
   };
 
   return (
@@ -128,7 +146,7 @@ export function KeyFactsEditor({ client, onSaved, onCancel }: { client: Client; 
           <Button type="submit" disabled={busy}>
             Save key facts
           </Button>
-          <Button variant="secondary" onClick={onCancel}>
+          <Button variant="secondary" onClick={cancel}>
             Cancel
           </Button>
         </>

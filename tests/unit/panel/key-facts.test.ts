@@ -74,7 +74,8 @@ describe('key facts in the client view', () => {
     await click(buttonNamed(form, 'Save key facts'));
 
     await vi.waitFor(() => expect(editor()).toBeNull());
-    expect(document.activeElement).toBe(buttonNamed(facts(), 'Edit key facts'));
+    // Focus goes back to the button that opened the editor (after React's effects have run).
+    await vi.waitFor(() => expect(document.activeElement).toBe(buttonNamed(facts(), 'Edit key facts')));
     const text = facts().textContent ?? '';
     for (const shown of ['Maya Okafor', 'CMO, signs off', 'maya@northwindoutfitters.com', 'Tom <script>alert(1)</script>', 'Calls, not email, for budget', 'Reports as PDF', 'Never mention the 2023 recall', 'northwind.example/brand']) expect(text).toContain(shown);
     expect(facts().querySelector('script')).toBeNull();
@@ -138,6 +139,20 @@ describe('key facts in the client view', () => {
     expect(form.querySelector('[role="alert"]')?.textContent).toContain('Baton could not save: the database is busy.');
     expect(labelled(form, 'Preference 1').value).toBe('Calls on Mondays');
     expect(editor()).not.toBeNull();
+  });
+});
+
+describe('key facts typed but not saved', () => {
+  it('are still there when the client view is drawn again (the page it follows was matched again)', async () => {
+    const form = await openEditor();
+    typeText(labelled(form, 'Preference 1'), 'Calls on Mondays');
+    act(() => root.unmount());
+    root = createRoot(host);
+    act(() => root.render(createElement(WorkspaceProvider, { fallback: () => null, children: createElement(ClientView, { clientId: client.id }) })));
+    await vi.waitFor(() => expect(editor()).not.toBeNull());
+    expect(labelled(editor()!, 'Preference 1').value).toBe('Calls on Mondays');
+    await click(buttonNamed(editor()!, 'Cancel'));
+    expect(editor()).toBeNull();
   });
 });
 
