@@ -10,7 +10,7 @@ function People({ people }: { people: Client['stakeholders'] }) {
     <div className="flex flex-col gap-1">
       <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">Stakeholders</dt>
       {people.map((p) => (
-        <dd key={p.email} className="text-sm">
+        <dd key={p.email} className="text-sm break-words">
           <span className="font-medium text-slate-900 dark:text-slate-100">{p.name}</span>
           {p.role ? <span className="text-slate-700 dark:text-slate-300"> · {p.role}</span> : null}
           <a href={`mailto:${p.email}`} className="block text-xs text-slate-600 hover:underline dark:text-slate-400">
@@ -28,7 +28,7 @@ function FactList({ title, items }: { title: string; items: string[] }) {
     <div className="flex flex-col gap-0.5">
       <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">{title}</dt>
       {items.map((item, i) => (
-        <dd key={i} className="relative pl-3 text-sm text-slate-800 before:absolute before:left-0 before:text-slate-400 before:content-['•'] dark:text-slate-200">
+        <dd key={i} className="relative pl-3 text-sm break-words text-slate-800 before:absolute before:left-0 before:text-slate-400 before:content-['•'] dark:text-slate-200">
           {item}
         </dd>
       ))}

@@ -16,7 +16,7 @@ function OfferList({ title, items }: { title: string; items: string[] }) {
   if (items.length === 0) return null;
   return (
     <div className="flex flex-col gap-0.5">
-      <h4 className="text-xs font-medium text-slate-600 dark:text-slate-400">{title}</h4>
+      <h3 className="text-xs font-medium text-slate-600 dark:text-slate-400">{title}</h3>
       <ul className="flex flex-col gap-0.5 text-sm text-slate-800 dark:text-slate-200">
         {items.map((item, i) => (
           <li key={i} className="relative pl-3 break-words before:absolute before:left-0 before:text-slate-400 before:content-['•']">
@@ -46,9 +46,9 @@ function Offer({ handoff, clientName }: { handoff: Handoff; clientName: string }
 
   return (
     <section aria-labelledby={`facts-offer-${handoff.id}`} className={`${cardClass} flex flex-col gap-2 p-3`}>
-      <h3 id={`facts-offer-${handoff.id}`} className={sectionHeadingClass}>
+      <h2 id={`facts-offer-${handoff.id}`} className={sectionHeadingClass}>
         For {clientName}’s key facts
-      </h3>
+      </h2>
       <p className="text-sm text-slate-700 dark:text-slate-300">This handoff names what the client’s key facts do not have yet:</p>
       <OfferList title="Stakeholders" items={offer.stakeholders.map((p) => [p.name, p.role, p.email].filter(Boolean).join(' · '))} />
       <OfferList title="Decisions, added as preferences" items={offer.preferences} />

@@ -2,6 +2,7 @@
 // them in the panel's editor, checked into what a `client.updated` event carries. Pure: the editor, the
 // background command and the CSV import say the same thing about the same mistake.
 import { PersonSchema, UrlSchema, shortText, type Person } from './common';
+import { cutCodePoints } from '../text/clean-text';
 import type { Client } from './client';
 import { z } from './zod';
 
@@ -43,17 +44,26 @@ export function toneOfVoiceLink(typed: string): { ok: true; url: string } | { ok
   return { ok: true, url: parsed.data };
 }
 
+/** "Stakeholder 2: “ann at acme” is not an email address." or "Stakeholder 2, role: Too long: …". */
+function personProblem(label: string, email: string, issue: { path: PropertyKey[]; message: string } | undefined): string {
+  const field = String(issue?.path[0] ?? '');
+  if (field === 'email') return `${label}: “${cutCodePoints(email.trim(), 80)}” is not an email address.`;
+  return `${label}, ${field}: ${issue?.message ?? 'not valid.'}`;
+}
+
 function checkStakeholders(rows: KeyFactsDraft['stakeholders'], problems: string[]): Person[] {
   const people: Person[] = [];
   const seen = new Map<string, number>();
   rows.forEach((row, i) => {
     const label = `Stakeholder ${i + 1}`;
+    // A name is repeated in a message only as far as a person reads it.
+    const name = cutCodePoints(row.name.trim(), 80);
     // A row left empty is a row not used, not a mistake.
     if (!row.name.trim() && !row.role.trim() && !row.email.trim()) return;
     const parsed = PersonSchema.safeParse(row);
     if (!row.name.trim()) problems.push(`${label} needs a name.`);
-    else if (!row.email.trim()) problems.push(`${label} (${row.name.trim()}) needs an email address.`);
-    else if (!parsed.success) problems.push(`${label}: ${parsed.error.issues[0]?.path[0] === 'email' ? `“${row.email.trim()}” is not an email address` : parsed.error.issues[0]?.message}.`);
+    else if (!row.email.trim()) problems.push(`${label} (${name}) needs an email address.`);
+    else if (!parsed.success) problems.push(personProblem(label, row.email, parsed.error.issues[0]));
     if (!parsed.success) return;
     const earlier = seen.get(parsed.data.email);
     if (earlier !== undefined) problems.push(`${label} has the same email as stakeholder ${earlier}.`);
