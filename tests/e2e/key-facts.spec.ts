@@ -1,9 +1,9 @@
 // Key facts typed in the side panel where they are read: they show in the client view, survive a
-// reload, and reach a teammate's browser through the team hub.
+// reload, and reach a teammate's browser through the team hub; a confirmed handoff's people copied in.
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/accessible.ts';
 import { launchBaton, type Baton } from './support/baton.ts';
-import { joinHub, startTeamHub, type Person } from './support/team.ts';
+import { joinHub, sendSalesToAm, startTeamHub, type Person } from './support/team.ts';
 import { addClients, expect, openSidePanel, openSite, test } from './support/test.ts';
 
 const CLIENT = 'Northwind Outfitters';
@@ -66,6 +66,45 @@ test('key facts added in the panel show in the client view, survive a reload and
     tom = await launchBaton();
     await joinHub(tom, hub.url, invites[1]!, TOM);
     await expectFacts(await clientPanel(tom));
+  } finally {
+    await tom?.close();
+    await hub.close();
+  }
+});
+
+test('a confirmed handoff offers its client-side people to the client’s key facts, copied in one click for the whole team', async ({ baton: jane }) => {
+  test.slow();
+  const { hub, invites } = await startTeamHub('Brightlane', [JANE, TOM]);
+  let tom: Baton | undefined;
+  try {
+    tom = await launchBaton();
+    await joinHub(jane, hub.url, invites[0]!, JANE);
+    await joinHub(tom, hub.url, invites[1]!, TOM);
+    await addClients(jane, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
+    // The thread's client-side people fill the handoff's stakeholder contacts.
+    const title = await sendSalesToAm(jane, TOM);
+
+    const panel = await clientPanel(tom);
+    await panel.setViewportSize({ width: 360, height: 800 });
+    const open = panel.getByRole('region', { name: 'Open handoffs' }).getByRole('button', { name: title });
+    await expect(open).toBeVisible({ timeout: 20_000 });
+    await open.click();
+    const copy = panel.getByRole('button', { name: 'Copy to client’s key facts' });
+    await expect(copy).toHaveCount(0);
+    await panel.getByRole('button', { name: 'Confirm receipt' }).click();
+    await expect(panel.getByText('State: Confirmed')).toBeVisible();
+    const offer = panel.getByRole('region', { name: `For ${CLIENT}’s key facts` });
+    await expect(offer).toContainText('maya.okafor@northwindoutfitters.com');
+    // Colleagues on the thread are not client stakeholders.
+    await expect(offer).not.toContainText('brightlane.agency');
+    await expectAccessible(panel);
+    await copy.click();
+    await expect(panel.getByRole('status').filter({ hasText: `to ${CLIENT}’s key facts.` })).toBeVisible();
+    await expect(copy).toHaveCount(0);
+
+    // The sender sees them in the client's key facts once the change arrives.
+    const janePanel = await clientPanel(jane);
+    await expect(janePanel.getByRole('region', { name: 'Key facts' })).toContainText('maya.okafor@northwindoutfitters.com', { timeout: 20_000 });
   } finally {
     await tom?.close();
     await hub.close();
