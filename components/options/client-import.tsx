@@ -2,7 +2,8 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { canImport, previewClientImport, toClientDrafts, type ClientImportPreview } from '../../lib/import/clients-csv';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
-import { labelClass } from '../form-styles';
+import { helpClass, labelClass } from '../form-styles';
+import { STAKEHOLDER_FORMAT } from '../../lib/import/key-facts-columns';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { Card } from './card';
@@ -60,6 +61,10 @@ export function ClientImport() {
       title="Import from a spreadsheet"
       description="A CSV file with a header row: name (required), identifiers (kind:value pairs separated by spaces) and owner_email, in any order. A row with the name of an existing client updates it."
     >
+      <p className={helpClass}>
+        Key facts, optional: <code>stakeholders</code> as {STAKEHOLDER_FORMAT} (e.g. <code>Jane Doe (CMO) &lt;jane@acme.com&gt;; Tom Lee &lt;tom@acme.com&gt;</code>);{' '}
+        <code>preferences</code> and <code>sensitivities</code> separated by “;”; <code>tone_of_voice_url</code>, a web address. They are added to what a client has; a blank cell changes nothing.
+      </p>
       <label className={labelClass}>
         Import clients from CSV
         <input
@@ -103,6 +108,7 @@ function ImportPreview({ preview, busy, onImport, onClear }: { preview: ClientIm
                   <th scope="col" className="px-2 py-1.5 font-medium">Name</th>
                   <th scope="col" className="px-2 py-1.5 font-medium">Identifiers</th>
                   <th scope="col" className="px-2 py-1.5 font-medium">Owner</th>
+                  <th scope="col" className="px-2 py-1.5 font-medium">Key facts</th>
                   <th scope="col" className="px-2 py-1.5 font-medium">Result</th>
                 </tr>
               </thead>
@@ -113,6 +119,7 @@ function ImportPreview({ preview, busy, onImport, onClear }: { preview: ClientIm
                     <td className="px-2 py-1.5 font-medium">{row.name || '—'}</td>
                     <td className="px-2 py-1.5 font-mono text-xs break-all">{row.identifiers || '—'}</td>
                     <td className="px-2 py-1.5">{row.ownerEmail || '—'}</td>
+                    <td className="px-2 py-1.5">{row.facts ?? '—'}</td>
                     <td className="px-2 py-1.5">
                       {row.errors.length > 0 ? (
                         <ul className="list-inside list-disc text-red-800 dark:text-red-200">

@@ -1,5 +1,8 @@
+import { useEffect, useRef, useState } from 'react';
 import type { Client } from '../../lib/model/client';
+import { Button } from '../button';
 import { linkClass } from '../form-styles';
+import { KeyFactsEditor, hasOpenDraft } from './key-facts-editor';
 
 function People({ people }: { people: Client['stakeholders'] }) {
   if (people.length === 0) return null;
@@ -7,7 +10,7 @@ function People({ people }: { people: Client['stakeholders'] }) {
     <div className="flex flex-col gap-1">
       <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">Stakeholders</dt>
       {people.map((p) => (
-        <dd key={p.email} className="text-sm">
+        <dd key={p.email} className="text-sm break-words">
           <span className="font-medium text-slate-900 dark:text-slate-100">{p.name}</span>
           {p.role ? <span className="text-slate-700 dark:text-slate-300"> · {p.role}</span> : null}
           <a href={`mailto:${p.email}`} className="block text-xs text-slate-600 hover:underline dark:text-slate-400">
@@ -25,7 +28,7 @@ function FactList({ title, items }: { title: string; items: string[] }) {
     <div className="flex flex-col gap-0.5">
       <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">{title}</dt>
       {items.map((item, i) => (
-        <dd key={i} className="relative pl-3 text-sm text-slate-800 before:absolute before:left-0 before:text-slate-400 before:content-['•'] dark:text-slate-200">
+        <dd key={i} className="relative pl-3 text-sm break-words text-slate-800 before:absolute before:left-0 before:text-slate-400 before:content-['•'] dark:text-slate-200">
           {item}
         </dd>
       ))}
@@ -54,5 +57,46 @@ export function ClientFacts({ client }: { client: Client }) {
         </div>
       ) : null}
     </dl>
+  );
+}
+
+/** The client's key facts with "Edit key facts", which opens the editor in their place. */
+export function KeyFacts({ client }: { client: Client }) {
+  const [editing, setEditing] = useState(() => hasOpenDraft(client.id));
+  // A save answers with the saved client: shown at once, until the view's refresh brings it (or newer).
+  const [saved, setSaved] = useState<Client>();
+  const editButton = useRef<HTMLButtonElement>(null);
+  const backToButton = useRef(false);
+  // Closing the editor gives the keyboard back to the button that opened it.
+  useEffect(() => {
+    if (editing || !backToButton.current) return;
+    backToButton.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+  const shown = saved?.id === client.id && saved.updatedAt >= client.updatedAt ? saved : client;
+  const close = () => {
+    backToButton.current = true;
+    setEditing(false);
+  };
+  if (editing)
+    return (
+      <KeyFactsEditor
+        client={shown}
+        onSaved={(c) => {
+          setSaved(c);
+          close();
+        }}
+        onCancel={close}
+      />
+    );
+  return (
+    <div className="flex flex-col gap-3">
+      <ClientFacts client={shown} />
+      <div>
+        <Button ref={editButton} variant="secondary" className="px-2.5 py-1 text-xs" onClick={() => setEditing(true)}>
+          Edit key facts
+        </Button>
+      </div>
+    </div>
   );
 }

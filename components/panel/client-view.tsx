@@ -1,7 +1,7 @@
 import { sendRequest } from '../../lib/messaging/send';
 import type { TabState } from '../../lib/messaging/protocol';
 import { Button } from '../button';
-import { ClientFacts } from './client-facts';
+import { KeyFacts } from './client-facts';
 import { ErrorAlert } from '../error-alert';
 import { memberName } from './format';
 import { History } from './history';
@@ -64,7 +64,7 @@ export function ClientView({ clientId, tab }: { clientId: string; tab?: TabState
       </PanelSection>
 
       <PanelSection title="Key facts">
-        <ClientFacts client={client} />
+        <KeyFacts client={client} />
       </PanelSection>
 
       <PanelSection title="History">

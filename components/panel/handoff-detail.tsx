@@ -7,6 +7,7 @@ import { GapThread } from './gap-thread';
 import { HandoffActions } from './handoff-actions';
 import { HandoffActivity } from './handoff-activity';
 import { HandoffFacts } from './handoff-facts';
+import { KeyFactsCopy } from './key-facts-copy';
 import { FieldValueView } from './field-value';
 import { LogFailure } from './log-failure';
 import { useNavigation } from './navigation';
@@ -55,6 +56,7 @@ export function HandoffDetail({ handoff, template }: { handoff: Handoff; templat
         </p>
       ) : null}
       <HandoffActions handoff={handoff} template={template} />
+      <KeyFactsCopy handoff={handoff} />
       {/* Anyone may say this handoff went wrong afterwards, once it went out (sent, confirmed, even cancelled). */}
       {handoff.sentAt ? (
         <div>

@@ -5,6 +5,7 @@ import { newId } from '../model/common';
 import type { BatonEvent } from '../model/event';
 import { identifierKey, parseIdentifierList } from '../model/identifier';
 import type { ImportedClientRow } from '../messaging/protocol';
+import { addKeyFacts, readImportedKeyFacts } from '../import/key-facts-columns';
 import { importEvents } from './backup';
 import { CommandError } from './command-error';
 import { clientNameKey } from '../model/client';
@@ -43,6 +44,9 @@ export async function importClients(session: Session, rows: readonly ImportedCli
     const ownerEmail = row.ownerEmail?.trim().toLowerCase();
     const owner = ownerEmail ? memberByEmail.get(ownerEmail) : undefined;
     if (ownerEmail && !owner) errors.push(`${ownerEmail} is not a member of your workspace`);
+    const keyFacts = readImportedKeyFacts(row);
+    // Its messages are sentences already: said without their full stop, as the others are.
+    errors.push(...keyFacts.errors.map((e) => e.replace(/\.$/, '')));
     if (errors.length > 0) {
       problems.push(`Line ${rowNumber}: ${errors.join('; ')}.`);
       return;
@@ -52,10 +56,10 @@ export async function importClients(session: Session, rows: readonly ImportedCli
     if (match) {
       const have = new Set(match.identifiers.map(identifierKey));
       const identifiers = [...match.identifiers, ...parsed.identifiers.filter((i) => !have.has(identifierKey(i)))];
-      events.push(makeEvent('client.updated', session.me.id, match.id, { identifiers, ...ownerPatch }));
+      events.push(makeEvent('client.updated', session.me.id, match.id, { identifiers, ...ownerPatch, ...addKeyFacts(match, keyFacts.facts) }));
       updated += 1;
     } else {
-      events.push(makeEvent('client.created', session.me.id, newId(), { name, identifiers: parsed.identifiers, ...ownerPatch }));
+      events.push(makeEvent('client.created', session.me.id, newId(), { name, identifiers: parsed.identifiers, ...ownerPatch, ...keyFacts.facts }));
       created += 1;
     }
   });

@@ -2,15 +2,37 @@ import { clientNameKey } from '../model/client';
 import type { ImportedClientRow } from '../messaging/protocol';
 import { identifierKey, parseIdentifierList } from '../model/identifier';
 import { parseCsv } from './csv';
+import { KEY_FACT_COLUMNS, readImportedKeyFacts, type ImportedKeyFacts } from './key-facts-columns';
 
-/** The columns of ARCHITECTURE.md §3.3, in any order; `name` is required. */
-export const CLIENT_CSV_COLUMNS = ['name', 'identifiers', 'owner_email'] as const;
+/** The columns of ARCHITECTURE.md §3.3, in any order; `name` is required, the key facts optional. */
+export const CLIENT_CSV_COLUMNS = ['name', 'identifiers', 'owner_email', ...KEY_FACT_COLUMNS] as const;
 type Column = (typeof CLIENT_CSV_COLUMNS)[number];
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_NAME = 200;
 
-export interface ClientImportRow {
+/** The key-facts cells of a row, under the names the import request carries. */
+const KEY_FACT_FIELDS: Record<(typeof KEY_FACT_COLUMNS)[number], keyof ImportedKeyFacts> = {
+  stakeholders: 'stakeholders',
+  preferences: 'preferences',
+  sensitivities: 'sensitivities',
+  tone_of_voice_url: 'toneOfVoiceUrl',
+};
+
+/** What the row's key facts add, in a few words for the preview ("2 stakeholders, 1 preference"). */
+function factsSummary(cells: ImportedKeyFacts): string | undefined {
+  const { facts } = readImportedKeyFacts(cells);
+  const count = (n: number | undefined, one: string, many: string) => (n ? `${n} ${n === 1 ? one : many}` : '');
+  const parts = [
+    count(facts.stakeholders?.length, 'stakeholder', 'stakeholders'),
+    count(facts.preferences?.length, 'preference', 'preferences'),
+    count(facts.sensitivities?.length, 'sensitivity', 'sensitivities'),
+    facts.toneOfVoiceUrl ? 'tone-of-voice link' : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+export interface ClientImportRow extends ImportedKeyFacts {
   /** Line in the file where the row starts (1 is the header). */
   line: number;
   name: string;
@@ -20,6 +42,8 @@ export interface ClientImportRow {
   /** A client with this name exists: the row updates it. */
   action: 'creates' | 'updates';
   errors: string[];
+  /** What the key-facts columns add, when they add anything. */
+  facts?: string;
 }
 
 export interface ClientImportPreview {
@@ -74,13 +98,19 @@ export function previewClientImport(text: string, existingNames: readonly string
     errors.push(...identifierErrors);
     const ownerEmail = cell('owner_email').toLowerCase();
     if (ownerEmail && !EMAIL.test(ownerEmail)) errors.push(`“${ownerEmail}” is not an email address.`);
+    // Only the cells the row fills: a blank one leaves that fact of an existing client as it is.
+    const keyFacts: ImportedKeyFacts = {};
+    for (const column of KEY_FACT_COLUMNS) if (cell(column)) keyFacts[KEY_FACT_FIELDS[column]] = cell(column);
+    errors.push(...readImportedKeyFacts(keyFacts).errors);
     return {
+      ...keyFacts,
       line: record.line,
       name,
       identifiers: identifiers.map(identifierKey).join(' '),
       ownerEmail,
       action: existing.has(clientNameKey(name)) ? 'updates' : 'creates',
       errors,
+      facts: factsSummary(keyFacts),
     };
   });
   return { rows, fileErrors, unknownColumns };
@@ -93,5 +123,9 @@ export function canImport(preview: ClientImportPreview): boolean {
 
 /** The rows as the 'clients/import' request carries them. */
 export function toClientDrafts(preview: ClientImportPreview): ImportedClientRow[] {
-  return preview.rows.map((row) => ({ line: row.line, name: row.name, identifiers: row.identifiers, ...(row.ownerEmail ? { ownerEmail: row.ownerEmail } : {}) }));
+  return preview.rows.map((row) => {
+    const keyFacts: ImportedKeyFacts = {};
+    for (const field of Object.values(KEY_FACT_FIELDS)) if (row[field]) keyFacts[field] = row[field];
+    return { line: row.line, name: row.name, identifiers: row.identifiers, ...(row.ownerEmail ? { ownerEmail: row.ownerEmail } : {}), ...keyFacts };
+  });
 }

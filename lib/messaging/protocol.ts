@@ -4,6 +4,7 @@
 import type { CommandRequest, CommandResponse, CommandType } from '../background/commands/registry';
 import type { Member } from '../model/member';
 import type { BatonEvent } from '../model/event';
+import type { ImportedKeyFacts } from '../import/key-facts-columns';
 import type { Identifier, PageContext, Site } from '../sites/types';
 
 export interface ClientRef {
@@ -28,7 +29,7 @@ export interface TabState {
 }
 
 /** A CSV row to import: `line` is where it starts in the file, so problems point at the right line. */
-export type ImportedClientRow = ClientDraft & { line?: number };
+export type ImportedClientRow = ClientDraft & { line?: number } & ImportedKeyFacts;
 
 export interface ClientDraft {
   id?: string;

@@ -1,16 +1,21 @@
 // The client directory: list, create and edit, archive, link a page's identifiers, import a CSV, and
 // the matching settings (the agency's own domains).
-import { clientView, listClients, listMembers, type ClientView } from '../../db/queries';
+import { clientView, getHandoff, listClients, listMembers, type ClientView } from '../../db/queries';
 import { makeEvent } from '../../events/make-event';
 import { MatchSettingsSchema, type Client, type MatchSettings } from '../../model/client';
 import { IdSchema, newId } from '../../model/common';
 import { IdentifierSchema, parseIdentifierList } from '../../model/identifier';
 import { PUBLIC_MAIL_DOMAINS } from '../../match/public-domains';
 import type { Identifier } from '../../sites/types';
+import { KeyFactsDraftSchema, checkKeyFacts, type KeyFactsDraft } from '../../model/key-facts';
 import { z } from '../../model/zod';
 import type { ClientDraft } from '../../messaging/protocol';
 import { append } from '../append';
 import { importClients } from '../client-import';
+import { keyFactsOffer, type KeyFactsOffer } from '../key-facts-offer';
+import { allTemplates } from '../templates';
+import { findTemplate } from '../../templates';
+import { addKeyFacts } from '../../import/key-facts-columns';
 import { CommandError } from '../command-error';
 import type { Session } from '../workspace';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns, type Effect } from './define';
@@ -23,6 +28,15 @@ const ClientDraftSchema = z.object({
   name: z.string().max(200),
   identifiers: z.string().max(20_000),
   ownerEmail: z.string().max(254).optional(),
+});
+
+/** A CSV row: the draft, its line in the file, and the key-facts cells as typed (checked by the import). */
+const ImportedRowSchema = ClientDraftSchema.extend({
+  line: z.number().int().min(1).optional(),
+  stakeholders: z.string().max(100_000).optional(),
+  preferences: z.string().max(300_000).optional(),
+  sensitivities: z.string().max(300_000).optional(),
+  toneOfVoiceUrl: z.string().max(4000).optional(),
 });
 
 async function mustGetClient(session: Session, id: string): Promise<Client> {
@@ -67,6 +81,35 @@ async function createFromPage(session: Session, name: string, identifiers: reado
   return mustGetClient(session, id);
 }
 
+/** The panel's key-facts editor: everything it shows is saved as one `client.updated`, or nothing with every reason. */
+async function saveKeyFacts(session: Session, clientId: string, draft: KeyFactsDraft): Promise<Client> {
+  await mustGetClient(session, clientId);
+  const checked = checkKeyFacts(draft);
+  if (!checked.ok) throw new CommandError(checked.problems.join(' '));
+  await append(session, makeEvent('client.updated', session.me.id, clientId, checked.facts));
+  return mustGetClient(session, clientId);
+}
+
+/** What a confirmed handoff would add to its client's key facts, and the client it would add it to. */
+async function handoffOffer(session: Session, handoffId: string): Promise<{ offer: KeyFactsOffer; client: Client }> {
+  const handoff = await getHandoff(session.db, handoffId);
+  if (!handoff) throw new CommandError('That handoff no longer exists.', 'not-found');
+  const client = await mustGetClient(session, handoff.clientId);
+  const templates = await allTemplates(session.db);
+  const template = findTemplate(templates, handoff.templateId, handoff.templateVersion) ?? findTemplate(templates, handoff.templateId);
+  if (!template) return { offer: { stakeholders: [], preferences: [] }, client };
+  const memberEmails = new Set((await listMembers(session.db)).values.map((m) => m.email));
+  return { offer: keyFactsOffer(handoff, template, client, { memberEmails, ownDomains: session.workspace.ownDomains }), client };
+}
+
+/** Copies the offer as one `client.updated`; refused when there is nothing left to copy (a second click, a teammate first). */
+async function copyHandoffFacts(session: Session, handoffId: string): Promise<Client> {
+  const { offer, client } = await handoffOffer(session, handoffId);
+  if (offer.stakeholders.length + offer.preferences.length === 0) throw new CommandError(`${client.name}’s key facts already have everything this handoff could add.`);
+  await append(session, makeEvent('client.updated', session.me.id, client.id, addKeyFacts(client, offer)));
+  return mustGetClient(session, client.id);
+}
+
 export const clientCommands = [
   defineCommand({
     type: 'clients/list', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<Client[]>(),
@@ -100,9 +143,21 @@ export const clientCommands = [
     type: 'client/create-from-page', schema: z.object({ name: z.string().max(200), identifiers: z.array(IdentifierSchema).max(50) }), from: PAGES, kind: 'write', effects: REMATCHING, response: returns<Client>(),
     handle: async ({ name, identifiers }, { session }) => createFromPage(await session(), name, identifiers),
   }),
+  defineCommand({
+    type: 'client/update-facts', schema: z.object({ clientId: IdSchema, facts: KeyFactsDraftSchema }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Client>(),
+    handle: async ({ clientId, facts }, { session }) => saveKeyFacts(await session(), clientId, facts),
+  }),
+  defineCommand({
+    type: 'client/handoff-facts-offer', schema: z.object({ handoffId: IdSchema }), from: PAGES, kind: 'read', effects: [], response: returns<KeyFactsOffer>(),
+    handle: async ({ handoffId }, { session }) => (await handoffOffer(await session(), handoffId)).offer,
+  }),
+  defineCommand({
+    type: 'client/copy-handoff-facts', schema: z.object({ handoffId: IdSchema }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Client>(),
+    handle: async ({ handoffId }, { session }) => copyHandoffFacts(await session(), handoffId),
+  }),
   /** CSV import (ARCHITECTURE §3.3): rows whose name matches a client update it; all rows or none. */
   defineCommand({
-    type: 'clients/import', schema: z.object({ rows: z.array(ClientDraftSchema.extend({ line: z.number().int().min(1).optional() })).min(1).max(5000) }), from: PAGES, kind: 'write', effects: REMATCHING, response: returns<{ created: number; updated: number }>(),
+    type: 'clients/import', schema: z.object({ rows: z.array(ImportedRowSchema).min(1).max(5000) }), from: PAGES, kind: 'write', effects: REMATCHING, response: returns<{ created: number; updated: number }>(),
     handle: async ({ rows }, { session }) => importClients(await session(), rows),
   }),
   defineCommand({

@@ -72,3 +72,32 @@ describe('client list import', () => {
     expect(await bg.ok({ type: 'panel/state', windowId: 0 })).toMatchObject({ match: { status: 'matched', client: { name: 'Northwind Outfitters' } } });
   });
 });
+
+describe('client list import with key facts', () => {
+  it('sets the key facts of new clients and adds to those of existing ones, in one event per row', async () => {
+    const existing = await bg.ok<Client>({ type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: '' } });
+    await bg.ok({ type: 'client/update-facts', clientId: existing.id, facts: { stakeholders: [{ name: 'Maya Okafor', role: 'CMO', email: 'maya@northwind.example' }], preferences: ['Calls on Mondays'], sensitivities: [], toneOfVoiceUrl: '' } });
+    await bg.ok({
+      type: 'clients/import',
+      rows: [
+        { line: 2, name: 'Northwind Outfitters', identifiers: '', stakeholders: 'Maya Okafor (CEO) <maya@northwind.example>; Li Wei <li@northwind.example>', preferences: 'Calls on Mondays; PDF reports' },
+        { line: 3, name: 'Harbor & Pine', identifiers: '', sensitivities: 'The 2023 recall', toneOfVoiceUrl: 'harborpine.example/voice' },
+      ],
+    });
+    const clients = await byName();
+    expect(clients['Northwind Outfitters']).toMatchObject({
+      stakeholders: [
+        { name: 'Maya Okafor', role: 'CEO', email: 'maya@northwind.example' },
+        { name: 'Li Wei', role: '', email: 'li@northwind.example' },
+      ],
+      preferences: ['Calls on Mondays', 'PDF reports'],
+    });
+    expect(clients['Harbor & Pine']).toMatchObject({ stakeholders: [], sensitivities: ['The 2023 recall'], toneOfVoiceUrl: 'https://harborpine.example/voice' });
+  });
+
+  it('refuses a bad key-facts cell by line, importing nothing', async () => {
+    const error = await bg.refused({ type: 'clients/import', rows: [{ line: 2, name: 'Acme', identifiers: '', stakeholders: 'Jane Doe' }, { line: 3, name: 'Globex', identifiers: '' }] });
+    expect(error.message).toBe('Nothing was imported. Line 2: “Jane Doe” has no email address: write stakeholders as Name (Role) <email>, separated by “;”.');
+    expect(await byName()).toEqual({});
+  });
+});

@@ -1,0 +1,161 @@
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { checkKeyFacts, keyFactsDraft, toneOfVoiceLink, type KeyFactsDraft } from '../../lib/model/key-facts';
+import type { Client } from '../../lib/model/client';
+import { sendRequest } from '../../lib/messaging/send';
+import { Button } from '../button';
+import { helpClass, inputClass, labelClass, sectionHeadingClass, twoColumnsClass } from '../form-styles';
+import { emptyPerson, patchRow, removeRow } from './field-values';
+import { InlineForm } from './inline-form';
+import { AddRowButton, RowCard } from './row-card';
+import { SmallInput } from './small-input';
+import { useAction } from './use-action';
+
+/**
+ * The open editors' drafts, by client, for the life of the page: the client view is drawn again when
+ * the page it follows is matched again (a sync, a navigation), and what was typed must still be there.
+ */
+const openDrafts = new Map<string, KeyFactsDraft>();
+
+/** Whether an editor of this client's key facts was left open with a draft (the view was drawn again). */
+export const hasOpenDraft = (clientId: string) => openDrafts.has(clientId);
+
+/** An empty section starts with one blank row to type into: blank rows are dropped on save. */
+function startingDraft(client: Client): KeyFactsDraft {
+  const draft = keyFactsDraft(client);
+  return {
+    ...draft,
+    stakeholders: draft.stakeholders.length > 0 ? draft.stakeholders : [emptyPerson()],
+    preferences: draft.preferences.length > 0 ? draft.preferences : [''],
+    sensitivities: draft.sensitivities.length > 0 ? draft.sensitivities : [''],
+  };
+}
+
+function FactsGroup({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <div role="group" aria-labelledby={id} className="flex flex-col gap-2">
+      <h3 id={id} className={sectionHeadingClass}>
+        {title}
+      </h3>
+      {children}
+    </div>
+  );
+}
+
+/** A list of short texts, one input each, with add and remove. */
+function ItemsEditor({ title, singular, items, onChange }: { title: string; singular: string; items: string[]; onChange: (items: string[]) => void }) {
+  return (
+    <FactsGroup title={title}>
+      {items.map((item, i) => (
+        <div key={i} className="flex items-end gap-2">
+          <div className="min-w-0 flex-1">
+            <SmallInput label={`${singular} ${i + 1}`} value={item} onChange={(e) => onChange(items.map((old, j) => (j === i ? e.target.value : old)))} />
+          </div>
+          <Button variant="danger" className="px-2 py-1 text-xs" aria-label={`Remove ${singular.toLowerCase()} ${i + 1}`} onClick={() => onChange(removeRow(items, i))}>
+            Remove
+          </Button>
+        </div>
+      ))}
+      <AddRowButton onClick={() => onChange([...items, ''])}>Add {singular.toLowerCase()}</AddRowButton>
+    </FactsGroup>
+  );
+}
+
+function StakeholdersEditor({ rows, onChange }: { rows: KeyFactsDraft['stakeholders']; onChange: (rows: KeyFactsDraft['stakeholders']) => void }) {
+  return (
+    <FactsGroup title="Stakeholders">
+      {rows.map((person, i) => (
+        <RowCard key={i} name={`Stakeholder ${i + 1}`} onRemove={() => onChange(removeRow(rows, i))}>
+          <div className={twoColumnsClass}>
+            <SmallInput label="Name" value={person.name} onChange={(e) => onChange(patchRow(rows, i, { name: e.target.value }))} />
+            <SmallInput label="Role" value={person.role} onChange={(e) => onChange(patchRow(rows, i, { role: e.target.value }))} />
+          </div>
+          <SmallInput label="Email" type="email" value={person.email} onChange={(e) => onChange(patchRow(rows, i, { email: e.target.value }))} />
+        </RowCard>
+      ))}
+      <AddRowButton onClick={() => onChange([...rows, emptyPerson()])}>Add stakeholder</AddRowButton>
+    </FactsGroup>
+  );
+}
+
+function ToneOfVoiceInput({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  // Said once the person leaves the field (or saves), not at every keystroke of a link half typed.
+  const [touched, setTouched] = useState(false);
+  const link = toneOfVoiceLink(value);
+  const problemId = useId();
+  const invalid = touched && !link.ok;
+  return (
+    <label className={labelClass}>
+      Tone-of-voice link
+      <input
+        type="url"
+        inputMode="url"
+        className={inputClass}
+        value={value}
+        placeholder="https://drive.google.com/…"
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? problemId : undefined}
+        onBlur={() => setTouched(true)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {invalid ? (
+        <span id={problemId} className="text-xs font-normal text-red-700 dark:text-red-300">
+          {link.problem}
+        </span>
+      ) : (
+        <span className={helpClass}>The client’s brand or tone-of-voice guide; leave empty for none.</span>
+      )}
+    </label>
+  );
+}
+
+/**
+ * Stakeholders, preferences, sensitivities and the tone-of-voice link, edited where they are read.
+ * Save sends one `client/update-facts`; a refusal shows above the buttons and everything typed stays.
+ */
+export function KeyFactsEditor({ client, onSaved, onCancel }: { client: Client; onSaved: (client: Client) => void; onCancel: () => void }) {
+  const [draft, setDraft] = useState(() => openDrafts.get(client.id) ?? startingDraft(client));
+  const { run, busy, error, setError } = useAction();
+  useEffect(() => {
+    openDrafts.set(client.id, draft);
+  }, [client.id, draft]);
+  const set = <K extends keyof KeyFactsDraft>(key: K) => (value: KeyFactsDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const cancel = () => {
+    openDrafts.delete(client.id);
+    onCancel();
+  };
+
+  const save = async () => {
+    // The same check the background makes, said at once and without a round trip.
+    const checked = checkKeyFacts(draft);
+    if (!checked.ok) return setError(checked.problems.join(' '));
+    const saved = await run(() => sendRequest<'client/update-facts'>({ type: 'client/update-facts', clientId: client.id, facts: draft }));
+    if (!saved) return;
+    openDrafts.delete(client.id);
+    onSaved(saved);
+  };
+
+  return (
+    <InlineForm
+      label={`Key facts of ${client.name}`}
+      onSubmit={save}
+      error={error}
+      className="flex flex-col gap-4"
+      actions={
+        <>
+          <Button type="submit" disabled={busy}>
+            Save key facts
+          </Button>
+          <Button variant="secondary" onClick={cancel}>
+            Cancel
+          </Button>
+        </>
+      }
+    >
+      <StakeholdersEditor rows={draft.stakeholders} onChange={set('stakeholders')} />
+      <ItemsEditor title="Preferences" singular="Preference" items={draft.preferences} onChange={set('preferences')} />
+      <ItemsEditor title="Sensitivities" singular="Sensitivity" items={draft.sensitivities} onChange={set('sensitivities')} />
+      <ToneOfVoiceInput value={draft.toneOfVoiceUrl} onChange={set('toneOfVoiceUrl')} />
+    </InlineForm>
+  );
+}

@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+// A confirmed handoff offers its client-side stakeholders and its decisions to the client's key facts,
+// against a real background (fake IndexedDB). No JSX: unit tests are .ts files.
+import 'fake-indexeddb/auto';
+import { act, createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HandoffView } from '../../../components/panel/handoff-view';
+import { WorkspaceProvider } from '../../../components/panel/workspace';
+import { decisionAsPreference } from '../../../lib/background/key-facts-offer';
+import type { ClientView as ClientViewData } from '../../../lib/db/queries';
+import { appendEvent } from '../../../lib/db/event-store';
+import { makeEvent } from '../../../lib/events/make-event';
+import type { Client } from '../../../lib/model/client';
+import type { Member } from '../../../lib/model/member';
+import { newTestBackground, type TestBackground } from '../helpers/background';
+import { ORIGIN, RUNTIME_ID } from '../helpers/extension';
+import { buttonNamed, buttonsNamed } from '../helpers/panel-dom';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const PANEL = { id: RUNTIME_ID, url: `${ORIGIN}sidepanel.html` };
+const COPY = 'Copy to client’s key facts';
+let bg: TestBackground;
+let root: Root;
+let host: HTMLElement;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  bg = newTestBackground();
+  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(((message: Record<string, unknown>) => bg.send(message, PANEL)) as never);
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+  vi.restoreAllMocks();
+});
+
+/** Tom hands me (the admin) an account-management transition of Northwind; its stakeholder map names client people and colleagues. */
+async function transitionFromTom(): Promise<{ client: Client; id: string }> {
+  const me = await bg.ok<Member>({ type: 'me/get' });
+  const tom = await bg.ok<Member>({ type: 'member/add', name: 'Tom Reyes', email: 'tom@brightlane.agency' });
+  await bg.ok({ type: 'settings/save', settings: { ownDomains: ['brightlane.agency'] } });
+  const client = await bg.ok<Client>({ type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: '' } });
+  await bg.ok({ type: 'client/update-facts', clientId: client.id, facts: { stakeholders: [{ name: 'Maya Okafor', role: 'CMO', email: 'maya@northwind.example' }], preferences: [], sensitivities: [], toneOfVoiceUrl: '' } });
+  const fields = {
+    stakeholder_map: [
+      { name: 'Maya Okafor', role: 'CMO', email: 'Maya@northwind.example' },
+      { name: 'Li Wei', role: 'Head of e-commerce, decides', email: 'li@northwind.example' },
+      { name: 'Tom Reyes', role: 'our AM until now', email: 'tom@brightlane.agency' },
+      { name: 'Ana', role: 'our designer', email: 'ana@brightlane.agency' },
+      { name: 'Half typed', role: '', email: 'half@' },
+    ],
+    key_decisions: [{ decision: 'No brand bidding', rationale: 'The CFO sees it as paying for free traffic', consideredAndRejected: 'Brand at low bids' }],
+  };
+  const { db } = await bg.workspace.session();
+  const id = 'h-transition';
+  for (const event of [
+    makeEvent('handoff.created', tom.id, id, { clientId: client.id, templateId: 'am-transition', templateVersion: 1, title: 'Northwind to Dana', receiverId: me.id, fields }),
+    makeEvent('handoff.sent', tom.id, id, { overrideReason: 'The rest is in the shared drive.' }),
+  ]) {
+    const result = await appendEvent(db, event);
+    if (!result.ok) throw new Error(result.problem.message);
+  }
+  return { client, id };
+}
+
+const stored = async (clientId: string) => (await bg.ok<ClientViewData>({ type: 'client/view', clientId })).client;
+const render = (id: string) => act(() => root.render(createElement(WorkspaceProvider, { fallback: () => null, children: createElement(HandoffView, { handoffId: id }) })));
+
+describe('Copy to client’s key facts', () => {
+  it('is offered once the handoff is confirmed, shows what it adds, adds it in one click, and is not offered again', async () => {
+    const { client, id } = await transitionFromTom();
+    render(id);
+    await vi.waitFor(() => buttonNamed(host, 'Confirm receipt'));
+    expect(buttonsNamed(host, COPY)).toEqual([]);
+
+    await bg.ok({ type: 'handoff/confirm', id });
+    await vi.waitFor(() => buttonNamed(host, COPY));
+    const offer = buttonNamed(host, COPY).closest('section')!;
+    expect(offer.textContent).toContain('Li Wei · Head of e-commerce, decides · li@northwind.example');
+    expect(offer.textContent).toContain('No brand bidding (why: The CFO sees it as paying for free traffic)');
+    // Already on the client (Maya, whatever the case of her address), colleagues and a half-typed address are not offered.
+    for (const absent of ['Maya', 'Tom Reyes', 'Ana', 'Half typed']) expect(offer.textContent).not.toContain(absent);
+
+    await act(async () => buttonNamed(host, COPY).click());
+    await vi.waitFor(() => expect(buttonsNamed(host, COPY)).toEqual([]));
+    expect(host.querySelector('[role="status"]')?.textContent).toBe('Added 1 stakeholder and 1 decision to Northwind Outfitters’s key facts.');
+    expect(await stored(client.id)).toMatchObject({
+      stakeholders: [
+        { name: 'Maya Okafor', role: 'CMO', email: 'maya@northwind.example' },
+        { name: 'Li Wei', role: 'Head of e-commerce, decides', email: 'li@northwind.example' },
+      ],
+      preferences: ['No brand bidding (why: The CFO sees it as paying for free traffic)'],
+    });
+    const updates = (await bg.ok<ClientViewData>({ type: 'client/view', clientId: client.id })).timeline.filter((e) => e.type === 'client.updated');
+    expect(updates).toHaveLength(2);
+
+    // A second copy (another window, a teammate) has nothing left to add: refused with the reason.
+    expect((await bg.refused({ type: 'client/copy-handoff-facts', handoffId: id })).message).toBe('Northwind Outfitters’s key facts already have everything this handoff could add.');
+  });
+
+  it('offers nothing on a handoff that is not confirmed, even when asked directly', async () => {
+    const { id } = await transitionFromTom();
+    expect(await bg.ok({ type: 'client/handoff-facts-offer', handoffId: id })).toEqual({ stakeholders: [], preferences: [] });
+    await bg.refused({ type: 'client/copy-handoff-facts', handoffId: id });
+  });
+});
+
+describe('a decision as a preference', () => {
+  it('keeps the decision whole and cuts a long reason to fit a preference', () => {
+    expect(decisionAsPreference({ decision: ' No brand bidding ', rationale: '' })).toBe('No brand bidding');
+    expect(decisionAsPreference({ decision: '', rationale: 'orphan reason' })).toBe('');
+    const long = decisionAsPreference({ decision: 'No brand bidding', rationale: 'x'.repeat(2000) });
+    expect([...long]).toHaveLength(1000);
+    expect(long.startsWith('No brand bidding (why: xxx')).toBe(true);
+    expect(long.endsWith('…)')).toBe(true);
+  });
+});
