@@ -96,7 +96,7 @@ export function readIdentifierItem(item: string): ReadItem {
   if (colon > 0) return fromPair(raw, colon);
   if (/^\d[\d-]*$/.test(raw)) return fromNumber(raw);
   if (DOMAIN_LIKE.test(raw)) return fromDomain(raw);
-  return { status: 'word', word: raw };
+  return { status: 'word', word: item };
 }
 
 /** Words that say what the number after them is: "google ads 123…", "meta 120…", "asana project 12…". */
@@ -113,7 +113,7 @@ const HINTS: readonly [RegExp, (value: string) => IdentifierKind][] = [
 ];
 
 function suggestedKind(words: readonly string[], value: string): IdentifierKind | undefined {
-  const before = words.join(' ').toLowerCase();
+  const before = words.join(' ').toLowerCase().replace(/[^\w\s]/g, '');
   return HINTS.find(([pattern]) => pattern.test(before))?.[1](value);
 }
 
@@ -159,4 +159,39 @@ export function readIdentifierInput(text: string): ReadInput {
   const result: ReadInput = { identifiers: [...identifiers.values()], choose: [...choose.values()] };
   const error = oneMessage(reasons, words, identifiers.size + choose.size > 0);
   return error ? { ...result, error } : result;
+}
+
+/** A row of an identifiers editor: a bare number has no kind until the person chooses one. */
+export interface IdentifierRow {
+  kind?: IdentifierKind;
+  value: string;
+}
+
+const rowKey = (row: IdentifierRow) => `${row.kind ?? '?'}:${row.value}`;
+
+/** The rows after what was typed is read: new ones appended, repeats dropped, and the one message. */
+export function addTypedIdentifiers(rows: readonly IdentifierRow[], text: string): { rows: IdentifierRow[]; error?: string } {
+  const read = readIdentifierInput(text);
+  const typed: IdentifierRow[] = [...read.identifiers, ...read.choose.map(({ value, suggested }) => (suggested ? { kind: suggested, value } : { value }))];
+  const seen = new Set(rows.map(rowKey));
+  const next = [...rows, ...typed.filter((row) => !seen.has(rowKey(row)) && seen.add(rowKey(row)))];
+  return read.error ? { rows: next, error: read.error } : { rows: next };
+}
+
+/** The row with another kind, its value put in that kind's normal form when it fits. */
+export function withKind(row: IdentifierRow, kind: IdentifierKind): IdentifierRow {
+  const result = normaliseIdentifier(kind, row.value);
+  return { kind, value: result.ok ? result.data.value : row.value };
+}
+
+/** Why a row cannot be saved yet, in one line; undefined when it can. */
+export function rowProblem(row: IdentifierRow): string | undefined {
+  if (!row.kind) return `Choose what kind of identifier ${row.value} is.`;
+  const result = normaliseIdentifier(row.kind, row.value);
+  return result.ok ? undefined : result.problem.message;
+}
+
+/** The rows as the `kind:value` text a client is saved with (ARCHITECTURE.md §3.3). */
+export function rowsToText(rows: readonly IdentifierRow[]): string {
+  return rows.map((row) => `${row.kind}:${row.value}`).join(' ');
 }
