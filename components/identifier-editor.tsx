@@ -26,7 +26,7 @@ export function useIdentifierEditor(initial: () => IdentifierRow[] = () => []) {
     error,
     setTyped,
     add,
-    setKind: (index: number, kind: IdentifierKind) => setRows(rows.map((row, i) => (i === index ? withKind(row, kind) : row))),
+    setKind: (index: number, kind: IdentifierKind) => setRows(withKind(rows, index, kind)),
     remove: (index: number) => setRows(rows.filter((_, i) => i !== index)),
     reset: (identifiers: readonly IdentifierRow[] = []) => {
       setRows([...identifiers]);

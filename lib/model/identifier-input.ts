@@ -178,10 +178,14 @@ export function addTypedIdentifiers(rows: readonly IdentifierRow[], text: string
   return read.error ? { rows: next, error: read.error } : { rows: next };
 }
 
-/** The row with another kind, its value put in that kind's normal form when it fits. */
-export function withKind(row: IdentifierRow, kind: IdentifierKind): IdentifierRow {
+/** The rows with row `index` of another kind, its value in that kind's normal form when it fits; a row it now repeats goes. */
+export function withKind(rows: readonly IdentifierRow[], index: number, kind: IdentifierKind): IdentifierRow[] {
+  const row = rows[index];
+  if (!row) return [...rows];
   const result = normaliseIdentifier(kind, row.value);
-  return { kind, value: result.ok ? result.data.value : row.value };
+  const changed: IdentifierRow = { kind, value: result.ok ? result.data.value : row.value };
+  const repeats = rows.some((other, i) => i !== index && rowKey(other) === rowKey(changed));
+  return repeats ? rows.filter((_, i) => i !== index) : rows.map((other, i) => (i === index ? changed : other));
 }
 
 /** Why a row cannot be saved yet, in one line; undefined when it can. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readIdentifierInput, readIdentifierItem } from '../../../lib/model/identifier-input';
+import { addTypedIdentifiers, readIdentifierInput, readIdentifierItem, rowProblem, rowsToText, withKind } from '../../../lib/model/identifier-input';
 import { identifierLabel } from '../../../lib/sites/labels';
 import { keys } from '../helpers/identifiers';
 
@@ -111,5 +111,25 @@ describe('identifierLabel', () => {
     [{ kind: 'email', value: 'sam@acme.com' }, 'Email sam@acme.com'],
   ] as const)('%o reads "%s"', (identifier, label) => {
     expect(identifierLabel(identifier)).toBe(label);
+  });
+});
+
+describe('identifier rows', () => {
+  it('adds typed rows once, a bare number without a kind', () => {
+    const first = addTypedIdentifiers([], 'acme.com 3185529047');
+    expect(first).toEqual({ rows: [{ kind: 'email-domain', value: 'acme.com' }, { value: '3185529047' }] });
+    expect(addTypedIdentifiers(first.rows, 'Acme.com').rows).toEqual(first.rows);
+  });
+
+  it('changes a row’s kind into its normal form, and merges a row it now repeats', () => {
+    const rows = [{ kind: 'google-ads-customer' as const, value: '3185529047' }, { value: '318-552-9047' }];
+    expect(withKind(rows, 1, 'google-ads-ocid')).toEqual([rows[0], { kind: 'google-ads-ocid', value: '3185529047' }]);
+    expect(withKind(rows, 1, 'google-ads-customer')).toEqual([rows[0]]);
+  });
+
+  it('says why a row cannot be saved, and writes the rest as kind:value text', () => {
+    expect(rowProblem({ value: '7' })).toBe('Choose what kind of identifier 7 is.');
+    expect(rowProblem({ kind: 'email-domain', value: '7' })).toMatch(/not a domain/);
+    expect(rowsToText([{ kind: 'email-domain', value: 'acme.com' }, { kind: 'asana-project', value: '12' }])).toBe('email-domain:acme.com asana-project:12');
   });
 });
