@@ -57,25 +57,27 @@ function IdentifierRowItem({ row, onKind, onRemove }: { row: IdentifierRow; onKi
   const shown = row.kind ? formatIdentifierValue(row.kind, row.value) : row.value;
   return (
     <li className="flex flex-wrap items-center gap-2 rounded-md bg-slate-50 px-2 py-1.5 text-sm dark:bg-slate-900">
-      <span className="min-w-0 grow break-all text-slate-900 dark:text-slate-100">{rowLabel(row)}</span>
-      <select
-        className={selectClass}
-        aria-label={`Kind of ${shown}`}
-        aria-invalid={problem || !row.kind ? true : undefined}
-        aria-describedby={problem ? problemId : undefined}
-        value={row.kind ?? ''}
-        onChange={(e) => onKind(e.target.value as IdentifierKind)}
-      >
-        {row.kind ? null : <option value="">Choose a kind…</option>}
-        {IDENTIFIER_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {IDENTIFIER_LABELS[kind]}
-          </option>
-        ))}
-      </select>
-      <Button variant="danger" onClick={onRemove} aria-label={`Remove ${rowLabel(row)}`}>
-        Remove
-      </Button>
+      <span className="min-w-0 grow basis-48 text-slate-900 wrap-anywhere dark:text-slate-100">{rowLabel(row)}</span>
+      <span className="flex min-w-0 items-center gap-1">
+        <select
+          className={selectClass}
+          aria-label={`Kind of ${shown}`}
+          aria-invalid={problem || !row.kind ? true : undefined}
+          aria-describedby={problem ? problemId : undefined}
+          value={row.kind ?? ''}
+          onChange={(e) => onKind(e.target.value as IdentifierKind)}
+        >
+          {row.kind ? null : <option value="">Choose a kind…</option>}
+          {IDENTIFIER_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {IDENTIFIER_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+        <Button variant="danger" onClick={onRemove} aria-label={`Remove ${rowLabel(row)}`}>
+          Remove
+        </Button>
+      </span>
       {problem ? (
         <p id={problemId} className="w-full text-xs text-red-700 dark:text-red-300">
           {problem}

@@ -32,7 +32,7 @@ export function IdentifierList({ identifiers, label }: { identifiers: readonly S
       <ul id={listId} aria-label={label} hidden={!open} className="flex flex-col gap-1">
         {identifiers.map(({ identifier, ignored: reason }) => (
           <li key={`${identifier.kind}:${identifier.value}`} className="flex flex-col rounded-md bg-slate-50 px-2 py-1 text-sm dark:bg-slate-900">
-            <span className={`break-all ${reason ? 'text-slate-600 dark:text-slate-400' : 'text-slate-900 dark:text-slate-100'}`}>
+            <span className={`wrap-anywhere ${reason ? 'text-slate-600 dark:text-slate-400' : 'text-slate-900 dark:text-slate-100'}`}>
               {identifierLabel(identifier)}
             </span>
             {reason ? <span className="text-xs text-slate-600 dark:text-slate-400">Ignored: {reason}</span> : null}
