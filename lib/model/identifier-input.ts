@@ -64,6 +64,8 @@ function fromUrl(raw: string): ReadItem {
   const linkable = linkableIdentifiers(page);
   const identifiers = linkable.length > 0 ? linkable : page.identifiers;
   if (identifiers.length > 0) return found(...identifiers);
+  // Gmail's addresses carry a conversation's id only in its older form; the panel reads it from the page.
+  if (page.site === 'gmail') return invalid('This Gmail link does not carry the conversation’s id: open the conversation and use Link to client in the side panel.');
   return invalid(`This ${SITE_LABELS[page.site]} link names no account, project or thread: copy the address of the client's own page.`);
 }
 
@@ -86,7 +88,7 @@ function fromPair(raw: string, colon: number): ReadItem {
 
 /** Reads one item (no spaces in it). */
 export function readIdentifierItem(item: string): ReadItem {
-  const raw = item.replace(/^[<("'[]+/, '').replace(/[>)"'\].,;!?]+$/, '');
+  const raw = item.replace(/^[<("'[]+/, '').replace(/[>)"'\].,;:!?]+$/, '');
   if (SCHEME.test(raw) || (raw.includes('/') && DOMAIN_LIKE.test(raw.split('/')[0] ?? ''))) return fromUrl(raw);
   if (raw.includes('@') && !raw.startsWith('@')) return fromEmail(raw);
   if (THREAD_PERM_ID.test(raw) || HEX_THREAD.test(raw)) return fromKind('gmail-thread', raw);

@@ -45,7 +45,8 @@ describe('readIdentifierItem names the kind of what a person pastes', () => {
     ['123-456-789', /10 digits \(123-456-7890\)/],
     ['gmail.com', /free mail provider/],
     ['https://ads.google.com/aw/overview', /Google Ads link names no account/],
-    ['https://mail.google.com/mail/u/0/#inbox', /Gmail link names no account, project or thread/],
+    ['https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTzkxWvbDqlJhGrKxsnwTqdBm', /Gmail link does not carry the conversation’s id/],
+    ['https://business.facebook.com/settings/people', /^This Meta Ads Manager link names no account, project or thread/],
     ['bob@localhost', /not an email address/],
     ['fax:123', /"fax" is not a kind of identifier/],
     ['asana-project:abc', /^Asana project: digits only, got "abc"\.$/],
@@ -58,6 +59,7 @@ describe('readIdentifierItem names the kind of what a person pastes', () => {
 
   it('calls plain words words', () => {
     expect(readIdentifierItem('google')).toEqual({ status: 'word', word: 'google' });
+    expect(readIdentifierItem('Client:')).toEqual({ status: 'word', word: 'Client:' });
   });
 });
 
