@@ -1,9 +1,10 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Client } from '../lib/model/client';
 import { parseIdentifierList } from '../lib/model/identifier';
+import { addTypedIdentifiers } from '../lib/model/identifier-input';
 import type { Member } from '../lib/model/member';
 import { sendRequest } from '../lib/messaging/send';
-import { IDENTIFIER_LABELS, formatIdentifierValue } from '../lib/sites/labels';
+import { identifierLabel } from '../lib/sites/labels';
 import { Button } from './button';
 import { ClientImport } from './options/client-import';
 import { ClientListSearch } from './client-list-search';
@@ -12,6 +13,7 @@ import { Section } from './section';
 import { inputClass, labelClass } from './form-styles';
 import { ClientOptions } from './client-options';
 import { ErrorAlert } from './error-alert';
+import { IdentifierEditor, useIdentifierEditor } from './identifier-editor';
 import { loadTogether } from './load-together';
 import { liveError, useLive } from './use-live';
 
@@ -40,7 +42,8 @@ export function ClientDirectory() {
   const [name, setName] = useState('');
   const [prefill, setPrefill] = useState(prefillFromHash);
   const nameInput = useRef<HTMLInputElement>(null);
-  const [identifiers, setIdentifiers] = useState(prefill);
+  // The page's identifiers from "Link to client" arrive as `kind:value` text: read as any typing is.
+  const identifiers = useIdentifierEditor(() => addTypedIdentifiers([], prefill).rows);
   const [linkTarget, setLinkTarget] = useState('');
   const [ownerEmail, setOwnerEmail] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -51,16 +54,18 @@ export function ClientDirectory() {
   const reset = () => {
     setEditing(undefined);
     setName('');
-    setIdentifiers('');
+    identifiers.reset();
     setOwnerEmail('');
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
+    const typed = identifiers.finish();
+    if (typed === undefined) return;
     const reply = await sendRequest<'clients/save'>({
       type: 'clients/save',
-      client: { id: editing, name, identifiers, ownerEmail: ownerEmail || undefined },
+      client: { id: editing, name, identifiers: typed, ownerEmail: ownerEmail || undefined },
     });
     if (!reply.ok) {
       setError(reply.problem.message);
@@ -96,7 +101,7 @@ export function ClientDirectory() {
   const edit = (client: Client) => {
     setEditing(client.id);
     setName(client.name);
-    setIdentifiers(client.identifiers.map((i) => `${i.kind}:${i.value}`).join(' '));
+    identifiers.reset(client.identifiers);
     setOwnerEmail(members.find((m) => m.id === client.ownerId)?.email ?? '');
     nameInput.current?.focus();
   };
@@ -131,20 +136,7 @@ export function ClientDirectory() {
           Client name
           <input ref={nameInput} className={inputClass} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
         </label>
-        <label className={labelClass}>
-          Identifiers
-          <textarea
-            className={`${inputClass} font-mono`}
-            rows={3}
-            value={identifiers}
-            onChange={(e) => setIdentifiers(e.target.value)}
-            aria-describedby={error ? 'identifiers-help client-error' : 'identifiers-help'}
-            aria-invalid={error ? true : undefined}
-          />
-        </label>
-        <p id="identifiers-help" className="-mt-2 text-xs text-slate-500 dark:text-slate-400">
-          Space-separated <code>kind:value</code> pairs, e.g. <code>email-domain:acme.com google-ads-customer:123-456-7890 asana-project:1201809392759895</code>
-        </p>
+        <IdentifierEditor editor={identifiers} />
         <label className={labelClass}>
           Owner’s email (optional, a member of your workspace)
           <input className={inputClass} type="email" value={ownerEmail} onChange={(e) => setOwnerEmail(e.target.value)} />
@@ -177,7 +169,7 @@ export function ClientDirectory() {
               <div className="min-w-0">
                 <p className="font-medium">{client.name}</p>
                 <p className="text-xs text-slate-500 dark:text-slate-400">
-                  {client.identifiers.map((i) => `${IDENTIFIER_LABELS[i.kind]} ${formatIdentifierValue(i.kind, i.value)}`).join(' · ') || 'No identifiers'}
+                  {client.identifiers.map(identifierLabel).join(' · ') || 'No identifiers'}
                 </p>
               </div>
               <div className="flex shrink-0 gap-1">

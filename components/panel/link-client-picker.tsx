@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { TabState } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send';
+import { identifierLabel } from '../../lib/sites/labels';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
 import { useNavigation } from './navigation';
@@ -54,6 +55,7 @@ export function LinkClientPicker({ tab, onClose }: { tab: TabState; onClose: () 
 
   return (
     <div className="flex flex-col gap-4 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+      <p className="text-xs break-words text-slate-600 dark:text-slate-400">Links {tab.linkable.map(identifierLabel).join(' · ')}</p>
       <div className="flex flex-col gap-2">
         <label htmlFor={searchId} className={labelClass}>
           Search clients

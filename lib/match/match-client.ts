@@ -64,17 +64,34 @@ function isUnder(domain: string, parents: readonly string[]): boolean {
   return parents.some((parent) => domain === parent || domain.endsWith(`.${parent}`));
 }
 
-/** The identifiers that may decide: never the signed-in user, the agency's domains or free-mail domains. */
-export function decidingIdentifiers(ctx: PageContext, options: MatchOptions = {}): Identifier[] {
+/** Why a page's identifier may not decide its client, in words a person reads; undefined when it may. */
+function ignoring(ctx: PageContext, options: MatchOptions): (identifier: Identifier) => string | undefined {
   const publicDomains = options.publicDomains ?? PUBLIC_MAIL_DOMAINS;
   const account = (ctx.accountEmail ?? options.accountEmail)?.toLowerCase();
   const own = (options.ownDomains ?? []).map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean);
   // The signed-in user's own domain is the agency's, unless it is a free-mail one.
   if (account && !publicDomains.has(domainOf(account))) own.push(domainOf(account));
-  return ctx.identifiers.filter(({ kind, value }) => {
-    if (kind === 'email') return value !== account && !isUnder(domainOf(value), own);
-    if (kind === 'email-domain') return !publicDomains.has(value) && !isUnder(value, own);
-    return true;
+  return ({ kind, value }) => {
+    if (kind === 'email' && value === account) return 'you: the signed-in account';
+    if (kind === 'email' && isUnder(domainOf(value), own)) return 'a colleague: your agency’s domain';
+    if (kind === 'email-domain' && publicDomains.has(value)) return 'a free mail provider: anyone can have an address there';
+    if (kind === 'email-domain' && isUnder(value, own)) return 'your agency’s own domain';
+    return undefined;
+  };
+}
+
+/** The identifiers that may decide: never the signed-in user, the agency's domains or free-mail domains. */
+export function decidingIdentifiers(ctx: PageContext, options: MatchOptions = {}): Identifier[] {
+  const why = ignoring(ctx, options);
+  return ctx.identifiers.filter((identifier) => !why(identifier));
+}
+
+/** The page's identifiers, each with why it is ignored when it is (what "This page" shows). */
+export function explainIdentifiers(ctx: PageContext, options: MatchOptions = {}): { identifier: Identifier; ignored?: string }[] {
+  const why = ignoring(ctx, options);
+  return ctx.identifiers.map((identifier) => {
+    const ignored = why(identifier);
+    return ignored ? { identifier, ignored } : { identifier };
   });
 }
 

@@ -1,3 +1,4 @@
+import { IDENTIFIER_LABELS } from '../sites/labels';
 import { digits, normaliseDomain, normaliseEmail } from '../sites/normal-forms';
 import { IDENTIFIER_KINDS, type Identifier, type IdentifierKind } from '../sites/types';
 import { failure, type Result, succeed } from '../result';
@@ -20,7 +21,7 @@ export function normaliseIdentifier(kind: string, raw: string): Result<Identifie
   let value = raw.trim();
   if (DIGIT_KINDS.has(k)) {
     const id = digits(value.replace(/[\s-]/g, '').replace(/^act_/i, ''));
-    if (!id) return failure('bad-request', `${kind} must be digits, got "${raw}".`);
+    if (!id) return failure('bad-request', `${IDENTIFIER_LABELS[k]}: digits only, got "${raw}".`);
     value = id;
     if (k === 'google-ads-customer' && value.length !== 10) {
       return failure('bad-request', `A Google Ads customer ID has 10 digits (123-456-7890), got "${raw}".`);

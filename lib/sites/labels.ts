@@ -34,3 +34,11 @@ export const IDENTIFIER_LABELS: Record<IdentifierKind, string> = {
 export function formatIdentifierValue(kind: IdentifierKind, value: string): string {
   return kind === 'google-ads-customer' && value.length === 10 ? `${value.slice(0, 3)}-${value.slice(3, 6)}-${value.slice(6)}` : value;
 }
+
+/**
+ * How an identifier reads wherever Baton shows one: "Google Ads customer ID 318-552-9047",
+ * "Email domain acme.com", "Asana project 1201809392759895".
+ */
+export function identifierLabel(identifier: { kind: IdentifierKind; value: string }): string {
+  return `${IDENTIFIER_LABELS[identifier.kind]} ${formatIdentifierValue(identifier.kind, identifier.value)}`;
+}

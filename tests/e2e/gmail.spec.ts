@@ -13,6 +13,8 @@ test.describe('Gmail thread', () => {
     // The thread the panel talks about is the one open in Gmail.
     const threadId = site.expected.thread?.legacyId ?? site.expected.thread?.id;
     expect(threadId, 'gmail-thread.expected.json names the thread').toBeTruthy();
+    // The page's identifiers are folded under "This page": unfold them to see the thread's.
+    await panel.getByRole('button', { name: /identifiers on this page/ }).click();
     await expect(panel.getByText(threadId!).first()).toBeVisible();
   });
 
