@@ -20,6 +20,7 @@ const view = reactRootPerTest((message: Message) => {
   sent.push(message);
   if (message.type === 'client/create-from-page') return { ok: true, data: { id: 'c-new', name: message.name, identifiers: message.identifiers } };
   if (message.type === 'panel/state') return { ok: true, data: THREAD_TAB };
+  if (message.type === 'settings/get') return { ok: true, data: { ownDomains: [] } };
   return { ok: true, data: null };
 });
 
