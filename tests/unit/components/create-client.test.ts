@@ -48,7 +48,7 @@ describe('on a page no client owns', () => {
     await type(nameField()!, 'Northwind');
     expect(buttons()[0]).toBe('Create client Northwind');
     await submit();
-    expect(sent).toEqual([{ type: 'client/create-from-page', name: 'Northwind', identifiers: THREAD_TAB.linkable }]);
+    expect(sent.filter((m) => m.type === 'client/create-from-page')).toEqual([{ type: 'client/create-from-page', name: 'Northwind', identifiers: THREAD_TAB.linkable }]);
   });
 
   it('keeps only "Link to client" where the page fits two clients, or names none', async () => {
