@@ -88,6 +88,17 @@ export function FirstPassChart({ metrics, reviewHref }: { metrics: Metrics; revi
       }
     >
       <ChartCanvas config={config} label={summary} height={Math.max(160, rows.length * 40 + 60)} />
+      {rows.length ? (
+        // The review of each template, in view: not only in the folded table of numbers.
+        <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
+          <span className="text-slate-600 dark:text-slate-400">Review template:</span>
+          {rows.map((r) => (
+            <a key={r.templateId} aria-label={`Review ${r.name}`} className="text-brand-700 underline dark:text-indigo-300" href={reviewHref(r.templateId)}>
+              {r.name}
+            </a>
+          ))}
+        </p>
+      ) : null}
     </ChartFigure>
   );
 }

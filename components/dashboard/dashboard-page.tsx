@@ -10,6 +10,7 @@ import { Filters, type FilterOptions, type FilterValues } from './filters';
 import { formatDay } from './format';
 import { KpiTiles } from './kpi-tiles';
 import { browserTimeZone, PERIOD_PRESETS } from './period';
+import { WindowIdProvider } from './open-in-panel';
 import { ReviewPage } from './review-page';
 import { CostProjection, FailureBreakdowns, FailuresTable, OpenHandoffsTable, OverridesTable } from './tables';
 import { useDashboardParams, useRoute } from './use-dashboard-params';
@@ -108,7 +109,7 @@ export function DashboardPage() {
         ) : null}
         {facts && query.ok && route.view === 'review' ? <ReviewPage facts={facts} version={version} query={query.data} templateId={route.templateId} /> : null}
         {metrics && route.view === 'dashboard' ? (
-          <>
+          <WindowIdProvider>
             <KpiTiles metrics={metrics} previousLabel={previousLabel} />
             <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
               <TimeToConfirmChart metrics={metrics} />
@@ -121,7 +122,7 @@ export function DashboardPage() {
             <FailuresTable metrics={metrics} />
             <FailureBreakdowns metrics={metrics} />
             <OverridesTable metrics={metrics} />
-          </>
+          </WindowIdProvider>
         ) : null}
       </main>
     </div>

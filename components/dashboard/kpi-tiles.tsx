@@ -22,7 +22,9 @@ function tiles(m: Metrics): Tile[] {
   const change = (pick: (t: PeriodTotals) => number | null, kind: 'rate' | 'count' | 'hours' | 'money', better: Better) => describeChange(pick(c), pick(p), kind, better, m.currency);
   return [
     { label: 'Handoffs sent', value: formatNumber(c.sent), detail: `${c.created} started · ${c.confirmed} confirmed · ${c.cancelled} cancelled`, change: change((t) => t.sent, 'count', 'up') },
-    { label: 'Complete when sent', value: formatPercent(c.completenessAtSend), detail: `${c.sentComplete} of ${c.sent} complete · ${c.overrides} sent with an override`, change: change((t) => t.completenessAtSend, 'rate', 'up') },
+    // Two figures that once read alike ("99%" beside "15 of 16 complete"): the label says the first is an
+    // average of how complete each was, the detail counts the ones that went out with nothing missing.
+    { label: 'Average completeness at send', value: formatPercent(c.completenessAtSend), detail: `${c.sentComplete} of ${c.sent} sent complete · ${c.overrides} sent with an override`, change: change((t) => t.completenessAtSend, 'rate', 'up') },
     { label: 'Median time to confirm', value: formatHours(c.timeToConfirm.medianHours), detail: `90th percentile ${formatHours(c.timeToConfirm.p90Hours)}`, change: change((t) => t.timeToConfirm.medianHours, 'hours', 'down') },
     { label: 'First-pass confirmation', value: formatPercent(c.firstPassRate), detail: `${c.firstPass} of the ${c.confirmed} confirmed had no gap raised`, change: change((t) => t.firstPassRate, 'rate', 'up') },
     { label: 'Gaps per handoff', value: formatRatio(c.gapsPerHandoff), detail: `of the ${c.confirmed} confirmed, with ${formatRatio(c.reworkRounds)} rounds of rework each · ${c.gapsRaised} gaps raised in the period`, change: change((t) => t.gapsPerHandoff, 'count', 'down') },

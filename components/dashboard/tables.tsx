@@ -5,6 +5,7 @@ import { formatDateTime } from '../panel/format';
 import { Button } from '../button';
 import { DataTable } from './chart-figure';
 import { formatHours, formatMoney, formatNumber } from './format';
+import { OpenInPanel } from './open-in-panel';
 
 const PAGE = 25;
 
@@ -44,7 +45,7 @@ export function OpenHandoffsTable({ metrics }: { metrics: Metrics }) {
             head={['Handoff', 'Client', 'Type', 'State', 'Owner (sender)', 'Receiver', 'Confirm by', 'Overdue']}
             numeric={[7]}
             rows={rows.slice(0, limit).map((r) => [
-              r.title,
+              <OpenInPanel key="h" handoffId={r.id} title={r.title} />,
               r.clientName,
               r.templateName,
               <StateBadge key="s" state={r.state} />,
@@ -72,7 +73,7 @@ export function FailuresTable({ metrics }: { metrics: Metrics }) {
             caption="Failures"
             head={['Logged', 'Client', 'Category', 'Hours', 'Cost', 'What happened', 'Handoff', 'Logged by']}
             numeric={[3, 4]}
-            rows={rows.slice(0, limit).map((r) => [formatDateTime(r.at), r.clientName, r.categoryLabel, formatNumber(r.hours), formatMoney(r.cost, metrics.currency), r.description, r.handoffTitle ?? '—', r.loggedByName])}
+            rows={rows.slice(0, limit).map((r) => [formatDateTime(r.at), r.clientName, r.categoryLabel, formatNumber(r.hours), formatMoney(r.cost, metrics.currency), r.description, r.handoffId ? <OpenInPanel key="h" handoffId={r.handoffId} title={r.handoffTitle ?? 'Open handoff'} /> : '—', r.loggedByName])}
           />
         )
       }

@@ -21,6 +21,7 @@ export function DataSection() {
       <Restore />
       <HandoffExport />
       <DemoLoader />
+      <DemoRemover />
     </Section>
   );
 }
@@ -154,5 +155,60 @@ function DemoLoader() {
         <StatusMessage message={status} />
       </Card>
     </div>
+  );
+}
+
+/** Takes the demo agency out again, after a confirm step; what the person added stays. */
+function DemoRemover() {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [status, setStatus] = useState<string>();
+
+  const remove = async () => {
+    setBusy(true);
+    setError(undefined);
+    const reply = await sendRequest<'demo/remove'>({ type: 'demo/remove' });
+    setBusy(false);
+    setConfirming(false);
+    if (!reply.ok) return setError(reply.problem.message);
+    const { clients, handoffs, members } = reply.data;
+    setStatus(
+      clients + handoffs + members === 0
+        ? 'The demo agency is not loaded: there is nothing of it to remove.'
+        : `Removed the demo agency: ${plural(clients, 'client')} archived, ${plural(handoffs, 'open handoff')} cancelled, ${members} ${members === 1 ? 'person' : 'people'} taken off the team. Your own clients and handoffs are as they were.`,
+    );
+  };
+
+  return (
+    <Card title="Remove the demo agency" description="Done looking around? This takes Fieldstone Digital’s clients, open handoffs and people out again; what you added yourself stays.">
+      {confirming ? (
+        <div role="group" aria-label="Confirm removing the demo" className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40">
+          <p>The demo’s clients are archived, its open handoffs cancelled and its people taken off the team. Their history stays in the log.</p>
+          <div className="flex flex-wrap gap-2">
+            <Button variant="danger" onClick={() => void remove()} disabled={busy}>
+              Remove it
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirming(false)}>
+              Keep it
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setStatus(undefined);
+              setConfirming(true);
+            }}
+          >
+            Remove the demo agency
+          </Button>
+        </div>
+      )}
+      <ErrorAlert message={error} />
+      <StatusMessage message={status} />
+    </Card>
   );
 }

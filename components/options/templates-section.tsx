@@ -3,6 +3,7 @@ import { newestVersions } from '../../lib/templates';
 import type { Template } from '../../lib/model/template';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
+import { linkClass } from '../form-styles';
 import { Section } from '../section';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
@@ -11,6 +12,19 @@ import { TemplateEditor } from './template-editor';
 import { liveError, useLive } from '../use-live';
 
 type Editing = { template?: Template } | undefined;
+
+/** The template's review on the dashboard (which fields receivers ask about), one click from its card. */
+function ReviewLink({ template }: { template: Template }) {
+  return (
+    <a
+      href={`/dashboard.html#review/${encodeURIComponent(template.id)}`}
+      aria-label={`Review template: ${template.name}`}
+      className={`self-end text-sm ${linkClass}`}
+    >
+      Review template
+    </a>
+  );
+}
 
 /** The built-in templates and the agency's own; admins add and improve them. */
 export function TemplatesSection({ isAdmin }: { isAdmin: boolean }) {
@@ -35,8 +49,9 @@ export function TemplatesSection({ isAdmin }: { isAdmin: boolean }) {
         <>
           <ul className="flex flex-col gap-2" aria-label="Templates">
             {list.map((t) => (
-              <li key={`${t.id}@${t.version}`}>
+              <li key={`${t.id}@${t.version}`} className="flex flex-col gap-1">
                 <TemplateDetails template={t} canEdit={isAdmin} onEdit={() => setEditing({ template: t })} />
+                <ReviewLink template={t} />
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { TabState } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send';
 import { identifierLabel } from '../../lib/sites/labels';
+import { suggestClientName } from '../../lib/match/suggest-client-name';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
 import { useNavigation } from './navigation';
@@ -17,7 +18,8 @@ export function LinkClientPicker({ tab, onClose }: { tab: TabState; onClose: () 
   const { clients } = useWorkspace();
   const { requestFocus } = useNavigation();
   const [query, setQuery] = useState('');
-  const [newName, setNewName] = useState('');
+  // Prefilled with what the page calls the client (its account, project or mail organisation).
+  const [newName, setNewName] = useState(() => suggestClientName(tab.context, tab.linkable) ?? '');
   const [linked, setLinked] = useState<string>();
   const { run, busy, error, setError } = useAction();
   const searchId = useId();

@@ -12,6 +12,8 @@ import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 import { ClientOptions } from '../client-options';
 import { CreateClientInCapture } from '../first-run/create-client-in-capture';
+import type { Handoff } from '../../lib/model/handoff';
+import { DuplicateWarning } from './duplicate-warning';
 
 /**
  * Picks a template and starts the draft. The background prefills it from the tab (subject,
@@ -25,9 +27,13 @@ export function NewHandoffView({ route, site }: { route: Extract<Route, { view: 
   const client = clients.find((c) => c.id === clientId);
   const { suggested, rest } = orderTemplates(templates, site);
 
-  const start = async (template: Pick<Template, 'id'> & { version?: number }) => {
+  // The open handoff of the same kind the start was answered with, and the template to start anyway.
+  const [duplicate, setDuplicate] = useState<{ handoff: Handoff; template: Pick<Template, 'id'> & { version?: number } }>();
+
+  const start = async (template: Pick<Template, 'id'> & { version?: number }, startAnyway = false) => {
     if (!clientId) return setError('Choose the client this handoff is about.');
-    const draft = await run(() =>
+    setDuplicate(undefined);
+    const answer = await run(() =>
       sendRequest<'handoff/start'>({
         type: 'handoff/start',
         clientId,
@@ -35,9 +41,11 @@ export function NewHandoffView({ route, site }: { route: Extract<Route, { view: 
         ...(template.version !== undefined ? { templateVersion: template.version } : {}),
         ...(route.page ? { page: route.page } : route.tabId !== undefined ? { tabId: route.tabId } : {}),
         ...(route.selectedText ? { selectedText: route.selectedText } : {}),
+        ...(startAnyway ? { startAnyway } : {}),
       }),
     );
-    if (draft) navigate({ view: 'handoff', handoffId: draft.id }, { replace: true });
+    if (answer && 'duplicate' in answer) setDuplicate({ handoff: answer.duplicate, template });
+    else if (answer) navigate({ view: 'handoff', handoffId: answer.id }, { replace: true });
   };
 
   // Opened with a template already chosen (a capture or a command): start it once, on mount.
@@ -71,6 +79,7 @@ export function NewHandoffView({ route, site }: { route: Extract<Route, { view: 
         </blockquote>
       ) : null}
       <ErrorAlert message={error} />
+      {duplicate ? <DuplicateWarning duplicate={duplicate.handoff} busy={busy} onStartAnyway={() => void start(duplicate.template, true)} /> : null}
       <TemplatePicker suggested={suggested} rest={rest} disabled={busy} onPick={(t) => void start(t)} />
     </div>
   );

@@ -25,6 +25,17 @@ async function openOn(windowId: number | undefined, intent: () => Promise<PanelI
   return opening;
 }
 
+/** What the page shows selected, read in its top frame; none where Baton may not read the page. */
+async function selectionIn(tabId: number): Promise<string | undefined> {
+  try {
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: () => globalThis.getSelection()?.toString() ?? '' });
+    return typeof frame?.result === 'string' && frame.result.trim() ? frame.result : undefined;
+  } catch {
+    // A page outside Baton's hosts, or one still loading: the handoff starts without a selection.
+    return undefined;
+  }
+}
+
 /** The menu item, created on install and on every browser start; removing first makes it idempotent. */
 export async function createContextMenus(): Promise<void> {
   const menus = browser.contextMenus;
@@ -44,7 +55,8 @@ export function watchPanelTriggers(): void {
   browser.runtime.onInstalled.addListener(() => void createContextMenus().catch(() => undefined));
   browser.runtime.onStartup.addListener(() => void createContextMenus().catch(() => undefined));
   browser.commands?.onCommand.addListener((command, tab) => {
-    if (command === START_HANDOFF_COMMAND) void openOn(tab?.windowId, () => newHandoffIntent(tab?.id)).catch(() => undefined);
+    // The shortcut carries the page's selection as the menu item does (the menu is handed it; the shortcut asks the page).
+    if (command === START_HANDOFF_COMMAND) void openOn(tab?.windowId, async () => newHandoffIntent(tab?.id, tab?.id !== undefined ? await selectionIn(tab.id) : undefined)).catch(() => undefined);
   });
   browser.contextMenus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId === START_HANDOFF_MENU) void openOn(tab?.windowId, () => newHandoffIntent(tab?.id, info.selectionText)).catch(() => undefined);

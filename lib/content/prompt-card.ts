@@ -4,11 +4,14 @@ import { BASE_CSS, createButton, createShadowHost, removeStrays } from './shadow
 export const PROMPT_MARKER = 'data-baton-prompt';
 export const PROMPT_REGION_LABEL = 'Baton: handoffs awaiting you';
 export const SNOOZE_MINUTES = 60;
+/** Narrow enough to stay inside Gmail's expanded left rail (256 px) with its margin. */
+export const PROMPT_WIDTH_PX = 224;
 
 const CSS = `${BASE_CSS}
-:host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; }
+/* Bottom-left, within Gmail's 256 px left rail: bottom-right is where Gmail opens compose windows. */
+:host { position: fixed; left: 16px; bottom: 16px; z-index: 2147483000; }
 section {
-  width: 340px; max-width: calc(100vw - 32px); max-height: 50vh; overflow: auto; box-sizing: border-box;
+  width: ${PROMPT_WIDTH_PX}px; max-width: calc(100vw - 32px); max-height: 50vh; overflow: auto; box-sizing: border-box;
   background: #fff; color: #1f1f1f; border: 1px solid #dadce0; border-radius: 12px;
   box-shadow: 0 2px 6px rgba(60, 64, 67, 0.15), 0 1px 2px rgba(60, 64, 67, 0.3);
   padding: 10px 12px; font: 13px/18px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif;
@@ -84,7 +87,7 @@ function promptCard(doc: Document, items: PromptItem[], onDismiss: () => void, a
 }
 
 /**
- * The compact in-page prompt, fixed bottom-right: "<sender> handed you <client>: <template> — Review".
+ * The compact in-page prompt, fixed bottom-left (clear of Gmail's compose windows): "<sender> handed you <client>: <template> — Review".
  * It never takes focus and never covers more than a corner; dismissed, it stays away until a handoff
  * arrives that it has not shown yet.
  */

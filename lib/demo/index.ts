@@ -199,4 +199,4 @@ class DemoWriter {
 
 type FailureStory = (typeof FAILURE_STORIES)[number];
 
-const clientId = (key: string) => `demo-client-${key}`;
+export const clientId = (key: string) => `demo-client-${key}`;

@@ -38,10 +38,14 @@ function capitalised(label: string): string {
     .join(' ');
 }
 
-/** Asana's tab title reads "<task> - <project> - Asana": the project names the client's work. */
+/**
+ * Asana's tab title reads "<task> - <project> - Asana": the project names the client's work, and its
+ * first part the client ("Northwind Outfitters" of "Northwind Outfitters – Q3 Paid Social").
+ */
 function asanaProject(title: string | undefined): string | undefined {
   const parts = title?.replace(/^[●•]\s*/, '').split(' - ') ?? [];
-  return parts.length >= 2 && parts.at(-1)?.trim() === 'Asana' ? parts.at(-2)?.trim() || undefined : undefined;
+  if (parts.length < 2 || parts.at(-1)?.trim() !== 'Asana') return undefined;
+  return parts.at(-2)?.split(/\s[–—-]\s|:\s/)[0]?.trim() || undefined;
 }
 
 function fromDomain(context: PageContext, domain: string): string | undefined {

@@ -113,6 +113,11 @@ test('the receiver’s prompt appears in Gmail when a handoff arrives, opens it 
   // Pushed by the background: no reload, and the page keeps its focus.
   await expect(prompt).toContainText('Tom Reyes handed you Northwind Outfitters: Brief → creative');
   expect(await gmail.evaluate(() => document.activeElement?.matches('h2.hP'))).toBe(true);
+  // Clear of where Gmail opens compose windows (bottom-right): at the bottom of its 256 px left rail.
+  const box = (await prompt.boundingBox())!;
+  const viewport = gmail.viewportSize()!;
+  expect(box.x + box.width).toBeLessThanOrEqual(256);
+  expect(box.y + box.height).toBeGreaterThan(viewport.height - 40);
 
   // Asana shows the same prompt, fetched when the page loads.
   const { page: asana } = await openSite(baton, 'asana-task');

@@ -26,7 +26,7 @@ const send = <T,>(page: Page, message: unknown) =>
 function expectedTiles(m: Metrics): Record<string, string> {
   return {
     'Handoffs sent': formatNumber(m.current.sent),
-    'Complete when sent': formatPercent(m.current.completenessAtSend),
+    'Average completeness at send': formatPercent(m.current.completenessAtSend),
     'Median time to confirm': formatHours(m.current.timeToConfirm.medianHours),
     'First-pass confirmation': formatPercent(m.current.firstPassRate),
     'Overdue confirmations': formatNumber(m.current.overdue),

@@ -80,6 +80,12 @@ test('the demo agency loads from the settings, and a handoff exports as Markdown
   expect(markdown).toContain('# Meridian Legal\\: Dana hands the account to you');
   expect(markdown).toContain('### Key decisions\n\n- **Paused display prospecting** — ');
   expect(markdown).toContain('## Gaps');
+
+  // Done looking around: the demo goes again, after a confirm step.
+  await options.getByRole('button', { name: 'Remove the demo agency' }).click();
+  await options.getByRole('group', { name: 'Confirm removing the demo' }).getByRole('button', { name: 'Remove it' }).click();
+  await expect(options.getByRole('status').filter({ hasText: /^Removed the demo agency: 13 clients archived/ })).toBeVisible();
+  await expect(clientList(options).getByRole('listitem')).toHaveCount(0);
 });
 
 test('an admin sets up the workspace: their name, a colleague, reminders and a custom template', async ({ baton }) => {

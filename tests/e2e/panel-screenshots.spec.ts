@@ -63,6 +63,8 @@ test('side panel screenshots', async ({ baton }) => {
 
   await panel.getByRole('button', { name: 'Start handoff' }).click();
   await panel.getByRole('button', { name: 'Sales → account management' }).click();
+  // The demo's Juniper & Vale already has one in flight: the duplicate guard asks first.
+  await panel.getByRole('button', { name: 'Start another anyway' }).click();
   await panel.getByLabel('Primary goals', { exact: true }).fill('Double subscription sign-ups by March\nKeep gift-box revenue flat');
   await panel.getByLabel('Key objections', { exact: true }).fill('Burned by the last agency on reporting: wants weekly numbers');
   await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();

@@ -2,10 +2,12 @@
 import type { Backup } from '../../messaging/protocol';
 import { z } from '../../model/zod';
 import { exportBackup, importBackup, loadDemo, type ImportResult } from '../backup';
+import { removeDemo, type DemoRemoved } from '../remove-demo';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns, type Effect } from './define';
 
 type Imported = { added: number; skipped: number };
-const IMPORTED: readonly Effect[] = [...CHANGE, 'rematch'];
+// The demo and a restore can change the workspace record too (its own domains): read it again after.
+const IMPORTED: readonly Effect[] = [...CHANGE, 'rematch', 'refresh-session'];
 const counts = ({ added, skipped }: ImportResult): Imported => ({ added, skipped });
 
 export const dataCommands = [
@@ -28,5 +30,10 @@ export const dataCommands = [
   defineCommand({
     type: 'demo/load', schema: NO_FIELDS, from: PAGES, kind: 'write', effects: IMPORTED, response: returns<Imported>(),
     handle: async (_request, { session, now }) => counts(await loadDemo(await session(), now())),
+  }),
+  /** Takes the demo agency out again, through the log; the person's own clients and handoffs stay. */
+  defineCommand({
+    type: 'demo/remove', schema: NO_FIELDS, from: PAGES, kind: 'write', effects: IMPORTED, response: returns<DemoRemoved>(),
+    handle: async (_request, { session, now }) => removeDemo(await session(), now()),
   }),
 ] as const;

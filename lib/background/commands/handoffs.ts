@@ -8,6 +8,7 @@ import { PageContextSchema } from '../../model/page-context';
 import { z } from '../../model/zod';
 import { MAX_SELECTED_TEXT } from '../../messaging/protocol';
 import { findTemplate } from '../../templates';
+import { openDuplicate } from '../../workflow/duplicates';
 import { prefillFromPage } from '../../workflow/prefill';
 import { append, appendAll } from '../append';
 import { CommandError } from '../command-error';
@@ -36,6 +37,17 @@ function handoffEventCommand<const T extends string, E extends EventType>(type: 
   });
 }
 
+/** The answer to a start refused for a duplicate: the handoff of that kind already open. */
+export interface OpenDuplicateAnswer {
+  duplicate: Handoff;
+}
+
+/** The open handoff of this template for this client, read as the rest of the panel reads it. */
+async function openOfKind(session: Session, kind: { clientId: string; templateId: string }): Promise<Handoff | undefined> {
+  const open = openDuplicate(await session.db.getAllFromIndex('handoffs', 'byClient', kind.clientId), kind);
+  return open ? ((await getHandoff(session.db, open.id)) ?? undefined) : undefined;
+}
+
 const start = defineCommand({
   type: 'handoff/start',
   schema: z.object({
@@ -48,10 +60,16 @@ const start = defineCommand({
     /** …or from what it showed when the person clicked (a capture): the tab may have moved on since. */
     page: PageContextSchema.optional(),
     selectedText: shortText(MAX_SELECTED_TEXT).optional(),
+    /** Start even when one of this template for this client is already open (the person chose to). */
+    startAnyway: z.boolean().optional(),
   }),
-  from: PAGES, kind: 'write', effects: CHANGE, response: returns<Handoff>(),
+  from: PAGES, kind: 'write', effects: CHANGE, response: returns<Handoff | OpenDuplicateAnswer>(),
   async handle(request, { session, tabState, now }) {
     const s = await session();
+    if (!request.startAnyway) {
+      const open = await openOfKind(s, request);
+      if (open) return { duplicate: open };
+    }
     // Without a version, the newest: an admin's edit applies to every handoff started after it.
     const template = findTemplate(await allTemplates(s.db), request.templateId, request.templateVersion);
     if (!template) throw new CommandError('Unknown template.', 'not-found');

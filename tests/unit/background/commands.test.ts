@@ -95,6 +95,27 @@ describe('workspace commands', () => {
     expect(view.timeline.map((t) => t.type)).toEqual(['handoff.sent', 'handoff.created', 'client.created']);
   });
 
+  it('answer a second start of the same template for the same client with the one already open, unless asked to start anyway', async () => {
+    const client = await ok<Client>({ type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: '' } });
+    const other = await ok<Client>({ type: 'clients/save', client: { name: 'Globex', identifiers: '' } });
+    const first = await ok<Handoff>({ type: 'handoff/start', clientId: client.id, templateId: 'sales-to-am' });
+    const { db } = await background.workspace.session();
+    const before = await db.count('events');
+
+    expect(await ok({ type: 'handoff/start', clientId: client.id, templateId: 'sales-to-am' })).toEqual({ duplicate: expect.objectContaining({ id: first.id, state: 'draft' }) });
+    expect(await db.count('events')).toBe(before);
+    // Another template, or another client, is no duplicate.
+    expect(await ok<Handoff>({ type: 'handoff/start', clientId: client.id, templateId: 'brief-to-creative' })).toMatchObject({ state: 'draft', templateId: 'brief-to-creative' });
+    expect(await ok<Handoff>({ type: 'handoff/start', clientId: other.id, templateId: 'sales-to-am' })).toMatchObject({ state: 'draft', clientId: other.id });
+    const second = await ok<Handoff>({ type: 'handoff/start', clientId: client.id, templateId: 'sales-to-am', startAnyway: true });
+    expect(second).toMatchObject({ state: 'draft', clientId: client.id });
+    expect(second.id).not.toBe(first.id);
+    // Once the open one is cancelled, starting is plain again.
+    await ok({ type: 'handoff/cancel', id: first.id, reason: 'Duplicate' });
+    await ok({ type: 'handoff/cancel', id: second.id, reason: 'Duplicate' });
+    expect(await ok<Handoff>({ type: 'handoff/start', clientId: client.id, templateId: 'sales-to-am' })).toMatchObject({ state: 'draft' });
+  });
+
   it('send a draft with its last edits in one message: both events in one transaction, or neither', async () => {
     const tom = await ok<Member>({ type: 'member/add', name: 'Tom Reyes', email: 'tom@brightlane.agency' });
     const client = await ok<Client>({ type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: '' } });

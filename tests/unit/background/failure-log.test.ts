@@ -82,7 +82,8 @@ describe('failure/log', () => {
   it('refuses a failure on a handoff that never went out, one that does not exist, or another client’s, and writes nothing', async () => {
     const { handoff, client } = await handoffFromColleague(bg);
     const other = await bg.ok<Client>({ type: 'clients/save', client: { name: 'Juniper Coffee', identifiers: '' } });
-    const draft = await bg.ok<Handoff>({ type: 'handoff/start', clientId: client.id, templateId: 'brief-to-creative' });
+    // A second brief for the client, started knowingly past the duplicate guard (the colleague's is open).
+    const draft = await bg.ok<Handoff>({ type: 'handoff/start', clientId: client.id, templateId: 'brief-to-creative', startAnyway: true });
     const before = await eventCount();
     const failure = { type: 'failure/log', category: 'other', hours: 1, description: 'Something broke.' };
 

@@ -40,6 +40,25 @@ describe('opening the panel from outside the page', () => {
     await vi.waitFor(async () => expect(await intentOf(3)).toMatchObject({ kind: 'new-handoff', tabId: 12 }));
   });
 
+  it('the keyboard command carries the page’s selection, as the menu item does', async () => {
+    const open = stubSidePanel();
+    const read = vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, documentId: 'd', result: ' Budget: 40k/month ' }] as never);
+    watchPanelTriggers();
+    onCommand.trigger(START_HANDOFF_COMMAND, tab);
+    expect(open).toHaveBeenCalledWith({ windowId: 3 });
+    await vi.waitFor(async () => expect(await intentOf(3)).toMatchObject({ kind: 'new-handoff', tabId: 12, selectedText: 'Budget: 40k/month' }));
+    expect(read).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: 12 } }));
+  });
+
+  it('the keyboard command starts without a selection where the page cannot be read', async () => {
+    stubSidePanel();
+    vi.spyOn(browser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access contents of the page'));
+    watchPanelTriggers();
+    onCommand.trigger(START_HANDOFF_COMMAND, tab);
+    await vi.waitFor(async () => expect(await intentOf(3)).toMatchObject({ kind: 'new-handoff', tabId: 12 }));
+    expect(await intentOf(3)).not.toHaveProperty('selectedText');
+  });
+
   it('"Start handoff with selection" carries the selected text', async () => {
     const open = stubSidePanel();
     watchPanelTriggers();

@@ -20,6 +20,7 @@ describe('the client name a page suggests', () => {
     const context = thread('Budget for next quarter', [{ email: 'bob@acme.com', name: 'Bob' }]);
     expect(suggestClientName(context, [{ kind: 'email-domain', value: 'acme.com' }])).toBe('Acme');
     expect(suggestClientName(context, [{ kind: 'email-domain', value: 'harbor-pine.co.uk' }])).toBe('Harbor Pine');
+    expect(suggestClientName(context, [{ kind: 'email-domain', value: 'juniper-vale.coffee' }])).toBe('Juniper Vale');
     expect(organisationLabel('mail.acme.com.au')).toBe('acme');
     expect(organisationLabel('localhost')).toBeUndefined();
   });
@@ -32,11 +33,12 @@ describe('the client name a page suggests', () => {
     expect(suggestClientName(context, [{ kind: 'gmail-thread', value: '195198d4e5f0a3b2' }])).toBe('Sam Lindqvist');
   });
 
-  it('takes the account name an ad platform shows, and Asana’s project from its tab title', () => {
+  it('takes the account name an ad platform shows, and the client part of Asana’s project from its tab title', () => {
     const ads: PageContext = { site: 'google-ads', url: 'https://ads.google.com/', identifiers: [{ kind: 'google-ads-ocid', value: '1' }], account: { id: '1', name: 'Harbor & Pine' } };
     expect(suggestClientName(ads, ads.identifiers)).toBe('Harbor & Pine');
     const asana: PageContext = { site: 'asana', url: 'https://app.asana.com/0/1/2', title: 'Creative QA - Northwind Outfitters – Q3 Paid Social - Asana', identifiers: [] };
-    expect(suggestClientName(asana, [])).toBe('Northwind Outfitters – Q3 Paid Social');
+    expect(suggestClientName(asana, [])).toBe('Northwind Outfitters');
+    expect(suggestClientName({ ...asana, title: 'Asana' }, [])).toBeUndefined();
   });
 
   it('suggests nothing for a page that names nobody', () => {
