@@ -72,7 +72,7 @@ export function HandoffDetail({ handoff, template }: { handoff: Handoff; templat
                 {field.label}
               </h3>
               <FieldValueView field={field} value={handoff.fields[field.id]} />
-              <GapThread gaps={handoff.gaps.filter((g) => g.fieldIds.includes(field.id))} />
+              <GapThread gaps={handoff.gaps.filter((g) => g.fieldIds.includes(field.id))} handoffId={handoff.id} receiverId={handoff.receiverId} />
             </div>
           ))}
         </div>

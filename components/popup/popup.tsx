@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { Handoff } from '../../lib/model/handoff';
+import { isOpenGap, type Handoff } from '../../lib/model/handoff';
 import { AppHeader } from '../app-header';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
@@ -78,7 +78,7 @@ function Groups({ data, now, onOpen }: { data: PopupData; now: Date; onOpen: (ha
   const from = (h: Handoff) => fromParty(h, memberName);
   const to = (h: Handoff) => toParty(h, memberName);
   const asked = (h: Handoff) => {
-    const open = h.gaps.filter((g) => g.answer === undefined).length;
+    const open = h.gaps.filter(isOpenGap).length;
     return `${memberName(h.receiverId)} asks ${open} question${open === 1 ? '' : 's'}`;
   };
   return (

@@ -1,5 +1,5 @@
 // Handoff commands: start, read, fill in, send, and the receiver's and sender's moves after that.
-import { awaitingConfirmation, getHandoff, sentByMeOpen } from '../../db/queries';
+import { awaitingConfirmation, getHandoff, sentByMeOpen, waitingOnAnswers } from '../../db/queries';
 import { makeEvent } from '../../events/make-event';
 import { IdSchema, newId, shortText } from '../../model/common';
 import { EVENT_PAYLOADS, type EventType } from '../../model/event';
@@ -121,6 +121,9 @@ export const handoffCommands = [
   handoffEventCommand('handoff/reassign', 'handoff.reassigned'),
   myHandoffsCommand('handoffs/awaiting-me', awaitingConfirmation),
   myHandoffsCommand('handoffs/sent-by-me', sentByMeOpen),
+  // Issue 14: the receiver takes back an unanswered gap; the handoffs whose gaps I wait on.
+  handoffEventCommand('handoff/withdraw-gap', 'handoff.gap_withdrawn'),
+  myHandoffsCommand('handoffs/waiting-on-answers', waitingOnAnswers),
 ] as const;
 
 export { mustGetHandoff };
