@@ -20,7 +20,7 @@ import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 
 /** A sent (or closed) handoff: who, what, every field with its questions, what happened, and the next move. */
-export function HandoffDetail({ handoff, template }: { handoff: Handoff; template: Template }) {
+export function HandoffDetail({ handoff, template, held = false }: { handoff: Handoff; template: Template; held?: boolean }) {
   const { clients, me, members } = useWorkspace();
   const { navigate } = useNavigation();
   const client = clients.find((c) => c.id === handoff.clientId);
@@ -54,7 +54,8 @@ export function HandoffDetail({ handoff, template }: { handoff: Handoff; templat
           Sent incomplete: {handoff.override.reason}
         </p>
       ) : null}
-      <HandoffActions handoff={handoff} template={template} />
+      {/* While a send or confirmation is held for undo, the undo bar is the only move. */}
+      {held ? null : <HandoffActions handoff={handoff} template={template} />}
       {/* Anyone may say this handoff went wrong afterwards, once it went out (sent, confirmed, even cancelled). */}
       {handoff.sentAt ? (
         <div>

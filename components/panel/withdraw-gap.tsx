@@ -16,13 +16,16 @@ export function WithdrawGap({ handoffId, gap }: { handoffId: string; gap: Gap })
   const { run, busy, error } = useAction();
   const questionId = useId();
   if (!open) {
+    // The question describes the button: several gaps may each have one.
     return (
-      <Button variant="secondary" className="self-start px-2 py-1 text-xs" aria-describedby={questionId} onClick={() => setOpen(true)}>
-        Withdraw gap
+      <>
+        <Button variant="secondary" className="self-start px-2 py-1 text-xs" aria-describedby={questionId} onClick={() => setOpen(true)}>
+          Withdraw gap
+        </Button>
         <span id={questionId} className="sr-only">
           {gap.question}
         </span>
-      </Button>
+      </>
     );
   }
   const submit = async () => {

@@ -81,6 +81,10 @@ function Groups({ data, now, onOpen }: { data: PopupData; now: Date; onOpen: (ha
     const open = h.gaps.filter(isOpenGap).length;
     return `${memberName(h.receiverId)} asks ${open} question${open === 1 ? '' : 's'}`;
   };
+  const awaitingAnswers = (h: Handoff) => {
+    const open = h.gaps.filter(isOpenGap).length;
+    return `from ${memberName(h.senderId)} · ${open} question${open === 1 ? '' : 's'} to answer`;
+  };
   return (
     <>
       <HandoffGroup
@@ -95,6 +99,13 @@ function Groups({ data, now, onOpen }: { data: PopupData; now: Date; onOpen: (ha
         title="Waiting on others"
         lines={lines(data.waitingOnOthers, to)}
         empty="Nothing you sent is waiting. Start a handoff from the side panel or the “Capture handoff” button in Gmail."
+        now={now}
+        onOpen={onOpen}
+      />
+      <HandoffGroup
+        title="Waiting on answers"
+        lines={lines(data.waitingOnAnswers, awaitingAnswers)}
+        empty="No questions of yours are waiting. Gaps you raise stay here until the sender answers them."
         now={now}
         onOpen={onOpen}
       />
