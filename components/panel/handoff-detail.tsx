@@ -54,7 +54,7 @@ export function HandoffDetail({ handoff, template, held = false }: { handoff: Ha
           Sent incomplete: {handoff.override.reason}
         </p>
       ) : null}
-      {/* While a send or confirmation is held for undo, the undo bar is the only move. */}
+      {/* While my confirmation is held for undo, the undo bar is the only move. */}
       {held ? null : <HandoffActions handoff={handoff} template={template} />}
       {/* Anyone may say this handoff went wrong afterwards, once it went out (sent, confirmed, even cancelled). */}
       {handoff.sentAt ? (

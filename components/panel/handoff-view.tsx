@@ -32,7 +32,8 @@ export function HandoffView({ handoffId }: { handoffId: string }) {
       {handoff.state === 'draft' && handoff.senderId === me.id && !held ? (
         <HandoffForm key={handoff.id} handoff={handoff} template={template} onSent={setAnswered} />
       ) : (
-        <HandoffDetail handoff={handoff} template={template} held={Boolean(held)} />
+        // A held confirmation leaves Undo as the receiver's one move; a held send keeps Cancel for its sender.
+        <HandoffDetail handoff={handoff} template={template} held={held?.kind === 'confirm'} />
       )}
     </>
   );
