@@ -2,7 +2,7 @@
 import { awaitingConfirmation, getHandoff, sentByMeOpen, waitingOnAnswers } from '../../db/queries';
 import { makeEvent } from '../../events/make-event';
 import { IdSchema, newId, shortText } from '../../model/common';
-import { EVENT_PAYLOADS, type EventType } from '../../model/event';
+import { EVENT_PAYLOADS, type BatonEvent, type EventType } from '../../model/event';
 import type { Handoff } from '../../model/handoff';
 import { PageContextSchema } from '../../model/page-context';
 import { z } from '../../model/zod';
@@ -10,7 +10,6 @@ import { MAX_SELECTED_TEXT } from '../../messaging/protocol';
 import { findTemplate } from '../../templates';
 import { prefillFromPage } from '../../workflow/prefill';
 import { dryRun } from '../../db/dry-run';
-import type { BatonEvent } from '../../model/event';
 import { append, appendAll } from '../append';
 import { CommandError } from '../command-error';
 import { commitNow, holdAction, readPending, undoAction } from '../pending-actions';
