@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
-import type { Handoff } from '../../lib/model/handoff';
+import { isOpenGap, type Handoff } from '../../lib/model/handoff';
 import type { Template } from '../../lib/model/template';
 import { Button } from '../button';
 import { InlineForm } from './inline-form';
@@ -9,7 +9,7 @@ import { useAction } from './use-action';
 
 /** The sender answers each open gap; answering some now and the rest later is fine. */
 export function AnswerGapsForm({ handoff, template, onDone }: { handoff: Handoff; template: Template; onDone: () => void }) {
-  const open = handoff.gaps.filter((g) => g.answer === undefined);
+  const open = handoff.gaps.filter(isOpenGap);
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const { run, busy, error, setError } = useAction();
   const labels = (ids: string[]) => ids.map((id) => template.fields.find((f) => f.id === id)?.label ?? id).join(', ');

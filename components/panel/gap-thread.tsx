@@ -1,10 +1,14 @@
 import type { Gap } from '../../lib/model/handoff';
 import { formatDateTime, memberName } from './format';
+import { WithdrawGap } from './withdraw-gap';
 import { useWorkspace } from './workspace';
 
-/** The questions asked about one field and their answers, as a short conversation. */
-export function GapThread({ gaps }: { gaps: Gap[] }) {
-  const { members } = useWorkspace();
+/**
+ * The questions asked about one field and their answers, as a short conversation. With `handoffId`,
+ * the receiver who raised a gap still open may withdraw it there.
+ */
+export function GapThread({ gaps, handoffId, receiverId }: { gaps: Gap[]; handoffId?: string; receiverId?: string }) {
+  const { members, me } = useWorkspace();
   if (gaps.length === 0) return null;
   return (
     <ol aria-label="Gaps" className="mt-2 flex flex-col gap-2">
@@ -29,8 +33,16 @@ export function GapThread({ gaps }: { gaps: Gap[] }) {
               </p>
               <p className="whitespace-pre-wrap text-slate-900 dark:text-slate-100">{gap.answer}</p>
             </div>
+          ) : gap.withdrawnAt !== undefined ? (
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              {memberName(members, gap.raisedBy)} withdrew it · <time dateTime={gap.withdrawnAt}>{formatDateTime(gap.withdrawnAt)}</time>
+              {gap.withdrawnReason ? <span className="block whitespace-pre-wrap text-slate-800 dark:text-slate-200">{gap.withdrawnReason}</span> : null}
+            </p>
           ) : (
-            <p className="text-xs font-medium text-amber-800 dark:text-amber-300">Waiting for the sender’s answer</p>
+            <>
+              <p className="text-xs font-medium text-amber-800 dark:text-amber-300">Waiting for the sender’s answer</p>
+              {handoffId && gap.raisedBy === me.id && receiverId === me.id ? <WithdrawGap handoffId={handoffId} gap={gap} /> : null}
+            </>
           )}
         </li>
       ))}

@@ -1,18 +1,16 @@
 import { useState } from 'react';
-import { sendRequest } from '../../lib/messaging/send';
-import type { Handoff } from '../../lib/model/handoff';
+import { isOpenGap, type Handoff } from '../../lib/model/handoff';
 import type { Template } from '../../lib/model/template';
 import { checkAction, type HandoffAction } from '../../lib/workflow/rules';
 import { Button } from '../button';
 import { AnswerGapsForm } from './answer-gaps-form';
 import { CancelForm } from './cancel-form';
-import { ErrorAlert } from '../error-alert';
+import { ConfirmButtons, ConfirmNoteForm, OwnershipNotice } from './confirm-receipt';
 import { RaiseGapsForm } from './raise-gaps-form';
-import { useAction } from './use-action';
 import { focusViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 
-type OpenForm = 'raise' | 'answer' | 'cancel' | null;
+type OpenForm = 'raise' | 'answer' | 'cancel' | 'note' | null;
 
 /**
  * Only the moves the workflow allows this person now (lib/workflow/rules.ts). When the receiver's
@@ -21,10 +19,10 @@ type OpenForm = 'raise' | 'answer' | 'cancel' | null;
 export function HandoffActions({ handoff, template }: { handoff: Handoff; template: Template }) {
   const { me } = useWorkspace();
   const [form, setForm] = useState<OpenForm>(null);
-  const { run, busy, error } = useAction();
   const allowed = (action: HandoffAction) => checkAction(handoff, action, me) === null;
   // The receiver's one blocked move worth explaining: confirming while their own questions are open.
   const confirmRefusal = me.id === handoff.receiverId && handoff.state === 'gaps_raised' ? checkAction(handoff, 'confirm', me) : null;
+  const canWithdraw = allowed('withdraw_gap') && handoff.gaps.some((g) => isOpenGap(g) && g.raisedBy === me.id);
   // The control a person used goes away (a form closes, Confirm receipt is done): the handoff's heading
   // takes the keyboard, so it is never left on nothing.
   const close = () => {
@@ -35,13 +33,10 @@ export function HandoffActions({ handoff, template }: { handoff: Handoff; templa
   if (form === 'raise') return <RaiseGapsForm handoff={handoff} template={template} onDone={close} />;
   if (form === 'answer') return <AnswerGapsForm handoff={handoff} template={template} onDone={close} />;
   if (form === 'cancel') return <CancelForm handoff={handoff} onDone={close} />;
+  if (form === 'note') return <ConfirmNoteForm handoff={handoff} onDone={close} />;
 
   const buttons = [
-    allowed('confirm') && (
-      <Button key="confirm" disabled={busy} onClick={() => void run(() => sendRequest<'handoff/confirm'>({ type: 'handoff/confirm', id: handoff.id })).then((done) => done !== undefined && focusViewHeading())}>
-        Confirm receipt
-      </Button>
-    ),
+    allowed('confirm') && <ConfirmButtons key="confirm" handoff={handoff} onNote={() => setForm('note')} onConfirmed={focusViewHeading} />,
     allowed('raise_gaps') && (
       <Button key="raise" variant="secondary" onClick={() => setForm('raise')}>
         Raise gaps
@@ -62,9 +57,9 @@ export function HandoffActions({ handoff, template }: { handoff: Handoff; templa
   if (buttons.length === 0 && !confirmRefusal) return null;
   return (
     <div className="flex flex-col gap-2">
-      {confirmRefusal ? <p className="text-sm text-amber-800 dark:text-amber-300">{confirmRefusal}</p> : null}
+      {confirmRefusal ? <p className="text-sm text-amber-800 dark:text-amber-300">{confirmRefusal}{canWithdraw ? ' Or withdraw a gap you no longer need answered.' : ''}</p> : null}
+      {allowed('confirm') ? <OwnershipNotice handoff={handoff} template={template} /> : null}
       <div className="flex flex-wrap gap-2">{buttons}</div>
-      <ErrorAlert message={error} />
     </div>
   );
 }

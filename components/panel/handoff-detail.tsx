@@ -21,7 +21,7 @@ import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 
 /** A sent (or closed) handoff: who, what, every field with its questions, what happened, and the next move. */
-export function HandoffDetail({ handoff, template }: { handoff: Handoff; template: Template }) {
+export function HandoffDetail({ handoff, template, held = false }: { handoff: Handoff; template: Template; held?: boolean }) {
   const { clients, me, members } = useWorkspace();
   const { navigate } = useNavigation();
   const client = clients.find((c) => c.id === handoff.clientId);
@@ -55,7 +55,8 @@ export function HandoffDetail({ handoff, template }: { handoff: Handoff; templat
           Sent incomplete: {handoff.override.reason}
         </p>
       ) : null}
-      <HandoffActions handoff={handoff} template={template} />
+      {/* While my confirmation is held for undo, the undo bar is the only move. */}
+      {held ? null : <HandoffActions handoff={handoff} template={template} />}
       <KeyFactsCopy handoff={handoff} />
       {/* Anyone may say this handoff went wrong afterwards, once it went out (sent, confirmed, even cancelled). */}
       {handoff.sentAt ? (
@@ -74,7 +75,7 @@ export function HandoffDetail({ handoff, template }: { handoff: Handoff; templat
                 {field.label}
               </h3>
               <FieldValueView field={field} value={handoff.fields[field.id]} />
-              <GapThread gaps={handoff.gaps.filter((g) => g.fieldIds.includes(field.id))} />
+              <GapThread gaps={handoff.gaps.filter((g) => g.fieldIds.includes(field.id))} handoffId={handoff.id} receiverId={handoff.receiverId} />
             </div>
           ))}
         </div>

@@ -61,6 +61,8 @@ export function HandoffForm({ handoff, template, onSent }: { handoff: Handoff; t
     const reply = await sendRequest<'handoff/send'>({
       type: 'handoff/send',
       id: handoff.id,
+      // Held for a few seconds with "Sent to … · Undo" (components/panel/undo-bar.tsx).
+      hold: true,
       ...(handover.unsaved ? { draft: handover.unsaved } : {}),
       ...(incomplete ? { overrideReason: reason.trim() } : {}),
       ...(dueBy ? { dueBy } : {}),

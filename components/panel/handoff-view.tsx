@@ -5,6 +5,7 @@ import { findTemplate } from '../../lib/templates';
 import { ErrorAlert } from '../error-alert';
 import { HandoffDetail } from './handoff-detail';
 import { HandoffForm } from './handoff-form';
+import { UndoBar, useHeldAction } from './undo-bar';
 import { useLive } from '../use-live';
 import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
@@ -15,6 +16,7 @@ export function HandoffView({ handoffId }: { handoffId: string }) {
   const live = useLive(() => sendRequest<'handoff/get'>({ type: 'handoff/get', id: handoffId }), { key: `handoff:${handoffId}` });
   // A send answers with the sent handoff: shown at once, until the change feed brings a newer one.
   const [answered, setAnswered] = useState<Handoff>();
+  const held = useHeldAction(handoffId);
   if (live.status === 'loading') return null;
   if (live.status === 'error') return <ErrorAlert message={live.message} />;
   const handoff = answered?.id === handoffId && (!live.data || answered.updatedAt > live.data.updatedAt) ? answered : live.data;
@@ -25,10 +27,13 @@ export function HandoffView({ handoffId }: { handoffId: string }) {
   return (
     <>
       <ErrorAlert message={live.error} />
-      {handoff.state === 'draft' && handoff.senderId === me.id ? (
+      {/* Undo puts the view back as it was: the draft's form (with what was typed), or the handoff awaiting me. */}
+      {held ? <UndoBar held={held} onUndone={() => setAnswered(undefined)} /> : null}
+      {handoff.state === 'draft' && handoff.senderId === me.id && !held ? (
         <HandoffForm key={handoff.id} handoff={handoff} template={template} onSent={setAnswered} />
       ) : (
-        <HandoffDetail handoff={handoff} template={template} />
+        // A held confirmation leaves Undo as the receiver's one move; a held send keeps Cancel for its sender.
+        <HandoffDetail handoff={handoff} template={template} held={held?.kind === 'confirm'} />
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import type { Handoff } from '../../lib/model/handoff';
+import { isOpenGap, type Handoff } from '../../lib/model/handoff';
 import type { Member } from '../../lib/model/member';
 import { memberName } from './format';
 
@@ -6,7 +6,7 @@ import { memberName } from './format';
 export function nextStep(handoff: Handoff, me: Member, members: readonly Member[]): string | null {
   const receiver = memberName(members, handoff.receiverId);
   const sender = memberName(members, handoff.senderId);
-  const openGaps = handoff.gaps.filter((g) => g.answer === undefined).length;
+  const openGaps = handoff.gaps.filter(isOpenGap).length;
   const mine = me.id === handoff.receiverId;
   switch (handoff.state) {
     case 'sent':

@@ -41,7 +41,7 @@ function HandoffButton({ line, now, onOpen }: { line: HandoffLine; now: Date; on
     <button
       type="button"
       onClick={() => onOpen(line.handoff)}
-      className="flex w-full flex-col gap-0.5 rounded-md border border-slate-200 bg-white px-3 py-2 text-left transition-colors hover:border-brand-600 hover:bg-brand-50 dark:border-slate-800 dark:bg-slate-900 dark:hover:border-indigo-400 dark:hover:bg-slate-800"
+      className="flex w-full flex-col gap-0.5 rounded-md border border-slate-200 bg-white px-3 py-2 text-left motion-safe:transition-colors hover:border-brand-600 hover:bg-brand-50 dark:border-slate-800 dark:bg-slate-900 dark:hover:border-indigo-400 dark:hover:bg-slate-800"
     >
       <span className="line-clamp-2 text-sm font-medium text-slate-900 dark:text-slate-50">{line.handoff.title}</span>
       <span className="truncate text-xs text-slate-600 dark:text-slate-400">{line.clientName}</span>

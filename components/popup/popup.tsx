@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { Handoff } from '../../lib/model/handoff';
+import { isOpenGap, type Handoff } from '../../lib/model/handoff';
 import { AppHeader } from '../app-header';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
@@ -82,8 +82,12 @@ function Groups({ data, now, onOpen }: { data: PopupData; now: Date; onOpen: (ha
   const from = (h: Handoff) => fromParty(h, memberName);
   const to = (h: Handoff) => toParty(h, memberName);
   const asked = (h: Handoff) => {
-    const open = h.gaps.filter((g) => g.answer === undefined).length;
+    const open = h.gaps.filter(isOpenGap).length;
     return `${memberName(h.receiverId)} asks ${open} question${open === 1 ? '' : 's'}`;
+  };
+  const awaitingAnswers = (h: Handoff) => {
+    const open = h.gaps.filter(isOpenGap).length;
+    return `from ${memberName(h.senderId)} · ${open} question${open === 1 ? '' : 's'} to answer`;
   };
   return (
     <>
@@ -99,6 +103,13 @@ function Groups({ data, now, onOpen }: { data: PopupData; now: Date; onOpen: (ha
         title="Waiting on others"
         lines={lines(data.waitingOnOthers, to)}
         empty="Nothing you sent is waiting. Start a handoff from the side panel or the “Capture handoff” button in Gmail."
+        now={now}
+        onOpen={onOpen}
+      />
+      <HandoffGroup
+        title="Waiting on answers"
+        lines={lines(data.waitingOnAnswers, awaitingAnswers)}
+        empty="No questions of yours are waiting. Gaps you raise stay here until the sender answers them."
         now={now}
         onOpen={onOpen}
       />

@@ -11,6 +11,8 @@ export interface PopupData {
   awaitingMe: Handoff[];
   waitingOnOthers: Handoff[];
   gapsToAnswer: Handoff[];
+  /** Sent to me, with gaps I raised that wait on the sender's answers. */
+  waitingOnAnswers: Handoff[];
   clients: Client[];
   members: Member[];
   hub: HubStatus;
@@ -23,15 +25,17 @@ async function loadPopupData(): Promise<Result<PopupData>> {
     clients: sendRequest<'clients/list'>({ type: 'clients/list' }),
     members: sendRequest<'members/list'>({ type: 'members/list' }),
     hub: sendRequest<'hub/status'>({ type: 'hub/status' }),
+    questioned: sendRequest<'handoffs/waiting-on-answers'>({ type: 'handoffs/waiting-on-answers' }),
   });
   if (!reply.ok) return reply;
-  const { awaiting, sent, clients, members, hub } = reply.data;
+  const { awaiting, sent, clients, members, hub, questioned } = reply.data;
   return {
     ok: true,
     data: {
       awaitingMe: awaiting,
       waitingOnOthers: sent.filter((h) => awaitsReceiver(h.state)),
       gapsToAnswer: sent.filter((h) => h.state === 'gaps_raised'),
+      waitingOnAnswers: questioned,
       clients,
       members,
       hub,

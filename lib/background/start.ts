@@ -6,6 +6,8 @@ import { watchFirstRun } from './first-run';
 import { createMatcherCache } from './matcher';
 import { createRouter } from './router';
 import { watchPanelTriggers } from './panel-triggers';
+import { watchPendingActions } from './pending-actions';
+import { showWhatAwaitsMe } from './prompt-push';
 import { scheduleReminders } from './reminders';
 import { createSyncRunner } from './sync-runner';
 import { letToolbarOpenPopup, watchTabs } from './tab-lifecycle';
@@ -54,5 +56,10 @@ export function startBackground(): void {
   watchPanelTriggers();
   watchAdContentScripts();
   void scheduleReminders(workspace);
+  // Sends and confirmations held for undo: what fell due while the worker was stopped goes out now.
+  watchPendingActions(workspace, () => {
+    sync.request(0);
+    void showWhatAwaitsMe(workspace).catch(() => undefined);
+  });
   void letToolbarOpenPopup();
 }

@@ -121,6 +121,11 @@ export function sentByMeOpen(db: BatonDatabase, memberId: string): Promise<Check
   return handoffsByParty(db, 'bySenderState', memberId, OPEN_STATES);
 }
 
+/** Handoffs sent to `memberId` that wait on the sender's answers to the gaps they raised. */
+export function waitingOnAnswers(db: BatonDatabase, memberId: string): Promise<Checked<Handoff>> {
+  return handoffsByParty(db, 'byReceiverState', memberId, ['gaps_raised']);
+}
+
 export async function clientsByIdentifier(db: BatonDatabase, identifier: Identifier): Promise<Checked<Client>> {
   const raw = await db.transaction('clients').store.index('byIdentifier').getAll(identifierKey(identifier));
   return check(ClientSchema, 'Client', raw.map(stripClientRecord));

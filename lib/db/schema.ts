@@ -1,3 +1,4 @@
+import type { PendingAction } from '../background/pending-queue';
 import type { DBSchema } from 'idb';
 import type { Judging } from '../events/reducer';
 import type { Client } from '../model/client';
@@ -81,6 +82,8 @@ export interface MetaValues {
   'max-acked-seq': number;
   /** Local changes the hub refused, newest first, until the user retries or discards them. */
   refused: RefusedChange[];
+  /** Sends and confirmations held for undo, not appended yet (lib/background/pending-queue.ts). */
+  'pending-actions': PendingAction[];
 }
 export type MetaKey = keyof MetaValues;
 

@@ -36,7 +36,7 @@ export function causeOfEvent(model: ReadModel, event: BatonEvent): Cause | undef
   const action = actionOf(event.type);
   if (action) {
     const handoff = model.handoff(event.entity.id);
-    const answering = event.type === 'handoff.gaps_answered' ? event.payload.answers.map((a) => a.gapId) : [];
+    const answering = event.type === 'handoff.gaps_answered' ? event.payload.answers.map((a) => a.gapId) : event.type === 'handoff.gap_withdrawn' ? [event.payload.gapId] : [];
     return handoff && causeOf(handoff, action, answering);
   }
   const client = clientOf(model, event);

@@ -1,6 +1,6 @@
 import type { Client } from '../model/client';
 import type { BatonEvent, EventType } from '../model/event';
-import type { Gap, Handoff, OpenItem } from '../model/handoff';
+import { isOpenGap, type Gap, type Handoff, type OpenItem } from '../model/handoff';
 import { isActive, type Member } from '../model/member';
 import type { ActionItem, Template } from '../model/template';
 import type { TimelineEntry } from '../model/timeline';
@@ -234,7 +234,7 @@ interface Move<T extends EventType> {
   name: (id: string | undefined) => string;
 }
 
-const hasOpenGap = (h: Handoff) => h.gaps.some((g) => g.answer === undefined);
+const hasOpenGap = (h: Handoff) => h.gaps.some(isOpenGap);
 
 function handoffChanged(model: ReadModel, event: BatonEvent, actor: Member): Decision {
   const action = actionOf(event.type);
@@ -266,7 +266,9 @@ function handoffChanged(model: ReadModel, event: BatonEvent, actor: Member): Dec
     case 'handoff.confirmed': {
       move.next.confirmedAt = event.at;
       advance(move.next, 'confirm', false);
-      return accept({ store: 'handoffs', value: move.next }, ...transferOwnership(model, event, handoff, template, actor), move.log(`${actor.name} confirmed receipt of “${handoff.title}”`));
+      // The receiver's note travels with the confirmation into the activity, where the sender reads it.
+      const note = event.payload.comment?.trim() ? `: ${event.payload.comment.trim()}` : '';
+      return accept({ store: 'handoffs', value: move.next }, ...transferOwnership(model, event, handoff, template, actor), move.log(`${actor.name} confirmed receipt of “${handoff.title}”${note}`));
     }
     case 'handoff.cancelled': {
       move.next.cancelledAt = event.at;
@@ -276,6 +278,8 @@ function handoffChanged(model: ReadModel, event: BatonEvent, actor: Member): Dec
     }
     case 'handoff.reassigned':
       return handoffReassigned({ ...move, event });
+    case 'handoff.gap_withdrawn':
+      return gapWithdrawn({ ...move, event });
     default:
       return reject(`Unknown event type ${event.type}.`);
   }
@@ -336,6 +340,7 @@ function gapsAnswered({ event, actor, handoff, template, next, log }: Move<'hand
     const gap = handoff.gaps.find((g) => g.id === gapId);
     if (!gap) return reject('That gap does not exist.');
     if (gap.answer !== undefined) return reject('That gap is already answered.');
+    if (gap.withdrawnAt !== undefined) return reject('That gap was withdrawn: it needs no answer.');
   }
   next.gaps = handoff.gaps.map((g) => (answers.has(g.id) ? { ...g, answer: answers.get(g.id)!, answeredBy: actor.id, answeredAt: event.at } : g));
   next.fields = { ...handoff.fields, ...p.fields };
@@ -353,6 +358,23 @@ function handoffReassigned({ model, event, actor, handoff, template, next, log, 
   advance(next, 'reassign', hasOpenGap(handoff));
   next.dueBy = startedDeadline('reassign', p.dueBy, undefined, deadlineFrom(event.at, confirmByHours(template)));
   return accept({ store: 'handoffs', value: next }, log(`${actor.name} reassigned “${handoff.title}” from ${name(handoff.receiverId)} to ${name(p.receiverId)}`));
+}
+
+/**
+ * The receiver takes back a question they asked that is not answered yet. Only the receiver who raised
+ * it, only an open gap; once none is open the handoff is theirs again to confirm (handoff-machine.ts).
+ */
+function gapWithdrawn({ event, actor, handoff, next, log }: Move<'handoff.gap_withdrawn'>): Decision {
+  const p = event.payload;
+  const gap = handoff.gaps.find((g) => g.id === p.gapId);
+  if (!gap) return reject('That gap does not exist.');
+  if (gap.raisedBy !== actor.id) return reject('Only the person who raised a gap can withdraw it.');
+  if (gap.answer !== undefined) return reject('That gap is already answered: it can no longer be withdrawn.');
+  if (gap.withdrawnAt !== undefined) return reject('That gap is already withdrawn.');
+  const reason = p.reason?.trim();
+  next.gaps = handoff.gaps.map((g) => (g.id === gap.id ? { ...g, withdrawnAt: event.at, ...(reason ? { withdrawnReason: reason } : {}) } : g));
+  advance(next, 'withdraw_gap', hasOpenGap(next), next.gaps.some((g) => g.answer !== undefined));
+  return accept({ store: 'handoffs', value: next }, log(`${actor.name} withdrew a gap: ${gap.question}${reason ? ` (${reason})` : ''}`));
 }
 
 /**

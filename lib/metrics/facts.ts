@@ -284,6 +284,8 @@ export class MetricFacts {
         break;
       case 'reassign':
         return this.reassigned(h, p, at);
+      case 'withdraw_gap':
+        return this.gapWithdrawn(h, p);
     }
     endDeadline(h, at);
     advance(h, action, false);
@@ -343,6 +345,19 @@ export class MetricFacts {
     if (open.length === 0) return false;
     for (const gap of open) gap.answeredAt = at;
     advance(h, 'answer_gaps', hasOpenGap(h));
+    return true;
+  }
+
+  /**
+   * A gap taken back by the receiver before its answer: dropped from the facts (a question withdrawn
+   * says nothing about the template's fields), the round it opened still counted; the state moves as
+   * the reducer moves it.
+   */
+  private gapWithdrawn(h: HandoffFact, p: Record<string, unknown>): boolean {
+    const index = h.gaps.findIndex((gap) => gap.id === p.gapId && gap.answeredAt === undefined);
+    if (index < 0) return false;
+    h.gaps.splice(index, 1);
+    advance(h, 'withdraw_gap', hasOpenGap(h), h.gaps.some((gap) => gap.answeredAt !== undefined));
     return true;
   }
 

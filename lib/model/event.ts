@@ -98,6 +98,8 @@ export const EVENT_PAYLOADS = {
   'failure.logged': z.object({ failure: FailureSchema }),
   'item.added': z.object({ clientId: IdSchema, text: shortText(1000).min(1), ownerEmail: OptionalEmailSchema.default(''), due: z.union([z.iso.date(), z.literal('')]).default('') }),
   'item.completed': z.object({}),
+  /** The receiver takes back a gap they raised that is not answered yet (issue 14). */
+  'handoff.gap_withdrawn': z.object({ gapId: IdSchema, reason: shortText(2000).optional() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

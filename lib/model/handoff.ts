@@ -30,6 +30,9 @@ export const GapSchema = z.object({
   answer: shortText(20_000).optional(),
   answeredBy: IdSchema.optional(),
   answeredAt: TimestampSchema.optional(),
+  /** Withdrawn by the receiver who raised it before it was answered: no longer open, kept in the record. */
+  withdrawnAt: TimestampSchema.optional(),
+  withdrawnReason: shortText(2000).optional(),
 });
 export type Gap = z.infer<typeof GapSchema>;
 
@@ -82,3 +85,6 @@ export const OpenItemSchema = z.object({
   updatedAt: TimestampSchema,
 });
 export type OpenItem = z.infer<typeof OpenItemSchema>;
+
+/** A gap still waiting for the sender's answer: neither answered nor withdrawn. */
+export const isOpenGap = (gap: Gap): boolean => gap.answer === undefined && gap.withdrawnAt === undefined;

@@ -14,11 +14,13 @@ import { DEFAULT_CONFIRM_BY_HOURS } from './defaults';
  *   sent, gaps_answered, reassigned   ─confirm→  confirmed
  *   any state in flight               ─reassign→ reassigned, or gaps_raised while a gap is open
  *   draft or in flight                ─cancel→   cancelled
+ *   gaps_raised                       ─withdraw→ gaps_raised while another gap is open, else back with
+ *                                                the receiver: gaps_answered if a gap was answered, else sent
  * Who may do which (and the refusals' words) is rules.ts.
  */
 
 /** What people do to a handoff. Each is one event type. */
-export const HANDOFF_ACTIONS = ['update', 'send', 'raise_gaps', 'answer_gaps', 'confirm', 'cancel', 'reassign'] as const;
+export const HANDOFF_ACTIONS = ['update', 'send', 'raise_gaps', 'answer_gaps', 'confirm', 'cancel', 'reassign', 'withdraw_gap'] as const;
 export type HandoffAction = (typeof HANDOFF_ACTIONS)[number];
 
 const ACTION_OF_EVENT = new Map<string, HandoffAction>([
@@ -29,6 +31,7 @@ const ACTION_OF_EVENT = new Map<string, HandoffAction>([
   ['handoff.confirmed', 'confirm'],
   ['handoff.cancelled', 'cancel'],
   ['handoff.reassigned', 'reassign'],
+  ['handoff.gap_withdrawn', 'withdraw_gap'],
 ]);
 
 /** The action an event type records ("handoff.sent" → send); undefined for anything else. */
@@ -51,8 +54,10 @@ export const awaitsReceiver = (state: HandoffState): boolean => AWAITING_RECEIVE
  * Where a handoff in `state` goes when `action` is accepted. `gapsOpen`: whether a gap is still
  * unanswered after it — an answer that leaves one open, or a reassignment with one open, keeps the
  * handoff with its sender ("gaps_raised"): the new receiver can confirm only once all are answered.
+ * `answered`: whether any of its gaps has an answer — withdrawing the last open gap gives the handoff
+ * back to its receiver as "gaps_answered" when some were answered, else as "sent" (nothing came back).
  */
-export function nextState(state: HandoffState, action: HandoffAction, gapsOpen: boolean): HandoffState {
+export function nextState(state: HandoffState, action: HandoffAction, gapsOpen: boolean, answered = false): HandoffState {
   switch (action) {
     case 'update':
       return state;
@@ -68,6 +73,8 @@ export function nextState(state: HandoffState, action: HandoffAction, gapsOpen: 
       return 'cancelled';
     case 'reassign':
       return gapsOpen ? 'gaps_raised' : 'reassigned';
+    case 'withdraw_gap':
+      return gapsOpen ? 'gaps_raised' : answered ? 'gaps_answered' : 'sent';
   }
 }
 
@@ -77,9 +84,9 @@ export function gapRoundsAfter(state: HandoffState, action: HandoffAction, round
 }
 
 /** Moves a handoff, or a fact about one, on by an accepted action: its state and its gap rounds. */
-export function advance(handoff: { state: HandoffState; gapRounds: number }, action: HandoffAction, gapsOpen: boolean): void {
+export function advance(handoff: { state: HandoffState; gapRounds: number }, action: HandoffAction, gapsOpen: boolean, answered = false): void {
   handoff.gapRounds = gapRoundsAfter(handoff.state, action, handoff.gapRounds);
-  handoff.state = nextState(handoff.state, action, gapsOpen);
+  handoff.state = nextState(handoff.state, action, gapsOpen, answered);
 }
 
 // Causes. An action follows a moment of the handoff's life; it is never dated before that moment
@@ -95,14 +102,14 @@ export interface Cause {
 
 /**
  * What `action` follows on this handoff: confirming and raising gaps follow the send (and a
- * confirmation every answer), answering follows the gaps it answers (`answering`: their ids),
+ * confirmation every answer), answering and withdrawing follow the gaps they close (`answering`: their ids),
  * reassigning follows the send, editing, sending and cancelling the handoff's start.
  */
 export function causeOf(handoff: { createdAt: string; sentAt?: string; gaps: readonly Gap[] }, action: HandoffAction, answering: readonly string[] = []): Cause {
   const causes: Cause[] = [{ at: handoff.createdAt, what: 'the handoff was started' }];
   if (handoff.sentAt && (action === 'raise_gaps' || action === 'confirm' || action === 'reassign')) causes.push({ at: handoff.sentAt, what: 'the handoff was sent' });
   for (const gap of handoff.gaps) {
-    if (action === 'answer_gaps' && answering.includes(gap.id)) causes.push({ at: gap.raisedAt, what: 'the gap was raised' });
+    if ((action === 'answer_gaps' || action === 'withdraw_gap') && answering.includes(gap.id)) causes.push({ at: gap.raisedAt, what: 'the gap was raised' });
     if (action === 'confirm' && gap.answeredAt) causes.push({ at: gap.answeredAt, what: 'a gap was answered' });
   }
   return causes.reduce((latest, cause) => (Date.parse(cause.at) > Date.parse(latest.at) ? cause : latest));

@@ -24,6 +24,8 @@ export const RULES: Record<HandoffAction, Rule> = {
   confirm: { states: AWAITING_RECEIVER_STATES, who: 'receiver', verb: 'confirmed', doing: 'confirm receipt' },
   cancel: { states: OPEN_STATES, who: 'sender', verb: 'cancelled', doing: 'cancel it' },
   reassign: { states: IN_FLIGHT_STATES, who: 'sender_or_admin', verb: 'reassigned', doing: 'reassign it' },
+  // Only while gaps are open; the reducer also holds that the gap is open and that this receiver raised it.
+  withdraw_gap: { states: ['gaps_raised'], who: 'receiver', verb: 'relieved of a gap', doing: 'withdraw a gap' },
 };
 
 const STATE_WORDS: Record<HandoffState, string> = {
@@ -55,6 +57,7 @@ export function checkAction(
   }
   if (!rule.states.includes(handoff.state)) {
     if (action === 'confirm' && handoff.state === 'gaps_raised') return 'Gaps are open: the sender must answer them before you confirm.';
+    if (action === 'withdraw_gap') return 'No gap is open to withdraw.';
     const word = STATE_WORDS[handoff.state];
     return `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word} handoff cannot be ${rule.verb}.`;
   }

@@ -58,6 +58,8 @@ test('sender → receiver: capture from Gmail, live delivery, gaps raised and an
     await senderPanel.getByRole('combobox', { name: 'Receiver' }).selectOption({ label: `${TOM.name} (${TOM.email})` });
     await senderPanel.getByRole('button', { name: 'Send handoff' }).click();
     await expect(senderPanel.getByText('State: Sent')).toBeVisible();
+    // Held a few seconds for an Undo (issue 14): "Send now" sends it at once.
+    await senderPanel.getByRole('region', { name: 'Undo' }).getByRole('button', { name: 'Send now' }).click();
     const sentAt = Date.now();
 
     // Within 5 s the receiver's browser knows: the badge counts it, the popup lists it, and the
@@ -94,6 +96,7 @@ test('sender → receiver: capture from Gmail, live delivery, gaps raised and an
     // The receiver sees the answer arrive and confirms.
     await expect(receiverPanel.getByRole('group', { name: 'Budget' }).getByRole('list', { name: 'Gaps' })).toContainText(ANSWER, { timeout: 10_000 });
     await receiverPanel.getByRole('button', { name: 'Confirm receipt' }).click();
+    await receiverPanel.getByRole('region', { name: 'Undo' }).getByRole('button', { name: 'Confirm now' }).click();
     await expect(receiverPanel.getByText('State: Confirmed')).toBeVisible();
     await expect(senderPanel.getByText('State: Confirmed')).toBeVisible({ timeout: 10_000 });
     for (const panel of [senderPanel, receiverPanel]) {

@@ -107,6 +107,8 @@ test('a Gmail thread: the client at a glance, then a sales → AM handoff filled
   await expect(panel.getByRole('button', { name: 'Cancel handoff' })).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Confirm receipt' })).toHaveCount(0);
   await expectAccessible(panel);
+  // Held a few seconds for an Undo (issue 14), then it goes out by itself (axe may take longer than the window).
+  await expect(panel.getByRole('region', { name: 'Undo' })).toHaveCount(0, { timeout: 15_000 });
 
   // The draft replaced the template picker: one step back is the client again.
   await panel.getByRole('button', { name: 'Back' }).click();

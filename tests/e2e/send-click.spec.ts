@@ -87,6 +87,9 @@ test('one Send click right after typing: one handoff/send carries the edit, the 
 
   await expect(panel.getByText('State: Sent')).toBeVisible();
   await expect(panel.getByRole('group', { name: 'Key objections' })).toContainText(TYPED);
+  // Held a few seconds for an Undo (issue 14): nothing appended yet; "Send now" sends it at once.
+  await panel.getByRole('region', { name: 'Undo' }).getByRole('button', { name: 'Send now' }).click();
+  await expect(panel.getByRole('region', { name: 'Undo' })).toHaveCount(0);
   const click = await settled(traffic);
   const appendedEvents = (await storedEvents(panel)).slice(before.length);
   const appended = appendedEvents.map((e) => e.type);

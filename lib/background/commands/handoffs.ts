@@ -1,8 +1,8 @@
 // Handoff commands: start, read, fill in, send, and the receiver's and sender's moves after that.
-import { awaitingConfirmation, getHandoff, sentByMeOpen } from '../../db/queries';
+import { awaitingConfirmation, getHandoff, sentByMeOpen, waitingOnAnswers } from '../../db/queries';
 import { makeEvent } from '../../events/make-event';
 import { IdSchema, newId, shortText } from '../../model/common';
-import { EVENT_PAYLOADS, type EventType } from '../../model/event';
+import { EVENT_PAYLOADS, type BatonEvent, type EventType } from '../../model/event';
 import type { Handoff } from '../../model/handoff';
 import { PageContextSchema } from '../../model/page-context';
 import { z } from '../../model/zod';
@@ -10,8 +10,11 @@ import { MAX_SELECTED_TEXT } from '../../messaging/protocol';
 import { findTemplate } from '../../templates';
 import { openDuplicate } from '../../workflow/duplicates';
 import { prefillFromPage } from '../../workflow/prefill';
+import { dryRun } from '../../db/dry-run';
 import { append, appendAll } from '../append';
 import { CommandError } from '../command-error';
+import { commitNow, holdAction, readPending, undoAction } from '../pending-actions';
+import { summarize, UNDO_WINDOW_MS, type PendingKind, type PendingSummary } from '../pending-queue';
 import { allTemplates } from '../templates';
 import type { Session } from '../workspace';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns } from './define';
@@ -93,18 +96,68 @@ const get = defineCommand({
 const update = defineCommand({ ...handoffEventCommand('handoff/update', 'handoff.updated'), effects: [] });
 
 /**
+ * `hold`: the move waits UNDO_WINDOW_MS before it is appended (../pending-queue.ts says why). It is
+ * judged now, so a refusal shows at the click; the answer is the handoff as the move will leave it.
+ * `keep`: appended instead if the person undoes it (a draft's last edits).
+ */
+async function holdOrAppend(s: Session, kind: PendingKind, hold: boolean | undefined, id: string, events: BatonEvent[], keep: BatonEvent[]): Promise<Handoff> {
+  if (!hold) {
+    await appendAll(s, events);
+    return mustGetHandoff(s, id);
+  }
+  const judged = await dryRun(s.db, events, id);
+  if (!judged.ok) throw new CommandError(judged.problem.message, judged.problem.code);
+  const { handoff } = judged.data;
+  const to = kind === 'send' ? (await s.db.get('members', handoff.receiverId ?? ''))?.name : undefined;
+  const held = judged.data.events.at(-1)!;
+  await holdAction(s, { id: held.id, kind, handoffId: id, events: judged.data.events, keep, dueAt: Date.now() + UNDO_WINDOW_MS, ...(to ? { to } : {}) });
+  return handoff;
+}
+
+const hold = z.boolean().optional();
+
+/**
  * Sends a draft. The form's last edits travel with it (`draft`) and are appended with the send in one
  * transaction: one click, one message, and never a send of a draft older than what the person sees.
  */
 const send = defineCommand({
-  type: 'handoff/send', schema: EVENT_PAYLOADS['handoff.sent'].extend({ ...handoffId, draft: EVENT_PAYLOADS['handoff.updated'].optional() }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Handoff>(),
-  async handle({ id, draft, ...payload }, { session }) {
+  type: 'handoff/send', schema: EVENT_PAYLOADS['handoff.sent'].extend({ ...handoffId, draft: EVENT_PAYLOADS['handoff.updated'].optional(), hold }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Handoff>(),
+  async handle({ id, draft, hold: held, ...payload }, { session }) {
     const s = await session();
-    const sent = makeEvent('handoff.sent', s.me.id, id, payload);
-    await appendAll(s, draft ? [makeEvent('handoff.updated', s.me.id, id, draft), sent] : [sent]);
-    return mustGetHandoff(s, id);
+    const edits = draft ? [makeEvent('handoff.updated', s.me.id, id, draft)] : [];
+    return holdOrAppend(s, 'send', held, id, [...edits, makeEvent('handoff.sent', s.me.id, id, payload)], edits);
   },
 });
+
+/** Confirms receipt, with the receiver's note (`comment`) when they wrote one. */
+const confirm = defineCommand({
+  type: 'handoff/confirm', schema: EVENT_PAYLOADS['handoff.confirmed'].extend({ ...handoffId, hold }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Handoff>(),
+  async handle({ id, hold: held, ...payload }, { session }) {
+    const s = await session();
+    return holdOrAppend(s, 'confirm', held, id, [makeEvent('handoff.confirmed', s.me.id, id, payload)], []);
+  },
+});
+
+const pendingId = z.object({ id: IdSchema });
+
+// The moves held for undo: listed for the panel's "Sent to … · Undo", undone, or committed at once.
+const pendingCommands = [
+  defineCommand({
+    type: 'pending/list', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<PendingSummary[]>(),
+    handle: async (_request, { session }) => (await readPending(await session())).map(summarize),
+  }),
+  defineCommand({
+    type: 'pending/undo', schema: pendingId, from: PAGES, kind: 'write', effects: [], response: returns<boolean>(),
+    async handle({ id }, { session }) {
+      if (await undoAction(await session(), id)) return true;
+      throw new CommandError('Too late to undo: it has already gone out.', 'invalid');
+    },
+  }),
+  defineCommand({
+    type: 'pending/commit', schema: pendingId, from: PAGES, kind: 'write', effects: CHANGE, response: returns<boolean>(),
+    handle: async ({ id }, { session }) => commitNow(await session(), id),
+  }),
+] as const;
 
 const raiseGaps = defineCommand({
   type: 'handoff/raise-gaps', schema: z.object({ ...handoffId, gaps: z.array(z.object({ fieldIds: z.array(IdSchema).min(1).max(60), question: shortText(4000).min(1) })).min(1).max(50) }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Handoff>(),
@@ -134,11 +187,15 @@ export const handoffCommands = [
   send,
   raiseGaps,
   handoffEventCommand('handoff/answer-gaps', 'handoff.gaps_answered'),
-  handoffEventCommand('handoff/confirm', 'handoff.confirmed'),
+  confirm,
   handoffEventCommand('handoff/cancel', 'handoff.cancelled'),
   handoffEventCommand('handoff/reassign', 'handoff.reassigned'),
   myHandoffsCommand('handoffs/awaiting-me', awaitingConfirmation),
   myHandoffsCommand('handoffs/sent-by-me', sentByMeOpen),
+  // Issue 14: the receiver takes back an unanswered gap; the handoffs whose gaps I wait on.
+  handoffEventCommand('handoff/withdraw-gap', 'handoff.gap_withdrawn'),
+  myHandoffsCommand('handoffs/waiting-on-answers', waitingOnAnswers),
+  ...pendingCommands,
 ] as const;
 
 export { mustGetHandoff };

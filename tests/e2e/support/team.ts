@@ -104,6 +104,9 @@ export async function sendSalesToAm(sender: Baton, receiver: Person): Promise<st
   const title = await panel.getByRole('textbox', { name: 'Title' }).inputValue();
   await panel.getByRole('button', { name: 'Send handoff' }).click();
   await expect(panel.getByText('State: Sent')).toBeVisible();
+  // The send waits a few seconds for an Undo (issue 14): it goes out now.
+  await panel.getByRole('region', { name: 'Undo' }).getByRole('button', { name: 'Send now' }).click();
+  await expect(panel.getByRole('region', { name: 'Undo' })).toHaveCount(0);
   await panel.close();
   return title;
 }
@@ -119,6 +122,7 @@ export async function confirmReceipt(receiver: Baton, title: string, thread?: Pa
   await expect(open).toBeVisible({ timeout: 20_000 });
   await open.click();
   await panel.getByRole('button', { name: 'Confirm receipt' }).click();
+  await panel.getByRole('region', { name: 'Undo' }).getByRole('button', { name: 'Confirm now' }).click();
   await expect(panel.getByText('State: Confirmed')).toBeVisible();
   await panel.close();
 }

@@ -90,6 +90,8 @@ async function readSamples(bg: TestBackground): Promise<Record<string, { message
     'handoff/get': { message: { type: 'handoff/get', id: handoff.id } },
     'handoffs/awaiting-me': { message: { type: 'handoffs/awaiting-me' } },
     'handoffs/sent-by-me': { message: { type: 'handoffs/sent-by-me' } },
+    'handoffs/waiting-on-answers': { message: { type: 'handoffs/waiting-on-answers' } },
+    'pending/list': { message: { type: 'pending/list' } },
     'templates/list': { message: { type: 'templates/list' } },
     'reminders/get': { message: { type: 'reminders/get' } },
     'cost/get': { message: { type: 'cost/get' } },

@@ -81,6 +81,10 @@ describe('handoffToMarkdown', () => {
     expect(md).toContain('Gmail thread “Re\\: brief”: <https://mail.google.com/mail/u/0/#inbox/195198d4e5f0a3b2>');
     const open = render(handoff({ gaps: [{ id: 'g2', fieldIds: ['f_list'], question: 'Which goal first?', raisedBy: 'tom', raisedAt: '2026-03-02T12:00:00.000Z' }] }));
     expect(open).toContain('_Not answered yet._');
+    const withdrawn = render(handoff({ gaps: [{ id: 'g3', fieldIds: ['f_list'], question: 'Which goal first?', raisedBy: 'tom', raisedAt: '2026-03-02T12:00:00.000Z', withdrawnAt: '2026-03-02T13:00:00.000Z', withdrawnReason: 'In the *SOW*.' }] }));
+    expect(withdrawn).toContain('_Withdrawn by ');
+    expect(withdrawn).toContain('on 2026-03-02 13:00 UTC:_ In the \\*SOW\\*.');
+    expect(withdrawn).not.toContain('_Not answered yet._');
   });
 
   it('keeps user text as text: no links, images, HTML or headings can be injected', () => {

@@ -4,7 +4,7 @@ import { makeEvent, type EventInput } from '../../../lib/events/make-event';
 import { replay, type MemoryModel } from '../../../lib/events/memory-model';
 import { collectFacts, MetricFacts, type HandoffFact } from '../../../lib/metrics/facts';
 import type { BatonEvent, EventType } from '../../../lib/model/event';
-import { HANDOFF_STATES, type Handoff, type HandoffState } from '../../../lib/model/handoff';
+import { HANDOFF_STATES, isOpenGap, type Handoff, type HandoffState } from '../../../lib/model/handoff';
 import { assessCompleteness } from '../../../lib/workflow/completeness';
 import { CLIENT_ID, CLIENT_NAME, completeFields, workspace } from '../events/builders';
 import { ONBOARDING_V1, ONBOARDING_V2 } from '../metrics/story';
@@ -53,12 +53,12 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
   gaps: fc.integer({ min: 1, max: 3 }),
 });
 
-type Command = 'update' | 'send' | 'raise' | 'answer' | 'confirm' | 'cancel' | 'reassign';
+type Command = 'update' | 'send' | 'raise' | 'answer' | 'confirm' | 'cancel' | 'reassign' | 'withdraw';
 /** What may happen next to a handoff in each state (the domain's lifecycle, written out independently). */
 const NEXT: Record<HandoffState, readonly Command[]> = {
   draft: ['update', 'send', 'send', 'cancel'],
   sent: ['update', 'raise', 'raise', 'confirm', 'cancel', 'reassign'],
-  gaps_raised: ['update', 'raise', 'answer', 'answer', 'answer', 'reassign'],
+  gaps_raised: ['update', 'raise', 'answer', 'answer', 'answer', 'reassign', 'withdraw'],
   gaps_answered: ['update', 'raise', 'raise', 'confirm', 'cancel', 'reassign'],
   reassigned: ['update', 'raise', 'confirm', 'cancel', 'reassign'],
   confirmed: [],
@@ -154,8 +154,14 @@ class Log {
         const gaps = Array.from({ length: s.gaps }, (_, i) => ({ id: `gap-${++this.gapNo}`, fieldIds: [template.fields[(s.pick + i) % template.fields.length]!.id], question: `Question ${this.gapNo}?` }));
         return this.add('handoff.gaps_raised', receiver, id, { gaps }, s.delay);
       }
+      case 'withdraw': {
+        // The receiver takes back a gap they raised; after a reassignment the gaps are the former receiver's: answered instead.
+        const mine = h.gaps.find((g) => isOpenGap(g) && g.raisedBy === receiver);
+        if (mine) return this.add('handoff.gap_withdrawn', receiver, id, { gapId: mine.id, ...(s.title ? { reason: 'Found it.' } : {}) }, s.delay);
+        return this.command(h, 'answer', s);
+      }
       case 'answer': {
-        const open = h.gaps.filter((g) => g.answer === undefined);
+        const open = h.gaps.filter(isOpenGap);
         const answering = s.pick % 2 === 0 ? open : open.slice(0, 1 + (s.who % open.length));
         return this.add('handoff.gaps_answered', sender, id, { answers: answering.map((g) => ({ gapId: g.id, answer: `Answer to ${g.id}.` })), fields: s.fill === 'complete' ? this.fields(h.templateId, 'complete') : {} }, s.delay);
       }
@@ -188,7 +194,9 @@ function expectAgreement(h: Handoff, f: HandoffFact | undefined, deadlines: numb
   expect(fact.sentAt, `${about}: sent`).toBe(ms(h.sentAt));
   expect(fact.confirmedAt, `${about}: confirmed`).toBe(ms(h.confirmedAt));
   expect(fact.cancelledAt, `${about}: cancelled`).toBe(ms(h.cancelledAt));
-  expect(fact.gaps.map((g) => [g.id, g.raisedAt, g.answeredAt]), `${about}: gaps`).toEqual(h.gaps.map((g) => [g.id, ms(g.raisedAt), ms(g.answeredAt)]));
+  // A withdrawn gap is left out of the facts (lib/metrics/facts.ts), kept in the view.
+  const kept = h.gaps.filter((g) => g.withdrawnAt === undefined);
+  expect(fact.gaps.map((g) => [g.id, g.raisedAt, g.answeredAt]), `${about}: gaps`).toEqual(kept.map((g) => [g.id, ms(g.raisedAt), ms(g.answeredAt)]));
   // One deadline per send and reassignment; the last is the one the reducer shows, and it has ended
   // exactly when the handoff was settled.
   expect(fact.deadlines, `${about}: deadlines`).toHaveLength(deadlines);

@@ -1,0 +1,105 @@
+// After sending, between two people on one hub (issue 14, item 8): a send undone within its few seconds
+// never reaches the receiver; a send left alone goes out by itself; the receiver's popup keeps a
+// handoff they questioned under "Waiting on answers"; they withdraw the gap, which lets them confirm; they
+// confirm with a note (told first that the client becomes theirs), and the sender reads the note.
+import { launchBaton, mustRequest, type Baton } from './support/baton.ts';
+import { expectAccessible } from './support/accessible.ts';
+import { fillSalesToAm, joinHub, startTeamHub, type Person } from './support/team.ts';
+import { addClients, expect, openSidePanel, openSite, test } from './support/test.ts';
+import type { Backup } from '../../lib/messaging/protocol';
+import { salesToAm } from '../../lib/templates/sales-to-am.ts';
+
+const CLIENT = 'Northwind Outfitters';
+const JANE: Person = { name: 'Jane Doe', email: 'jane.doe@brightlane.agency', role: 'admin' };
+const TOM: Person = { name: 'Tom Reyes', email: 'tom.reyes@brightlane.agency', role: 'member' };
+const QUESTION = 'What is the monthly media budget?';
+const NOTE = 'Got it — kick-off with Maya on Monday.';
+
+test('send + undo never reaches the receiver; a raised gap withdrawn lets them confirm, with a note the sender reads', async ({ baton: sender }) => {
+  test.slow();
+  const { hub, invites } = await startTeamHub('Brightlane', [JANE, TOM]);
+  let receiver: Baton | undefined;
+  try {
+    receiver = await launchBaton();
+    await joinHub(sender, hub.url, invites[0]!, JANE);
+    await joinHub(receiver, hub.url, invites[1]!, TOM);
+    await addClients(sender, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
+
+    // Jane sends, sees "Sent to Tom Reyes · Undo", and undoes it: the form is back as it was.
+    await openSite(sender, 'gmail-thread');
+    const senderPanel = await openSidePanel(sender);
+    await senderPanel.getByRole('button', { name: 'Start handoff' }).click();
+    await senderPanel.getByRole('button', { name: salesToAm.name }).click();
+    await fillSalesToAm(senderPanel);
+    await senderPanel.getByRole('combobox', { name: 'Receiver' }).selectOption({ label: `${TOM.name} (${TOM.email})` });
+    const title = await senderPanel.getByRole('textbox', { name: 'Title' }).inputValue();
+    await senderPanel.getByRole('button', { name: 'Send handoff' }).click();
+    const undo = senderPanel.getByRole('region', { name: 'Undo' });
+    await expect(undo.getByRole('status')).toHaveText(`Sent to ${TOM.name}`);
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    await expect(undo).toHaveCount(0);
+    await expect(senderPanel.getByRole('button', { name: 'Send handoff' })).toBeVisible();
+    await expect(senderPanel.getByLabel('Key objections', { exact: true })).toHaveValue('Burned by the last agency on reporting');
+    await expect(senderPanel.getByRole('combobox', { name: 'Receiver' })).toHaveValue(/.+/);
+
+    // Well past the window: nothing was sent, nothing reached Tom.
+    await senderPanel.waitForTimeout(9_000);
+    const log = (await mustRequest<Backup>(senderPanel, { type: 'data/export' })).events.map((e) => e.type);
+    expect(log).not.toContain('handoff.sent');
+    const tomPopup = await receiver.openExtensionPage('popup.html');
+    await expect(tomPopup.getByRole('region', { name: 'Awaiting your confirmation' })).toContainText('Nothing awaits you.');
+
+    // Sent again and left alone: it goes out by itself when the window ends.
+    await senderPanel.getByRole('button', { name: 'Send handoff' }).click();
+    await expect(undo.getByRole('status')).toHaveText(`Sent to ${TOM.name}`);
+    await expectAccessible(senderPanel);
+    await expect(undo).toHaveCount(0, { timeout: 15_000 });
+    await expect(senderPanel.getByText('State: Sent')).toBeVisible();
+    await expect(tomPopup.getByRole('region', { name: 'Awaiting your confirmation' })).toContainText(title, { timeout: 15_000 });
+
+    // Tom asks about the budget: the handoff leaves "Awaiting your confirmation" for "Waiting on answers".
+    await openSite(receiver, 'gmail-thread');
+    const receiverPanel = await openSidePanel(receiver);
+    await receiverPanel.getByRole('region', { name: 'Open handoffs' }).getByRole('button', { name: title }).click();
+    await receiverPanel.getByRole('button', { name: 'Raise gaps' }).click();
+    const raise = receiverPanel.getByRole('form', { name: 'Raise gaps' });
+    await raise.getByRole('checkbox', { name: 'Budget' }).check();
+    await raise.getByRole('textbox', { name: 'Question' }).fill(QUESTION);
+    await raise.getByRole('button', { name: 'Raise gaps' }).click();
+    await expect(receiverPanel.getByText('State: Gaps raised')).toBeVisible();
+    await expect(receiverPanel.getByRole('button', { name: 'Confirm receipt' })).toHaveCount(0);
+    await tomPopup.reload();
+    await expect(tomPopup.getByRole('region', { name: 'Waiting on answers' })).toContainText(title);
+    await expect(tomPopup.getByRole('region', { name: 'Waiting on answers' })).toContainText(`from ${JANE.name} · 1 question to answer`);
+    await expectAccessible(tomPopup);
+
+    // He found the answer himself: withdrawing the gap gives the handoff back to him to confirm.
+    const budget = receiverPanel.getByRole('group', { name: 'Budget' });
+    await budget.getByRole('button', { name: 'Withdraw gap' }).click();
+    await budget.getByRole('textbox', { name: 'Why (optional)' }).fill('It is in the signed SOW.');
+    await budget.getByRole('form', { name: 'Withdraw gap' }).getByRole('button', { name: 'Withdraw gap' }).click();
+    await expect(receiverPanel.getByText('State: Sent')).toBeVisible();
+    await expect(budget).toContainText(`${TOM.name} withdrew it`);
+    await expect(receiverPanel.getByText(`Confirming makes you the owner of ${CLIENT}.`)).toBeVisible();
+
+    // Confirm with a note; "Confirmed · Undo" first, then "Confirm now".
+    await receiverPanel.getByRole('button', { name: 'Confirm with a note' }).click();
+    await receiverPanel.getByRole('textbox', { name: `Note for ${JANE.name}` }).fill(NOTE);
+    await expectAccessible(receiverPanel);
+    await receiverPanel.getByRole('button', { name: 'Confirm with this note' }).click();
+    const confirmed = receiverPanel.getByRole('region', { name: 'Undo' });
+    await expect(confirmed.getByRole('status')).toHaveText('Confirmed');
+    await confirmed.getByRole('button', { name: 'Confirm now' }).click();
+    await expect(receiverPanel.getByText('State: Confirmed')).toBeVisible();
+    await tomPopup.reload();
+    await expect(tomPopup.getByRole('region', { name: 'Waiting on answers' })).toContainText('No questions of yours are waiting.');
+
+    // Jane's panel, still on the handoff, shows the note in its activity.
+    await expect(senderPanel.getByText('State: Confirmed')).toBeVisible({ timeout: 15_000 });
+    await expect(senderPanel.getByRole('list', { name: 'Activity' })).toContainText(NOTE);
+    await expect(senderPanel.getByRole('list', { name: 'Activity' })).toContainText(`${TOM.name} withdrew a gap: ${QUESTION} (It is in the signed SOW.)`);
+  } finally {
+    await receiver?.close();
+    await hub.close();
+  }
+});
