@@ -48,6 +48,9 @@ export function ReceiverAndDue({
   );
 }
 
+/** The reason's box: the form takes the keyboard there when Send is refused for want of it. */
+export const OVERRIDE_REASON_ID = 'override-reason';
+
 /** An incomplete handoff goes out only with a written reason: say so plainly and ask for it. */
 export function OverrideReason({ missing, reason, onReason }: { missing: number; reason: string; onReason: (r: string) => void }) {
   const help = useId();
@@ -59,7 +62,7 @@ export function OverrideReason({ missing, reason, onReason }: { missing: number;
       </p>
       <label className={labelClass}>
         Reason for sending incomplete
-        <textarea rows={2} className={inputClass} value={reason} aria-describedby={help} onChange={(e) => onReason(e.target.value)} />
+        <textarea id={OVERRIDE_REASON_ID} rows={2} className={inputClass} value={reason} aria-describedby={help} onChange={(e) => onReason(e.target.value)} />
       </label>
     </div>
   );

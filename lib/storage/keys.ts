@@ -123,9 +123,15 @@ export const STORAGE_KEY_FAMILIES = {
   lastActiveTab: storageKeyFamily('session', 'window:', z.number().int(), ':last-tab'),
   /** What a window's side panel is asked to show next; the panel reads it and removes it. */
   panelIntent: storageKeyFamily('session', 'baton:intent:', PanelIntentSchema),
+  /**
+   * Per member, the template each site last started (site → template id), to start it again directly.
+   * storage.local, not the workspace's log: a person's habit, not team knowledge the hub should judge.
+   */
+  lastTemplate: storageKeyFamily('local', 'baton:last-template:', z.record(z.string().max(40), z.string().min(1).max(100))),
 } as const;
 
 export const tabStateKey = (tabId: number) => STORAGE_KEY_FAMILIES.tabState.key(tabId);
 export const panelIntentKey = (windowId: number) => STORAGE_KEY_FAMILIES.panelIntent.key(windowId);
 export const lastActiveTabKey = (windowId: number) => STORAGE_KEY_FAMILIES.lastActiveTab.key(windowId);
 export const reminderStateKey = (workspaceId: string) => STORAGE_KEY_FAMILIES.reminderState.key(workspaceId);
+export const lastTemplateKey = (memberId: string) => STORAGE_KEY_FAMILIES.lastTemplate.key(memberId);

@@ -43,7 +43,8 @@ test('sender → receiver: capture from Gmail, live delivery, gaps raised and an
     await expect.poll(() => sidePanelsOpen(settings)).toBe(1);
     const [intent] = await intents();
     senderPanel = await openPanelWithIntent(sender, settings, intent!);
-    await senderPanel.getByRole('region', { name: 'Suggested for this page' }).getByRole('button', { name: salesToAm.name }).click();
+    // The thread suggests the sales → AM handoff and the client is known: it starts at once.
+    await expect(senderPanel.getByRole('heading', { level: 1, name: salesToAm.name })).toBeVisible();
 
     const subject = site.expected.thread!.subject!.replace(/^(re|fwd?):\s*/i, '');
     await expect(senderPanel.getByRole('textbox', { name: 'Title' })).toHaveValue(subject);

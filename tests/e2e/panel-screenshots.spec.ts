@@ -62,7 +62,6 @@ test('side panel screenshots', async ({ baton }) => {
   await review(panel, 'client');
 
   await panel.getByRole('button', { name: 'Start handoff' }).click();
-  await panel.getByRole('button', { name: 'Sales → account management' }).click();
   await panel.getByLabel('Primary goals', { exact: true }).fill('Double subscription sign-ups by March\nKeep gift-box revenue flat');
   await panel.getByLabel('Key objections', { exact: true }).fill('Burned by the last agency on reporting: wants weekly numbers');
   await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
