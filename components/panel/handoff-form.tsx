@@ -9,7 +9,8 @@ import { CancelForm } from './cancel-form';
 import { MissingFields } from './completeness-meter';
 import { ErrorAlert } from '../error-alert';
 import { FieldControl } from './field-control';
-import { splitFields } from './handoff-form-fields';
+import { appendSelection, splitFields } from './handoff-form-fields';
+import { useSelectionsFromPage } from './handoff-form-selection';
 import { OptionalDetails, SendFooter } from './handoff-form-layout';
 import { savableFields } from './field-values';
 import { fromDateInput, toDateInput } from './format';
@@ -54,9 +55,20 @@ export function HandoffForm({
   const client = clients.find((c) => c.id === handoff.clientId);
   const receivers = members.filter((m) => m.id !== me.id);
   const { required, optional } = useMemo(() => splitFields(template.fields), [template]);
+  // A field the page's menu added to is drawn afresh (a list's editor keeps its own text as typed).
+  const [revisions, setRevisions] = useState<Record<string, number>>({});
+  useSelectionsFromPage(handoff.id, title, template.fields, (fieldId, text) => {
+    const field = template.fields.find((f) => f.id === fieldId);
+    if (!field) return;
+    setFields((previous) => {
+      const appended = appendSelection(field, previous[fieldId], text);
+      return appended === undefined ? previous : { ...previous, [fieldId]: appended };
+    });
+    setRevisions((previous) => ({ ...previous, [fieldId]: (previous[fieldId] ?? 0) + 1 }));
+  });
   const control = (field: TemplateField) => (
     <FieldControl
-      key={field.id}
+      key={`${field.id}:${revisions[field.id] ?? 0}`}
       field={field}
       value={fields[field.id]}
       problem={invalid[field.id] ? `Not saved yet: ${invalid[field.id]}` : undefined}
