@@ -9,7 +9,8 @@ import { CancelForm } from './cancel-form';
 import { MissingFields } from './completeness-meter';
 import { ErrorAlert } from '../error-alert';
 import { FieldControl } from './field-control';
-import { appendSelection, splitFields } from './handoff-form-fields';
+import { appendSelection, selectionFields, splitFields } from './handoff-form-fields';
+import { AddPageSelection, usePageSelection } from './handoff-form-page-selection';
 import { useSelectionsFromPage } from './handoff-form-selection';
 import { OptionalDetails, SendFooter } from './handoff-form-layout';
 import { savableFields } from './field-values';
@@ -57,7 +58,7 @@ export function HandoffForm({
   const { required, optional } = useMemo(() => splitFields(template.fields), [template]);
   // A field the page's menu added to is drawn afresh (a list's editor keeps its own text as typed).
   const [revisions, setRevisions] = useState<Record<string, number>>({});
-  useSelectionsFromPage(handoff.id, title, template.fields, (fieldId, text) => {
+  const appendToField = (fieldId: string, text: string) => {
     const field = template.fields.find((f) => f.id === fieldId);
     if (!field) return;
     setFields((previous) => {
@@ -65,16 +66,31 @@ export function HandoffForm({
       return appended === undefined ? previous : { ...previous, [fieldId]: appended };
     });
     setRevisions((previous) => ({ ...previous, [fieldId]: (previous[fieldId] ?? 0) + 1 }));
-  });
-  const control = (field: TemplateField) => (
-    <FieldControl
-      key={`${field.id}:${revisions[field.id] ?? 0}`}
-      field={field}
-      value={fields[field.id]}
-      problem={invalid[field.id] ? `Not saved yet: ${invalid[field.id]}` : undefined}
-      onChange={(value) => setFields((previous) => ({ ...previous, [field.id]: value }))}
-    />
-  );
+  };
+  useSelectionsFromPage(handoff.id, title, template.fields, appendToField);
+  const pageSelection = usePageSelection();
+  const selectable = useMemo(() => new Set(selectionFields(template.fields).map((f) => f.id)), [template]);
+  const control = (field: TemplateField) => {
+    const editor = (
+      <FieldControl
+        key={`${field.id}:${revisions[field.id] ?? 0}`}
+        field={field}
+        value={fields[field.id]}
+        problem={invalid[field.id] ? `Not saved yet: ${invalid[field.id]}` : undefined}
+        onChange={(value) => setFields((previous) => ({ ...previous, [field.id]: value }))}
+      />
+    );
+    if (!selectable.has(field.id)) return editor;
+    // Wrapped whether or not the page has a selection: the editor is never remounted under the person's hands.
+    return (
+      <div key={field.id} className="flex flex-col gap-1.5">
+        {editor}
+        {pageSelection.available ? (
+          <AddPageSelection field={field} onAdd={() => void pageSelection.take().then((text) => text && appendToField(field.id, text))} />
+        ) : null}
+      </div>
+    );
+  };
   const chooseReceiver = (id: string) => {
     setReceiverId(id);
     // The "choose a receiver" message is answered the moment one is chosen: it must not linger.

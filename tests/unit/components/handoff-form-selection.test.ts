@@ -3,6 +3,7 @@
 // fields), and what the menu queues lands after what was typed. No JSX here: unit tests are .ts files.
 import { act, createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { reactRootPerTest } from './react-root';
 import { HandoffForm } from '../../../components/panel/handoff-form';
 import { WorkspaceContext, type Workspace } from '../../../components/panel/workspace';
@@ -47,5 +48,38 @@ describe('the form and the page’s "Add selection to …"', () => {
     await act(async () => setItem(selectionsForKey('h-1'), [{ fieldId: 'primary_goals', text: 'Launch in Canada' }]));
     await vi.waitFor(() => expect(control('primary_goals').value).toBe('Grow sales 20%\nLaunch in Canada'));
     expect(control('timeline').value).toBe('Kickoff 3 March.\n\nLive by 1 April.');
+  });
+});
+
+describe('"Add page selection" on a text field', () => {
+  it('shows when the followed page has text selected, and adds that text (asked for only then) after what was typed', async () => {
+    vi.spyOn(browser.windows, 'getCurrent').mockResolvedValue({ id: 3 } as never);
+    vi.spyOn(browser.tabs, 'getCurrent').mockResolvedValue(undefined as never);
+    const asked: { include: boolean }[] = [];
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(((message: { type: string; include: boolean }) => {
+      if (message.type !== 'page/selection') return Promise.resolve({ ok: true, data: DRAFT });
+      asked.push({ include: message.include });
+      return Promise.resolve({ ok: true, data: message.include ? { chars: 16, text: 'Live by 1 April.' } : { chars: 16 } });
+    }) as never);
+    await render();
+    const add = () => view.host.querySelector<HTMLButtonElement>('button[aria-label="Add page selection to Timeline expectations"]');
+    await vi.waitFor(() => expect(add()).not.toBeNull());
+    expect(add()!.textContent).toBe('Add page selection');
+    expect(asked).toEqual([{ include: false }]);
+    // Never offered where selected text does not fit (a table of people).
+    expect(view.host.querySelector('button[aria-label="Add page selection to Stakeholder contacts"]')).toBeNull();
+
+    await act(async () => add()!.click());
+    await vi.waitFor(() => expect(control('timeline').value).toBe('Kickoff 3 March.\n\nLive by 1 April.'));
+    expect(asked).toEqual([{ include: false }, { include: true }]);
+  });
+
+  it('is not offered when nothing is selected', async () => {
+    vi.spyOn(browser.windows, 'getCurrent').mockResolvedValue({ id: 3 } as never);
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(((message: { type: string }) =>
+      Promise.resolve({ ok: true, data: message.type === 'page/selection' ? { chars: 0 } : DRAFT })) as never);
+    await render();
+    await act(async () => await new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(view.host.querySelector('button[aria-label^="Add page selection"]')).toBeNull();
   });
 });
