@@ -76,7 +76,8 @@ test('sender → receiver: capture from Gmail, live delivery, gaps raised and an
     await receiverGmail.bringToFront();
     const receiverPanel = await openSidePanel(receiver);
     await expect(receiverPanel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
-    await receiverPanel.getByRole('region', { name: 'Open handoffs' }).getByRole('button', { name: new RegExp(subject) }).click();
+    // The sent one: Chromium's real side panel took the capture's intent too and started its own draft of it.
+    await receiverPanel.getByRole('region', { name: 'Open handoffs' }).getByRole('button', { name: new RegExp(`${subject}.*State: Sent`) }).click();
     await receiverPanel.getByRole('button', { name: 'Raise gaps' }).click();
     const raise = receiverPanel.getByRole('form', { name: 'Raise gaps' });
     await raise.getByRole('checkbox', { name: 'Budget' }).check();
