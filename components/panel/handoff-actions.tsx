@@ -55,8 +55,10 @@ export function HandoffActions({ handoff, template }: { handoff: Handoff; templa
   ].filter(Boolean);
 
   if (buttons.length === 0 && !confirmRefusal) return null;
+  // Pinned to the top of the panel as the person scrolls through the fields below: the move they came
+  // to make (Confirm receipt, Raise gaps) is never a long scroll back up.
   return (
-    <div className="flex flex-col gap-2">
+    <div data-testid="handoff-actions" className="sticky top-0 z-10 -mx-4 flex flex-col gap-2 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
       {confirmRefusal ? <p className="text-sm text-amber-800 dark:text-amber-300">{confirmRefusal}{canWithdraw ? ' Or withdraw a gap you no longer need answered.' : ''}</p> : null}
       {allowed('confirm') ? <OwnershipNotice handoff={handoff} template={template} /> : null}
       <div className="flex flex-wrap gap-2">{buttons}</div>

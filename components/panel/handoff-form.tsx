@@ -1,29 +1,43 @@
 import { useMemo, useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Handoff } from '../../lib/model/handoff';
-import type { Template } from '../../lib/model/template';
+import type { Template, TemplateField } from '../../lib/model/template';
 import { assessCompleteness } from '../../lib/workflow/completeness';
 import { CHOOSE_RECEIVER, MIN_OVERRIDE_REASON } from '../../lib/workflow/handoff-machine';
 import { Button } from '../button';
 import { CancelForm } from './cancel-form';
-import { CompletenessMeter } from './completeness-meter';
-import { CompletenessStrip } from './completeness-strip';
+import { MissingFields } from './completeness-meter';
 import { ErrorAlert } from '../error-alert';
 import { FieldControl } from './field-control';
+import { appendSelection, selectionFields, splitFields } from './handoff-form-fields';
+import { AddPageSelection, usePageSelection } from './handoff-form-page-selection';
+import { useSelectionsFromPage } from './handoff-form-selection';
+import { OptionalDetails, SendFooter } from './handoff-form-layout';
 import { savableFields } from './field-values';
 import { fromDateInput, toDateInput } from './format';
 import { useNavigation } from './navigation';
 import { PanelSection } from './panel-section';
 import { SaveStatusLine } from './save-status';
-import { OverrideReason, ReceiverAndDue } from './send-controls';
+import { OVERRIDE_REASON_ID, OverrideReason, ReceiverAndDue } from './send-controls';
 import { SourceLinks } from './source-links';
-import { cardClass, inputClass, labelClass } from '../form-styles';
+import { inputClass, labelClass, linkClass } from '../form-styles';
 import { useAutosave } from './use-autosave';
 import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 
 /** A draft being filled in: one labelled control per template field, saved as you type, then sent. */
-export function HandoffForm({ handoff, template, onSent }: { handoff: Handoff; template: Template; onSent: (sent: Handoff) => void }) {
+export function HandoffForm({
+  handoff,
+  template,
+  onSent,
+  onChangeTemplate,
+}: {
+  handoff: Handoff;
+  template: Template;
+  onSent: (sent: Handoff) => void;
+  /** Offered on a draft started directly with the page's template: "Change template". */
+  onChangeTemplate?: () => void;
+}) {
   const { me, members, clients } = useWorkspace();
   const { requestFocus } = useNavigation();
   // The form owns what is typed; refreshes of the draft from the background do not overwrite it.
@@ -41,6 +55,42 @@ export function HandoffForm({ handoff, template, onSent }: { handoff: Handoff; t
   const completeness = useMemo(() => assessCompleteness(template, fields), [template, fields]);
   const client = clients.find((c) => c.id === handoff.clientId);
   const receivers = members.filter((m) => m.id !== me.id);
+  const { required, optional } = useMemo(() => splitFields(template.fields), [template]);
+  // A field the page's menu added to is drawn afresh (a list's editor keeps its own text as typed).
+  const [revisions, setRevisions] = useState<Record<string, number>>({});
+  const appendToField = (fieldId: string, text: string) => {
+    const field = template.fields.find((f) => f.id === fieldId);
+    if (!field) return;
+    setFields((previous) => {
+      const appended = appendSelection(field, previous[fieldId], text);
+      return appended === undefined ? previous : { ...previous, [fieldId]: appended };
+    });
+    setRevisions((previous) => ({ ...previous, [fieldId]: (previous[fieldId] ?? 0) + 1 }));
+  };
+  useSelectionsFromPage(handoff.id, title, template.fields, appendToField);
+  const pageSelection = usePageSelection();
+  const selectable = useMemo(() => new Set(selectionFields(template.fields).map((f) => f.id)), [template]);
+  const control = (field: TemplateField) => {
+    const editor = (
+      <FieldControl
+        key={`${field.id}:${revisions[field.id] ?? 0}`}
+        field={field}
+        value={fields[field.id]}
+        problem={invalid[field.id] ? `Not saved yet: ${invalid[field.id]}` : undefined}
+        onChange={(value) => setFields((previous) => ({ ...previous, [field.id]: value }))}
+      />
+    );
+    if (!selectable.has(field.id)) return editor;
+    // Wrapped whether or not the page has a selection: the editor is never remounted under the person's hands.
+    return (
+      <div key={field.id} className="flex flex-col gap-1.5">
+        {editor}
+        {pageSelection.available ? (
+          <AddPageSelection field={field} onAdd={() => void pageSelection.take().then((text) => text && appendToField(field.id, text))} />
+        ) : null}
+      </div>
+    );
+  };
   const chooseReceiver = (id: string) => {
     setReceiverId(id);
     // The "choose a receiver" message is answered the moment one is chosen: it must not linger.
@@ -52,7 +102,9 @@ export function HandoffForm({ handoff, template, onSent }: { handoff: Handoff; t
     if (!receiverId) return setSendError(CHOOSE_RECEIVER);
     const incomplete = completeness.missing.length > 0;
     if (incomplete && reason.trim().length < MIN_OVERRIDE_REASON) {
-      return setSendError(`Some required fields are missing: say why it goes out anyway (at least ${MIN_OVERRIDE_REASON} characters), or complete them.`);
+      setSendError(`Some required fields are missing: say why it goes out anyway (at least ${MIN_OVERRIDE_REASON} characters), or complete them.`);
+      // The reason's box sits below the fields, far from the footer's Send: take the person there.
+      return document.getElementById(OVERRIDE_REASON_ID)?.focus();
     }
     if (Object.keys(invalid).length > 0) return setSendError('Some fields hold values that cannot be saved yet: fix the fields marked “Not saved”.');
     setSending(true);
@@ -79,17 +131,23 @@ export function HandoffForm({ handoff, template, onSent }: { handoff: Handoff; t
     <div className="flex flex-col gap-5">
       <div className="flex flex-col gap-1">
         <p className="text-xs font-medium text-slate-600 dark:text-slate-400">New handoff · {client?.name ?? 'Unknown client'}</p>
-        <ViewHeading>{template.name}</ViewHeading>
+        <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+          <ViewHeading>{template.name}</ViewHeading>
+          {onChangeTemplate ? (
+            <button type="button" className={`${linkClass} text-sm`} onClick={onChangeTemplate}>
+              Change template
+            </button>
+          ) : null}
+        </div>
         <SaveStatusLine status={status} />
         <ErrorAlert message={status.kind === 'error' ? `Not saved: ${status.message}` : undefined} />
       </div>
-      <CompletenessStrip completeness={completeness} />
 
       {handoff.sources.gmailThread || handoff.sources.asanaTask || handoff.sources.adAccount || handoff.context.selectedText ? (
         <PanelSection title="From this page">
           <SourceLinks sources={handoff.sources} />
           {handoff.context.selectedText ? (
-            <blockquote className="border-l-2 border-slate-300 pl-3 text-sm whitespace-pre-wrap text-slate-700 dark:border-slate-600 dark:text-slate-300">
+            <blockquote aria-label="Selected text" className="border-l-2 border-slate-300 pl-3 text-sm whitespace-pre-wrap text-slate-700 dark:border-slate-600 dark:text-slate-300">
               {handoff.context.selectedText}
             </blockquote>
           ) : null}
@@ -108,19 +166,7 @@ export function HandoffForm({ handoff, template, onSent }: { handoff: Handoff; t
           Title
           <input className={inputClass} value={title} onChange={(e) => setTitle(e.target.value)} />
         </label>
-        {template.fields.map((field) => (
-          <FieldControl
-            key={field.id}
-            field={field}
-            value={fields[field.id]}
-            problem={invalid[field.id] ? `Not saved yet: ${invalid[field.id]}` : undefined}
-            onChange={(value) => setFields((previous) => ({ ...previous, [field.id]: value }))}
-          />
-        ))}
-
-        <div className={`${cardClass} p-3`}>
-          <CompletenessMeter completeness={completeness} />
-        </div>
+        {/* Who and by when first: at 360 px a template's fields run to thousands of pixels. */}
         <ReceiverAndDue
           receivers={receivers}
           receiverId={receiverId}
@@ -129,18 +175,21 @@ export function HandoffForm({ handoff, template, onSent }: { handoff: Handoff; t
           onDueDate={setDueDate}
           confirmWithinHours={template.confirmWithinHours}
         />
+        {required.map(control)}
+        <OptionalDetails fields={optional} values={fields}>
+          {control}
+        </OptionalDetails>
+
+        <MissingFields completeness={completeness} />
         {completeness.missing.length > 0 ? <OverrideReason missing={completeness.missing.length} reason={reason} onReason={setReason} /> : null}
-        <ErrorAlert message={sendError} />
-        <div className="flex items-center justify-between gap-3">
-          <Button type="submit" disabled={sending}>
-            Send handoff
-          </Button>
-          {cancelling ? null : (
+        {cancelling ? null : (
+          <div>
             <Button variant="danger" onClick={() => setCancelling(true)}>
               Cancel handoff
             </Button>
-          )}
-        </div>
+          </div>
+        )}
+        <SendFooter completeness={completeness} sending={sending} error={sendError} />
       </form>
       {cancelling ? <CancelForm handoff={handoff} onDone={() => setCancelling(false)} /> : null}
     </div>

@@ -10,8 +10,11 @@ import { useLive } from '../use-live';
 import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 
-/** One handoff: its sender edits a draft in the form; everyone else (and every later state) sees the detail. */
-export function HandoffView({ handoffId }: { handoffId: string }) {
+/**
+ * One handoff: its sender edits a draft in the form; everyone else (and every later state) sees the detail.
+ * `onChangeTemplate`: a draft started directly with the page's template offers to pick another.
+ */
+export function HandoffView({ handoffId, onChangeTemplate }: { handoffId: string; onChangeTemplate?: () => void }) {
   const { me, templates } = useWorkspace();
   const live = useLive(() => sendRequest<'handoff/get'>({ type: 'handoff/get', id: handoffId }), { key: `handoff:${handoffId}` });
   // A send answers with the sent handoff: shown at once, until the change feed brings a newer one.
@@ -30,7 +33,7 @@ export function HandoffView({ handoffId }: { handoffId: string }) {
       {/* Undo puts the view back as it was: the draft's form (with what was typed), or the handoff awaiting me. */}
       {held ? <UndoBar held={held} onUndone={() => setAnswered(undefined)} /> : null}
       {handoff.state === 'draft' && handoff.senderId === me.id && !held ? (
-        <HandoffForm key={handoff.id} handoff={handoff} template={template} onSent={setAnswered} />
+        <HandoffForm key={handoff.id} handoff={handoff} template={template} onSent={setAnswered} onChangeTemplate={onChangeTemplate} />
       ) : (
         // A held confirmation leaves Undo as the receiver's one move; a held send keeps Cancel for its sender.
         <HandoffDetail handoff={handoff} template={template} held={held?.kind === 'confirm'} />

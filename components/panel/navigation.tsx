@@ -5,8 +5,14 @@ import type { PanelIntentRequest } from '../../lib/messaging/protocol';
 export type Route =
   | { view: 'tab' }
   | { view: 'client'; clientId: string }
-  | ({ view: 'new-handoff' } & Omit<Extract<PanelIntentRequest, { kind: 'new-handoff' }>, 'kind'>)
+  | ({ view: 'new-handoff' } & Omit<Extract<PanelIntentRequest, { kind: 'new-handoff' }>, 'kind'> & NewHandoffStep)
   | { view: 'handoff'; handoffId: string };
+
+/** Where a new handoff stands: the draft started directly with the preferred template, or the picker asked for. */
+export interface NewHandoffStep {
+  startedId?: string;
+  pick?: boolean;
+}
 
 export function routeOfIntent(intent: PanelIntentRequest): Route {
   switch (intent.kind) {

@@ -3,9 +3,10 @@ import { sendRequest } from '../../lib/messaging/send';
 import type { Template } from '../../lib/model/template';
 import type { Site } from '../../lib/sites/types';
 import { ErrorAlert } from '../error-alert';
+import { HandoffView } from './handoff-view';
 import { useNavigation, type Route } from './navigation';
-import { inputClass, labelClass } from '../form-styles';
-import { orderTemplates } from './template-order';
+import { inputClass, labelClass, mutedTextClass } from '../form-styles';
+import { orderTemplates, preferredTemplate, rememberTemplate, rememberedTemplates } from './template-order';
 import { TemplatePicker } from './template-picker';
 import { useAction } from './use-action';
 import { ViewHeading } from './view-heading';
@@ -15,22 +16,29 @@ import { CreateClientInCapture } from '../first-run/create-client-in-capture';
 import type { Handoff } from '../../lib/model/handoff';
 import { DuplicateWarning } from './duplicate-warning';
 
+type NewHandoffRoute = Extract<Route, { view: 'new-handoff' }>;
+
+/** A page that suggests templates, with its client known: its preferred template starts at once, no picker. */
+const startsDirectly = (route: NewHandoffRoute, site: Site | undefined) => !route.templateId && !route.startedId && !route.pick && !!route.clientId && !!site;
+
 /**
- * Picks a template and starts the draft. The background prefills it from the tab (subject,
- * participants, a link back); the draft then replaces this view.
+ * Starts the draft. On a page that suggests a template, with the client known, the person's last template
+ * for the site (else the first suggestion) starts at once, with "Change template" one click away; otherwise
+ * they pick one. The background prefills the draft from the tab (subject, participants, a link back).
  */
-export function NewHandoffView({ route, site }: { route: Extract<Route, { view: 'new-handoff' }>; site: Site | undefined }) {
-  const { clients, templates } = useWorkspace();
+export function NewHandoffView({ route, site }: { route: NewHandoffRoute; site: Site | undefined }) {
+  const { me, clients, templates } = useWorkspace();
   const { navigate } = useNavigation();
   const [clientId, setClientId] = useState(route.clientId ?? '');
+  const [starting, setStarting] = useState(() => startsDirectly(route, site));
   const { run, busy, error, setError } = useAction();
   const client = clients.find((c) => c.id === clientId);
-  const { suggested, rest } = orderTemplates(templates, site);
+  const ordered = orderTemplates(templates, site);
 
-  // The open handoff of the same kind the start was answered with, and the template to start anyway.
-  const [duplicate, setDuplicate] = useState<{ handoff: Handoff; template: Pick<Template, 'id'> & { version?: number } }>();
+  // The open handoff of the same kind the start was answered with, and how to start anyway.
+  const [duplicate, setDuplicate] = useState<{ handoff: Handoff; template: Pick<Template, 'id'> & { version?: number }; directly: boolean }>();
 
-  const start = async (template: Pick<Template, 'id'> & { version?: number }, startAnyway = false) => {
+  const start = async (template: Pick<Template, 'id'> & { version?: number }, directly = false, startAnyway = false) => {
     if (!clientId) return setError('Choose the client this handoff is about.');
     setDuplicate(undefined);
     const answer = await run(() =>
@@ -44,18 +52,49 @@ export function NewHandoffView({ route, site }: { route: Extract<Route, { view: 
         ...(startAnyway ? { startAnyway } : {}),
       }),
     );
-    if (answer && 'duplicate' in answer) setDuplicate({ handoff: answer.duplicate, template });
-    else if (answer) navigate({ view: 'handoff', handoffId: answer.id }, { replace: true });
+    // Until the route shows the draft, "Starting…" stays: the picker never flashes in between.
+    if (!answer) return setStarting(false);
+    if ('duplicate' in answer) {
+      setStarting(false);
+      return setDuplicate({ handoff: answer.duplicate, template, directly });
+    }
+    if (site) void rememberTemplate(me.id, site, template.id).catch(() => undefined);
+    // Started directly: the draft stays in this view (Back and a return here find it, never start another).
+    navigate(directly ? { ...route, clientId, startedId: answer.id, pick: false } : { view: 'handoff', handoffId: answer.id }, { replace: true });
   };
 
-  // Opened with a template already chosen (a capture or a command): start it once, on mount.
+  // Opened with a template already chosen (a capture or a command), or one to start directly: once, on mount.
   const started = useRef(false);
   useEffect(() => {
-    if (route.templateId && route.clientId && !started.current) {
-      started.current = true;
-      void start({ id: route.templateId });
-    }
+    if (started.current) return;
+    started.current = true;
+    if (route.templateId && route.clientId) return void start({ id: route.templateId });
+    if (!startsDirectly(route, site)) return;
+    void rememberedTemplates(me.id)
+      .catch(() => undefined)
+      .then((remembered) => {
+        const preferred = preferredTemplate(ordered, site, remembered);
+        if (preferred) void start(preferred, true);
+        else setStarting(false);
+      });
   }, []);
+
+  const changeTemplate = async (draftId: string) => {
+    // The draft started for the person goes (cancelled, with why); the picker takes its place.
+    const cancelled = await run(() => sendRequest<'handoff/cancel'>({ type: 'handoff/cancel', id: draftId, reason: 'Started again with another template.' }));
+    if (cancelled) navigate({ ...route, startedId: undefined, pick: true }, { replace: true });
+  };
+
+  if (route.startedId) {
+    const draftId = route.startedId;
+    return (
+      <div className="flex flex-col gap-2">
+        <ErrorAlert message={error} />
+        <HandoffView handoffId={draftId} onChangeTemplate={busy ? undefined : () => void changeTemplate(draftId)} />
+      </div>
+    );
+  }
+  if (starting) return <p className={mutedTextClass}>Starting the template this page suggests…</p>;
 
   return (
     <div className="flex flex-col gap-5">
@@ -79,8 +118,8 @@ export function NewHandoffView({ route, site }: { route: Extract<Route, { view: 
         </blockquote>
       ) : null}
       <ErrorAlert message={error} />
-      {duplicate ? <DuplicateWarning duplicate={duplicate.handoff} busy={busy} onStartAnyway={() => void start(duplicate.template, true)} /> : null}
-      <TemplatePicker suggested={suggested} rest={rest} disabled={busy} onPick={(t) => void start(t)} />
+      {duplicate ? <DuplicateWarning duplicate={duplicate.handoff} busy={busy} onStartAnyway={() => void start(duplicate.template, duplicate.directly, true)} /> : null}
+      <TemplatePicker suggested={ordered.suggested} rest={ordered.rest} disabled={busy} onPick={(t) => void start(t)} />
     </div>
   );
 }

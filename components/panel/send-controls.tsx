@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Member } from '../../lib/model/member';
 import { MIN_OVERRIDE_REASON } from '../../lib/workflow/handoff-machine';
 import { helpClass, inputClass, labelClass } from '../form-styles';
+import { AddTeammate } from './handoff-form-teammate';
 
 /** Whom the handoff goes to and by when they must confirm. */
 export function ReceiverAndDue({
@@ -34,9 +35,10 @@ export function ReceiverAndDue({
           ))}
         </select>
         <span id={receiverHelp} className={helpClass}>
-          {receivers.length === 0 ? 'No teammates yet: add them in Settings → Team.' : 'One person owns the next step.'}
+          {receivers.length === 0 ? 'No teammates yet: add the one who takes this over.' : 'One person owns the next step.'}
         </span>
       </label>
+      <AddTeammate onAdded={(member) => onReceiver(member.id)} />
       <label className={labelClass}>
         Confirm by
         <input type="date" className={inputClass} value={dueDate} aria-describedby={dueHelp} onChange={(e) => onDueDate(e.target.value)} />
@@ -47,6 +49,9 @@ export function ReceiverAndDue({
     </div>
   );
 }
+
+/** The reason's box: the form takes the keyboard there when Send is refused for want of it. */
+export const OVERRIDE_REASON_ID = 'override-reason';
 
 /** An incomplete handoff goes out only with a written reason: say so plainly and ask for it. */
 export function OverrideReason({ missing, reason, onReason }: { missing: number; reason: string; onReason: (r: string) => void }) {
@@ -59,7 +64,7 @@ export function OverrideReason({ missing, reason, onReason }: { missing: number;
       </p>
       <label className={labelClass}>
         Reason for sending incomplete
-        <textarea rows={2} className={inputClass} value={reason} aria-describedby={help} onChange={(e) => onReason(e.target.value)} />
+        <textarea id={OVERRIDE_REASON_ID} rows={2} className={inputClass} value={reason} aria-describedby={help} onChange={(e) => onReason(e.target.value)} />
       </label>
     </div>
   );

@@ -3,6 +3,7 @@ import type { PanelIntentRequest } from '../messaging/protocol';
 import { OPTIONAL_HOSTS, REQUIRED_HOSTS } from '../sites/hosts';
 import { handoffOfNotification } from './notification-ids';
 import { newHandoffIntent, openSidePanel, recordPanelIntent } from './panel-intent';
+import { fieldOfMenuItem, queueSelection, watchOpenDraft } from './selection-menu';
 
 /** The manifest command (wxt.config.ts) and the context-menu item: both start a handoff from the page. */
 export const START_HANDOFF_COMMAND = 'start-handoff';
@@ -60,7 +61,14 @@ export function watchPanelTriggers(): void {
   });
   browser.contextMenus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId === START_HANDOFF_MENU) void openOn(tab?.windowId, () => newHandoffIntent(tab?.id, info.selectionText)).catch(() => undefined);
+    const fieldId = fieldOfMenuItem(info.menuItemId);
+    // The draft's form is open in a panel (it offered the item): the panel comes forward, the form takes the text.
+    if (fieldId) {
+      void openSidePanel({ windowId: tab?.windowId ?? CURRENT_WINDOW }).catch(() => undefined);
+      void queueSelection(fieldId, info.selectionText).catch(() => undefined);
+    }
   });
+  watchOpenDraft();
   browser.notifications?.onClicked.addListener((notificationId) => {
     const handoffId = handoffOfNotification(notificationId);
     if (!handoffId) return;

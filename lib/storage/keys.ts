@@ -4,7 +4,7 @@
 // names from here as types only and ask the background for the value, never carry zod to the page.
 import type { ReminderState } from '../background/reminders';
 import type { SyncStatus } from '../background/sync-runner';
-import type { PanelIntent, TabState } from '../messaging/protocol';
+import { MAX_SELECTED_TEXT, type PanelIntent, type TabState } from '../messaging/protocol';
 import { IDENTIFIER_KINDS } from '../sites/types';
 import { PageContextSchema } from '../model/page-context';
 import type { HubConnection } from '../sync/hub-client';
@@ -91,6 +91,14 @@ const TabStateSchema: z.ZodType<TabState> = z.object({
 const PanelIntentHeadSchema = z.object({ kind: z.enum(['new-handoff', 'handoff', 'client']), at: z.string() });
 const PanelIntentSchema = z.custom<PanelIntent>((value) => PanelIntentHeadSchema.safeParse(value).success, 'not a panel intent');
 
+// A draft's title and field labels, as the page's context menu shows them.
+const OpenDraftSchema = z.object({
+  handoffId: z.string().min(1).max(100),
+  title: z.string().max(200),
+  fields: z.array(z.object({ id: z.string().min(1).max(100), label: z.string().max(200) })).max(60),
+});
+export type OpenDraft = z.infer<typeof OpenDraftSchema>;
+
 /** Keys with one fixed name. */
 export const STORAGE_KEYS = {
   /**
@@ -118,6 +126,8 @@ export const STORAGE_KEYS = {
   firstRun: storageKey('local', 'baton:first-run', z.object({ step: z.enum(['you', 'team', 'client']), done: z.boolean() })),
   /** The clients last opened in the side panel, newest first: the search box offers them before anything is typed. */
   recentClients: storageKey('local', 'baton:recent-clients', z.array(z.string().min(1).max(100)).max(20)),
+  /** The draft a panel shows in its form, with its text fields: the page's menu offers "Add selection to …" them. */
+  openDraft: storageKey('session', 'baton:open-draft', OpenDraftSchema),
 } as const;
 
 /** Keys made per tab, window or workspace. */
@@ -130,9 +140,18 @@ export const STORAGE_KEY_FAMILIES = {
   lastActiveTab: storageKeyFamily('session', 'window:', z.number().int(), ':last-tab'),
   /** What a window's side panel is asked to show next; the panel reads it and removes it. */
   panelIntent: storageKeyFamily('session', 'baton:intent:', PanelIntentSchema),
+  /**
+   * Per member, the template each site last started (site → template id), to start it again directly.
+   * storage.local, not the workspace's log: a person's habit, not team knowledge the hub should judge.
+   */
+  /** Per draft, text the person chose to add from a page's menu, waiting for the draft's form to take it. */
+  selectionsFor: storageKeyFamily('session', 'baton:selection:', z.array(z.object({ fieldId: z.string().min(1).max(100), text: z.string().min(1).max(MAX_SELECTED_TEXT) })).max(20)),
+  lastTemplate: storageKeyFamily('local', 'baton:last-template:', z.record(z.string().max(40), z.string().min(1).max(100))),
 } as const;
 
 export const tabStateKey = (tabId: number) => STORAGE_KEY_FAMILIES.tabState.key(tabId);
 export const panelIntentKey = (windowId: number) => STORAGE_KEY_FAMILIES.panelIntent.key(windowId);
 export const lastActiveTabKey = (windowId: number) => STORAGE_KEY_FAMILIES.lastActiveTab.key(windowId);
 export const reminderStateKey = (workspaceId: string) => STORAGE_KEY_FAMILIES.reminderState.key(workspaceId);
+export const lastTemplateKey = (memberId: string) => STORAGE_KEY_FAMILIES.lastTemplate.key(memberId);
+export const selectionsForKey = (handoffId: string) => STORAGE_KEY_FAMILIES.selectionsFor.key(handoffId);

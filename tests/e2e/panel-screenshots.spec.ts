@@ -62,7 +62,6 @@ test('side panel screenshots', async ({ baton }) => {
   await review(panel, 'client');
 
   await panel.getByRole('button', { name: 'Start handoff' }).click();
-  await panel.getByRole('button', { name: 'Sales → account management' }).click();
   // The demo's Juniper & Vale already has one in flight: the duplicate guard asks first.
   await panel.getByRole('button', { name: 'Start another anyway' }).click();
   await panel.getByLabel('Primary goals', { exact: true }).fill('Double subscription sign-ups by March\nKeep gift-box revenue flat');

@@ -60,13 +60,12 @@ test('a Gmail thread: the client at a glance, then a sales → AM handoff filled
   await expectFitsSidePanel(panel);
 
   await panel.getByRole('button', { name: 'Start handoff' }).click();
-  // The thread suggests the sales handoff first; focus follows the navigation.
-  await expect(panel.getByRole('heading', { level: 1, name: 'Choose a template' })).toBeFocused();
-  const suggested = panel.getByRole('region', { name: 'Suggested for this page' }).getByRole('button');
-  await expect(suggested.first()).toHaveAccessibleName(salesToAm.name);
-  await suggested.first().click();
-
-  await expect(panel.getByRole('heading', { level: 1, name: salesToAm.name })).toBeVisible();
+  // The thread suggests the sales handoff first: it starts at once, another template one click away;
+  // focus follows the navigation.
+  await expect(panel.getByRole('heading', { level: 1, name: salesToAm.name })).toBeFocused();
+  await expect(panel.getByRole('button', { name: 'Change template' })).toBeVisible();
+  // The optional fields are folded under one button at first.
+  await panel.getByRole('button', { name: /^Optional details/ }).click();
   for (const field of salesToAm.fields) {
     await expect(panel.getByLabel(field.label, { exact: true }), `a control labelled “${field.label}”`).toBeVisible();
     await expect(panel.getByLabel(field.label, { exact: true })).toHaveAccessibleDescription(field.help);
@@ -251,6 +250,8 @@ test('an incomplete handoff goes out only with a written reason, which the recei
   const panel = await openSidePanel(baton);
   await addMember(panel, 'Tom Akers', 'tom.akers@brightlane.agency');
   await panel.getByRole('button', { name: 'Start handoff' }).click();
+  // The thread suggests sales → AM, started at once: one click to change it.
+  await panel.getByRole('button', { name: 'Change template' }).click();
   await panel.getByRole('button', { name: 'Brief → creative' }).click();
   await panel.getByRole('combobox', { name: 'Receiver' }).selectOption({ label: 'Tom Akers (tom.akers@brightlane.agency)' });
 

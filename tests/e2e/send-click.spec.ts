@@ -73,8 +73,8 @@ test('one Send click right after typing: one handoff/send carries the edit, the 
   await mustRequest(panel, { type: 'member/add', name: 'Tom Akers', email: 'tom.akers@brightlane.agency' });
 
   await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
+  // The thread suggests the sales → AM handoff: it starts at once.
   await panel.getByRole('button', { name: 'Start handoff' }).click();
-  await panel.getByRole('region', { name: 'Suggested for this page' }).getByRole('button').first().click();
   await fillSalesToAm(panel);
   await panel.getByRole('combobox', { name: 'Receiver' }).selectOption({ label: 'Tom Akers (tom.akers@brightlane.agency)' });
   await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();

@@ -7,6 +7,7 @@ import { MAX_SELECTED_TEXT, type MatchSummary, type PanelIntent, type TabState }
 import { detectSite } from '../../sites';
 import { SITES } from '../../sites/types';
 import { browser } from 'wxt/browser';
+import { cleanTrimmed } from '../../text/clean-text';
 import { showMatchOnBadge } from '../badge';
 import { CommandError } from '../command-error';
 import { newHandoffIntent, recordPanelIntent } from '../panel-intent';
@@ -73,11 +74,31 @@ const pageContext = defineCommand({
 const panelState = defineCommand({
   type: 'panel/state', schema: z.object({ windowId: z.number().int(), panelTabId: z.number().int().optional() }), from: PAGES, kind: 'read', effects: [], response: returns<TabState | null>(),
   async handle({ windowId, panelTabId }) {
-    const [active] = await browser.tabs.query({ active: true, windowId });
-    if (active?.id === undefined) return null;
-    if (active.id !== panelTabId) return getTabState(active.id);
-    const last = await lastActiveTab(windowId);
-    return last !== undefined ? getTabState(last) : null;
+    const tabId = await followedTab(windowId, panelTabId);
+    return tabId !== undefined ? getTabState(tabId) : null;
+  },
+});
+
+/** The tab a panel follows: the window's active tab, or the one before it when the panel is that tab. */
+async function followedTab(windowId: number, panelTabId: number | undefined): Promise<number | undefined> {
+  const [active] = await browser.tabs.query({ active: true, windowId });
+  if (active?.id === undefined) return undefined;
+  return active.id !== panelTabId ? active.id : lastActiveTab(windowId);
+}
+
+/**
+ * Panel → background: how much text is selected in the page the panel follows (a page Baton serves), and the
+ * text itself only when asked: the panel asks for it when the person chose "Add page selection" (ARCHITECTURE §5).
+ */
+const pageSelection = defineCommand({
+  type: 'page/selection', schema: z.object({ windowId: z.number().int(), panelTabId: z.number().int().optional(), include: z.boolean() }), from: PAGES, kind: 'read', effects: [], response: returns<{ chars: number; text?: string }>(),
+  async handle({ windowId, panelTabId, include }) {
+    const tabId = await followedTab(windowId, panelTabId);
+    if (tabId === undefined || !(await getTabState(tabId))) return { chars: 0 };
+    const results = await browser.scripting.executeScript({ target: { tabId }, func: () => globalThis.getSelection()?.toString() ?? '' }).catch(() => []);
+    const selected = results[0]?.result;
+    const text = typeof selected === 'string' ? cleanTrimmed(selected, MAX_SELECTED_TEXT) : '';
+    return include && text ? { chars: text.length, text } : { chars: text.length };
   },
 });
 
@@ -99,4 +120,4 @@ const captureStart = defineCommand({
   },
 });
 
-export const pageCommands = [pageContext, panelState, panelIntent, captureStart] as const;
+export const pageCommands = [pageContext, panelState, panelIntent, captureStart, pageSelection] as const;

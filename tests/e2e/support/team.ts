@@ -97,8 +97,8 @@ export async function fillSalesToAm(panel: Page): Promise<void> {
 export async function sendSalesToAm(sender: Baton, receiver: Person): Promise<string> {
   await openSite(sender, 'gmail-thread');
   const panel = await openSidePanel(sender);
+  // The thread suggests the sales → AM handoff: it starts at once.
   await panel.getByRole('button', { name: 'Start handoff' }).click();
-  await panel.getByRole('button', { name: salesToAm.name }).click();
   await fillSalesToAm(panel);
   await panel.getByRole('combobox', { name: 'Receiver' }).selectOption({ label: `${receiver.name} (${receiver.email})` });
   const title = await panel.getByRole('textbox', { name: 'Title' }).inputValue();

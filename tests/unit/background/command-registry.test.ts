@@ -76,6 +76,7 @@ async function readSamples(bg: TestBackground): Promise<Record<string, { message
   return {
     'page/context': { message: { type: 'page/context', context }, fromTab: true },
     'panel/state': { message: { type: 'panel/state', windowId: 1 } },
+    'page/selection': { message: { type: 'page/selection', windowId: 1, include: true } },
     'panel/intent': { message: { type: 'panel/intent', windowId: 1, intent: { kind: 'client', clientId: client.id } } },
     'capture/start': { message: { type: 'capture/start', selectedText: 'Budget is fixed.' }, fromTab: true },
     'prompts/get': { message: { type: 'prompts/get' }, fromTab: true },

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getTabState, tabIdsWithState } from '../../../lib/background/tab-states';
 import { loadHubConnection } from '../../../lib/storage/hub-connection-store';
-import { STORAGE_KEY_FAMILIES, STORAGE_KEYS, lastActiveTabKey, panelIntentKey, reminderStateKey, tabStateKey } from '../../../lib/storage/keys';
+import { STORAGE_KEY_FAMILIES, STORAGE_KEYS, lastActiveTabKey, lastTemplateKey, panelIntentKey, reminderStateKey, selectionsForKey, tabStateKey } from '../../../lib/storage/keys';
 import { changedValue, familyIds, getItem, removeItem, setItem } from '../../../lib/storage/store';
 
 const keys = Object.values(STORAGE_KEYS);
@@ -17,12 +17,14 @@ beforeEach(() => {
 describe('the registry of storage keys', () => {
   it('keeps the names already stored in users’ profiles', () => {
     expect(keys.map((k) => `${k.area}:${k.name}`).sort()).toEqual(
-      ['local:baton:clients', 'local:baton:hub', 'local:baton:prompt-snooze', 'session:baton:awaiting', 'session:baton:gmail-account', 'session:baton:sync-status', 'local:baton:first-run', 'local:baton:recent-clients'].sort(),
+      ['local:baton:clients', 'local:baton:hub', 'local:baton:prompt-snooze', 'session:baton:awaiting', 'session:baton:gmail-account', 'session:baton:sync-status', 'local:baton:first-run', 'local:baton:recent-clients', 'session:baton:open-draft'].sort(),
     );
     expect(tabStateKey(7)).toMatchObject({ area: 'session', name: 'tab:7' });
     expect(lastActiveTabKey(2)).toMatchObject({ area: 'session', name: 'window:2:last-tab' });
     expect(panelIntentKey(3)).toMatchObject({ area: 'session', name: 'baton:intent:3' });
     expect(reminderStateKey('ws1')).toMatchObject({ area: 'local', name: 'baton:reminders:ws1' });
+    expect(lastTemplateKey('m-1')).toMatchObject({ area: 'local', name: 'baton:last-template:m-1' });
+    expect(selectionsForKey('h-1')).toMatchObject({ area: 'session', name: 'baton:selection:h-1' });
   });
 
   it('has unique names and prefixes, and no name that a family of keys would take for one of its own', () => {
