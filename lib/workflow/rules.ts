@@ -24,6 +24,10 @@ export const RULES: Record<HandoffAction, Rule> = {
   confirm: { states: AWAITING_RECEIVER_STATES, who: 'receiver', verb: 'confirmed', doing: 'confirm receipt' },
   cancel: { states: OPEN_STATES, who: 'sender', verb: 'cancelled', doing: 'cancel it' },
   reassign: { states: IN_FLIGHT_STATES, who: 'sender_or_admin', verb: 'reassigned', doing: 'reassign it' },
+  // After the send the sender keeps the handoff true (a new version the receiver sees) and may remind
+  // the receiver while it waits on them.
+  edit: { states: [...IN_FLIGHT_STATES, 'confirmed'], who: 'sender', verb: 'edited', doing: 'edit it' },
+  nudge: { states: AWAITING_RECEIVER_STATES, who: 'sender', verb: 'nudged', doing: 'nudge the receiver' },
 };
 
 const STATE_WORDS: Record<HandoffState, string> = {
