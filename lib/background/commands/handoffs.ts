@@ -8,6 +8,7 @@ import { PageContextSchema } from '../../model/page-context';
 import { z } from '../../model/zod';
 import { MAX_SELECTED_TEXT } from '../../messaging/protocol';
 import { findTemplate } from '../../templates';
+import { describeEdit } from '../../workflow/edits';
 import { prefillFromPage } from '../../workflow/prefill';
 import { append, appendAll } from '../append';
 import { CommandError } from '../command-error';
@@ -98,6 +99,23 @@ const raiseGaps = defineCommand({
   },
 });
 
+/**
+ * The sender's new version of a sent handoff. Whether it asks the receiver to confirm again is
+ * judged here on the handoff as stored, and checked again by the reducer (lib/workflow/edits.ts).
+ */
+const edit = defineCommand({
+  type: 'handoff/edit', schema: EVENT_PAYLOADS['handoff.edited'].omit({ reconfirm: true }).extend(handoffId), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Handoff>(),
+  async handle({ id, ...payload }, { session }) {
+    const s = await session();
+    const handoff = await mustGetHandoff(s, id);
+    const template = findTemplate(await allTemplates(s.db), handoff.templateId, handoff.templateVersion);
+    if (!template) throw new CommandError('Unknown template.', 'not-found');
+    const { reconfirm } = describeEdit(template, handoff, payload);
+    await append(s, makeEvent('handoff.edited', s.me.id, id, { ...payload, reconfirm }));
+    return mustGetHandoff(s, id);
+  },
+});
+
 /** A list of my handoffs, as one of the queries keyed by member reads it. */
 function myHandoffsCommand<const T extends string>(type: T, query: (db: Session['db'], memberId: string) => Promise<{ values: Handoff[] }>) {
   return defineCommand({
@@ -119,6 +137,8 @@ export const handoffCommands = [
   handoffEventCommand('handoff/confirm', 'handoff.confirmed'),
   handoffEventCommand('handoff/cancel', 'handoff.cancelled'),
   handoffEventCommand('handoff/reassign', 'handoff.reassigned'),
+  edit,
+  handoffEventCommand('handoff/nudge', 'handoff.nudged'),
   myHandoffsCommand('handoffs/awaiting-me', awaitingConfirmation),
   myHandoffsCommand('handoffs/sent-by-me', sentByMeOpen),
 ] as const;
