@@ -3,18 +3,24 @@ import type { Handoff } from '../../lib/model/handoff';
 import { sendRequest } from '../../lib/messaging/send';
 import { findTemplate } from '../../lib/templates';
 import { ErrorAlert } from '../error-alert';
+import { EditHandoffForm } from './edit-handoff-form';
+import { EditModeContext } from './edit-mode';
 import { HandoffDetail } from './handoff-detail';
 import { HandoffForm } from './handoff-form';
 import { useLive } from '../use-live';
+import { useNavigation } from './navigation';
 import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 
 /** One handoff: its sender edits a draft in the form; everyone else (and every later state) sees the detail. */
 export function HandoffView({ handoffId }: { handoffId: string }) {
   const { me, templates } = useWorkspace();
+  const { requestFocus } = useNavigation();
   const live = useLive(() => sendRequest<'handoff/get'>({ type: 'handoff/get', id: handoffId }), { key: `handoff:${handoffId}` });
   // A send answers with the sent handoff: shown at once, until the change feed brings a newer one.
   const [answered, setAnswered] = useState<Handoff>();
+  // The sender editing a sent handoff sees the edit form in place of the detail.
+  const [editing, setEditing] = useState(false);
   if (live.status === 'loading') return null;
   if (live.status === 'error') return <ErrorAlert message={live.message} />;
   const handoff = answered?.id === handoffId && (!live.data || answered.updatedAt > live.data.updatedAt) ? answered : live.data;
@@ -27,8 +33,24 @@ export function HandoffView({ handoffId }: { handoffId: string }) {
       <ErrorAlert message={live.error} />
       {handoff.state === 'draft' && handoff.senderId === me.id ? (
         <HandoffForm key={handoff.id} handoff={handoff} template={template} onSent={setAnswered} />
+      ) : editing && handoff.senderId === me.id ? (
+        <>
+          <ViewHeading>Edit “{handoff.title}”</ViewHeading>
+          <EditHandoffForm
+            key={handoff.id}
+            handoff={handoff}
+            template={template}
+            onDone={(saved) => {
+              if (saved) setAnswered(saved);
+              setEditing(false);
+              requestFocus();
+            }}
+          />
+        </>
       ) : (
-        <HandoffDetail handoff={handoff} template={template} />
+        <EditModeContext.Provider value={{ editing, setEditing }}>
+          <HandoffDetail handoff={handoff} template={template} />
+        </EditModeContext.Provider>
       )}
     </>
   );
