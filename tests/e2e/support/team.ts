@@ -95,6 +95,13 @@ export async function fillSalesToAm(panel: Page): Promise<void> {
  * sends it to `receiver`; resolves with the handoff's title once the panel says it is sent.
  */
 export async function sendSalesToAm(sender: Baton, receiver: Person): Promise<string> {
+  const { panel, title } = await sendSalesToAmFromPanel(sender, receiver);
+  await panel.close();
+  return title;
+}
+
+/** As sendSalesToAm, the sender's panel left open on the sent handoff. */
+export async function sendSalesToAmFromPanel(sender: Baton, receiver: Person): Promise<{ panel: Page; title: string }> {
   await openSite(sender, 'gmail-thread');
   const panel = await openSidePanel(sender);
   await panel.getByRole('button', { name: 'Start handoff' }).click();
@@ -104,8 +111,7 @@ export async function sendSalesToAm(sender: Baton, receiver: Person): Promise<st
   const title = await panel.getByRole('textbox', { name: 'Title' }).inputValue();
   await panel.getByRole('button', { name: 'Send handoff' }).click();
   await expect(panel.getByText('State: Sent')).toBeVisible();
-  await panel.close();
-  return title;
+  return { panel, title };
 }
 
 /**
