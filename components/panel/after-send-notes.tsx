@@ -16,6 +16,8 @@ export function AfterSendNotes({ handoff, template, now }: { handoff: Handoff; t
   const edit = handoff.lastEdit;
   const moved = handoff.reassignment;
   const reassignedToMe = moved && handoff.receiverId === me.id && awaitsReceiver(handoff.state);
+  // The receiver is told why a handoff they confirmed is theirs to confirm again.
+  const confirmAgain = edit && handoff.receiverId === me.id && awaitsReceiver(handoff.state) && template.fields.some((f) => f.required && edit.fieldIds.includes(f.id));
   if (!edit && !reassignedToMe) return null;
   return (
     <div className="flex flex-col gap-2">
@@ -29,6 +31,7 @@ export function AfterSendNotes({ handoff, template, now }: { handoff: Handoff; t
       {edit ? (
         <p className={noteClass}>
           Edited by {memberName(members, edit.by)} {formatAgo(edit.at, now)} · changed: {changedLabels(template, edit).join(', ')}
+          {confirmAgain ? <strong className="block font-semibold">A required field changed: confirm receipt again, or raise gaps.</strong> : null}
         </p>
       ) : null}
     </div>

@@ -143,7 +143,12 @@ describe('what the receiver sees', () => {
   it('who edited, when, and which fields, each marked', () => {
     const edited: Handoff = { ...SENT, lastEdit: { by: JANE.id, at: new Date(Date.now() - 5 * 60_000).toISOString(), fieldIds: ['timeline'], title: false, dueBy: false } };
     render(TOM, createElement('div', null, createElement(AfterSendNotes, { handoff: edited, template: salesToAm, now: new Date() }), createElement(ChangedMark, { handoff: edited, fieldId: 'timeline' }), createElement(ChangedMark, { handoff: edited, fieldId: 'budget' })));
-    expect(view.host.textContent).toBe('Edited by Jane Sender 5 min ago · changed: Timeline expectationsChanged');
+    expect(view.host.textContent).toBe('Edited by Jane Sender 5 min ago · changed: Timeline expectationsA required field changed: confirm receipt again, or raise gaps.Changed');
+    // Only the receiver is asked, and only for a required field.
+    render(JANE, createElement(AfterSendNotes, { handoff: edited, template: salesToAm, now: new Date() }));
+    expect(view.host.textContent).toBe('Edited by Jane Sender 5 min ago · changed: Timeline expectations');
+    render(TOM, createElement(AfterSendNotes, { handoff: { ...edited, lastEdit: { ...edited.lastEdit!, fieldIds: ['budget'] } }, template: salesToAm, now: new Date() }));
+    expect(view.host.textContent).toBe('Edited by Jane Sender 5 min ago · changed: Budget');
   });
 
   it('"Reassigned to you", by whom, from whom and why', () => {
