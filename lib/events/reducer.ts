@@ -7,7 +7,7 @@ import type { TimelineEntry } from '../model/timeline';
 import { assessCompleteness, fieldValue, parseFieldValue } from '../workflow/completeness';
 import { actionOf, advance, CHOOSE_RECEIVER, confirmByHours, deadlineAfter, editedTitle, initialTitle, MIN_OVERRIDE_REASON, startedDeadline } from '../workflow/handoff-machine';
 import { checkAction } from '../workflow/rules';
-import { changedLabels, changesAnything, describeEdit, mergeChanges, NOTHING_CHANGED, reconfirmMismatch } from '../workflow/edits';
+import { changedLabels, changesAnything, CONFIRMED_HAS_NO_DEADLINE, describeEdit, mergeChanges, NOTHING_CHANGED, reconfirmMismatch } from '../workflow/edits';
 import { nudgeRefusal } from '../workflow/nudge';
 import type { Change, ReadModel } from './read-model';
 import { failure, type Problem } from '../result';
@@ -376,10 +376,11 @@ function handoffEdited({ event, actor, handoff, template, next, log }: Move<'han
   const change = describeEdit(template, handoff, p);
   if (!changesAnything(change)) return reject(NOTHING_CHANGED);
   if (change.reconfirm !== p.reconfirm) return reject(reconfirmMismatch(change.reconfirm));
+  const reopened = change.reconfirm && handoff.state === 'confirmed';
+  if (change.dueBy && handoff.state === 'confirmed' && !reopened) return reject(CONFIRMED_HAS_NO_DEADLINE);
   next.fields = { ...handoff.fields, ...p.fields };
   next.title = editedTitle(handoff.title, p.title);
   if (p.dueBy) next.dueBy = p.dueBy;
-  const reopened = change.reconfirm && handoff.state === 'confirmed';
   advance(next, 'edit', hasOpenGap(next), change.reconfirm);
   if (reopened) {
     delete next.confirmedAt;

@@ -17,6 +17,9 @@ export interface EditChange {
 /** Refused edit: it changes nothing. */
 export const NOTHING_CHANGED = 'Nothing changed: change a field before saving.';
 
+/** Refused edit: a confirm-by moved on a handoff that stays confirmed (its deadline has ended). */
+export const CONFIRMED_HAS_NO_DEADLINE = 'This handoff is confirmed: it has no confirm-by to move unless a required field changes.';
+
 /** Keys sorted, so the same value written in another order is not a change. */
 const sortedKeys = (_key: string, value: unknown) =>
   value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value;

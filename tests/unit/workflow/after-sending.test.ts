@@ -41,6 +41,14 @@ describe('editing a sent handoff', () => {
     expect(refusal(s.try('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: same } }))).toBe('Nothing changed: change a field before saving.');
   });
 
+  it('moves the confirm-by of a confirmed handoff only with a new confirmation asked for', () => {
+    const s = driveTo('confirmed');
+    const due = '2025-04-20T17:00:00.000Z';
+    expect(refusal(s.try('handoff.edited', JANE.id, HANDOFF_ID, { dueBy: due, fields: { budget: '$3,000' } }))).toBe('This handoff is confirmed: it has no confirm-by to move unless a required field changes.');
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { dueBy: due, fields: { timeline: 'April.' }, reconfirm: true });
+    expect(s.handoff()).toMatchObject({ state: 'sent', dueBy: due, lastEdit: { fieldIds: ['timeline'], dueBy: true } });
+  });
+
   it('is the sender’s alone, and never on a cancelled handoff or a draft', () => {
     expect(refusal(driveTo('sent').try('handoff.edited', TOM.id, HANDOFF_ID, { fields: { budget: 'x' } }))).toBe('Only the sender can edit it.');
     expect(refusal(driveTo('sent').try('handoff.edited', ADA.id, HANDOFF_ID, { fields: { budget: 'x' } }))).toBe('Only the sender can edit it.');
