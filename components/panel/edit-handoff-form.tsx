@@ -21,11 +21,15 @@ export function EditHandoffForm({ handoff, template, onDone }: { handoff: Handof
   const { members } = useWorkspace();
   const [title, setTitle] = useState(handoff.title);
   const [fields, setFields] = useState<Record<string, unknown>>(handoff.fields);
-  const [dueDate, setDueDate] = useState(toDateInput(handoff.dueBy));
+  // A confirmed handoff's confirm-by has ended: a new one applies only if the receiver must confirm again.
+  const confirmed = handoff.state === 'confirmed';
+  const [dueDate, setDueDate] = useState(confirmed ? '' : toDateInput(handoff.dueBy));
   const { run, busy, error, setError } = useAction();
-  const effect = useId();
+  const dueHelp = useId();
   const { savable, invalid } = useMemo(() => savableFields(template.fields, fields), [template, fields]);
-  const dueBy = dueDate !== toDateInput(handoff.dueBy) ? fromDateInput(dueDate) : undefined;
+  const asksAgain = useMemo(() => describeEdit(template, handoff, { fields: savable }).reconfirm, [template, handoff, savable]);
+  const typedDue = confirmed || dueDate !== toDateInput(handoff.dueBy) ? fromDateInput(dueDate) : undefined;
+  const dueBy = confirmed && !asksAgain ? undefined : typedDue;
   const change = useMemo(() => describeEdit(template, handoff, { title, dueBy, fields: savable }), [template, handoff, title, dueBy, savable]);
   const receiver = memberName(members, handoff.receiverId);
 
@@ -75,9 +79,14 @@ export function EditHandoffForm({ handoff, template, onDone }: { handoff: Handof
       ))}
       <label className={labelClass}>
         Confirm by
-        <input type="date" className={inputClass} value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+        <input type="date" className={inputClass} value={dueDate} aria-describedby={confirmed ? dueHelp : undefined} onChange={(e) => setDueDate(e.target.value)} />
+        {confirmed ? (
+          <span id={dueHelp} className={helpClass}>
+            Only when {receiver} must confirm again; left empty: {template.confirmWithinHours} hours after saving.
+          </span>
+        ) : null}
       </label>
-      <p id={effect} role="status" className="text-sm text-slate-700 dark:text-slate-300">
+      <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
         {labels.length === 0
           ? 'Nothing changed yet.'
           : `Changed: ${labels.join(', ')}.${change.reconfirm ? ` ${receiver} will be asked to confirm receipt again.` : ''}`}

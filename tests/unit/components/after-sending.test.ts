@@ -8,6 +8,7 @@ import { AfterSendActions } from '../../../components/panel/after-send-actions';
 import { AfterSendNotes, ChangedMark } from '../../../components/panel/after-send-notes';
 import { EditHandoffForm } from '../../../components/panel/edit-handoff-form';
 import { EditModeContext } from '../../../components/panel/edit-mode';
+import { toDateInput } from '../../../components/panel/format';
 import { WorkspaceContext, type Workspace } from '../../../components/panel/workspace';
 import type { Handoff } from '../../../lib/model/handoff';
 import type { Member } from '../../../lib/model/member';
@@ -129,6 +130,21 @@ describe('editing a sent handoff', () => {
     await act(async () => button('Save changes')!.click());
     expect(sent).toEqual([{ type: 'handoff/edit', id: 'h-1', fields: { timeline: 'Launch in May.', budget: '$12,000' } }]);
     expect(onDone).toHaveBeenCalledWith(SENT);
+  });
+
+  it('on a confirmed handoff, a new confirm-by goes only with a change that asks for confirmation again', async () => {
+    const confirmed: Handoff = { ...SENT, state: 'confirmed', confirmedAt: AT };
+    render(JANE, createElement(EditHandoffForm, { handoff: confirmed, template: salesToAm, onDone: vi.fn() }));
+    expect(control('Confirm by').value).toBe('');
+    await type(control('Confirm by'), '2026-12-20');
+    await type(control('Budget'), '$12,000');
+    await act(async () => button('Save changes')!.click());
+    expect(sent).toEqual([{ type: 'handoff/edit', id: 'h-1', fields: { budget: '$12,000' } }]);
+    await type(control('Timeline expectations'), 'Launch in May.');
+    await act(async () => button('Save changes')!.click());
+    const asked = sent[1] as unknown as { fields: unknown; dueBy: string };
+    expect(asked.fields).toEqual({ timeline: 'Launch in May.', budget: '$12,000' });
+    expect(toDateInput(asked.dueBy)).toBe('2026-12-20');
   });
 
   it('refuses to save nothing', async () => {
