@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Handoff } from '../../lib/model/handoff';
 import type { Template } from '../../lib/model/template';
+import { AfterSendActions } from './after-send-actions';
+import { AfterSendNotes, ChangedMark } from './after-send-notes';
 import { ExportMarkdownButton } from './export-markdown-button';
 import { GapThread } from './gap-thread';
 import { HandoffActions } from './handoff-actions';
@@ -49,6 +51,7 @@ export function HandoffDetail({ handoff, template, held = false }: { handoff: Ha
         </div>
       </div>
 
+      <AfterSendNotes handoff={handoff} template={template} now={now} />
       <HandoffFacts handoff={handoff} now={now} />
       {handoff.override ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
@@ -58,6 +61,7 @@ export function HandoffDetail({ handoff, template, held = false }: { handoff: Ha
       {/* While my confirmation is held for undo, the undo bar is the only move. */}
       {held ? null : <HandoffActions handoff={handoff} template={template} />}
       <KeyFactsCopy handoff={handoff} />
+      <AfterSendActions handoff={handoff} template={template} />
       {/* Anyone may say this handoff went wrong afterwards, once it went out (sent, confirmed, even cancelled). */}
       {handoff.sentAt ? (
         <div>
@@ -71,9 +75,12 @@ export function HandoffDetail({ handoff, template, held = false }: { handoff: Ha
           {template.fields.map((field) => (
             // A group, not a region: nine landmarks per handoff would drown the page's real ones.
             <div key={field.id} role="group" aria-labelledby={`detail-${field.id}`} className="p-3">
-              <h3 id={`detail-${field.id}`} className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-300">
-                {field.label}
-              </h3>
+              <div className="mb-1 flex items-center">
+                <h3 id={`detail-${field.id}`} className="text-xs font-semibold text-slate-700 dark:text-slate-300">
+                  {field.label}
+                </h3>
+                <ChangedMark handoff={handoff} fieldId={field.id} />
+              </div>
               <FieldValueView field={field} value={handoff.fields[field.id]} />
               <GapThread gaps={handoff.gaps.filter((g) => g.fieldIds.includes(field.id))} handoffId={handoff.id} receiverId={handoff.receiverId} />
             </div>

@@ -8,6 +8,7 @@ import { setItem } from '../storage/store';
 import { hubUrl, STREAM_CLOSED_TOO_MANY } from '../sync/hub-client';
 import { backoffMs, syncOnce, type SyncReport } from '../sync/sync';
 import { managedSyncRefusal } from './managed-policy';
+import { afterSendNotice } from './after-send-notices';
 import { handoffNotificationId } from './notification-ids';
 import { showWhatAwaitsMe } from './prompt-push';
 import type { Session, WorkspaceService } from './workspace';
@@ -29,6 +30,8 @@ async function noticeFor(session: Session, event: BatonEvent): Promise<Notice | 
   if (!handoff) return null;
   const who = (await session.db.get('members', event.actor))?.name ?? 'Someone';
   const base = { id: event.id, at: event.at, handoffId: handoff.id };
+  const afterSend = afterSendNotice(event, handoff, session.me.id, who);
+  if (afterSend) return { ...base, ...afterSend };
   if ((event.type === 'handoff.sent' || event.type === 'handoff.reassigned') && handoff.receiverId === session.me.id) {
     return { ...base, title: `${who} handed you a handoff`, message: `${handoff.title}: review it and confirm, or raise gaps.` };
   }

@@ -7,6 +7,8 @@ import type { TimelineEntry } from '../model/timeline';
 import { assessCompleteness, fieldValue, parseFieldValue } from '../workflow/completeness';
 import { actionOf, advance, CHOOSE_RECEIVER, confirmByHours, deadlineAfter, editedTitle, initialTitle, MIN_OVERRIDE_REASON, startedDeadline } from '../workflow/handoff-machine';
 import { checkAction } from '../workflow/rules';
+import { changedLabels, changesAnything, CONFIRMED_HAS_NO_DEADLINE, describeEdit, mergeChanges, NOTHING_CHANGED, reconfirmMismatch } from '../workflow/edits';
+import { nudgeRefusal } from '../workflow/nudge';
 import type { Change, ReadModel } from './read-model';
 import { failure, type Problem } from '../result';
 import { datedBeforeCause } from './clock';
@@ -280,6 +282,10 @@ function handoffChanged(model: ReadModel, event: BatonEvent, actor: Member): Dec
       return handoffReassigned({ ...move, event });
     case 'handoff.gap_withdrawn':
       return gapWithdrawn({ ...move, event });
+    case 'handoff.edited':
+      return handoffEdited({ ...move, event });
+    case 'handoff.nudged':
+      return handoffNudged({ ...move, event });
     default:
       return reject(`Unknown event type ${event.type}.`);
   }
@@ -350,10 +356,13 @@ function gapsAnswered({ event, actor, handoff, template, next, log }: Move<'hand
 
 function handoffReassigned({ model, event, actor, handoff, template, next, log, name }: Move<'handoff.reassigned'>): Decision {
   const p = event.payload;
+  // An admin moving someone's handoff is told whose it is, not "yourself".
+  if (p.receiverId === handoff.senderId && actor.id !== handoff.senderId) return reject(`${name(handoff.senderId)} sent this handoff and cannot receive it.`);
   const problem = checkReceiver(model, p.receiverId, handoff.senderId);
   if (problem) return reject(problem);
   if (p.receiverId === handoff.receiverId) return reject(`${name(p.receiverId)} already receives this handoff.`);
   next.receiverId = p.receiverId;
+  next.reassignment = { by: actor.id, at: event.at, ...(handoff.receiverId ? { fromId: handoff.receiverId } : {}), ...(p.reason?.trim() ? { reason: p.reason.trim() } : {}) };
   // Open gaps stay open: the sender still answers them before the new receiver can confirm.
   advance(next, 'reassign', hasOpenGap(handoff));
   next.dueBy = startedDeadline('reassign', p.dueBy, undefined, deadlineFrom(event.at, confirmByHours(template)));
@@ -373,8 +382,45 @@ function gapWithdrawn({ event, actor, handoff, next, log }: Move<'handoff.gap_wi
   if (gap.withdrawnAt !== undefined) return reject('That gap is already withdrawn.');
   const reason = p.reason?.trim();
   next.gaps = handoff.gaps.map((g) => (g.id === gap.id ? { ...g, withdrawnAt: event.at, ...(reason ? { withdrawnReason: reason } : {}) } : g));
-  advance(next, 'withdraw_gap', hasOpenGap(next), next.gaps.some((g) => g.answer !== undefined));
+  advance(next, 'withdraw_gap', hasOpenGap(next), { answered: next.gaps.some((g) => g.answer !== undefined) });
   return accept({ store: 'handoffs', value: next }, log(`${actor.name} withdrew a gap: ${gap.question}${reason ? ` (${reason})` : ''}`));
+}
+
+/**
+ * The sender's new version of a sent handoff. A change to a required field asks the receiver to
+ * confirm again: a confirmed handoff is sent again, with a new confirm-by (the one the edit sets, else
+ * the template's hours after it). The changes since the receiver last confirmed are kept for them.
+ */
+function handoffEdited({ event, actor, handoff, template, next, log }: Move<'handoff.edited'>): Decision {
+  const p = event.payload;
+  const problem = checkFields(template, p.fields);
+  if (problem) return reject(problem);
+  const change = describeEdit(template, handoff, p);
+  if (!changesAnything(change)) return reject(NOTHING_CHANGED);
+  if (change.reconfirm !== p.reconfirm) return reject(reconfirmMismatch(change.reconfirm));
+  const reopened = change.reconfirm && handoff.state === 'confirmed';
+  if (change.dueBy && handoff.state === 'confirmed' && !reopened) return reject(CONFIRMED_HAS_NO_DEADLINE);
+  next.fields = { ...handoff.fields, ...p.fields };
+  next.title = editedTitle(handoff.title, p.title);
+  if (p.dueBy) next.dueBy = p.dueBy;
+  advance(next, 'edit', hasOpenGap(next), { reconfirm: change.reconfirm });
+  if (reopened) {
+    delete next.confirmedAt;
+    next.dueBy = p.dueBy ?? deadlineFrom(event.at, confirmByHours(template));
+  }
+  const earlier = handoff.lastEdit;
+  const unconfirmed = earlier && (!handoff.confirmedAt || Date.parse(earlier.at) > Date.parse(handoff.confirmedAt)) ? earlier : undefined;
+  next.lastEdit = { by: actor.id, at: event.at, ...mergeChanges(template, unconfirmed, change) };
+  const again = reopened ? `; ${actor.name} asked for confirmation again` : '';
+  return accept({ store: 'handoffs', value: next }, log(`${actor.name} edited “${next.title}”: changed ${changedLabels(template, change).join(', ')}${again}`));
+}
+
+/** The sender reminds the receiver now; at most once every few hours per handoff (lib/workflow/nudge.ts). */
+function handoffNudged({ event, actor, handoff, next, log, name }: Move<'handoff.nudged'>): Decision {
+  const refusal = nudgeRefusal(handoff.lastNudgedAt, Date.parse(event.at), name(handoff.receiverId));
+  if (refusal) return reject(refusal);
+  next.lastNudgedAt = event.at;
+  return accept({ store: 'handoffs', value: next }, log(`${actor.name} nudged ${name(handoff.receiverId)} about “${handoff.title}”`));
 }
 
 /**

@@ -52,7 +52,7 @@ export interface FailureFact {
 }
 
 /** Bumped whenever the fold changes what it derives: saved copies of an older fold are refolded. */
-export const FACTS_VERSION = 2;
+export const FACTS_VERSION = 3;
 
 export interface FactsSnapshot {
   v: number;
@@ -276,7 +276,9 @@ export class MetricFacts {
       case 'answer_gaps':
         return this.gapsAnswered(h, p, at);
       case 'confirm':
-        h.confirmedAt = at;
+        // A confirmation again after an edit is not a second answer to the send: time to confirm
+        // and the confirmed count keep the first.
+        h.confirmedAt ??= at;
         break;
       case 'cancel':
         h.cancelledAt = at;
@@ -286,6 +288,10 @@ export class MetricFacts {
         return this.reassigned(h, p, at);
       case 'withdraw_gap':
         return this.gapWithdrawn(h, p);
+      case 'edit':
+        return this.edited(h, p, at);
+      case 'nudge':
+        return true;
     }
     endDeadline(h, at);
     advance(h, action, false);
@@ -357,7 +363,7 @@ export class MetricFacts {
     const index = h.gaps.findIndex((gap) => gap.id === p.gapId && gap.answeredAt === undefined);
     if (index < 0) return false;
     h.gaps.splice(index, 1);
-    advance(h, 'withdraw_gap', hasOpenGap(h), h.gaps.some((gap) => gap.answeredAt !== undefined));
+    advance(h, 'withdraw_gap', hasOpenGap(h), { answered: h.gaps.some((gap) => gap.answeredAt !== undefined) });
     return true;
   }
 
@@ -370,6 +376,18 @@ export class MetricFacts {
     advance(h, 'reassign', hasOpenGap(h));
     const t = this.template(h.templateId, h.templateVersion);
     h.deadlines.push({ due: startedDeadline('reassign', time(p.dueBy), undefined, deadlineAfter(at, confirmByHours(t))) });
+    return true;
+  }
+
+  /** An edit after the send; one that changes a required field of a confirmed handoff starts a new confirm-by (as the reducer does). */
+  private edited(h: HandoffFact, p: Record<string, unknown>, at: number): boolean {
+    h.title = editedTitle(h.title, text(p.title));
+    const reopened = p.reconfirm === true && h.state === 'confirmed';
+    advance(h, 'edit', hasOpenGap(h), { reconfirm: p.reconfirm === true });
+    const due = time(p.dueBy);
+    const open = h.deadlines.at(-1);
+    if (reopened) h.deadlines.push({ due: due ?? deadlineAfter(at, confirmByHours(this.template(h.templateId, h.templateVersion))) });
+    else if (due !== undefined && open && open.endedAt === undefined) open.due = due;
     return true;
   }
 

@@ -94,6 +94,19 @@ export const EVENT_PAYLOADS = {
   'handoff.confirmed': z.object({ comment: shortText(4000).optional() }),
   'handoff.cancelled': z.object({ reason: shortText(2000).optional() }),
   'handoff.reassigned': z.object({ receiverId: IdSchema, reason: shortText(2000).optional(), dueBy: TimestampSchema.optional() }),
+  /**
+   * The sender's new version of a sent (or confirmed) handoff: what it changes. `reconfirm` says a
+   * required field changed, so a confirmed handoff awaits its receiver again; the reducer checks it
+   * against the change, and the metrics fold reads it without keeping every field.
+   */
+  'handoff.edited': z.object({
+    title: shortText(300).optional(),
+    dueBy: TimestampSchema.optional(),
+    fields: fields.default({}),
+    reconfirm: z.boolean().default(false),
+  }),
+  /** The sender reminds the receiver now (at most once every few hours: lib/workflow/nudge.ts). */
+  'handoff.nudged': z.object({}),
   'note.added': z.object({ note: NoteSchema }),
   'failure.logged': z.object({ failure: FailureSchema }),
   'item.added': z.object({ clientId: IdSchema, text: shortText(1000).min(1), ownerEmail: OptionalEmailSchema.default(''), due: z.union([z.iso.date(), z.literal('')]).default('') }),

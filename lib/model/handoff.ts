@@ -70,6 +70,17 @@ export const HandoffSchema = z.object({
   sentAt: TimestampSchema.optional(),
   confirmedAt: TimestampSchema.optional(),
   cancelledAt: TimestampSchema.optional(),
+  /**
+   * The sender's edits after the send, since the receiver last confirmed: who, when, which template
+   * fields changed (and whether the title or the confirm-by did).
+   */
+  lastEdit: z
+    .object({ by: IdSchema, at: TimestampSchema, fieldIds: z.array(z.string().max(64)).max(100), title: z.boolean(), dueBy: z.boolean() })
+    .optional(),
+  /** The sender's last nudge: the next one waits (lib/workflow/nudge.ts). */
+  lastNudgedAt: TimestampSchema.optional(),
+  /** The last reassignment: who moved it, when, from whom, and why. */
+  reassignment: z.object({ by: IdSchema, at: TimestampSchema, fromId: IdSchema.optional(), reason: shortText(2000).optional() }).optional(),
 });
 export type Handoff = z.infer<typeof HandoffSchema>;
 

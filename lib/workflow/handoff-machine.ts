@@ -16,11 +16,16 @@ import { DEFAULT_CONFIRM_BY_HOURS } from './defaults';
  *   draft or in flight                ─cancel→   cancelled
  *   gaps_raised                       ─withdraw→ gaps_raised while another gap is open, else back with
  *                                                the receiver: gaps_answered if a gap was answered, else sent
- * Who may do which (and the refusals' words) is rules.ts.
+ *   in flight or confirmed            ─edit→     the same state (the sender's new version of a sent handoff)
+ *   confirmed                         ─edit→     sent, when the edit changes a required field: the
+ *                                                receiver confirms again, by a new confirm-by
+ *   sent, gaps_answered, reassigned   ─nudge→    the same state (the receiver is reminded now)
+ * Who may do which (and the refusals' words) is rules.ts; what an edit changed, edits.ts; how often a
+ * nudge may follow another, nudge.ts.
  */
 
 /** What people do to a handoff. Each is one event type. */
-export const HANDOFF_ACTIONS = ['update', 'send', 'raise_gaps', 'answer_gaps', 'confirm', 'cancel', 'reassign', 'withdraw_gap'] as const;
+export const HANDOFF_ACTIONS = ['update', 'send', 'raise_gaps', 'answer_gaps', 'confirm', 'cancel', 'reassign', 'withdraw_gap', 'edit', 'nudge'] as const;
 export type HandoffAction = (typeof HANDOFF_ACTIONS)[number];
 
 const ACTION_OF_EVENT = new Map<string, HandoffAction>([
@@ -32,7 +37,15 @@ const ACTION_OF_EVENT = new Map<string, HandoffAction>([
   ['handoff.cancelled', 'cancel'],
   ['handoff.reassigned', 'reassign'],
   ['handoff.gap_withdrawn', 'withdraw_gap'],
+  ['handoff.edited', 'edit'],
+  ['handoff.nudged', 'nudge'],
 ]);
+
+/** What else decides where an action takes a handoff (see nextState). */
+export interface StepDetail {
+  answered?: boolean;
+  reconfirm?: boolean;
+}
 
 /** The action an event type records ("handoff.sent" → send); undefined for anything else. */
 export function actionOf(eventType: string): HandoffAction | undefined {
@@ -54,10 +67,12 @@ export const awaitsReceiver = (state: HandoffState): boolean => AWAITING_RECEIVE
  * Where a handoff in `state` goes when `action` is accepted. `gapsOpen`: whether a gap is still
  * unanswered after it — an answer that leaves one open, or a reassignment with one open, keeps the
  * handoff with its sender ("gaps_raised"): the new receiver can confirm only once all are answered.
- * `answered`: whether any of its gaps has an answer — withdrawing the last open gap gives the handoff
- * back to its receiver as "gaps_answered" when some were answered, else as "sent" (nothing came back).
+ * `detail.answered`: whether any of its gaps has an answer — withdrawing the last open gap gives the
+ * handoff back to its receiver as "gaps_answered" when some were answered, else as "sent" (nothing came
+ * back). `detail.reconfirm`: an edit changed a required field, so a confirmed handoff awaits its
+ * receiver again.
  */
-export function nextState(state: HandoffState, action: HandoffAction, gapsOpen: boolean, answered = false): HandoffState {
+export function nextState(state: HandoffState, action: HandoffAction, gapsOpen: boolean, detail: StepDetail = {}): HandoffState {
   switch (action) {
     case 'update':
       return state;
@@ -74,7 +89,11 @@ export function nextState(state: HandoffState, action: HandoffAction, gapsOpen: 
     case 'reassign':
       return gapsOpen ? 'gaps_raised' : 'reassigned';
     case 'withdraw_gap':
-      return gapsOpen ? 'gaps_raised' : answered ? 'gaps_answered' : 'sent';
+      return gapsOpen ? 'gaps_raised' : detail.answered ? 'gaps_answered' : 'sent';
+    case 'edit':
+      return detail.reconfirm && state === 'confirmed' ? 'sent' : state;
+    case 'nudge':
+      return state;
   }
 }
 
@@ -84,9 +103,9 @@ export function gapRoundsAfter(state: HandoffState, action: HandoffAction, round
 }
 
 /** Moves a handoff, or a fact about one, on by an accepted action: its state and its gap rounds. */
-export function advance(handoff: { state: HandoffState; gapRounds: number }, action: HandoffAction, gapsOpen: boolean, answered = false): void {
+export function advance(handoff: { state: HandoffState; gapRounds: number }, action: HandoffAction, gapsOpen: boolean, detail: StepDetail = {}): void {
   handoff.gapRounds = gapRoundsAfter(handoff.state, action, handoff.gapRounds);
-  handoff.state = nextState(handoff.state, action, gapsOpen, answered);
+  handoff.state = nextState(handoff.state, action, gapsOpen, detail);
 }
 
 // Causes. An action follows a moment of the handoff's life; it is never dated before that moment
@@ -102,12 +121,13 @@ export interface Cause {
 
 /**
  * What `action` follows on this handoff: confirming and raising gaps follow the send (and a
- * confirmation every answer), answering and withdrawing follow the gaps they close (`answering`: their ids),
- * reassigning follows the send, editing, sending and cancelling the handoff's start.
+ * confirmation every answer), answering and withdrawing follow the gaps they close (`answering`: their
+ * ids), reassigning, editing a sent handoff and nudging follow the send; updating a draft, sending and
+ * cancelling the handoff's start.
  */
 export function causeOf(handoff: { createdAt: string; sentAt?: string; gaps: readonly Gap[] }, action: HandoffAction, answering: readonly string[] = []): Cause {
   const causes: Cause[] = [{ at: handoff.createdAt, what: 'the handoff was started' }];
-  if (handoff.sentAt && (action === 'raise_gaps' || action === 'confirm' || action === 'reassign')) causes.push({ at: handoff.sentAt, what: 'the handoff was sent' });
+  if (handoff.sentAt && (action === 'raise_gaps' || action === 'confirm' || action === 'reassign' || action === 'edit' || action === 'nudge')) causes.push({ at: handoff.sentAt, what: 'the handoff was sent' });
   for (const gap of handoff.gaps) {
     if ((action === 'answer_gaps' || action === 'withdraw_gap') && answering.includes(gap.id)) causes.push({ at: gap.raisedAt, what: 'the gap was raised' });
     if (action === 'confirm' && gap.answeredAt) causes.push({ at: gap.answeredAt, what: 'a gap was answered' });
@@ -120,7 +140,7 @@ export function causeOf(handoff: { createdAt: string; sentAt?: string; gaps: rea
 
 export const HOUR_MS = 3_600_000;
 
-/** The action starts a new confirm-by. */
+/** The action starts a new confirm-by (so does an edit that asks a confirmed handoff's receiver to confirm again). */
 export const startsDeadline = (action: HandoffAction): boolean => action === 'send' || action === 'reassign';
 /** The action ends the confirm-by that applied. */
 export const endsDeadline = (action: HandoffAction): boolean => action === 'confirm' || action === 'cancel' || action === 'reassign';

@@ -26,6 +26,10 @@ export const RULES: Record<HandoffAction, Rule> = {
   reassign: { states: IN_FLIGHT_STATES, who: 'sender_or_admin', verb: 'reassigned', doing: 'reassign it' },
   // Only while gaps are open; the reducer also holds that the gap is open and that this receiver raised it.
   withdraw_gap: { states: ['gaps_raised'], who: 'receiver', verb: 'relieved of a gap', doing: 'withdraw a gap' },
+  // After the send the sender keeps the handoff true (a new version the receiver sees) and may remind
+  // the receiver while it waits on them.
+  edit: { states: [...IN_FLIGHT_STATES, 'confirmed'], who: 'sender', verb: 'edited', doing: 'edit it' },
+  nudge: { states: AWAITING_RECEIVER_STATES, who: 'sender', verb: 'nudged', doing: 'nudge the receiver' },
 };
 
 const STATE_WORDS: Record<HandoffState, string> = {

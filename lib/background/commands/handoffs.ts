@@ -9,6 +9,7 @@ import { z } from '../../model/zod';
 import { MAX_SELECTED_TEXT } from '../../messaging/protocol';
 import { findTemplate } from '../../templates';
 import { openDuplicate } from '../../workflow/duplicates';
+import { describeEdit } from '../../workflow/edits';
 import { prefillFromPage } from '../../workflow/prefill';
 import { dryRun } from '../../db/dry-run';
 import { append, appendAll } from '../append';
@@ -169,6 +170,23 @@ const raiseGaps = defineCommand({
   },
 });
 
+/**
+ * The sender's new version of a sent handoff. Whether it asks the receiver to confirm again is
+ * judged here on the handoff as stored, and checked again by the reducer (lib/workflow/edits.ts).
+ */
+const edit = defineCommand({
+  type: 'handoff/edit', schema: EVENT_PAYLOADS['handoff.edited'].omit({ reconfirm: true }).extend(handoffId), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Handoff>(),
+  async handle({ id, ...payload }, { session }) {
+    const s = await session();
+    const handoff = await mustGetHandoff(s, id);
+    const template = findTemplate(await allTemplates(s.db), handoff.templateId, handoff.templateVersion);
+    if (!template) throw new CommandError('Unknown template.', 'not-found');
+    const { reconfirm } = describeEdit(template, handoff, payload);
+    await append(s, makeEvent('handoff.edited', s.me.id, id, { ...payload, reconfirm }));
+    return mustGetHandoff(s, id);
+  },
+});
+
 /** A list of my handoffs, as one of the queries keyed by member reads it. */
 function myHandoffsCommand<const T extends string>(type: T, query: (db: Session['db'], memberId: string) => Promise<{ values: Handoff[] }>) {
   return defineCommand({
@@ -190,6 +208,8 @@ export const handoffCommands = [
   confirm,
   handoffEventCommand('handoff/cancel', 'handoff.cancelled'),
   handoffEventCommand('handoff/reassign', 'handoff.reassigned'),
+  edit,
+  handoffEventCommand('handoff/nudge', 'handoff.nudged'),
   myHandoffsCommand('handoffs/awaiting-me', awaitingConfirmation),
   myHandoffsCommand('handoffs/sent-by-me', sentByMeOpen),
   // Issue 14: the receiver takes back an unanswered gap; the handoffs whose gaps I wait on.

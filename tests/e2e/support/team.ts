@@ -95,6 +95,13 @@ export async function fillSalesToAm(panel: Page): Promise<void> {
  * sends it to `receiver`; resolves with the handoff's title once the panel says it is sent.
  */
 export async function sendSalesToAm(sender: Baton, receiver: Person): Promise<string> {
+  const { panel, title } = await sendSalesToAmFromPanel(sender, receiver);
+  await panel.close();
+  return title;
+}
+
+/** As sendSalesToAm, the sender's panel left open on the sent handoff. */
+export async function sendSalesToAmFromPanel(sender: Baton, receiver: Person): Promise<{ panel: Page; title: string }> {
   await openSite(sender, 'gmail-thread');
   const panel = await openSidePanel(sender);
   // The thread suggests the sales → AM handoff: it starts at once.
@@ -107,8 +114,7 @@ export async function sendSalesToAm(sender: Baton, receiver: Person): Promise<st
   // The send waits a few seconds for an Undo (issue 14): it goes out now.
   await panel.getByRole('region', { name: 'Undo' }).getByRole('button', { name: 'Send now' }).click();
   await expect(panel.getByRole('region', { name: 'Undo' })).toHaveCount(0);
-  await panel.close();
-  return title;
+  return { panel, title };
 }
 
 /**

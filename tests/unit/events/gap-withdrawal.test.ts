@@ -75,7 +75,7 @@ describe('withdrawing a gap', () => {
   it('the machine and the rules say the same', () => {
     expect(nextState('gaps_raised', 'withdraw_gap', true)).toBe('gaps_raised');
     expect(nextState('gaps_raised', 'withdraw_gap', false)).toBe('sent');
-    expect(nextState('gaps_raised', 'withdraw_gap', false, true)).toBe('gaps_answered');
+    expect(nextState('gaps_raised', 'withdraw_gap', false, { answered: true })).toBe('gaps_answered');
     expect(checkAction({ state: 'gaps_raised', senderId: JANE.id, receiverId: TOM.id }, 'withdraw_gap', TOM)).toBeNull();
     expect(checkAction({ state: 'confirmed', senderId: JANE.id, receiverId: TOM.id }, 'withdraw_gap', TOM)).toBe('No gap is open to withdraw.');
   });

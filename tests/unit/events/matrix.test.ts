@@ -194,7 +194,7 @@ describe('reassigned behaves like sent, for the new receiver', () => {
     const s = driveTo('sent');
     const snapshot = frozen(s.model);
     expect(s.try('handoff.reassigned', 'ada', HANDOFF_ID, { receiverId: 'tom' })).toEqual({ ok: false, problem: { code: 'invalid', message: 'Tom Receiver already receives this handoff.' } });
-    expect(s.try('handoff.reassigned', 'ada', HANDOFF_ID, { receiverId: 'jane' })).toEqual({ ok: false, problem: { code: 'invalid', message: 'You cannot hand off to yourself.' } });
+    expect(s.try('handoff.reassigned', 'ada', HANDOFF_ID, { receiverId: 'jane' })).toEqual({ ok: false, problem: { code: 'invalid', message: 'Jane Sender sent this handoff and cannot receive it.' } });
     expect(s.try('handoff.reassigned', 'ada', HANDOFF_ID, { receiverId: 'nobody' })).toEqual({ ok: false, problem: { code: 'invalid', message: 'The receiver must be a member of the workspace.' } });
     expect(frozen(s.model)).toBe(snapshot);
   });

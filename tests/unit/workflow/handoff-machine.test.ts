@@ -102,6 +102,8 @@ describe('what each action follows (its cause, never dated after it)', () => {
       cancel: 'the handoff was started',
       reassign: 'the handoff was sent',
       withdraw_gap: 'the gap was raised',
+      edit: 'the handoff was sent',
+      nudge: 'the handoff was sent',
     });
     expect(causeOf(handoff, 'answer_gaps', ['g2']).at).toBe('2026-03-02T13:00:00.000Z');
     expect(causeOf(handoff, 'confirm').at).toBe('2026-03-02T12:00:00.000Z');

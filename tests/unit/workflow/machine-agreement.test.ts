@@ -6,6 +6,7 @@ import { collectFacts, MetricFacts, type HandoffFact } from '../../../lib/metric
 import type { BatonEvent, EventType } from '../../../lib/model/event';
 import { HANDOFF_STATES, isOpenGap, type Handoff, type HandoffState } from '../../../lib/model/handoff';
 import { assessCompleteness } from '../../../lib/workflow/completeness';
+import { describeEdit } from '../../../lib/workflow/edits';
 import { CLIENT_ID, CLIENT_NAME, completeFields, workspace } from '../events/builders';
 import { ONBOARDING_V1, ONBOARDING_V2 } from '../metrics/story';
 
@@ -53,15 +54,16 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
   gaps: fc.integer({ min: 1, max: 3 }),
 });
 
-type Command = 'update' | 'send' | 'raise' | 'answer' | 'confirm' | 'cancel' | 'reassign' | 'withdraw';
+type Command = 'update' | 'send' | 'raise' | 'answer' | 'confirm' | 'cancel' | 'reassign' | 'withdraw' | 'edit';
 /** What may happen next to a handoff in each state (the domain's lifecycle, written out independently). */
 const NEXT: Record<HandoffState, readonly Command[]> = {
   draft: ['update', 'send', 'send', 'cancel'],
-  sent: ['update', 'raise', 'raise', 'confirm', 'cancel', 'reassign'],
-  gaps_raised: ['update', 'raise', 'answer', 'answer', 'answer', 'reassign', 'withdraw'],
-  gaps_answered: ['update', 'raise', 'raise', 'confirm', 'cancel', 'reassign'],
-  reassigned: ['update', 'raise', 'confirm', 'cancel', 'reassign'],
-  confirmed: [],
+  sent: ['update', 'raise', 'raise', 'confirm', 'cancel', 'reassign', 'edit'],
+  gaps_raised: ['update', 'raise', 'answer', 'answer', 'answer', 'reassign', 'withdraw', 'edit'],
+  gaps_answered: ['update', 'raise', 'raise', 'confirm', 'cancel', 'reassign', 'edit'],
+  reassigned: ['update', 'raise', 'confirm', 'cancel', 'reassign', 'edit'],
+  // A confirmed handoff is edited now and then (a required field asks for confirmation again).
+  confirmed: ['edit'],
   cancelled: [],
 };
 
@@ -73,8 +75,12 @@ function withOffset(ms: number): string {
 class Log {
   readonly events: BatonEvent[];
   readonly model: MemoryModel;
-  /** Deadlines each handoff was given: one per send and per reassignment. */
+  /** Deadlines each handoff was given: one per send, per reassignment, per edit that asks for confirmation again. */
   readonly deadlines = new Map<string, number>();
+  /** When each handoff was first confirmed: what the metrics count, however often it is confirmed again. */
+  readonly firstConfirmed = new Map<string, number>();
+  /** Edits that asked a confirmed handoff's receiver to confirm again. */
+  reopened = 0;
   private at: number;
   private n = 0;
   private gapNo = 0;
@@ -102,7 +108,7 @@ class Log {
     if (!handoff) return this.create(id, s);
     const choices = NEXT[handoff.state];
     // A settled handoff: the client is renamed instead (default titles of later handoffs follow it).
-    if (choices.length === 0) return this.add('client.updated', 'ada', CLIENT_ID, { name: `${CLIENT_NAME} ${s.pick}` }, s.delay);
+    if (choices.length === 0 || (handoff.state === 'confirmed' && s.pick % 4 !== 0)) return this.add('client.updated', 'ada', CLIENT_ID, { name: `${CLIENT_NAME} ${s.pick}` }, s.delay);
     this.command(handoff, choices[s.pick % choices.length]!, s);
   }
 
@@ -130,6 +136,25 @@ class Log {
     const title = s.title ? { title: `  Handoff ${id} for ${s.pick}  ` } : {};
     const payload = { clientId: CLIENT_ID, templateId: template.id, templateVersion: template.version, fields: this.fields(template.id, s.fill), ...receiver, ...title, ...this.dueBy(s) };
     this.add('handoff.created', sender, id, payload, s.delay);
+  }
+
+  /** The sender changes one text or list field (required or not, by the dice), sometimes the title and the confirm-by too. */
+  private edit(h: Handoff, s: Step): void {
+    const template = this.model.template(h.templateId, h.templateVersion)!;
+    const editable = template.fields.filter((f) => f.type === 'short_text' || f.type === 'long_text' || f.type === 'list');
+    const field = editable[s.pick % Math.max(editable.length, 1)];
+    const text = `Edited ${this.n + 1}`;
+    const fields = field ? { [field.id]: field.type === 'list' ? [text] : text } : {};
+    const title = s.title || !field ? { title: `Edited title ${this.n + 1}` } : {};
+    const reconfirm = describeEdit(template, h, { fields }).reconfirm;
+    const reopens = reconfirm && h.state === 'confirmed';
+    // A confirmed handoff's confirm-by moves only with a new confirmation asked for.
+    const due = h.state !== 'confirmed' || reopens ? this.dueBy(s) : {};
+    if (reopens) {
+      this.deadlines.set(h.id, (this.deadlines.get(h.id) ?? 0) + 1);
+      this.reopened += 1;
+    }
+    return this.add('handoff.edited', h.senderId, h.id, { fields, reconfirm, ...title, ...due }, s.delay);
   }
 
   private command(h: Handoff, command: Command, s: Step): void {
@@ -166,7 +191,10 @@ class Log {
         return this.add('handoff.gaps_answered', sender, id, { answers: answering.map((g) => ({ gapId: g.id, answer: `Answer to ${g.id}.` })), fields: s.fill === 'complete' ? this.fields(h.templateId, 'complete') : {} }, s.delay);
       }
       case 'confirm':
+        if (!this.firstConfirmed.has(id)) this.firstConfirmed.set(id, this.at + s.delay);
         return this.add('handoff.confirmed', receiver, id, {}, s.delay);
+      case 'edit':
+        return this.edit(h, s);
       case 'cancel':
         return this.add('handoff.cancelled', sender, id, s.title ? { reason: 'Client paused.' } : {}, s.delay);
       case 'reassign': {
@@ -181,7 +209,7 @@ class Log {
 const ms = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
 
 /** The reducer's handoff and the fold's fact tell the same story. */
-function expectAgreement(h: Handoff, f: HandoffFact | undefined, deadlines: number): void {
+function expectAgreement(h: Handoff, f: HandoffFact | undefined, deadlines: number, firstConfirmed: number | undefined): void {
   const about = `handoff ${h.id} (${h.state})`;
   expect(f, about).toBeDefined();
   const fact = f!;
@@ -192,7 +220,10 @@ function expectAgreement(h: Handoff, f: HandoffFact | undefined, deadlines: numb
   expect(fact.receiverId, `${about}: receiver`).toBe(h.receiverId);
   expect(fact.createdAt, `${about}: created`).toBe(ms(h.createdAt));
   expect(fact.sentAt, `${about}: sent`).toBe(ms(h.sentAt));
-  expect(fact.confirmedAt, `${about}: confirmed`).toBe(ms(h.confirmedAt));
+  // The fold counts the first confirmation (an edit may ask for another); the reducer shows the latest.
+  expect(fact.confirmedAt, `${about}: confirmed`).toBe(firstConfirmed);
+  if (h.confirmedAt === undefined) expect(h.state === 'confirmed', `${about}: confirmed without a time`).toBe(false);
+  else expect(ms(h.confirmedAt)! >= firstConfirmed!, `${about}: confirmed again after the first`).toBe(true);
   expect(fact.cancelledAt, `${about}: cancelled`).toBe(ms(h.cancelledAt));
   // A withdrawn gap is left out of the facts (lib/metrics/facts.ts), kept in the view.
   const kept = h.gaps.filter((g) => g.withdrawnAt === undefined);
@@ -212,7 +243,7 @@ function expectAgreement(h: Handoff, f: HandoffFact | undefined, deadlines: numb
 
 describe('one handoff lifecycle: the metrics fold agrees with the reducer', () => {
   it('for random valid command sequences, every handoff has the same state, gap rounds, deadlines and times', () => {
-    const seen = { states: new Set<string>(), rounds: 0, events: 0, overridden: 0, reassigned: 0 };
+    const seen = { states: new Set<string>(), rounds: 0, events: 0, overridden: 0, reassigned: 0, reopened: 0 };
     fc.assert(
       fc.property(fc.array(stepArb, { minLength: 1, maxLength: 80, size: 'max' }), (steps) => {
         const log = new Log();
@@ -227,13 +258,14 @@ describe('one handoff lifecycle: the metrics fold agrees with the reducer', () =
         expect(resumed.handoffs).toEqual(facts.handoffs);
         expect([...facts.handoffs.keys()].sort()).toEqual([...log.model.handoffs.keys()].sort());
         for (const h of log.model.handoffs.values()) {
-          expectAgreement(h, facts.handoffs.get(h.id), log.deadlines.get(h.id) ?? 0);
+          expectAgreement(h, facts.handoffs.get(h.id), log.deadlines.get(h.id) ?? 0, log.firstConfirmed.get(h.id));
           seen.states.add(h.state);
           seen.rounds = Math.max(seen.rounds, h.gapRounds);
           if (h.override) seen.overridden += 1;
         }
         seen.reassigned += [...facts.handoffs.values()].filter((f) => f.reassignedAt.length > 0).length;
         seen.events += log.events.length;
+        seen.reopened += log.reopened;
       }),
       { numRuns: 400 },
     );
@@ -242,5 +274,6 @@ describe('one handoff lifecycle: the metrics fold agrees with the reducer', () =
     expect(seen.rounds).toBeGreaterThanOrEqual(3);
     expect(seen.overridden).toBeGreaterThan(20);
     expect(seen.reassigned).toBeGreaterThan(20);
+    expect(seen.reopened).toBeGreaterThan(20);
   }, 60_000);
 });

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { collectFacts } from '../../../lib/metrics/facts';
+import { checkAction } from '../../../lib/workflow/rules';
+import { nextState } from '../../../lib/workflow/handoff-machine';
+import { describeEdit } from '../../../lib/workflow/edits';
+import { formatWait } from '../../../lib/workflow/nudge';
+import { ADA, driveTo, HANDOFF_ID, JANE, SAM, template, TOM, workspace } from '../events/builders';
+
+// After sending, the sender keeps control: edit (re-confirmation only for required fields), reassign
+// (sender or admin) and nudge (at most every four hours). The reducer judges; the fold agrees.
+
+const refusal = (decision: { ok: boolean; problem?: { message: string } }) => (decision.ok ? null : decision.problem?.message);
+
+describe('editing a sent handoff', () => {
+  it('a required field changed on a confirmed handoff sends it back to the receiver, with a new confirm-by', () => {
+    const s = driveTo('confirmed');
+    const confirmedDue = s.handoff().dueBy;
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: 'Kick-off moved to May.' }, reconfirm: true });
+    const h = s.handoff();
+    expect(h.state).toBe('sent');
+    expect(h.confirmedAt).toBeUndefined();
+    expect(h.dueBy).not.toBe(confirmedDue);
+    expect(h.lastEdit).toMatchObject({ by: JANE.id, fieldIds: ['timeline'], title: false, dueBy: false });
+    expect(s.model.timeline.at(-1)?.summary).toBe(`Jane Sender edited “${h.title}”: changed Timeline expectations; Jane Sender asked for confirmation again`);
+    // Tom confirms again; the next edit starts a new list of changes.
+    s.must('handoff.confirmed', TOM.id, HANDOFF_ID, {});
+    expect(s.handoff().state).toBe('confirmed');
+  });
+
+  it('an optional field changed keeps a confirmed handoff confirmed', () => {
+    const s = driveTo('confirmed');
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { budget: '$12,000 a month' } });
+    expect(s.handoff()).toMatchObject({ state: 'confirmed', lastEdit: { fieldIds: ['budget'] } });
+  });
+
+  it('refuses an edit whose reconfirm flag does not match what it changes, and an edit that changes nothing', () => {
+    const s = driveTo('confirmed');
+    expect(refusal(s.try('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: 'Later.' } }))).toBe('This edit changes a required field: the receiver must confirm it again.');
+    expect(refusal(s.try('handoff.edited', JANE.id, HANDOFF_ID, { fields: { budget: '$1' }, reconfirm: true }))).toBe('Only a change to a required field asks the receiver to confirm again.');
+    const same = s.handoff().fields.timeline;
+    expect(refusal(s.try('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: same } }))).toBe('Nothing changed: change a field before saving.');
+  });
+
+  it('moves the confirm-by of a confirmed handoff only with a new confirmation asked for', () => {
+    const s = driveTo('confirmed');
+    const due = '2025-04-20T17:00:00.000Z';
+    expect(refusal(s.try('handoff.edited', JANE.id, HANDOFF_ID, { dueBy: due, fields: { budget: '$3,000' } }))).toBe('This handoff is confirmed: it has no confirm-by to move unless a required field changes.');
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { dueBy: due, fields: { timeline: 'April.' }, reconfirm: true });
+    expect(s.handoff()).toMatchObject({ state: 'sent', dueBy: due, lastEdit: { fieldIds: ['timeline'], dueBy: true } });
+  });
+
+  it('is the sender’s alone, and never on a cancelled handoff or a draft', () => {
+    expect(refusal(driveTo('sent').try('handoff.edited', TOM.id, HANDOFF_ID, { fields: { budget: 'x' } }))).toBe('Only the sender can edit it.');
+    expect(refusal(driveTo('sent').try('handoff.edited', ADA.id, HANDOFF_ID, { fields: { budget: 'x' } }))).toBe('Only the sender can edit it.');
+    expect(refusal(driveTo('cancelled').try('handoff.edited', JANE.id, HANDOFF_ID, { fields: { budget: 'x' } }))).toBe('A cancelled handoff cannot be edited.');
+  });
+
+  it('keeps every change since the receiver last confirmed', () => {
+    const s = driveTo('sent');
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { budget: '$5,000' } });
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { title: 'Acme: spring launch', fields: { timeline: 'May.' }, reconfirm: true });
+    expect(s.handoff()).toMatchObject({ state: 'sent', title: 'Acme: spring launch', lastEdit: { fieldIds: ['timeline', 'budget'], title: true } });
+  });
+
+  it('reads an emptied value and a value written in another key order as they are', () => {
+    const t = template('sales-to-am');
+    expect(describeEdit(t, { title: 'T', fields: {} }, { fields: { budget: '' } }).fieldIds).toEqual([]);
+    const people = [{ name: 'Maria', role: 'CMO', email: 'm@acme.test' }];
+    const reordered = [{ email: 'm@acme.test', role: 'CMO', name: 'Maria' }];
+    expect(describeEdit(t, { title: 'T', fields: { stakeholders: people } }, { fields: { stakeholders: reordered } })).toMatchObject({ fieldIds: [], reconfirm: false });
+  });
+
+  it('the metrics fold follows it: back in flight with a new deadline, the first confirmation kept', () => {
+    const s = driveTo('confirmed');
+    const firstConfirmed = Date.parse(s.handoff().confirmedAt!);
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: 'May.' }, reconfirm: true });
+    const reopened = collectFacts(s.events).handoffs.get(HANDOFF_ID)!;
+    expect(reopened.state).toBe('sent');
+    expect(reopened.deadlines).toHaveLength(2);
+    expect(reopened.deadlines.at(-1)).toEqual({ due: Date.parse(s.handoff().dueBy!) });
+    s.must('handoff.confirmed', TOM.id, HANDOFF_ID, {});
+    const fact = collectFacts(s.events).handoffs.get(HANDOFF_ID)!;
+    expect(fact).toMatchObject({ state: 'confirmed', confirmedAt: firstConfirmed });
+    expect(fact.deadlines.at(-1)?.endedAt).toBe(Date.parse(s.handoff().confirmedAt!));
+  });
+
+  it('the machine: only a required change reopens, and only a confirmed handoff', () => {
+    expect(nextState('confirmed', 'edit', false, { reconfirm: true })).toBe('sent');
+    expect(nextState('confirmed', 'edit', false, { reconfirm: false })).toBe('confirmed');
+    expect(nextState('gaps_raised', 'edit', true, { reconfirm: true })).toBe('gaps_raised');
+    expect(nextState('reassigned', 'nudge', false)).toBe('reassigned');
+  });
+});
+
+describe('reassigning', () => {
+  it('the sender or an admin moves it to another member; the new receiver is told who moved it and why', () => {
+    const s = driveTo('sent');
+    s.must('handoff.reassigned', JANE.id, HANDOFF_ID, { receiverId: SAM.id, reason: 'Tom is on leave.' });
+    expect(s.handoff()).toMatchObject({ state: 'reassigned', receiverId: SAM.id, reassignment: { by: JANE.id, fromId: TOM.id, reason: 'Tom is on leave.' } });
+    s.must('handoff.reassigned', ADA.id, HANDOFF_ID, { receiverId: TOM.id });
+    expect(s.handoff().reassignment).toMatchObject({ by: ADA.id, fromId: SAM.id });
+  });
+
+  it('refuses anyone else, the current receiver, and the sender as receiver, with reasons', () => {
+    const s = driveTo('sent');
+    expect(refusal(s.try('handoff.reassigned', TOM.id, HANDOFF_ID, { receiverId: SAM.id }))).toBe('Only the sender or an admin can reassign it.');
+    expect(refusal(s.try('handoff.reassigned', SAM.id, HANDOFF_ID, { receiverId: SAM.id }))).toBe('Only the sender or an admin can reassign it.');
+    expect(refusal(s.try('handoff.reassigned', JANE.id, HANDOFF_ID, { receiverId: TOM.id }))).toBe('Tom Receiver already receives this handoff.');
+    expect(refusal(s.try('handoff.reassigned', ADA.id, HANDOFF_ID, { receiverId: JANE.id }))).toBe('Jane Sender sent this handoff and cannot receive it.');
+    expect(refusal(s.try('handoff.reassigned', JANE.id, HANDOFF_ID, { receiverId: JANE.id }))).toBe('You cannot hand off to yourself.');
+    expect(refusal(driveTo('confirmed').try('handoff.reassigned', JANE.id, HANDOFF_ID, { receiverId: SAM.id }))).toBe('A confirmed handoff cannot be reassigned.');
+  });
+});
+
+describe('nudging', () => {
+  it('the sender nudges a handoff awaiting its receiver at most once every four hours, told when the next is allowed', () => {
+    const s = driveTo('sent');
+    s.must('handoff.nudged', JANE.id, HANDOFF_ID, {});
+    expect(s.handoff().lastNudgedAt).toBe(s.events.at(-1)?.at);
+    expect(s.model.timeline.at(-1)?.summary).toBe(`Jane Sender nudged Tom Receiver about “${s.handoff().title}”`);
+    // The scenario's next event is one minute later.
+    expect(refusal(s.try('handoff.nudged', JANE.id, HANDOFF_ID, {}))).toBe('Tom Receiver was nudged less than 4 hours ago: you can nudge again in 3 h 59 min.');
+  });
+
+  it('allows the next nudge four hours later, judged on the events’ times', () => {
+    const s = workspace();
+    driveTo('sent', {}, s);
+    s.must('handoff.nudged', JANE.id, HANDOFF_ID, {});
+    const later = s.next('handoff.nudged', JANE.id, HANDOFF_ID, {});
+    const fourHoursOn = { ...later, at: new Date(Date.parse(s.handoff().lastNudgedAt!) + 4 * 3_600_000).toISOString() };
+    expect(s.model.apply(fourHoursOn).ok).toBe(true);
+  });
+
+  it('is the sender’s, and only while the receiver is to move', () => {
+    expect(refusal(driveTo('sent').try('handoff.nudged', TOM.id, HANDOFF_ID, {}))).toBe('Only the sender can nudge the receiver.');
+    expect(refusal(driveTo('gaps_raised').try('handoff.nudged', JANE.id, HANDOFF_ID, {}))).toBe('A questioned handoff cannot be nudged.');
+    expect(refusal(driveTo('confirmed').try('handoff.nudged', JANE.id, HANDOFF_ID, {}))).toBe('A confirmed handoff cannot be nudged.');
+    expect(checkAction(driveTo('reassigned').handoff(), 'nudge', JANE)).toBeNull();
+  });
+
+  it('says a wait in hours and minutes', () => {
+    expect(formatWait(3 * 3_600_000 + 20 * 60_000)).toBe('3 h 20 min');
+    expect(formatWait(4 * 3_600_000)).toBe('4 h');
+    expect(formatWait(10_000)).toBe('1 min');
+  });
+});
