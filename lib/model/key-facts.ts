@@ -85,6 +85,22 @@ function checkItems(items: readonly string[], what: string, problems: string[]):
   return [...new Set(kept)];
 }
 
+/** The most of each list a client keeps (lib/model/client.ts). */
+export const MAX_KEY_FACTS = 200;
+
+/**
+ * What is over the client's limits, one sentence per list ("A client keeps at most 200 preferences:
+ * this would make 201."): said before an event is made, so nobody sees a schema's raw error.
+ */
+export function keyFactsCountProblems(facts: Partial<Pick<KeyFacts, 'stakeholders' | 'preferences' | 'sensitivities'>>): string[] {
+  const lists = [
+    ['stakeholders', facts.stakeholders],
+    ['preferences', facts.preferences],
+    ['sensitivities', facts.sensitivities],
+  ] as const;
+  return lists.filter(([, list]) => (list?.length ?? 0) > MAX_KEY_FACTS).map(([what, list]) => `A client keeps at most ${MAX_KEY_FACTS} ${what}: this would make ${list!.length}.`);
+}
+
 /** Checks everything at once, so the person sees every problem in one go; blank rows and items are dropped. */
 export function checkKeyFacts(draft: KeyFactsDraft): KeyFactsCheck {
   const problems: string[] = [];
@@ -93,6 +109,7 @@ export function checkKeyFacts(draft: KeyFactsDraft): KeyFactsCheck {
   const sensitivities = checkItems(draft.sensitivities, 'Sensitivity', problems);
   const link = toneOfVoiceLink(draft.toneOfVoiceUrl);
   if (!link.ok) problems.push(link.problem);
+  problems.push(...keyFactsCountProblems({ stakeholders, preferences, sensitivities }));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, facts: { stakeholders, preferences, sensitivities, toneOfVoiceUrl: link.ok ? link.url : '' } };
 }

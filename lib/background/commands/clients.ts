@@ -7,7 +7,7 @@ import { IdSchema, newId } from '../../model/common';
 import { IdentifierSchema, parseIdentifierList } from '../../model/identifier';
 import { PUBLIC_MAIL_DOMAINS } from '../../match/public-domains';
 import type { Identifier } from '../../sites/types';
-import { KeyFactsDraftSchema, checkKeyFacts, type KeyFactsDraft } from '../../model/key-facts';
+import { KeyFactsDraftSchema, checkKeyFacts, keyFactsCountProblems, type KeyFactsDraft } from '../../model/key-facts';
 import { z } from '../../model/zod';
 import type { ClientDraft } from '../../messaging/protocol';
 import { append } from '../append';
@@ -15,7 +15,7 @@ import { importClients } from '../client-import';
 import { keyFactsOffer, type KeyFactsOffer } from '../key-facts-offer';
 import { allTemplates } from '../templates';
 import { findTemplate } from '../../templates';
-import { addKeyFacts } from '../../import/key-facts-columns';
+import { KEY_FACT_CELL_LIMITS, addKeyFacts } from '../../import/key-facts-columns';
 import { CommandError } from '../command-error';
 import type { Session } from '../workspace';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns, type Effect } from './define';
@@ -33,10 +33,10 @@ const ClientDraftSchema = z.object({
 /** A CSV row: the draft, its line in the file, and the key-facts cells as typed (checked by the import). */
 const ImportedRowSchema = ClientDraftSchema.extend({
   line: z.number().int().min(1).optional(),
-  stakeholders: z.string().max(100_000).optional(),
-  preferences: z.string().max(300_000).optional(),
-  sensitivities: z.string().max(300_000).optional(),
-  toneOfVoiceUrl: z.string().max(4000).optional(),
+  stakeholders: z.string().max(KEY_FACT_CELL_LIMITS.stakeholders).optional(),
+  preferences: z.string().max(KEY_FACT_CELL_LIMITS.preferences).optional(),
+  sensitivities: z.string().max(KEY_FACT_CELL_LIMITS.sensitivities).optional(),
+  toneOfVoiceUrl: z.string().max(KEY_FACT_CELL_LIMITS.toneOfVoiceUrl).optional(),
 });
 
 async function mustGetClient(session: Session, id: string): Promise<Client> {
@@ -106,7 +106,10 @@ async function handoffOffer(session: Session, handoffId: string): Promise<{ offe
 async function copyHandoffFacts(session: Session, handoffId: string): Promise<Client> {
   const { offer, client } = await handoffOffer(session, handoffId);
   if (offer.stakeholders.length + offer.preferences.length === 0) throw new CommandError(`${client.name}’s key facts already have everything this handoff could add.`);
-  await append(session, makeEvent('client.updated', session.me.id, client.id, addKeyFacts(client, offer)));
+  const patch = addKeyFacts(client, offer);
+  const tooMany = keyFactsCountProblems(patch);
+  if (tooMany.length > 0) throw new CommandError(tooMany.join(' '));
+  await append(session, makeEvent('client.updated', session.me.id, client.id, patch));
   return mustGetClient(session, client.id);
 }
 

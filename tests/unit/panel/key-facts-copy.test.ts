@@ -112,6 +112,17 @@ describe('Copy to client’s key facts', () => {
   });
 });
 
+describe('Copy to client’s key facts, refused', () => {
+  it('on a client that already has 200 preferences, saying so rather than failing', async () => {
+    const { client, id } = await transitionFromTom();
+    const preferences = Array.from({ length: 200 }, (_, i) => `Rule ${i}`);
+    await bg.ok({ type: 'client/update-facts', clientId: client.id, facts: { stakeholders: [], preferences, sensitivities: [], toneOfVoiceUrl: '' } });
+    await bg.ok({ type: 'handoff/confirm', id });
+    expect(await bg.refused({ type: 'client/copy-handoff-facts', handoffId: id })).toMatchObject({ code: 'invalid', message: 'A client keeps at most 200 preferences: this would make 201.' });
+    expect((await stored(client.id)).preferences).toHaveLength(200);
+  });
+});
+
 describe('a decision as a preference', () => {
   it('keeps the decision whole and cuts a long reason to fit a preference', () => {
     expect(decisionAsPreference({ decision: ' No brand bidding ', rationale: '' })).toBe('No brand bidding');
