@@ -7,6 +7,7 @@ import { IdSchema, newId } from '../../model/common';
 import { IdentifierSchema, parseIdentifierList } from '../../model/identifier';
 import { PUBLIC_MAIL_DOMAINS } from '../../match/public-domains';
 import type { Identifier } from '../../sites/types';
+import type { Handoff } from '../../model/handoff';
 import { KeyFactsDraftSchema, checkKeyFacts, keyFactsCountProblems, type KeyFactsDraft } from '../../model/key-facts';
 import { z } from '../../model/zod';
 import type { ClientDraft } from '../../messaging/protocol';
@@ -91,20 +92,24 @@ async function saveKeyFacts(session: Session, clientId: string, draft: KeyFactsD
 }
 
 /** What a confirmed handoff would add to its client's key facts, and the client it would add it to. */
-async function handoffOffer(session: Session, handoffId: string): Promise<{ offer: KeyFactsOffer; client: Client }> {
+async function handoffOffer(session: Session, handoffId: string): Promise<{ offer: KeyFactsOffer; client: Client; handoff: Handoff }> {
   const handoff = await getHandoff(session.db, handoffId);
   if (!handoff) throw new CommandError('That handoff no longer exists.', 'not-found');
   const client = await mustGetClient(session, handoff.clientId);
   const templates = await allTemplates(session.db);
   const template = findTemplate(templates, handoff.templateId, handoff.templateVersion) ?? findTemplate(templates, handoff.templateId);
-  if (!template) return { offer: { stakeholders: [], preferences: [] }, client };
+  if (!template) return { offer: { stakeholders: [], preferences: [] }, client, handoff };
   const memberEmails = new Set((await listMembers(session.db)).values.map((m) => m.email));
-  return { offer: keyFactsOffer(handoff, template, client, { memberEmails, ownDomains: session.workspace.ownDomains }), client };
+  return { offer: keyFactsOffer(handoff, template, client, { memberEmails, ownDomains: session.workspace.ownDomains }), client, handoff };
 }
 
 /** Copies the offer as one `client.updated`; refused when there is nothing left to copy (a second click, a teammate first). */
 async function copyHandoffFacts(session: Session, handoffId: string): Promise<Client> {
-  const { offer, client } = await handoffOffer(session, handoffId);
+  const { offer, client, handoff } = await handoffOffer(session, handoffId);
+  // The role as the log has it now (an admin's change may have synced since the session opened).
+  const me = (await listMembers(session.db)).values.find((m) => m.id === session.me.id) ?? session.me;
+  const involved = handoff.senderId === me.id || handoff.receiverId === me.id;
+  if (!involved && me.role !== 'admin') throw new CommandError('Only the handoff’s sender, its receiver or an admin can copy its facts to the client.', 'forbidden');
   if (offer.stakeholders.length + offer.preferences.length === 0) throw new CommandError(`${client.name}’s key facts already have everything this handoff could add.`);
   const patch = addKeyFacts(client, offer);
   const tooMany = keyFactsCountProblems(patch);

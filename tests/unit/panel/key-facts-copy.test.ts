@@ -123,6 +123,27 @@ describe('Copy to client’s key facts, refused', () => {
   });
 });
 
+describe('Copy to client’s key facts, by someone else', () => {
+  it('is refused to a member who neither sent nor received the handoff, and allowed to an admin', async () => {
+    const { client, id } = await transitionFromTom();
+    const me = await bg.ok<Member>({ type: 'me/get' });
+    const ana = await bg.ok<Member>({ type: 'member/add', name: 'Ana Ruiz', email: 'ana@brightlane.agency', role: 'admin' });
+    const { db } = await bg.workspace.session();
+    // Tom's handoff goes to Ana instead of me, and Ana confirms it.
+    for (const event of [makeEvent('handoff.reassigned', ana.id, id, { receiverId: ana.id }), makeEvent('handoff.confirmed', ana.id, id, {})]) {
+      const result = await appendEvent(db, event);
+      if (!result.ok) throw new Error(result.problem.message);
+    }
+    await bg.ok({ type: 'member/set-role', id: me.id, role: 'member' });
+    expect(await bg.refused({ type: 'client/copy-handoff-facts', handoffId: id })).toMatchObject({ code: 'forbidden', message: 'Only the handoff’s sender, its receiver or an admin can copy its facts to the client.' });
+    expect((await stored(client.id)).stakeholders).toHaveLength(1);
+
+    await appendEvent(db, makeEvent('member.updated', ana.id, me.id, { role: 'admin' }));
+    await bg.ok({ type: 'client/copy-handoff-facts', handoffId: id });
+    expect((await stored(client.id)).stakeholders).toHaveLength(2);
+  });
+});
+
 describe('a decision as a preference', () => {
   it('keeps the decision whole and cuts a long reason to fit a preference', () => {
     expect(decisionAsPreference({ decision: ' No brand bidding ', rationale: '' })).toBe('No brand bidding');
