@@ -14,7 +14,7 @@ import { useAction } from './use-action';
  * The open editors' drafts, by client, for the life of the page: the client view is drawn again when
  * the page it follows is matched again (a sync, a navigation), and what was typed must still be there.
  */
-const openDrafts = new Map<string, KeyFactsDraft>();
+const openDrafts = new Map<string, { draft: KeyFactsDraft; base: KeyFactsDraft }>();
 
 /** Whether an editor of this client's key facts was left open with a draft (the view was drawn again). */
 export const hasOpenDraft = (clientId: string) => openDrafts.has(clientId);
@@ -114,11 +114,14 @@ function ToneOfVoiceInput({ value, onChange }: { value: string; onChange: (value
  * Save sends one `client/update-facts`; a refusal shows above the buttons and everything typed stays.
  */
 export function KeyFactsEditor({ client, onSaved, onCancel }: { client: Client; onSaved: (client: Client) => void; onCancel: () => void }) {
-  const [draft, setDraft] = useState(() => openDrafts.get(client.id) ?? startingDraft(client));
+  const [draft, setDraft] = useState(() => openDrafts.get(client.id)?.draft ?? startingDraft(client));
+  // The key facts as the editor opened on them: the background applies only what changed since, so
+  // an edit that lands meanwhile (a teammate's, an import, a copy from a handoff) is kept.
+  const [base] = useState(() => openDrafts.get(client.id)?.base ?? keyFactsDraft(client));
   const { run, busy, error, setError } = useAction();
   useEffect(() => {
-    openDrafts.set(client.id, draft);
-  }, [client.id, draft]);
+    openDrafts.set(client.id, { draft, base });
+  }, [client.id, draft, base]);
   const set = <K extends keyof KeyFactsDraft>(key: K) => (value: KeyFactsDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const cancel = () => {
     openDrafts.delete(client.id);
@@ -129,7 +132,7 @@ export function KeyFactsEditor({ client, onSaved, onCancel }: { client: Client; 
     // The same check the background makes, said at once and without a round trip.
     const checked = checkKeyFacts(draft);
     if (!checked.ok) return setError(checked.problems.join(' '));
-    const saved = await run(() => sendRequest<'client/update-facts'>({ type: 'client/update-facts', clientId: client.id, facts: draft }));
+    const saved = await run(() => sendRequest<'client/update-facts'>({ type: 'client/update-facts', clientId: client.id, facts: draft, base }));
     if (!saved) return;
     openDrafts.delete(client.id);
     onSaved(saved);

@@ -8,7 +8,7 @@ import { IdentifierSchema, parseIdentifierList } from '../../model/identifier';
 import { PUBLIC_MAIL_DOMAINS } from '../../match/public-domains';
 import type { Identifier } from '../../sites/types';
 import type { Handoff } from '../../model/handoff';
-import { KeyFactsDraftSchema, checkKeyFacts, keyFactsCountProblems, type KeyFactsDraft } from '../../model/key-facts';
+import { KeyFactsDraftSchema, checkKeyFacts, keyFactsCountProblems, mergeKeyFacts, type KeyFacts, type KeyFactsDraft } from '../../model/key-facts';
 import { z } from '../../model/zod';
 import type { ClientDraft } from '../../messaging/protocol';
 import { append } from '../append';
@@ -82,14 +82,25 @@ async function createFromPage(session: Session, name: string, identifiers: reado
   return mustGetClient(session, id);
 }
 
-/** The panel's key-facts editor: everything it shows is saved as one `client.updated`, or nothing with every reason. */
-async function saveKeyFacts(session: Session, clientId: string, draft: KeyFactsDraft): Promise<Client> {
-  await mustGetClient(session, clientId);
+/**
+ * The panel's key-facts editor: saved as one `client.updated`, or nothing with every reason. With the
+ * key facts the editor opened on (`base`), only the person's changes are applied to the client as it
+ * is now; without, what the editor shows replaces the client's key facts.
+ */
+async function saveKeyFacts(session: Session, clientId: string, draft: KeyFactsDraft, base?: KeyFactsDraft): Promise<Client> {
+  const client = await mustGetClient(session, clientId);
   const checked = checkKeyFacts(draft);
   if (!checked.ok) throw new CommandError(checked.problems.join(' '));
-  await append(session, makeEvent('client.updated', session.me.id, clientId, checked.facts));
+  const opened = base ? checkKeyFacts(base) : undefined;
+  const facts = opened?.ok ? mergeKeyFacts(checkedKeyFacts(client), opened.facts, checked.facts) : checked.facts;
+  const tooMany = keyFactsCountProblems(facts);
+  if (tooMany.length > 0) throw new CommandError(tooMany.join(' '));
+  await append(session, makeEvent('client.updated', session.me.id, clientId, facts));
   return mustGetClient(session, clientId);
 }
+
+/** The client's stored key facts, in the form the editor's checked ones take. */
+const checkedKeyFacts = (client: Client): KeyFacts => ({ stakeholders: client.stakeholders, preferences: client.preferences, sensitivities: client.sensitivities, toneOfVoiceUrl: client.toneOfVoiceUrl ?? '' });
 
 /** What a confirmed handoff would add to its client's key facts, and the client it would add it to. */
 async function handoffOffer(session: Session, handoffId: string): Promise<{ offer: KeyFactsOffer; client: Client; handoff: Handoff }> {
@@ -152,8 +163,8 @@ export const clientCommands = [
     handle: async ({ name, identifiers }, { session }) => createFromPage(await session(), name, identifiers),
   }),
   defineCommand({
-    type: 'client/update-facts', schema: z.object({ clientId: IdSchema, facts: KeyFactsDraftSchema }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Client>(),
-    handle: async ({ clientId, facts }, { session }) => saveKeyFacts(await session(), clientId, facts),
+    type: 'client/update-facts', schema: z.object({ clientId: IdSchema, facts: KeyFactsDraftSchema, base: KeyFactsDraftSchema.optional() }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Client>(),
+    handle: async ({ clientId, facts, base }, { session }) => saveKeyFacts(await session(), clientId, facts, base),
   }),
   defineCommand({
     type: 'client/handoff-facts-offer', schema: z.object({ handoffId: IdSchema }), from: PAGES, kind: 'read', effects: [], response: returns<KeyFactsOffer>(),
