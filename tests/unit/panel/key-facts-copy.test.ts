@@ -91,6 +91,8 @@ describe('Copy to client’s key facts', () => {
     await act(async () => buttonNamed(host, COPY).click());
     await vi.waitFor(() => expect(buttonsNamed(host, COPY)).toEqual([]));
     expect(host.querySelector('[role="status"]')?.textContent).toBe('Added 1 stakeholder and 1 decision to Northwind Outfitters’s key facts.');
+    // The button is gone: the keyboard goes to what replaced it rather than to the page's top.
+    expect(document.activeElement).toBe(host.querySelector('[role="status"]'));
     expect(await stored(client.id)).toMatchObject({
       stakeholders: [
         { name: 'Maya Okafor', role: 'CMO', email: 'maya@northwind.example' },
