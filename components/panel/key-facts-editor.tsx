@@ -3,9 +3,10 @@ import { checkKeyFacts, keyFactsDraft, toneOfVoiceLink, type KeyFactsDraft } fro
 import type { Client } from '../../lib/model/client';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
-import { helpClass, inputClass, labelClass, sectionHeadingClass, twoColumnsClass } from '../form-styles';
+import { helpClass, inputClass, labelClass, sectionHeadingClass } from '../form-styles';
 import { emptyPerson, patchRow, removeRow } from './field-values';
 import { InlineForm } from './inline-form';
+import { PersonFields } from './people-editor';
 import { AddRowButton, RowCard } from './row-card';
 import { SmallInput } from './small-input';
 import { useAction } from './use-action';
@@ -102,11 +103,7 @@ function StakeholdersEditor({ rows, onChange }: { rows: KeyFactsDraft['stakehold
               onChange(removeRow(rows, i));
             }}
           >
-            <div className={twoColumnsClass}>
-              <SmallInput label="Name" value={person.name} onChange={(e) => onChange(patchRow(rows, i, { name: e.target.value }))} />
-              <SmallInput label="Role" value={person.role} onChange={(e) => onChange(patchRow(rows, i, { role: e.target.value }))} />
-            </div>
-            <SmallInput label="Email" type="email" value={person.email} onChange={(e) => onChange(patchRow(rows, i, { email: e.target.value }))} />
+            <PersonFields person={person} onPatch={(patch) => onChange(patchRow(rows, i, patch))} />
           </RowCard>
         </div>
       ))}
