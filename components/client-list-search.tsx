@@ -1,4 +1,5 @@
 import { queryEcho } from '../lib/match/search-index';
+import { plural } from '../lib/text/plural';
 import { inputClass, labelClass } from './form-styles';
 
 /** Settings → Clients: the search field over the list, how many clients it shows, and what to do when none. */
@@ -20,7 +21,7 @@ export function ClientListSearch({ query, onQuery, shown, total }: { query: stri
         />
       </label>
       <p id="client-count" role="status" className="text-xs text-slate-600 dark:text-slate-400">
-        {filtering ? `${shown} of ${total} ${total === 1 ? 'client' : 'clients'}` : `${total} ${total === 1 ? 'client' : 'clients'}`}
+        {filtering ? `${shown} of ${plural(total, 'client')}` : plural(total, 'client')}
       </p>
       {filtering && shown === 0 ? (
         <p className="text-sm text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">

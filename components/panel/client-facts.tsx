@@ -22,7 +22,8 @@ function People({ people }: { people: Client['stakeholders'] }) {
   );
 }
 
-function FactList({ title, items }: { title: string; items: string[] }) {
+/** A titled list of short texts, inside a <dl>: one <dt>, one <dd> per item. */
+export function FactList({ title, items }: { title: string; items: string[] }) {
   if (items.length === 0) return null;
   return (
     <div className="flex flex-col gap-0.5">

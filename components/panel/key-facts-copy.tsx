@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KeyFactsOffer } from '../../lib/background/key-facts-offer';
 import type { Handoff } from '../../lib/model/handoff';
 import { sendRequest } from '../../lib/messaging/send';
@@ -6,41 +6,30 @@ import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
 import { cardClass, sectionHeadingClass } from '../form-styles';
 import { StatusMessage } from '../options/alerts';
+import { plural } from '../../lib/text/plural';
 import { useLive } from '../use-live';
+import { FactList } from './client-facts';
 import { useAction } from './use-action';
 import { useWorkspace } from './workspace';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-function OfferList({ title, items }: { title: string; items: string[] }) {
-  if (items.length === 0) return null;
-  return (
-    <div className="flex flex-col gap-0.5">
-      <h3 className="text-xs font-medium text-slate-600 dark:text-slate-400">{title}</h3>
-      <ul className="flex flex-col gap-0.5 text-sm text-slate-800 dark:text-slate-200">
-        {items.map((item, i) => (
-          <li key={i} className="relative pl-3 break-words before:absolute before:left-0 before:text-slate-400 before:content-['•']">
-            {item}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 function Offer({ handoff, clientName }: { handoff: Handoff; clientName: string }) {
   const live = useLive(() => sendRequest<'client/handoff-facts-offer'>({ type: 'client/handoff-facts-offer', handoffId: handoff.id }), { key: `facts-offer:${handoff.id}`, stores: ['clients', 'handoffs', 'members'] });
   const { run, busy, error } = useAction();
   const [copied, setCopied] = useState<string>();
+  const status = useRef<HTMLParagraphElement>(null);
+  // The button is gone once it has done its work: the keyboard goes to what it did, not to the page's top.
+  useEffect(() => {
+    if (copied) status.current?.focus();
+  }, [copied]);
   const offer: KeyFactsOffer | undefined = live.status === 'ready' ? live.data : undefined;
   const empty = !offer || offer.stakeholders.length + offer.preferences.length === 0;
   // Once everything is on the client there is nothing to offer: only what was just done is said.
-  if (empty || copied) return <StatusMessage message={copied} />;
+  if (empty || copied) return <StatusMessage ref={status} message={copied} />;
 
   const copy = async () => {
     const done = await run(() => sendRequest<'client/copy-handoff-facts'>({ type: 'client/copy-handoff-facts', handoffId: handoff.id }));
     if (!done) return;
-    const parts = [offer.stakeholders.length ? plural(offer.stakeholders.length, 'stakeholder', 'stakeholders') : '', offer.preferences.length ? plural(offer.preferences.length, 'decision', 'decisions') : ''].filter(Boolean);
+    const parts = [offer.stakeholders.length ? plural(offer.stakeholders.length, 'stakeholder') : '', offer.preferences.length ? plural(offer.preferences.length, 'decision') : ''].filter(Boolean);
     setCopied(`Added ${parts.join(' and ')} to ${clientName}’s key facts.`);
   };
 
@@ -50,8 +39,10 @@ function Offer({ handoff, clientName }: { handoff: Handoff; clientName: string }
         For {clientName}’s key facts
       </h2>
       <p className="text-sm text-slate-700 dark:text-slate-300">This handoff names what the client’s key facts do not have yet:</p>
-      <OfferList title="Stakeholders" items={offer.stakeholders.map((p) => [p.name, p.role, p.email].filter(Boolean).join(' · '))} />
-      <OfferList title="Decisions, added as preferences" items={offer.preferences} />
+      <dl className="flex flex-col gap-2">
+        <FactList title="Stakeholders" items={offer.stakeholders.map((p) => [p.name, p.role, p.email].filter(Boolean).join(' · '))} />
+        <FactList title="Decisions, added as preferences" items={offer.preferences} />
+      </dl>
       <ErrorAlert message={error} />
       <div>
         <Button variant="secondary" disabled={busy} onClick={() => void copy()}>

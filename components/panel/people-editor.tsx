@@ -5,16 +5,27 @@ import { AddRowButton, RowCard } from './row-card';
 import { twoColumnsClass } from '../form-styles';
 import { SmallInput } from './small-input';
 
+type PersonRow = { name: string; role: string; email: string };
+
+/** A person's name, role and email, as every people list in the panel asks for them. */
+export function PersonFields({ person, onPatch }: { person: PersonRow; onPatch: (patch: Partial<PersonRow>) => void }) {
+  return (
+    <>
+      <div className={twoColumnsClass}>
+        <SmallInput label="Name" value={person.name} onChange={(e) => onPatch({ name: e.target.value })} />
+        <SmallInput label="Role" value={person.role} onChange={(e) => onPatch({ role: e.target.value })} />
+      </div>
+      <SmallInput label="Email" type="email" value={person.email} onChange={(e) => onPatch({ email: e.target.value })} />
+    </>
+  );
+}
+
 export function PeopleEditor({ base, field, value, onChange, problem }: EditorProps<'people'>) {
   return (
     <FieldGroup base={base} field={field} problem={problem}>
       {value.map((person, i) => (
         <RowCard key={i} name={`Person ${i + 1}`} onRemove={() => onChange(removeRow(value, i))}>
-          <div className={twoColumnsClass}>
-            <SmallInput label="Name" value={person.name} onChange={(e) => onChange(patchRow(value, i, { name: e.target.value }))} />
-            <SmallInput label="Role" value={person.role} onChange={(e) => onChange(patchRow(value, i, { role: e.target.value }))} />
-          </div>
-          <SmallInput label="Email" type="email" value={person.email} onChange={(e) => onChange(patchRow(value, i, { email: e.target.value }))} />
+          <PersonFields person={person} onPatch={(patch) => onChange(patchRow(value, i, patch))} />
         </RowCard>
       ))}
       <AddRowButton onClick={() => onChange([...value, emptyPerson()])}>Add person</AddRowButton>

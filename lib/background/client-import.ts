@@ -10,7 +10,10 @@ import { importEvents } from './backup';
 import { CommandError } from './command-error';
 import { clientNameKey } from '../model/client';
 import type { Session } from './workspace';
+import { keyFactsCountProblems } from '../model/key-facts';
 
+/** "A client keeps at most …." as a clause of a line's problems: "a client keeps at most …". */
+const asClause = (sentence: string) => sentence.replace(/\.$/, '').replace(/^A /, 'a ');
 
 /**
  * The CSV import (ARCHITECTURE §3.3): every row is checked first and every bad row reported with its
@@ -45,18 +48,19 @@ export async function importClients(session: Session, rows: readonly ImportedCli
     const owner = ownerEmail ? memberByEmail.get(ownerEmail) : undefined;
     if (ownerEmail && !owner) errors.push(`${ownerEmail} is not a member of your workspace`);
     const keyFacts = readImportedKeyFacts(row);
-    // Its messages are sentences already: said without their full stop, as the others are.
-    errors.push(...keyFacts.errors.map((e) => e.replace(/\.$/, '')));
+    const match: Client | undefined = existing.get(clientNameKey(name));
+    const added = match ? addKeyFacts(match, keyFacts.facts) : {};
+    // Its messages are sentences already: said as clauses, without their capital and full stop, as the others are.
+    errors.push(...[...keyFacts.errors, ...keyFactsCountProblems(added)].map(asClause));
     if (errors.length > 0) {
       problems.push(`Line ${rowNumber}: ${errors.join('; ')}.`);
       return;
     }
     const ownerPatch = owner ? { ownerId: owner.id } : {};
-    const match: Client | undefined = existing.get(clientNameKey(name));
     if (match) {
       const have = new Set(match.identifiers.map(identifierKey));
       const identifiers = [...match.identifiers, ...parsed.identifiers.filter((i) => !have.has(identifierKey(i)))];
-      events.push(makeEvent('client.updated', session.me.id, match.id, { identifiers, ...ownerPatch, ...addKeyFacts(match, keyFacts.facts) }));
+      events.push(makeEvent('client.updated', session.me.id, match.id, { identifiers, ...ownerPatch, ...added }));
       updated += 1;
     } else {
       events.push(makeEvent('client.created', session.me.id, newId(), { name, identifiers: parsed.identifiers, ...ownerPatch, ...keyFacts.facts }));

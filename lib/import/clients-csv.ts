@@ -1,6 +1,7 @@
 import { clientNameKey } from '../model/client';
 import type { ImportedClientRow } from '../messaging/protocol';
 import { identifierKey, parseIdentifierList } from '../model/identifier';
+import { plural } from '../text/plural';
 import { parseCsv } from './csv';
 import { KEY_FACT_COLUMNS, readImportedKeyFacts, type ImportedKeyFacts } from './key-facts-columns';
 
@@ -22,10 +23,10 @@ const KEY_FACT_FIELDS: Record<(typeof KEY_FACT_COLUMNS)[number], keyof ImportedK
 /** What the row's key facts add, in a few words for the preview ("2 stakeholders, 1 preference"). */
 function factsSummary(cells: ImportedKeyFacts): string | undefined {
   const { facts } = readImportedKeyFacts(cells);
-  const count = (n: number | undefined, one: string, many: string) => (n ? `${n} ${n === 1 ? one : many}` : '');
+  const count = (n: number | undefined, one: string, many?: string) => (n ? plural(n, one, many) : '');
   const parts = [
-    count(facts.stakeholders?.length, 'stakeholder', 'stakeholders'),
-    count(facts.preferences?.length, 'preference', 'preferences'),
+    count(facts.stakeholders?.length, 'stakeholder'),
+    count(facts.preferences?.length, 'preference'),
     count(facts.sensitivities?.length, 'sensitivity', 'sensitivities'),
     facts.toneOfVoiceUrl ? 'tone-of-voice link' : '',
   ].filter(Boolean);

@@ -8,6 +8,7 @@
 // Pure: the options page previews with it and the background checks the same text again.
 import type { Client } from '../model/client';
 import { checkKeyFacts, type KeyFacts, type KeyFactsDraft } from '../model/key-facts';
+import { codePointLength, cutCodePoints } from '../text/clean-text';
 
 export const KEY_FACT_COLUMNS = ['stakeholders', 'preferences', 'sensitivities', 'tone_of_voice_url'] as const;
 
@@ -27,14 +28,59 @@ const entries = (text: string) =>
     .map((e) => e.trim())
     .filter(Boolean);
 
-/** "Jane Doe (CMO) <jane@acme.com>", the role and the angle brackets optional: "Tom Lee tom@acme.com". */
+/** Longer than any real "Name (Role) <email>" (200 + 200 + 254): refused before it is read at all. */
+export const MAX_STAKEHOLDER_ENTRY = 700;
+
+/** The most each cell may hold, as the background's import request accepts it (lib/background/commands/clients.ts). */
+export const KEY_FACT_CELL_LIMITS: Record<keyof ImportedKeyFacts, number> = {
+  stakeholders: 100_000,
+  preferences: 300_000,
+  sensitivities: 300_000,
+  toneOfVoiceUrl: 4000,
+};
+
+const CELL_NAMES: Record<keyof ImportedKeyFacts, string> = { stakeholders: 'stakeholders', preferences: 'preferences', sensitivities: 'sensitivities', toneOfVoiceUrl: 'tone_of_voice_url' };
+
+/**
+ * "Jane Doe (CMO) <jane@acme.com>", the role and the angle brackets optional: "Tom Lee tom@acme.com".
+ * Without brackets the address is the last word, if it has an "@". Only bounded entries get here: the
+ * regular expressions below stay linear-time enough on hostile text of that length.
+ */
 function readStakeholder(entry: string): KeyFactsDraft['stakeholders'][number] | null {
   const bracketed = /^(.*?)<([^<>]*)>$/.exec(entry);
-  const bare = /^(.*?)(\S+@\S+)$/.exec(entry);
-  const [, before = '', email = ''] = bracketed ?? bare ?? [];
+  let before = bracketed?.[1] ?? '';
+  let email = bracketed?.[2] ?? '';
+  if (!bracketed) {
+    const words = entry.split(/\s+/);
+    const last = words.pop() ?? '';
+    if (last.includes('@')) [before, email] = [words.join(' '), last];
+  }
   if (!email.trim()) return null;
   const withRole = /^(.*?)\(([^()]*)\)\s*$/.exec(before.trim());
   return { name: (withRole ? withRole[1]! : before).trim(), role: withRole ? withRole[2]!.trim() : '', email: email.trim() };
+}
+
+function readStakeholders(cell: string, errors: string[]): KeyFactsDraft['stakeholders'] {
+  const stakeholders: KeyFactsDraft['stakeholders'] = [];
+  for (const entry of entries(cell)) {
+    const person = codePointLength(entry) > MAX_STAKEHOLDER_ENTRY ? undefined : readStakeholder(entry);
+    if (person) stakeholders.push(person);
+    else if (person === undefined) errors.push(`“${cutCodePoints(entry, 40)}…” is longer than ${MAX_STAKEHOLDER_ENTRY} characters: write stakeholders as ${STAKEHOLDER_FORMAT}.`);
+    else errors.push(`“${cutCodePoints(entry, 200)}” has no email address: write stakeholders as ${STAKEHOLDER_FORMAT}.`);
+  }
+  return stakeholders;
+}
+
+/** The cells within their limits; a cell over its limit is said and read as empty. */
+function boundedCells(cells: ImportedKeyFacts, errors: string[]): ImportedKeyFacts {
+  const bounded: ImportedKeyFacts = {};
+  for (const key of Object.keys(KEY_FACT_CELL_LIMITS) as (keyof ImportedKeyFacts)[]) {
+    const cell = cells[key];
+    if (cell === undefined) continue;
+    if (cell.length > KEY_FACT_CELL_LIMITS[key]) errors.push(`The ${CELL_NAMES[key]} cell is longer than ${KEY_FACT_CELL_LIMITS[key].toLocaleString('en-US')} characters.`);
+    else bounded[key] = cell;
+  }
+  return bounded;
 }
 
 /**
@@ -43,17 +89,13 @@ function readStakeholder(entry: string): KeyFactsDraft['stakeholders'][number] |
  */
 export function readImportedKeyFacts(cells: ImportedKeyFacts): { facts: Partial<KeyFacts>; errors: string[] } {
   const errors: string[] = [];
-  const stakeholders: KeyFactsDraft['stakeholders'] = [];
-  for (const entry of entries(cells.stakeholders ?? '')) {
-    const person = readStakeholder(entry);
-    if (person) stakeholders.push(person);
-    else errors.push(`“${entry}” has no email address: write stakeholders as ${STAKEHOLDER_FORMAT}.`);
-  }
+  const bounded = boundedCells(cells, errors);
+  const stakeholders = readStakeholders(bounded.stakeholders ?? '', errors);
   const draft: KeyFactsDraft = {
     stakeholders,
-    preferences: entries(cells.preferences ?? ''),
-    sensitivities: entries(cells.sensitivities ?? ''),
-    toneOfVoiceUrl: cells.toneOfVoiceUrl ?? '',
+    preferences: entries(bounded.preferences ?? ''),
+    sensitivities: entries(bounded.sensitivities ?? ''),
+    toneOfVoiceUrl: bounded.toneOfVoiceUrl ?? '',
   };
   const checked = checkKeyFacts(draft);
   if (!checked.ok) errors.push(...checked.problems);

@@ -85,6 +85,22 @@ function checkItems(items: readonly string[], what: string, problems: string[]):
   return [...new Set(kept)];
 }
 
+/** The most of each list a client keeps (lib/model/client.ts). */
+export const MAX_KEY_FACTS = 200;
+
+/**
+ * What is over the client's limits, one sentence per list ("A client keeps at most 200 preferences:
+ * this would make 201."): said before an event is made, so nobody sees a schema's raw error.
+ */
+export function keyFactsCountProblems(facts: Partial<Pick<KeyFacts, 'stakeholders' | 'preferences' | 'sensitivities'>>): string[] {
+  const lists = [
+    ['stakeholders', facts.stakeholders],
+    ['preferences', facts.preferences],
+    ['sensitivities', facts.sensitivities],
+  ] as const;
+  return lists.filter(([, list]) => (list?.length ?? 0) > MAX_KEY_FACTS).map(([what, list]) => `A client keeps at most ${MAX_KEY_FACTS} ${what}: this would make ${list!.length}.`);
+}
+
 /** Checks everything at once, so the person sees every problem in one go; blank rows and items are dropped. */
 export function checkKeyFacts(draft: KeyFactsDraft): KeyFactsCheck {
   const problems: string[] = [];
@@ -93,8 +109,46 @@ export function checkKeyFacts(draft: KeyFactsDraft): KeyFactsCheck {
   const sensitivities = checkItems(draft.sensitivities, 'Sensitivity', problems);
   const link = toneOfVoiceLink(draft.toneOfVoiceUrl);
   if (!link.ok) problems.push(link.problem);
+  problems.push(...keyFactsCountProblems({ stakeholders, preferences, sensitivities }));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, facts: { stakeholders, preferences, sensitivities, toneOfVoiceUrl: link.ok ? link.url : '' } };
+}
+
+type Fingerprint<T> = (item: T) => string;
+const sameList = <T>(a: readonly T[], b: readonly T[], print: Fingerprint<T>) => a.length === b.length && a.every((item, i) => print(item) === print(b[i]!));
+
+/**
+ * One list after the person's edit (`base` → `edited`) is applied to the list as it is now: what they
+ * removed goes, what they changed or added replaces or joins (items told apart by `keyOf`), anything
+ * else — added since by someone else — stays. A list nobody else touched is saved exactly as edited.
+ */
+function mergeList<T>(current: readonly T[], base: readonly T[], edited: readonly T[], keyOf: Fingerprint<T>, print: Fingerprint<T>): T[] {
+  if (sameList(current, base, print)) return [...edited];
+  if (sameList(edited, base, print)) return [...current];
+  const editedKeys = new Set(edited.map(keyOf));
+  const before = new Map(base.map((item) => [keyOf(item), print(item)]));
+  const removed = new Set(base.map(keyOf).filter((key) => !editedKeys.has(key)));
+  const mine = new Map(edited.filter((item) => before.get(keyOf(item)) !== print(item)).map((item) => [keyOf(item), item]));
+  const kept = current.filter((item) => !removed.has(keyOf(item))).map((item) => mine.get(keyOf(item)) ?? item);
+  const have = new Set(kept.map(keyOf));
+  return [...kept, ...[...mine.values()].filter((item) => !have.has(keyOf(item)))];
+}
+
+const personPrint: Fingerprint<Person> = (p) => JSON.stringify([p.name, p.role, p.email]);
+const text: Fingerprint<string> = (t) => t;
+
+/**
+ * What the editor saves: the person's changes since they opened it (`base` → `edited`) applied to the
+ * client's key facts as they are now, so a teammate's synced edit, a copy from a handoff or an import
+ * that landed meanwhile is not wiped out by an editor holding the older lists.
+ */
+export function mergeKeyFacts(current: KeyFacts, base: KeyFacts, edited: KeyFacts): KeyFacts {
+  return {
+    stakeholders: mergeList(current.stakeholders, base.stakeholders, edited.stakeholders, (p) => p.email, personPrint),
+    preferences: mergeList(current.preferences, base.preferences, edited.preferences, text, text),
+    sensitivities: mergeList(current.sensitivities, base.sensitivities, edited.sensitivities, text, text),
+    toneOfVoiceUrl: edited.toneOfVoiceUrl === base.toneOfVoiceUrl ? current.toneOfVoiceUrl : edited.toneOfVoiceUrl,
+  };
 }
 
 /** The editor's starting point: what the client has now. */

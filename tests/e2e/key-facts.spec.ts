@@ -46,7 +46,7 @@ test('key facts added in the panel show in the client view, survive a reload and
     await maya.getByRole('textbox', { name: 'Email' }).fill('maya.okafor@northwindoutfitters.com');
     await editor.getByRole('textbox', { name: 'Preference 1' }).fill('Calls, not email, for budget');
     await editor.getByRole('textbox', { name: 'Sensitivity 1' }).fill('Never promise a “lifetime warranty”');
-    const link = editor.getByRole('textbox', { name: 'Tone-of-voice link' });
+    const link = editor.getByRole('textbox', { name: 'Tone-of-voice link', exact: true });
     await link.fill('brand book');
     await link.blur();
     await expect(link).toHaveAccessibleDescription(/must be a web address/);

@@ -7,7 +7,8 @@ import { IdSchema, newId } from '../../model/common';
 import { IdentifierSchema, parseIdentifierList } from '../../model/identifier';
 import { PUBLIC_MAIL_DOMAINS } from '../../match/public-domains';
 import type { Identifier } from '../../sites/types';
-import { KeyFactsDraftSchema, checkKeyFacts, type KeyFactsDraft } from '../../model/key-facts';
+import type { Handoff } from '../../model/handoff';
+import { KeyFactsDraftSchema, checkKeyFacts, keyFactsCountProblems, mergeKeyFacts, type KeyFacts, type KeyFactsDraft } from '../../model/key-facts';
 import { z } from '../../model/zod';
 import type { ClientDraft } from '../../messaging/protocol';
 import { append } from '../append';
@@ -15,7 +16,7 @@ import { importClients } from '../client-import';
 import { keyFactsOffer, type KeyFactsOffer } from '../key-facts-offer';
 import { allTemplates } from '../templates';
 import { findTemplate } from '../../templates';
-import { addKeyFacts } from '../../import/key-facts-columns';
+import { KEY_FACT_CELL_LIMITS, addKeyFacts } from '../../import/key-facts-columns';
 import { CommandError } from '../command-error';
 import type { Session } from '../workspace';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns, type Effect } from './define';
@@ -33,10 +34,10 @@ const ClientDraftSchema = z.object({
 /** A CSV row: the draft, its line in the file, and the key-facts cells as typed (checked by the import). */
 const ImportedRowSchema = ClientDraftSchema.extend({
   line: z.number().int().min(1).optional(),
-  stakeholders: z.string().max(100_000).optional(),
-  preferences: z.string().max(300_000).optional(),
-  sensitivities: z.string().max(300_000).optional(),
-  toneOfVoiceUrl: z.string().max(4000).optional(),
+  stakeholders: z.string().max(KEY_FACT_CELL_LIMITS.stakeholders).optional(),
+  preferences: z.string().max(KEY_FACT_CELL_LIMITS.preferences).optional(),
+  sensitivities: z.string().max(KEY_FACT_CELL_LIMITS.sensitivities).optional(),
+  toneOfVoiceUrl: z.string().max(KEY_FACT_CELL_LIMITS.toneOfVoiceUrl).optional(),
 });
 
 async function mustGetClient(session: Session, id: string): Promise<Client> {
@@ -81,32 +82,50 @@ async function createFromPage(session: Session, name: string, identifiers: reado
   return mustGetClient(session, id);
 }
 
-/** The panel's key-facts editor: everything it shows is saved as one `client.updated`, or nothing with every reason. */
-async function saveKeyFacts(session: Session, clientId: string, draft: KeyFactsDraft): Promise<Client> {
-  await mustGetClient(session, clientId);
+/**
+ * The panel's key-facts editor: saved as one `client.updated`, or nothing with every reason. With the
+ * key facts the editor opened on (`base`), only the person's changes are applied to the client as it
+ * is now; without, what the editor shows replaces the client's key facts.
+ */
+async function saveKeyFacts(session: Session, clientId: string, draft: KeyFactsDraft, base?: KeyFactsDraft): Promise<Client> {
+  const client = await mustGetClient(session, clientId);
   const checked = checkKeyFacts(draft);
   if (!checked.ok) throw new CommandError(checked.problems.join(' '));
-  await append(session, makeEvent('client.updated', session.me.id, clientId, checked.facts));
+  const opened = base ? checkKeyFacts(base) : undefined;
+  const facts = opened?.ok ? mergeKeyFacts(checkedKeyFacts(client), opened.facts, checked.facts) : checked.facts;
+  const tooMany = keyFactsCountProblems(facts);
+  if (tooMany.length > 0) throw new CommandError(tooMany.join(' '));
+  await append(session, makeEvent('client.updated', session.me.id, clientId, facts));
   return mustGetClient(session, clientId);
 }
 
+/** The client's stored key facts, in the form the editor's checked ones take. */
+const checkedKeyFacts = (client: Client): KeyFacts => ({ stakeholders: client.stakeholders, preferences: client.preferences, sensitivities: client.sensitivities, toneOfVoiceUrl: client.toneOfVoiceUrl ?? '' });
+
 /** What a confirmed handoff would add to its client's key facts, and the client it would add it to. */
-async function handoffOffer(session: Session, handoffId: string): Promise<{ offer: KeyFactsOffer; client: Client }> {
+async function handoffOffer(session: Session, handoffId: string): Promise<{ offer: KeyFactsOffer; client: Client; handoff: Handoff }> {
   const handoff = await getHandoff(session.db, handoffId);
   if (!handoff) throw new CommandError('That handoff no longer exists.', 'not-found');
   const client = await mustGetClient(session, handoff.clientId);
   const templates = await allTemplates(session.db);
   const template = findTemplate(templates, handoff.templateId, handoff.templateVersion) ?? findTemplate(templates, handoff.templateId);
-  if (!template) return { offer: { stakeholders: [], preferences: [] }, client };
+  if (!template) return { offer: { stakeholders: [], preferences: [] }, client, handoff };
   const memberEmails = new Set((await listMembers(session.db)).values.map((m) => m.email));
-  return { offer: keyFactsOffer(handoff, template, client, { memberEmails, ownDomains: session.workspace.ownDomains }), client };
+  return { offer: keyFactsOffer(handoff, template, client, { memberEmails, ownDomains: session.workspace.ownDomains }), client, handoff };
 }
 
 /** Copies the offer as one `client.updated`; refused when there is nothing left to copy (a second click, a teammate first). */
 async function copyHandoffFacts(session: Session, handoffId: string): Promise<Client> {
-  const { offer, client } = await handoffOffer(session, handoffId);
+  const { offer, client, handoff } = await handoffOffer(session, handoffId);
+  // The role as the log has it now (an admin's change may have synced since the session opened).
+  const me = (await listMembers(session.db)).values.find((m) => m.id === session.me.id) ?? session.me;
+  const involved = handoff.senderId === me.id || handoff.receiverId === me.id;
+  if (!involved && me.role !== 'admin') throw new CommandError('Only the handoff’s sender, its receiver or an admin can copy its facts to the client.', 'forbidden');
   if (offer.stakeholders.length + offer.preferences.length === 0) throw new CommandError(`${client.name}’s key facts already have everything this handoff could add.`);
-  await append(session, makeEvent('client.updated', session.me.id, client.id, addKeyFacts(client, offer)));
+  const patch = addKeyFacts(client, offer);
+  const tooMany = keyFactsCountProblems(patch);
+  if (tooMany.length > 0) throw new CommandError(tooMany.join(' '));
+  await append(session, makeEvent('client.updated', session.me.id, client.id, patch));
   return mustGetClient(session, client.id);
 }
 
@@ -144,8 +163,8 @@ export const clientCommands = [
     handle: async ({ name, identifiers }, { session }) => createFromPage(await session(), name, identifiers),
   }),
   defineCommand({
-    type: 'client/update-facts', schema: z.object({ clientId: IdSchema, facts: KeyFactsDraftSchema }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Client>(),
-    handle: async ({ clientId, facts }, { session }) => saveKeyFacts(await session(), clientId, facts),
+    type: 'client/update-facts', schema: z.object({ clientId: IdSchema, facts: KeyFactsDraftSchema, base: KeyFactsDraftSchema.optional() }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Client>(),
+    handle: async ({ clientId, facts, base }, { session }) => saveKeyFacts(await session(), clientId, facts, base),
   }),
   defineCommand({
     type: 'client/handoff-facts-offer', schema: z.object({ handoffId: IdSchema }), from: PAGES, kind: 'read', effects: [], response: returns<KeyFactsOffer>(),

@@ -100,4 +100,14 @@ describe('client list import with key facts', () => {
     expect(error.message).toBe('Nothing was imported. Line 2: “Jane Doe” has no email address: write stakeholders as Name (Role) <email>, separated by “;”.');
     expect(await byName()).toEqual({});
   });
+
+  it('refuses, by line, an import that would take a client past 200 preferences, importing nothing', async () => {
+    const existing = await bg.ok<Client>({ type: 'clients/save', client: { name: 'Northwind Outfitters', identifiers: '' } });
+    const preferences = Array.from({ length: 150 }, (_, i) => `Old ${i}`);
+    await bg.ok({ type: 'client/update-facts', clientId: existing.id, facts: { stakeholders: [], preferences, sensitivities: [], toneOfVoiceUrl: '' } });
+    const more = Array.from({ length: 60 }, (_, i) => `New ${i}`).join('; ');
+    const error = await bg.refused({ type: 'clients/import', rows: [{ line: 2, name: 'Globex', identifiers: '' }, { line: 3, name: 'Northwind Outfitters', identifiers: '', preferences: more }] });
+    expect(error).toMatchObject({ code: 'invalid', message: 'Nothing was imported. Line 3: a client keeps at most 200 preferences: this would make 210.' });
+    expect(Object.keys(await byName())).toEqual(['Northwind Outfitters']);
+  });
 });

@@ -69,4 +69,28 @@ describe('key-facts columns of the client CSV', () => {
       { line: 4, name: 'Initech', identifiers: '', stakeholders: 'Peter <peter@initech.example>' },
     ]);
   });
+
+  it('reads a 1 MB hostile cell at once and says what is wrong, in the preview as in the import', () => {
+    const started = performance.now();
+    const entry = readImportedKeyFacts({ stakeholders: `Jane ${'x '.repeat(45_000)}` });
+    expect(entry.errors).toEqual([expect.stringMatching(/^“Jane x x x.*” is longer than 700 characters: write stakeholders as Name \(Role\) <email>, separated by “;”\.$/)]);
+    const row = previewClientImport(`name,stakeholders,preferences\nAcme,"${'y'.repeat(1_000_000)}","${'z'.repeat(400_000)}"`, []).rows[0];
+    expect(row?.errors).toEqual(['The stakeholders cell is longer than 100,000 characters.', 'The preferences cell is longer than 300,000 characters.']);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('reads a stakeholder written without brackets by its last word', () => {
+    expect(readImportedKeyFacts({ stakeholders: 'Ann Park (Head of SEO) ann@acme.com; Bo bo@' })).toEqual({
+      facts: {},
+      errors: ['Stakeholder 2: “bo@” is not an email address.'],
+    });
+    expect(readImportedKeyFacts({ stakeholders: 'Ann Park (Head of SEO)\tann@acme.com' }).facts.stakeholders).toEqual([{ name: 'Ann Park', role: 'Head of SEO', email: 'ann@acme.com' }]);
+  });
+
+  it('refuses a cell or an import that would give a client more than 200 of anything, naming what', () => {
+    const many = (n: number, word: string) => Array.from({ length: n }, (_, i) => `${word} ${i}`).join('; ');
+    expect(readImportedKeyFacts({ preferences: many(201, 'Pref') }).errors).toEqual(['A client keeps at most 200 preferences: this would make 201.']);
+    const row = previewClientImport(`name,sensitivities\nAcme,"${many(201, 'S')}"`, []).rows[0];
+    expect(row?.errors).toEqual(['A client keeps at most 200 sensitivities: this would make 201.']);
+  });
 });

@@ -91,6 +91,8 @@ describe('Copy to client’s key facts', () => {
     await act(async () => buttonNamed(host, COPY).click());
     await vi.waitFor(() => expect(buttonsNamed(host, COPY)).toEqual([]));
     expect(host.querySelector('[role="status"]')?.textContent).toBe('Added 1 stakeholder and 1 decision to Northwind Outfitters’s key facts.');
+    // The button is gone: the keyboard goes to what replaced it rather than to the page's top.
+    expect(document.activeElement).toBe(host.querySelector('[role="status"]'));
     expect(await stored(client.id)).toMatchObject({
       stakeholders: [
         { name: 'Maya Okafor', role: 'CMO', email: 'maya@northwind.example' },
@@ -109,6 +111,38 @@ describe('Copy to client’s key facts', () => {
     const { id } = await transitionFromTom();
     expect(await bg.ok({ type: 'client/handoff-facts-offer', handoffId: id })).toEqual({ stakeholders: [], preferences: [] });
     await bg.refused({ type: 'client/copy-handoff-facts', handoffId: id });
+  });
+});
+
+describe('Copy to client’s key facts, refused', () => {
+  it('on a client that already has 200 preferences, saying so rather than failing', async () => {
+    const { client, id } = await transitionFromTom();
+    const preferences = Array.from({ length: 200 }, (_, i) => `Rule ${i}`);
+    await bg.ok({ type: 'client/update-facts', clientId: client.id, facts: { stakeholders: [], preferences, sensitivities: [], toneOfVoiceUrl: '' } });
+    await bg.ok({ type: 'handoff/confirm', id });
+    expect(await bg.refused({ type: 'client/copy-handoff-facts', handoffId: id })).toMatchObject({ code: 'invalid', message: 'A client keeps at most 200 preferences: this would make 201.' });
+    expect((await stored(client.id)).preferences).toHaveLength(200);
+  });
+});
+
+describe('Copy to client’s key facts, by someone else', () => {
+  it('is refused to a member who neither sent nor received the handoff, and allowed to an admin', async () => {
+    const { client, id } = await transitionFromTom();
+    const me = await bg.ok<Member>({ type: 'me/get' });
+    const ana = await bg.ok<Member>({ type: 'member/add', name: 'Ana Ruiz', email: 'ana@brightlane.agency', role: 'admin' });
+    const { db } = await bg.workspace.session();
+    // Tom's handoff goes to Ana instead of me, and Ana confirms it.
+    for (const event of [makeEvent('handoff.reassigned', ana.id, id, { receiverId: ana.id }), makeEvent('handoff.confirmed', ana.id, id, {})]) {
+      const result = await appendEvent(db, event);
+      if (!result.ok) throw new Error(result.problem.message);
+    }
+    await bg.ok({ type: 'member/set-role', id: me.id, role: 'member' });
+    expect(await bg.refused({ type: 'client/copy-handoff-facts', handoffId: id })).toMatchObject({ code: 'forbidden', message: 'Only the handoff’s sender, its receiver or an admin can copy its facts to the client.' });
+    expect((await stored(client.id)).stakeholders).toHaveLength(1);
+
+    await appendEvent(db, makeEvent('member.updated', ana.id, me.id, { role: 'admin' }));
+    await bg.ok({ type: 'client/copy-handoff-facts', handoffId: id });
+    expect((await stored(client.id)).stakeholders).toHaveLength(2);
   });
 });
 

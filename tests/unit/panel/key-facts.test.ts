@@ -142,6 +142,54 @@ describe('key facts in the client view', () => {
   });
 });
 
+describe('the key-facts editor by keyboard and screen reader', () => {
+  it('names the tone-of-voice field by its label alone, its help and its problem told apart', async () => {
+    const form = await openEditor();
+    const link = labelled(form, 'Tone-of-voice link');
+    expect(link.closest('label')?.textContent).toBe('Tone-of-voice link');
+    expect(document.getElementById(link.getAttribute('aria-describedby')!)?.textContent).toBe('The client’s brand or tone-of-voice guide; leave empty for none.');
+  });
+
+  it('gives the keyboard to the row before a removed one, or to the Add button when none is left before it', async () => {
+    const form = await openEditor();
+    await click(buttonNamed(form, 'Add preference'));
+    await click(buttonNamed(form, 'Remove preference 2'));
+    expect(document.activeElement).toBe(labelled(form, 'Preference 1'));
+    await click(buttonNamed(form, 'Remove preference 1'));
+    expect(document.activeElement).toBe(buttonNamed(form, 'Add preference'));
+    await click(buttonNamed(form, 'Add stakeholder'));
+    await click(buttonNamed(form, 'Remove stakeholder 2'));
+    expect(document.activeElement).toBe(labelled(buttonNamed(form, 'Remove stakeholder 1').closest('[role="group"]')!, 'Name'));
+    await click(buttonNamed(form, 'Remove stakeholder 1'));
+    expect(document.activeElement).toBe(buttonNamed(form, 'Add stakeholder'));
+  });
+});
+
+describe('key facts changed by someone else while the editor is open', () => {
+  it('are kept: only what this person added, changed or removed is saved over them', async () => {
+    await bg.ok({ type: 'client/update-facts', clientId: client.id, facts: { stakeholders: [{ name: 'Maya', role: 'CMO', email: 'maya@n.example' }], preferences: ['A', 'B'], sensitivities: [], toneOfVoiceUrl: '' } });
+    await vi.waitFor(() => expect(facts().textContent).toContain('Maya'));
+    const form = await openEditor();
+    typeText(labelled(buttonNamed(form, 'Remove stakeholder 1').closest('[role="group"]')!, 'Role'), 'CEO');
+    await click(buttonNamed(form, 'Remove preference 1'));
+    await click(buttonNamed(form, 'Add preference'));
+    typeText(labelled(form, 'Preference 2'), 'Mine');
+    // Meanwhile a CSV import (or a teammate's synced edit) adds a stakeholder, a preference and a sensitivity.
+    await bg.ok({ type: 'clients/import', rows: [{ name: 'Northwind Outfitters', identifiers: '', stakeholders: 'Li Wei <li@n.example>', preferences: 'Theirs', sensitivities: 'The recall', toneOfVoiceUrl: 'n.example/voice' }] });
+    await click(buttonNamed(form, 'Save key facts'));
+    await vi.waitFor(() => expect(editor()).toBeNull());
+    expect(await stored()).toMatchObject({
+      stakeholders: [
+        { name: 'Maya', role: 'CEO', email: 'maya@n.example' },
+        { name: 'Li Wei', role: '', email: 'li@n.example' },
+      ],
+      preferences: ['B', 'Theirs', 'Mine'],
+      sensitivities: ['The recall'],
+      toneOfVoiceUrl: 'https://n.example/voice',
+    });
+  });
+});
+
 describe('key facts typed but not saved', () => {
   it('are still there when the client view is drawn again (the page it follows was matched again)', async () => {
     const form = await openEditor();
