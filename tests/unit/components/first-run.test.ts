@@ -101,6 +101,15 @@ describe('the first-run path', () => {
     expect(view.host.textContent).toBe('The page’s view');
   });
 
+  it('names the first client from the page once it has loaded, not from the blank before', async () => {
+    await setItem(STORAGE_KEYS.firstRun, { step: 'client', done: false });
+    await render(null);
+    expect(field('Client name')?.value).toBe('');
+    await render(THREAD_TAB);
+    expect(field('Client name')?.value).toBe('Northwind Outfitters');
+    expect(button('Create client from this thread')).toBeDefined();
+  });
+
   it('offers the demo agency, and a plain name field when no page names a client', async () => {
     await setItem(STORAGE_KEYS.firstRun, { step: 'client', done: false });
     await render(null);
