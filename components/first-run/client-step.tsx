@@ -4,7 +4,7 @@ import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
 import { mutedTextClass } from '../form-styles';
 import { useAction } from '../panel/use-action';
-import { CreateClientForm, pageWord } from './create-client-form';
+import { CreateClientForm, createClientFormKey, pageWord } from './create-client-form';
 
 /** Step 3: the first client, from the open page when it names one, else by name; or the demo agency to look around. */
 export function ClientStep({ tab, onDone }: { tab: TabState | null | undefined; onDone: () => void }) {
@@ -18,7 +18,7 @@ export function ClientStep({ tab, onDone }: { tab: TabState | null | undefined; 
       <p className={mutedTextClass}>
         {word ? `Make a client of the ${word} you have open: Baton recognises it from now on.` : 'Name a client you work on (open one of their emails and Baton links it for you).'}
       </p>
-      <CreateClientForm tab={word ? tab : undefined} buttonLabel={() => (word ? `Create client from this ${word}` : 'Create client')} onCreated={onDone} />
+      <CreateClientForm key={createClientFormKey(word ? tab : undefined)} tab={word ? tab : undefined} buttonLabel={() => (word ? `Create client from this ${word}` : 'Create client')} onCreated={onDone} />
       <div className="flex flex-col gap-1 border-t border-slate-200 pt-3 dark:border-slate-800">
         <p className={mutedTextClass}>Or look around first with a sample agency’s clients and handoffs.</p>
         <div>

@@ -1,23 +1,29 @@
 import { useId, useState } from 'react';
 import { suggestClientName } from '../../lib/match/suggest-client-name';
+import { identifierKey } from '../../lib/model/identifier';
 import type { TabState } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Client } from '../../lib/model/client';
+import { cutCodePoints } from '../../lib/text/clean-text';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
 import { helpClass, inputClass, labelClass } from '../form-styles';
 import { useAction } from '../panel/use-action';
 
+/** As client/create-from-page counts it: characters (code points), an emoji once. */
 const MAX_NAME = 200;
-
-/** At most `max` characters, never half an emoji: the page's text can be anything. */
-function clipped(text: string, max: number): string {
-  return Array.from(text).slice(0, max).join('');
-}
 
 /** What the page suggests the new client is called ('' when it names nobody). */
 export function suggestedName(tab: TabState | null | undefined): string {
-  return tab ? clipped(suggestClientName(tab.context, tab.linkable) ?? '', MAX_NAME) : '';
+  return tab ? cutCodePoints(suggestClientName(tab.context, tab.linkable) ?? '', MAX_NAME) : '';
+}
+
+/**
+ * What a CreateClientForm is keyed on: another page (or the same page read further) starts the form
+ * afresh, so the name shown and the identifiers sent always come from the same page.
+ */
+export function createClientFormKey(tab: TabState | null | undefined): string {
+  return tab ? `${tab.context.url} ${tab.linkable.map(identifierKey).join(' ')}` : 'no page';
 }
 
 /** The page's identifiers worth linking, said the way a person reads them ("the thread", "the page"). */
@@ -41,13 +47,15 @@ export function CreateClientForm({
   onCreated: (client: Client) => void;
 }) {
   const [name, setName] = useState(() => suggestedName(tab));
+  // The identifiers of the page the name came from, whatever the tab does meanwhile.
+  const [identifiers] = useState(() => (pageWord(tab) ? (tab?.linkable ?? []) : []));
   const { run, busy, error, setError } = useAction();
   const helpId = useId();
   const word = pageWord(tab);
 
   const create = async () => {
     if (!name.trim()) return setError('Give the new client a name.');
-    const client = await run(() => sendRequest<'client/create-from-page'>({ type: 'client/create-from-page', name, identifiers: word ? (tab?.linkable ?? []) : [] }));
+    const client = await run(() => sendRequest<'client/create-from-page'>({ type: 'client/create-from-page', name, identifiers }));
     if (client) onCreated(client);
   };
 
@@ -62,7 +70,7 @@ export function CreateClientForm({
     >
       <label className={labelClass}>
         Client name
-        <input className={inputClass} value={name} maxLength={MAX_NAME} onChange={(e) => setName(e.target.value)} aria-describedby={word ? helpId : undefined} autoComplete="off" />
+        <input className={inputClass} value={name} onChange={(e) => setName(cutCodePoints(e.target.value, MAX_NAME))} aria-describedby={word ? helpId : undefined} autoComplete="off" />
       </label>
       {word ? (
         <p id={helpId} className={helpClass}>

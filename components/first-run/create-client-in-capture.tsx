@@ -2,7 +2,7 @@ import type { Client } from '../../lib/model/client';
 import { sectionHeadingClass } from '../form-styles';
 import { usePanelState } from '../use-panel-state';
 import { useWorkspace } from '../panel/workspace';
-import { CreateClientForm, pageWord } from './create-client-form';
+import { CreateClientForm, createClientFormKey, pageWord } from './create-client-form';
 
 /**
  * In the capture flow's client choice: when there is no client yet, or the page fits none, "Create
@@ -19,7 +19,7 @@ export function CreateClientInCapture({ onCreated }: { onCreated: (client: Clien
     <section aria-label="New client" className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
       <h2 className={sectionHeadingClass}>{clients.length === 0 ? 'No clients yet' : `No client for this ${word ?? 'page'}`}</h2>
       <CreateClientForm
-        key={tab?.context.url ?? 'no page'}
+        key={createClientFormKey(tab)}
         tab={tab}
         buttonLabel={(name) => (word ? `Create client ${name || `from this ${word}`}` : name ? `Create client ${name}` : 'Create client')}
         onCreated={onCreated}

@@ -1,22 +1,18 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Result, TabState } from '../../lib/messaging/protocol';
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { TabState } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send';
 import { Button } from '../button';
-import { ErrorAlert } from '../error-alert';
 import { loadTogether } from '../load-together';
-import { liveError, useLive } from '../use-live';
+import { useNavigation } from '../panel/navigation';
+import { useLive } from '../use-live';
 import { ClientStep } from './client-step';
 import { IdentityStep } from './identity-step';
-import { FIRST_RUN_STEPS, readFirstRun, saveFirstRun, type FirstRunProgress, type FirstRunStep } from './progress';
+import { FIRST_RUN_STEPS, startingStep, type FirstRunProgress, type FirstRunStep } from './progress';
 import { TeamStep } from './team-step';
-
-async function loadProgress(): Promise<Result<FirstRunProgress>> {
-  return { ok: true, data: await readFirstRun() };
-}
+import { useFirstRunProgress } from './use-first-run-progress';
 
 function loadFirstRun() {
   return loadTogether({
-    progress: loadProgress(),
     me: sendRequest<'me/get'>({ type: 'me/get' }),
     suggestion: sendRequest<'me/suggestion'>({ type: 'me/suggestion' }),
     clients: sendRequest<'clients/list'>({ type: 'clients/list' }),
@@ -28,34 +24,48 @@ function loadFirstRun() {
  * The first-run path, in the side panel and the popup: who you are, your team, your first client.
  * Shown until it is finished or skipped, and never to someone who already has clients; otherwise it
  * renders `children` (the panel's view; nothing in the popup). Progress survives closing either page.
+ * Once done, only the stored progress is read; until the path can show, the page's view stays.
  */
 export function FirstRun({ tab, children }: { tab: TabState | null | undefined; children?: ReactNode }) {
-  // Asked again only when clients or members change (a hub joined rebuilds everything, which counts):
-  // a returning user's panel pays for no more than that.
+  const { progress, save } = useFirstRunProgress();
+  if (progress === undefined || progress?.done) return <>{children}</>;
+  return (
+    <FirstRunPath tab={tab} progress={progress} save={save}>
+      {children}
+    </FirstRunPath>
+  );
+}
+
+function FirstRunPath({ tab, progress, save, children }: { tab: TabState | null | undefined; progress: FirstRunProgress | null; save: (next: FirstRunProgress) => void; children?: ReactNode }) {
+  // Asked again only when clients or members change (a hub joined rebuilds everything, which counts).
   const live = useLive(loadFirstRun, { stores: ['clients', 'members'] });
-  // The step moves here at once; storage follows (the live reload reads it back).
-  const [progress, setProgress] = useState<FirstRunProgress>();
+  const { requestFocus } = useNavigation();
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
-  const current = progress ?? (live.status === 'ready' ? live.data.progress : undefined);
+  const hasClients = live.status === 'ready' && live.data.clients.length > 0;
+  const current = progress?.step ?? (live.status === 'ready' ? startingStep(live.data.me, live.data.hub) : undefined);
 
+  useEffect(() => {
+    // Someone with clients has no use for the path: marked done, it is not loaded again.
+    if (hasClients) save({ step: current ?? 'client', done: true });
+  }, [hasClients]);
   useEffect(() => {
     // After a step is done, the keyboard starts at the next step's heading.
     if (moved.current) heading.current?.focus();
-  }, [current?.step]);
+  }, [current]);
 
-  if (live.status === 'loading') return null;
-  if (live.status === 'error') return <ErrorAlert message={liveError(live)} />;
-  const { me, suggestion, clients, hub } = live.data;
-  if (!current || current.done || clients.length > 0) return <>{children}</>;
+  // Loading, failed or not needed: the page's view, never a blank or an error in its place.
+  if (live.status !== 'ready' || hasClients || !current) return <>{children}</>;
+  const { me, suggestion, hub } = live.data;
 
   const go = (next: FirstRunProgress) => {
     moved.current = true;
-    setProgress(next);
-    void saveFirstRun(next);
+    // Done: the path gives way to the view, whose heading takes the keyboard.
+    if (next.done) requestFocus();
+    save(next);
   };
-  const index = FIRST_RUN_STEPS.findIndex((s) => s.step === current.step);
-  const step = FIRST_RUN_STEPS[index] ?? FIRST_RUN_STEPS[0]!;
+  const index = Math.max(0, FIRST_RUN_STEPS.findIndex((s) => s.step === current));
+  const step = FIRST_RUN_STEPS[index]!;
   const nextStep = (after: FirstRunStep): FirstRunProgress => {
     const following = FIRST_RUN_STEPS[FIRST_RUN_STEPS.findIndex((s) => s.step === after) + 1];
     return following ? { step: following.step, done: false } : { step: after, done: true };
@@ -73,7 +83,7 @@ export function FirstRun({ tab, children }: { tab: TabState | null | undefined; 
             {step.title}
           </h2>
         </div>
-        <Button variant="secondary" className="shrink-0 px-2 py-1 text-xs" onClick={() => go({ step: current.step, done: true })}>
+        <Button variant="secondary" className="shrink-0 px-2 py-1 text-xs" onClick={() => go({ step: current, done: true })}>
           Skip setup
         </Button>
       </div>

@@ -13,13 +13,18 @@ export const FIRST_RUN_STEPS: readonly { step: FirstRunStep; title: string }[] =
   { step: 'client', title: 'Your first client' },
 ];
 
-/** Where the person left the first-run path (kept in storage.local: the popup and the panel share it). */
-export async function readFirstRun(): Promise<FirstRunProgress> {
-  return (await getItem(STORAGE_KEYS.firstRun)) ?? { step: 'you', done: false };
+/** Where the person left the first-run path (kept in storage.local: the popup and the panel share it); undefined before they start. */
+export function readFirstRun(): Promise<FirstRunProgress | undefined> {
+  return getItem(STORAGE_KEYS.firstRun);
 }
 
-export function saveFirstRun(progress: FirstRunProgress): Promise<void> {
-  return setItem(STORAGE_KEYS.firstRun, progress);
+/**
+ * Saves where the person is. Finished or skipped stays so: a page still showing a step (the panel,
+ * while the popup skipped) cannot bring the path back.
+ */
+export async function saveFirstRun(progress: FirstRunProgress): Promise<void> {
+  if (!progress.done && (await readFirstRun())?.done) return;
+  await setItem(STORAGE_KEYS.firstRun, progress);
 }
 
 /** Baton's placeholder identity before the person says who they are (lib/background/workspace DEFAULT_ME). */
@@ -30,4 +35,10 @@ export function identityPrefill(me: { name: string; email: string }, suggestion:
   if (suggestion) return { name: suggestion.name ?? '', email: suggestion.email };
   if (me.email === PLACEHOLDER_EMAIL) return { name: me.name === 'You' ? '' : me.name, email: '' };
   return { name: me.name, email: me.email };
+}
+
+/** Where someone who has not started yet begins: the first step not already done (named; then connected to a hub). */
+export function startingStep(me: { email: string }, hub: { connected: boolean }): FirstRunStep {
+  if (me.email === PLACEHOLDER_EMAIL) return 'you';
+  return hub.connected ? 'client' : 'team';
 }

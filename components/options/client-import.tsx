@@ -1,6 +1,8 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { canImport, previewClientImport, toClientDrafts, type ClientImportPreview } from '../../lib/import/clients-csv';
 import { sendRequest } from '../../lib/messaging/send';
+import { parseIdentifierList } from '../../lib/model/identifier';
+import { identifierLabel } from '../../lib/sites/labels';
 import { Button } from '../button';
 import { helpClass, labelClass } from '../form-styles';
 import { STAKEHOLDER_FORMAT } from '../../lib/import/key-facts-columns';
@@ -8,6 +10,13 @@ import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { Card } from './card';
 import { useLive } from '../use-live';
+
+/** A row's identifiers as people read them ("Google Ads customer ID 318-552-9047"); what does not read is left as typed (its error is beside it). */
+function identifiersShown(text: string): string {
+  if (!text.trim()) return '—';
+  const { identifiers, errors } = parseIdentifierList(text);
+  return errors.length > 0 ? text : identifiers.map(identifierLabel).join(' · ');
+}
 
 /** ARCHITECTURE.md §3.3: a client list from a spreadsheet, previewed row by row, imported all or nothing. */
 export function ClientImport() {
@@ -117,7 +126,7 @@ function ImportPreview({ preview, busy, onImport, onClear }: { preview: ClientIm
                   <tr key={row.line} className={row.errors.length > 0 ? 'bg-red-50 dark:bg-red-950/40' : undefined}>
                     <td className="px-2 py-1.5 text-slate-600 tabular-nums dark:text-slate-400">{row.line}</td>
                     <td className="px-2 py-1.5 font-medium">{row.name || '—'}</td>
-                    <td className="px-2 py-1.5 font-mono text-xs break-all">{row.identifiers || '—'}</td>
+                    <td className="px-2 py-1.5 text-xs [overflow-wrap:anywhere]">{identifiersShown(row.identifiers)}</td>
                     <td className="px-2 py-1.5">{row.ownerEmail || '—'}</td>
                     <td className="px-2 py-1.5">{row.facts ?? '—'}</td>
                     <td className="px-2 py-1.5">

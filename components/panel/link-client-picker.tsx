@@ -1,6 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import type { TabState } from '../../lib/messaging/protocol';
 import { sendRequest } from '../../lib/messaging/send';
+import { filterClients } from '../../lib/match/search-index';
+import { rowsToText } from '../../lib/model/identifier-input';
 import { identifierLabel } from '../../lib/sites/labels';
 import { suggestClientName } from '../../lib/match/suggest-client-name';
 import { Button } from '../button';
@@ -26,8 +28,8 @@ export function LinkClientPicker({ tab, onClose }: { tab: TabState; onClose: () 
   const tied = useMemo(() => new Set(tab.match.status === 'ambiguous' ? tab.match.tied.map((c) => c.id) : []), [tab]);
 
   const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    const matching = clients.filter((c) => !q || c.name.toLowerCase().includes(q));
+    // By name, domain or any identifier, as the panel's search finds clients.
+    const matching = filterClients(clients, query);
     // Clients the page already half-fits come first.
     return [...matching.filter((c) => tied.has(c.id)), ...matching.filter((c) => !tied.has(c.id))];
   }, [clients, query, tied]);
@@ -48,7 +50,7 @@ export function LinkClientPicker({ tab, onClose }: { tab: TabState; onClose: () 
   const create = async () => {
     const name = newName.trim();
     if (!name) return setError('Give the new client a name.');
-    const identifiers = tab.linkable.map((i) => `${i.kind}:${i.value}`).join(' ');
+    const identifiers = rowsToText(tab.linkable);
     const done = await run(() => sendRequest<'clients/save'>({ type: 'clients/save', client: { name, identifiers } }));
     if (done) linkedTo(done.name);
   };
@@ -64,7 +66,7 @@ export function LinkClientPicker({ tab, onClose }: { tab: TabState; onClose: () 
         </label>
         <input id={searchId} type="search" className={inputClass} value={query} onChange={(e) => setQuery(e.target.value)} />
         {shown.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">{clients.length === 0 ? 'No clients yet: create the first one below.' : 'No client has that name.'}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{clients.length === 0 ? 'No clients yet: create the first one below.' : 'No client has that name or identifier.'}</p>
         ) : (
           <ul aria-label="Clients" className="flex max-h-56 flex-col overflow-y-auto rounded-md border border-slate-200 dark:border-slate-800">
             {shown.map((c) => (

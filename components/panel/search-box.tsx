@@ -23,14 +23,21 @@ function useSlashToFocus(input: React.RefObject<HTMLInputElement | null>): void 
   }, [input]);
 }
 
+/** Names a result across reloads: what the person moved to stays chosen, or nothing is, never its neighbour. */
+function optionKey(option: SearchOption): string {
+  return option.kind === 'client' ? `client:${option.hit.client.id}` : `handoff:${option.handoff.id}`;
+}
+
 /** The panel header's search over clients and handoffs (an ARIA 1.2 combobox with a listbox popup). */
 export function SearchBox() {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+  const [activeKey, setActiveKey] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
   const { navigate } = useNavigation();
   const { options, ready, error } = useSearch(query, open);
+  // -1 when nothing is chosen, or the result chosen is gone (the workspace changed under the list).
+  const active = activeKey === undefined ? -1 : options.findIndex((option) => optionKey(option) === activeKey);
   const id = useId();
   const listId = `${id}-results`;
   const optionId = (index: number) => `${id}-option-${index}`;
@@ -42,7 +49,7 @@ export function SearchBox() {
 
   const close = () => {
     setOpen(false);
-    setActive(-1);
+    setActiveKey(undefined);
   };
   const choose = (option: SearchOption) => {
     setQuery('');
@@ -50,19 +57,21 @@ export function SearchBox() {
     navigate(option.kind === 'client' ? { view: 'client', clientId: option.hit.client.id } : { view: 'handoff', handoffId: option.handoff.id });
   };
   // From nothing active, down goes to the first result and up to the last; both wrap around.
-  const step = (by: 1 | -1) => setActive((current) => (options.length === 0 ? -1 : current < 0 ? (by > 0 ? 0 : options.length - 1) : (current + by + options.length) % options.length));
+  const step = (by: 1 | -1) => {
+    const next = options[active < 0 ? (by > 0 ? 0 : options.length - 1) : (active + by + options.length) % options.length];
+    setActiveKey(next ? optionKey(next) : undefined);
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const moves: Record<string, () => void> = {
       ArrowDown: () => (open ? step(1) : setOpen(true)),
       ArrowUp: () => (open ? step(-1) : setOpen(true)),
+      // Nothing chosen: the first result, as typed-ahead; a chosen result that went away: nothing.
       Enter: () => {
-        const option = options[active] ?? options[0];
+        const option = activeKey === undefined ? options[0] : options[active];
         if (open && option) choose(option);
       },
-      Escape: () => {
-        setQuery('');
-        close();
-      },
+      // As ARIA's combobox pattern has it: the first Escape closes the list, a second clears the box.
+      Escape: () => (open ? close() : setQuery('')),
     };
     const move = moves[event.key];
     if (!move) return;
@@ -94,7 +103,7 @@ export function SearchBox() {
         onChange={(event) => {
           setQuery(event.target.value);
           setOpen(true);
-          setActive(-1);
+          setActiveKey(undefined);
         }}
         onFocus={() => setOpen(true)}
         onBlur={close}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TabState } from '../../lib/messaging/protocol';
 import { Button } from '../button';
-import { CreateClientForm, pageWord } from '../first-run/create-client-form';
+import { CreateClientForm, createClientFormKey, pageWord } from '../first-run/create-client-form';
 import { LinkClientPicker } from './link-client-picker';
 import { useNavigation } from './navigation';
 import { PageFacts } from './page-facts';
@@ -27,7 +27,7 @@ export function UnmatchedView({ tab }: { tab: TabState }) {
               : 'Link this page to a client and Baton will recognise it from now on.'}
         </p>
         {/* Created: the tab is matched again and the panel moves to the client's view, heading focused. */}
-        {creatable && !picking ? <CreateClientForm tab={tab} buttonLabel={(name) => (name ? `Create client ${name}` : 'Create client')} onCreated={requestFocus} /> : null}
+        {creatable && !picking ? <CreateClientForm key={createClientFormKey(tab)} tab={tab} buttonLabel={(name) => (name ? `Create client ${name}` : 'Create client')} onCreated={requestFocus} /> : null}
         {picking ? (
           <LinkClientPicker tab={tab} onClose={() => setPicking(false)} />
         ) : (

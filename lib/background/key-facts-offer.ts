@@ -1,5 +1,6 @@
 // What a confirmed handoff can add to its client's key facts: the client-side people it names and the
 // decisions it records. The panel shows the offer; one click copies it as one `client.updated`.
+import { mailDomainOwner } from '../match/agency-domains';
 import { PersonSchema, type Person } from '../model/common';
 import type { Client } from '../model/client';
 import type { Handoff } from '../model/handoff';
@@ -40,8 +41,7 @@ export function decisionAsPreference(decision: { decision: string; rationale: st
 }
 
 function isColleague(email: string, colleagues: Colleagues): boolean {
-  const domain = email.split('@')[1] ?? '';
-  return colleagues.memberEmails.has(email) || colleagues.ownDomains.includes(domain);
+  return colleagues.memberEmails.has(email) || mailDomainOwner(email, colleagues.ownDomains) === 'agency';
 }
 
 /** The offer of a confirmed handoff; empty lists when the client already has everything (or it is not confirmed). */

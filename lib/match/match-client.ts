@@ -1,6 +1,7 @@
 import { identifierKey } from '../model/identifier';
 import type { Identifier, IdentifierKind, PageContext } from '../sites/types';
 import { clientsWith, type ClientIndex, type MatchableClient } from './client-index';
+import { mailDomainOf, mailDomainOwner } from './agency-domains';
 import { PUBLIC_MAIL_DOMAINS } from './public-domains';
 
 /**
@@ -56,26 +57,20 @@ export type MatchResult<C extends MatchableClient = MatchableClient> =
   | { status: 'none'; runnersUp: [] };
 const MAX_RUNNERS_UP = 5;
 
-function domainOf(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1);
-}
-
-function isUnder(domain: string, parents: readonly string[]): boolean {
-  return parents.some((parent) => domain === parent || domain.endsWith(`.${parent}`));
-}
-
 /** Why a page's identifier may not decide its client, in words a person reads; undefined when it may. */
 function ignoring(ctx: PageContext, options: MatchOptions): (identifier: Identifier) => string | undefined {
   const publicDomains = options.publicDomains ?? PUBLIC_MAIL_DOMAINS;
   const account = (ctx.accountEmail ?? options.accountEmail)?.toLowerCase();
-  const own = (options.ownDomains ?? []).map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean);
+  const own = [...(options.ownDomains ?? [])];
   // The signed-in user's own domain is the agency's, unless it is a free-mail one.
-  if (account && !publicDomains.has(domainOf(account))) own.push(domainOf(account));
+  if (account && !publicDomains.has(mailDomainOf(account))) own.push(mailDomainOf(account));
   return ({ kind, value }) => {
-    if (kind === 'email' && value === account) return 'you: the signed-in account';
-    if (kind === 'email' && isUnder(domainOf(value), own)) return 'a colleague: your agency’s domain';
-    if (kind === 'email-domain' && publicDomains.has(value)) return 'a free mail provider: anyone can have an address there';
-    if (kind === 'email-domain' && isUnder(value, own)) return 'your agency’s own domain';
+    if (kind !== 'email' && kind !== 'email-domain') return undefined;
+    if (kind === 'email' && value.toLowerCase() === account) return 'you: the signed-in account';
+    const owner = mailDomainOwner(value, own, publicDomains);
+    if (owner === 'agency') return kind === 'email' ? 'a colleague: your agency’s domain' : 'your agency’s own domain';
+    // A person's address at a free-mail provider still names that person (a client's contact).
+    if (owner === 'free-mail' && kind === 'email-domain') return 'a free mail provider: anyone can have an address there';
     return undefined;
   };
 }

@@ -90,7 +90,9 @@ export function buildSearchIndex<C extends SearchableClient, H extends Searchabl
   const live = input.clients.filter((c) => !c.archived);
   const clientNames = new Map(input.clients.map((c) => [c.id, c.name]));
   const people = new Map((input.members ?? []).map((m) => [m.id, `${m.name} ${m.email}`]));
-  const handoffs = (input.handoffs ?? []).map((handoff) => {
+  // Their handoffs too: a result without its client's name would read as nobody's.
+  const archived = new Set(input.clients.filter((c) => c.archived).map((c) => c.id));
+  const handoffs = (input.handoffs ?? []).filter((handoff) => !archived.has(handoff.clientId)).map((handoff) => {
     const texts = [clientNames.get(handoff.clientId) ?? '', people.get(handoff.senderId) ?? '', handoff.receiverId ? (people.get(handoff.receiverId) ?? '') : ''];
     const title = foldText(handoff.title);
     return { handoff, title, haystack: `${title} ${foldText(texts.join(' '))}` };

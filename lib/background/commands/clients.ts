@@ -3,9 +3,9 @@
 import { clientView, getHandoff, listClients, listMembers, type ClientView } from '../../db/queries';
 import { makeEvent } from '../../events/make-event';
 import { MatchSettingsSchema, type Client, type MatchSettings } from '../../model/client';
-import { IdSchema, newId } from '../../model/common';
+import { IdSchema, newId, shortText } from '../../model/common';
 import { IdentifierSchema, parseIdentifierList } from '../../model/identifier';
-import { PUBLIC_MAIL_DOMAINS } from '../../match/public-domains';
+import { mailDomainOwner } from '../../match/agency-domains';
 import type { Identifier } from '../../sites/types';
 import type { Handoff } from '../../model/handoff';
 import { KeyFactsDraftSchema, checkKeyFacts, keyFactsCountProblems, mergeKeyFacts, type KeyFacts, type KeyFactsDraft } from '../../model/key-facts';
@@ -63,9 +63,7 @@ async function saveClient(session: Session, draft: ClientDraft): Promise<Client>
 
 /** An address or domain that names the agency or a free-mail provider names no client: never linked. */
 function namesAClient(identifier: Identifier, ownDomains: readonly string[]): boolean {
-  if (identifier.kind !== 'email' && identifier.kind !== 'email-domain') return true;
-  const domain = identifier.value.slice(identifier.value.lastIndexOf('@') + 1).toLowerCase();
-  return !PUBLIC_MAIL_DOMAINS.has(domain) && !ownDomains.some((own) => domain === own || domain.endsWith(`.${own}`));
+  return (identifier.kind !== 'email' && identifier.kind !== 'email-domain') || mailDomainOwner(identifier.value, ownDomains) === undefined;
 }
 
 /**
@@ -159,7 +157,7 @@ export const clientCommands = [
     },
   }),
   defineCommand({
-    type: 'client/create-from-page', schema: z.object({ name: z.string().max(200), identifiers: z.array(IdentifierSchema).max(50) }), from: PAGES, kind: 'write', effects: REMATCHING, response: returns<Client>(),
+    type: 'client/create-from-page', schema: z.object({ name: shortText(200), identifiers: z.array(IdentifierSchema).max(50) }), from: PAGES, kind: 'write', effects: REMATCHING, response: returns<Client>(),
     handle: async ({ name, identifiers }, { session }) => createFromPage(await session(), name, identifiers),
   }),
   defineCommand({

@@ -248,5 +248,8 @@ describe('workspace commands', () => {
     // A name is required; without identifiers the client is simply made by name.
     expect(await router.handle({ type: 'client/create-from-page', name: '   ', identifiers: [] }, page)).toMatchObject({ ok: false, problem: { message: 'A client needs a name.' } });
     expect((await ok<Client>({ type: 'client/create-from-page', name: 'Harbor & Pine', identifiers: [] })).identifiers).toEqual([]);
+    // The name's limit counts characters, as the form does (200 emoji are 200 characters); a page's NUL is dropped, not stored.
+    const emoji = '🌲'.repeat(200);
+    expect((await ok<Client>({ type: 'client/create-from-page', name: `${emoji}\u0000`, identifiers: [] })).name).toBe(emoji);
   });
 });

@@ -39,6 +39,21 @@ async function type(input: HTMLInputElement, value: string) {
   });
 }
 
+/** A second unmatched thread, from another company. */
+const HARBOR_TAB: TabState = {
+  ...THREAD_TAB,
+  context: {
+    ...THREAD_TAB.context,
+    url: 'https://mail.google.com/mail/u/0/#inbox/19a0c2d4e6f80011',
+    thread: { id: 'thread-f:2', legacyId: '19a0c2d4e6f80011', subject: 'Harbor & Pine: spring launch', participants: [{ email: 'lee@harborpine.com', name: 'Lee Harbor', role: 'from' }], messageIds: [] },
+    account: { id: '2', name: 'Harbor & Pine' },
+  },
+  linkable: [
+    { kind: 'gmail-thread', value: '19a0c2d4e6f80011' },
+    { kind: 'email-domain', value: 'harborpine.com' },
+  ],
+};
+
 describe('on a page no client owns', () => {
   const render = (tab: TabState) => act(async () => view.root.render(createElement(UnmatchedView, { tab })));
 
@@ -49,6 +64,21 @@ describe('on a page no client owns', () => {
     expect(buttons()[0]).toBe('Create client Northwind');
     await submit();
     expect(sent.filter((m) => m.type === 'client/create-from-page')).toEqual([{ type: 'client/create-from-page', name: 'Northwind', identifiers: THREAD_TAB.linkable }]);
+  });
+
+  it('names and links the page now open: moving to another thread starts the form afresh', async () => {
+    await render(THREAD_TAB);
+    expect(nameField()!.value).toBe('Northwind Outfitters');
+    await render(HARBOR_TAB);
+    expect(nameField()!.value).toBe('Harbor & Pine');
+    await submit();
+    expect(sent.filter((m) => m.type === 'client/create-from-page')).toEqual([{ type: 'client/create-from-page', name: 'Harbor & Pine', identifiers: HARBOR_TAB.linkable }]);
+  });
+
+  it('takes 200 characters of a name, emoji counting once and never cut in half', async () => {
+    await render(THREAD_TAB);
+    await type(nameField()!, '🌲'.repeat(250));
+    expect(Array.from(nameField()!.value)).toEqual(Array.from('🌲'.repeat(200)));
   });
 
   it('keeps only "Link to client" where the page fits two clients, or names none', async () => {

@@ -72,6 +72,32 @@ describe('This page', () => {
 });
 
 describe('Link to client', () => {
+  const client = (id: string, name: string, identifiers: { kind: string; value: string }[]) => ({ id, name, identifiers, stakeholders: [], preferences: [], sensitivities: [], archived: false });
+  const withClients = {
+    me: { id: 'm', name: 'Dana', email: 'dana@brightlane.agency', role: 'admin' },
+    members: [],
+    clients: [client('c-nw', 'Northwind Outfitters', [{ kind: 'email-domain', value: 'northwind.example' }]), client('c-jv', 'Juniper & Vale', [{ kind: 'google-ads-customer', value: '3185529047' }])],
+    templates: [],
+  } as unknown as Workspace;
+  const searchField = () => [...view.host.querySelectorAll('input')].find((i) => i.type === 'search')!;
+  const shownClients = () => [...view.host.querySelectorAll('ul[aria-label="Clients"] button')].map((b) => b.textContent);
+  async function type(input: HTMLInputElement, value: string) {
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+
+  it('finds the client to link by a domain or a customer id, as the panel’s search does', async () => {
+    await act(async () => view.root.render(createElement(WorkspaceContext.Provider, { value: withClients }, createElement(LinkClientPicker, { tab: TAB, onClose: () => {} }))));
+    await type(searchField(), '318-552-9047');
+    expect(shownClients()).toEqual(['Juniper & Vale']);
+    await type(searchField(), 'northwind.example');
+    expect(shownClients()).toEqual(['Northwind Outfitters']);
+    await type(searchField(), 'juniper');
+    expect(shownClients()).toEqual(['Juniper & Vale']);
+  });
+
   it('names what it links in friendly labels', async () => {
     const workspace = { me: { id: 'm', name: 'Dana', email: 'dana@brightlane.agency', role: 'admin' }, members: [], clients: [], templates: [] } as unknown as Workspace;
     await act(async () => view.root.render(createElement(WorkspaceContext.Provider, { value: workspace }, createElement(LinkClientPicker, { tab: TAB, onClose: () => {} }))));

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { reactRootPerTest } from './react-root';
 import { NavigationContext, type Navigation, type Route } from '../../../components/panel/navigation';
 import { SearchBox } from '../../../components/panel/search-box';
+import { publishChange } from '../../../lib/db/change-feed';
 import { STORAGE_KEYS } from '../../../lib/storage/keys';
 import { getItem, setItem } from '../../../lib/storage/store';
 
@@ -90,17 +91,45 @@ describe('the panel’s search box', () => {
     expect(opened).toEqual([{ view: 'handoff', handoffId: 'h-1' }]);
   });
 
-  it('clears and closes on Escape, says when nothing matches, and shows hostile names as text', async () => {
+  it('closes on Escape keeping the words typed, clears on a second, says when nothing matches, and shows hostile names as text', async () => {
     const input = await render();
     await act(async () => input.focus());
+    await type(input, 'northgate');
+    await press(input, 'Escape');
+    expect(input.value).toBe('northgate');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(view.host.querySelector('[role="listbox"]')).toBeNull();
+    await press(input, 'Escape');
+    expect(input.value).toBe('');
     await type(input, 'nothing like this');
     expect(view.host.textContent).toContain('No client or handoff matches “nothing like this”.');
     await press(input, 'Escape');
-    expect(input.value).toBe('');
-    expect(view.host.querySelector('[role="listbox"]')).toBeNull();
+    expect(view.host.textContent).not.toContain('No client or handoff matches');
     await type(input, '<script>');
     expect(options()).toEqual(['Verity <script>alert(1)</script> Skincare']);
     expect(view.host.querySelector('script')).toBeNull();
+  });
+
+  it('opens nothing on Enter when the result chosen went away meanwhile (another never stands in for it)', async () => {
+    const input = await render();
+    await act(async () => input.focus());
+    await type(input, 'northgate');
+    await press(input, 'ArrowDown');
+    await press(input, 'ArrowDown');
+    expect(document.getElementById(input.getAttribute('aria-activedescendant')!)?.textContent).toContain('Northgate: sales to AM');
+    const gone = HANDOFFS.splice(0);
+    try {
+      publishChange({ eventId: 'e-1', type: 'handoff.deleted', stores: ['handoffs'] });
+      await vi.waitFor(() => expect(options()).toEqual(['Northgate Credit Union']));
+      expect(input.getAttribute('aria-activedescendant')).toBeNull();
+      await press(input, 'Enter');
+      expect(opened).toEqual([]);
+      await press(input, 'ArrowDown');
+      await press(input, 'Enter');
+      expect(opened).toEqual([{ view: 'client', clientId: 'c-north' }]);
+    } finally {
+      HANDOFFS.push(...gone);
+    }
   });
 
   it('offers the recent clients before anything is typed, and remembers none that is gone', async () => {

@@ -29,4 +29,22 @@ describe('explainIdentifiers', () => {
     ]);
     expect(explained.filter((e) => !e.ignored).map((e) => e.identifier)).toEqual(decidingIdentifiers(PAGE, { ownDomains: ['@Fieldstone.digital'] }));
   });
+
+  it('ignores the agency’s subdomains whatever their case, for addresses and domains alike', () => {
+    const page: PageContext = {
+      ...PAGE,
+      identifiers: [
+        { kind: 'email', value: 'Sam@Mail.Fieldstone.Digital' },
+        { kind: 'email-domain', value: 'EU.Fieldstone.digital' },
+        { kind: 'email-domain', value: 'Hotmail.com' },
+        { kind: 'email-domain', value: 'notfieldstone.digital' },
+      ],
+    };
+    expect(explainIdentifiers(page, { ownDomains: ['fieldstone.digital'] }).map((e) => e.ignored ?? 'decides')).toEqual([
+      'a colleague: your agency’s domain',
+      'your agency’s own domain',
+      'a free mail provider: anyone can have an address there',
+      'decides',
+    ]);
+  });
 });

@@ -80,6 +80,11 @@ describe('searching handoffs', () => {
     expect(titles('northgate')).toEqual(['Sales to AM: Northgate', 'Quarterly report']);
   });
 
+  it('leaves out the handoffs of an archived client, as the client itself is left out', () => {
+    const withOld = buildSearchIndex({ clients: [juniper, archived], handoffs: [...handoffs, { id: 'h-old', clientId: 'c-old', title: 'Holiday brief for the old account', senderId: 'm-dana', updatedAt: '2026-11-06T10:00:00Z' }], members });
+    expect(searchHandoffs(withOld, 'holiday').map((h) => h.id)).toEqual(['h-1']);
+  });
+
   it('returns both groups together, each capped', () => {
     const results = search(index, 'northgate', 1);
     expect(results.clients.map((hit) => hit.client.id)).toEqual(['c-northgate']);
