@@ -42,6 +42,9 @@ async function shoot(panel: Page, name: string): Promise<void> {
 test('side panel screenshots', async ({ baton }) => {
   const panel = await openSidePanel(baton);
   await panel.setViewportSize(SIZE);
+  // An empty profile starts on the first-run path.
+  await expect(panel.getByRole('region', { name: 'Who you are' })).toBeVisible();
+  await shoot(panel, 'panel-first-run');
   const loaded = await panel.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'demo/load' }));
   expect(loaded).toMatchObject({ ok: true });
 
@@ -60,6 +63,17 @@ test('side panel screenshots', async ({ baton }) => {
   await expect(panel.getByRole('region', { name: 'Open handoffs' }).getByRole('listitem').first()).toBeVisible();
   await shoot(panel, 'panel-client');
   await review(panel, 'client');
+
+  // Search from the header: `/`, a few letters of a customer ID.
+  await panel.keyboard.press('/');
+  await panel.keyboard.type('455-902');
+  await expect(panel.getByRole('listbox', { name: 'Search results' })).toBeVisible();
+  await panel.screenshot({ path: join(README_DIR, 'panel-search.png') });
+  await settle(panel, 'dark');
+  await panel.screenshot({ path: join(REVIEW_DIR, 'panel-search-dark.png') });
+  await settle(panel, 'light');
+  await panel.keyboard.press('Escape');
+  await panel.keyboard.press('Escape');
 
   await panel.getByRole('button', { name: 'Start handoff' }).click();
   // The demo's Juniper & Vale already has one in flight: the duplicate guard asks first.
