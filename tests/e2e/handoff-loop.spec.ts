@@ -3,7 +3,7 @@
 // in-page prompt), asks about a field, the sender answers, the receiver confirms and takes the client over.
 import { salesToAm } from '../../lib/templates/sales-to-am.ts';
 import { openPanelWithIntent, recordIntents, sidePanelsOpen } from './support/panel-intents.ts';
-import { badgeText, fillSalesToAm, JANE, NORTHWIND, TOM, withJaneAndTom } from './support/team.ts';
+import { badgeText, fillSalesToAm, JANE, NORTHWIND, raiseGap, TOM, withJaneAndTom } from './support/team.ts';
 import { expect, openSidePanel, openSite, test } from './support/test.ts';
 
 const QUESTION = 'What is the monthly media budget, and who approves changes?';
@@ -69,12 +69,7 @@ test('sender → receiver: capture from Gmail, live delivery, gaps raised and an
     await expect(receiverPanel.getByRole('heading', { level: 1, name: NORTHWIND })).toBeVisible();
     // The sent one: Chromium's real side panel took the capture's intent too and started its own draft of it.
     await receiverPanel.getByRole('region', { name: 'Open handoffs' }).getByRole('button', { name: new RegExp(`${subject}.*State: Sent`) }).click();
-    await receiverPanel.getByRole('button', { name: 'Raise gaps' }).click();
-    const raise = receiverPanel.getByRole('form', { name: 'Raise gaps' });
-    await raise.getByRole('checkbox', { name: 'Budget' }).check();
-    await raise.getByRole('textbox', { name: 'Question' }).fill(QUESTION);
-    await raise.getByRole('button', { name: 'Raise gaps' }).click();
-    await expect(receiverPanel.getByText('State: Gaps raised')).toBeVisible();
+    await raiseGap(receiverPanel, 'Budget', QUESTION);
 
     // The sender's panel, still on the handoff, shows the question under Budget without a reload.
     await expect(senderPanel.getByRole('group', { name: 'Budget' }).getByRole('list', { name: 'Gaps' })).toContainText(QUESTION, { timeout: 10_000 });

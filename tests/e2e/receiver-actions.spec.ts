@@ -4,7 +4,7 @@
 // confirm with a note (told first that the client becomes theirs), and the sender reads the note.
 import { mustRequest } from './support/baton.ts';
 import { expectAccessible } from './support/accessible.ts';
-import { fillSalesToAm, JANE, NORTHWIND, TOM, withJaneAndTom } from './support/team.ts';
+import { fillSalesToAm, JANE, NORTHWIND, raiseGap, TOM, withJaneAndTom } from './support/team.ts';
 import { expect, openSidePanel, openSite, test } from './support/test.ts';
 import type { Backup } from '../../lib/messaging/protocol';
 import { salesToAm } from '../../lib/templates/sales-to-am.ts';
@@ -51,12 +51,7 @@ test('send + undo never reaches the receiver; a raised gap withdrawn lets them c
     await openSite(receiver, 'gmail-thread');
     const receiverPanel = await openSidePanel(receiver);
     await receiverPanel.getByRole('region', { name: 'Open handoffs' }).getByRole('button', { name: title }).click();
-    await receiverPanel.getByRole('button', { name: 'Raise gaps' }).click();
-    const raise = receiverPanel.getByRole('form', { name: 'Raise gaps' });
-    await raise.getByRole('checkbox', { name: 'Budget' }).check();
-    await raise.getByRole('textbox', { name: 'Question' }).fill(QUESTION);
-    await raise.getByRole('button', { name: 'Raise gaps' }).click();
-    await expect(receiverPanel.getByText('State: Gaps raised')).toBeVisible();
+    await raiseGap(receiverPanel, 'Budget', QUESTION);
     await expect(receiverPanel.getByRole('button', { name: 'Confirm receipt' })).toHaveCount(0);
     await tomPopup.reload();
     await expect(tomPopup.getByRole('region', { name: 'Waiting on answers' })).toContainText(title);

@@ -158,6 +158,16 @@ export async function confirmReceipt(receiver: Baton, title: string, thread?: Pa
   await panel.close();
 }
 
+/** On the handoff open in `panel`, the receiver asks `question` about the field labelled `field`; waits until it is raised. */
+export async function raiseGap(panel: Page, field: string, question: string): Promise<void> {
+  await panel.getByRole('button', { name: 'Raise gaps' }).click();
+  const raise = panel.getByRole('form', { name: 'Raise gaps' });
+  await raise.getByRole('checkbox', { name: field }).check();
+  await raise.getByRole('textbox', { name: 'Question' }).fill(question);
+  await raise.getByRole('button', { name: 'Raise gaps' }).click();
+  await expect(panel.getByText('State: Gaps raised')).toBeVisible();
+}
+
 /** What the toolbar button's badge says on this browser's Gmail tab (window-wide without one). */
 export async function badgeText(baton: Baton): Promise<string> {
   const [worker] = baton.context.serviceWorkers();
