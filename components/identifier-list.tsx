@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { identifierLabel } from '../lib/sites/labels';
 import type { Identifier } from '../lib/sites/types';
+import { DisclosureButton } from './disclosure-button';
 
 /** An identifier as a page shows it, with why matching ignores it when it does. */
 export interface ShownIdentifier {
@@ -20,15 +21,14 @@ export function IdentifierList({ identifiers, label }: { identifiers: readonly S
   const summary = `${identifiers.length} ${identifiers.length === 1 ? 'identifier' : 'identifiers'} on this page${ignored > 0 ? ` (${ignored} ignored)` : ''}`;
   return (
     <div className="flex flex-col gap-1">
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={listId}
-        onClick={() => setOpen(!open)}
+      <DisclosureButton
+        open={open}
+        controls={listId}
+        onToggle={() => setOpen(!open)}
         className="self-start rounded-sm text-left text-xs text-slate-600 underline decoration-slate-400/40 underline-offset-2 hover:decoration-slate-500 dark:text-slate-400"
       >
         {summary} · {open ? 'hide' : 'show'}
-      </button>
+      </DisclosureButton>
       <ul id={listId} aria-label={label} hidden={!open} className="flex flex-col gap-1">
         {identifiers.map(({ identifier, ignored: reason }) => (
           <li key={`${identifier.kind}:${identifier.value}`} className="flex flex-col rounded-md bg-slate-50 px-2 py-1 text-sm dark:bg-slate-900">

@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { Completeness } from '../../lib/model/handoff';
 import type { TemplateField } from '../../lib/model/template';
 import { Button } from '../button';
+import { DisclosureButton } from '../disclosure-button';
 import { ErrorAlert } from '../error-alert';
 import { CompletenessMeter } from './completeness-meter';
 import { hasContent } from './handoff-form-fields';
@@ -18,18 +19,17 @@ export function OptionalDetails({ fields, values, children }: { fields: readonly
   const open = chosen ?? filled;
   return (
     <div className="flex flex-col gap-4">
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setChosen(!open)}
+      <DisclosureButton
+        open={open}
+        controls={panelId}
+        onToggle={() => setChosen(!open)}
         className="flex items-center gap-2 self-start rounded-md py-1 text-sm font-medium text-slate-800 hover:underline dark:text-slate-200"
       >
         <span aria-hidden="true" className={`inline-block text-xs motion-safe:transition-transform ${open ? 'rotate-90' : ''}`}>
           ▶
         </span>
         Optional details ({fields.length})
-      </button>
+      </DisclosureButton>
       {open ? (
         <div id={panelId} className="flex flex-col gap-5">
           {fields.map(children)}

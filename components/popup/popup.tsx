@@ -79,40 +79,37 @@ function Groups({ data, now, onOpen }: { data: PopupData; now: Date; onOpen: (ha
   const byDue = (a: Handoff, b: Handoff) => Date.parse(a.dueBy ?? '9999') - Date.parse(b.dueBy ?? '9999');
   const lines = (handoffs: Handoff[], party: (h: Handoff) => string): HandoffLine[] =>
     [...handoffs].sort(byDue).map((handoff) => ({ handoff, clientName: clientName(handoff.clientId), party: party(handoff) }));
-  const from = (h: Handoff) => fromParty(h, memberName);
-  const to = (h: Handoff) => toParty(h, memberName);
-  const asked = (h: Handoff) => {
+  const questions = (h: Handoff) => {
     const open = h.gaps.filter(isOpenGap).length;
-    return `${memberName(h.receiverId)} asks ${open} question${open === 1 ? '' : 's'}`;
+    return `${open} question${open === 1 ? '' : 's'}`;
   };
-  const awaitingAnswers = (h: Handoff) => {
-    const open = h.gaps.filter(isOpenGap).length;
-    return `from ${memberName(h.senderId)} · ${open} question${open === 1 ? '' : 's'} to answer`;
-  };
+  // The popup's groups, in the order a person works through them.
+  const groups: { title: string; handoffs: Handoff[]; party: (h: Handoff) => string; empty: string }[] = [
+    {
+      title: 'Awaiting your confirmation',
+      handoffs: data.awaitingMe,
+      party: (h) => fromParty(h, memberName),
+      empty: 'Nothing awaits you. Handoffs sent to you appear here until you confirm them.',
+    },
+    { title: 'Gaps to answer', handoffs: data.gapsToAnswer, party: (h) => `${memberName(h.receiverId)} asks ${questions(h)}`, empty: 'No open questions on your handoffs.' },
+    {
+      title: 'Waiting on others',
+      handoffs: data.waitingOnOthers,
+      party: (h) => toParty(h, memberName),
+      empty: 'Nothing you sent is waiting. Start a handoff from the side panel or the “Capture handoff” button in Gmail.',
+    },
+    {
+      title: 'Waiting on answers',
+      handoffs: data.waitingOnAnswers,
+      party: (h) => `from ${memberName(h.senderId)} · ${questions(h)} to answer`,
+      empty: 'No questions of yours are waiting. Gaps you raise stay here until the sender answers them.',
+    },
+  ];
   return (
     <>
-      <HandoffGroup
-        title="Awaiting your confirmation"
-        lines={lines(data.awaitingMe, from)}
-        empty="Nothing awaits you. Handoffs sent to you appear here until you confirm them."
-        now={now}
-        onOpen={onOpen}
-      />
-      <HandoffGroup title="Gaps to answer" lines={lines(data.gapsToAnswer, asked)} empty="No open questions on your handoffs." now={now} onOpen={onOpen} />
-      <HandoffGroup
-        title="Waiting on others"
-        lines={lines(data.waitingOnOthers, to)}
-        empty="Nothing you sent is waiting. Start a handoff from the side panel or the “Capture handoff” button in Gmail."
-        now={now}
-        onOpen={onOpen}
-      />
-      <HandoffGroup
-        title="Waiting on answers"
-        lines={lines(data.waitingOnAnswers, awaitingAnswers)}
-        empty="No questions of yours are waiting. Gaps you raise stay here until the sender answers them."
-        now={now}
-        onOpen={onOpen}
-      />
+      {groups.map(({ title, handoffs, party, empty }) => (
+        <HandoffGroup key={title} title={title} lines={lines(handoffs, party)} empty={empty} now={now} onOpen={onOpen} />
+      ))}
     </>
   );
 }

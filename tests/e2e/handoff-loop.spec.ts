@@ -2,31 +2,20 @@
 // captures a handoff from a Gmail thread in one click, the receiver hears of it at once (badge, popup,
 // in-page prompt), asks about a field, the sender answers, the receiver confirms and takes the client over.
 import { salesToAm } from '../../lib/templates/sales-to-am.ts';
-import { launchBaton, type Baton } from './support/baton.ts';
 import { openPanelWithIntent, recordIntents, sidePanelsOpen } from './support/panel-intents.ts';
-import { badgeText, fillSalesToAm, joinHub, startTeamHub, type Person } from './support/team.ts';
-import { addClients, expect, openSidePanel, openSite, test } from './support/test.ts';
+import { badgeText, fillSalesToAm, JANE, NORTHWIND, raiseGap, TOM, withJaneAndTom } from './support/team.ts';
+import { expect, openSidePanel, openSite, test } from './support/test.ts';
 
-const CLIENT = 'Northwind Outfitters';
-const JANE: Person = { name: 'Jane Doe', email: 'jane.doe@brightlane.agency', role: 'admin' };
-const TOM: Person = { name: 'Tom Reyes', email: 'tom.reyes@brightlane.agency', role: 'member' };
 const QUESTION = 'What is the monthly media budget, and who approves changes?';
 const ANSWER = '$40k a month; Maya Okafor approves anything above that.';
 
 test('sender → receiver: capture from Gmail, live delivery, gaps raised and answered, receipt confirmed', async ({ baton: sender }) => {
   test.slow();
-  const { hub, invites } = await startTeamHub('Brightlane', [JANE, TOM]);
-  let receiver: Baton | undefined;
-  try {
-    receiver = await launchBaton();
-    await joinHub(sender, hub.url, invites[0]!, JANE);
-    await joinHub(receiver, hub.url, invites[1]!, TOM);
-    await addClients(sender, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
-
+  await withJaneAndTom(sender, async (receiver) => {
     // The sender's own open item on the client: confirming a sales → AM handoff hands it over.
     const { page: senderGmail, site } = await openSite(sender, 'gmail-thread');
     let senderPanel = await openSidePanel(sender);
-    await expect(senderPanel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
+    await expect(senderPanel.getByRole('heading', { level: 1, name: NORTHWIND })).toBeVisible();
     const senderItems = senderPanel.getByRole('region', { name: 'Open items' });
     await senderItems.getByRole('button', { name: 'Add item' }).click();
     await senderItems.getByRole('textbox', { name: 'Item' }).fill('Send Maya the signed SOW');
@@ -66,9 +55,9 @@ test('sender → receiver: capture from Gmail, live delivery, gaps raised and an
     // Within 5 s the receiver's browser knows: the badge counts it, the popup lists it, and the
     // in-page prompt appears on Gmail.
     const { page: receiverGmail } = await openSite(receiver, 'gmail-thread');
-    await expect.poll(() => badgeText(receiver!), { timeout: 5_000 }).toBe('1');
+    await expect.poll(() => badgeText(receiver), { timeout: 5_000 }).toBe('1');
     const prompt = receiverGmail.getByRole('region', { name: 'Baton: handoffs awaiting you' });
-    await expect(prompt).toContainText(`${JANE.name} handed you ${CLIENT}: ${salesToAm.name}`, { timeout: Math.max(500, 5_000 - (Date.now() - sentAt)) });
+    await expect(prompt).toContainText(`${JANE.name} handed you ${NORTHWIND}: ${salesToAm.name}`, { timeout: Math.max(500, 5_000 - (Date.now() - sentAt)) });
     const popup = await receiver.openExtensionPage('popup.html');
     await expect(popup.getByRole('region', { name: 'Awaiting your confirmation' })).toContainText(subject);
     console.log(`delivered to the receiver's badge, prompt and popup within ${Date.now() - sentAt} ms`);
@@ -77,15 +66,10 @@ test('sender → receiver: capture from Gmail, live delivery, gaps raised and an
     // The receiver opens it from the client's open handoffs and asks about the budget.
     await receiverGmail.bringToFront();
     const receiverPanel = await openSidePanel(receiver);
-    await expect(receiverPanel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
+    await expect(receiverPanel.getByRole('heading', { level: 1, name: NORTHWIND })).toBeVisible();
     // The sent one: Chromium's real side panel took the capture's intent too and started its own draft of it.
     await receiverPanel.getByRole('region', { name: 'Open handoffs' }).getByRole('button', { name: new RegExp(`${subject}.*State: Sent`) }).click();
-    await receiverPanel.getByRole('button', { name: 'Raise gaps' }).click();
-    const raise = receiverPanel.getByRole('form', { name: 'Raise gaps' });
-    await raise.getByRole('checkbox', { name: 'Budget' }).check();
-    await raise.getByRole('textbox', { name: 'Question' }).fill(QUESTION);
-    await raise.getByRole('button', { name: 'Raise gaps' }).click();
-    await expect(receiverPanel.getByText('State: Gaps raised')).toBeVisible();
+    await raiseGap(receiverPanel, 'Budget', QUESTION);
 
     // The sender's panel, still on the handoff, shows the question under Budget without a reload.
     await expect(senderPanel.getByRole('group', { name: 'Budget' }).getByRole('list', { name: 'Gaps' })).toContainText(QUESTION, { timeout: 10_000 });
@@ -109,14 +93,14 @@ test('sender → receiver: capture from Gmail, live delivery, gaps raised and an
       await expect(activity).toContainText(`${TOM.name} confirmed receipt`);
     }
     // Nothing awaits the receiver any more: their Gmail tab's badge names the client again.
-    await expect.poll(() => badgeText(receiver!), { timeout: 10_000 }).toBe('NO');
+    await expect.poll(() => badgeText(receiver), { timeout: 10_000 }).toBe('NO');
 
     // Both timelines tell the whole exchange; the receiver now owns the client and its open items.
     await receiverPanel.getByRole('button', { name: 'Back' }).click();
     await senderPanel.close();
     await senderGmail.bringToFront();
     for (const panel of [await openSidePanel(sender), receiverPanel]) {
-      await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
+      await expect(panel.getByRole('heading', { level: 1, name: NORTHWIND })).toBeVisible();
       const history = panel.getByRole('region', { name: 'History' }).getByRole('list', { name: 'History entries' });
       await expect(history).toContainText(/sent/i, { timeout: 10_000 });
       await expect(history).toContainText(/raised/i);
@@ -125,8 +109,5 @@ test('sender → receiver: capture from Gmail, live delivery, gaps raised and an
       await expect(panel.getByText(`Owner: ${TOM.name}`)).toBeVisible();
       await expect(panel.getByRole('region', { name: 'Open items' }).getByRole('listitem').filter({ hasText: 'Send Maya the signed SOW' })).toContainText(TOM.name);
     }
-  } finally {
-    await receiver?.close();
-    await hub.close();
-  }
+  });
 });

@@ -3,19 +3,16 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/accessible.ts';
 import { launchBaton, type Baton } from './support/baton.ts';
-import { joinHub, sendSalesToAm, startTeamHub, type Person } from './support/team.ts';
+import { JANE, joinHub, NORTHWIND, sendSalesToAm, startTeamHub, TOM, withJaneAndTom } from './support/team.ts';
 import { addClients, expect, openSidePanel, openSite, test } from './support/test.ts';
 
-const CLIENT = 'Northwind Outfitters';
-const JANE: Person = { name: 'Jane Doe', email: 'jane.doe@brightlane.agency', role: 'admin' };
-const TOM: Person = { name: 'Tom Reyes', email: 'tom.reyes@brightlane.agency', role: 'member' };
 const FACTS = ['Maya Okafor', 'Head of Growth Marketing', 'maya.okafor@northwindoutfitters.com', 'Calls, not email, for budget', 'Never promise a “lifetime warranty”', 'northwindoutfitters.com/brand'];
 
 /** The client's side panel, opened on its Gmail thread, with its key facts. */
 async function clientPanel(baton: Baton): Promise<Page> {
   await openSite(baton, 'gmail-thread');
   const panel = await openSidePanel(baton);
-  await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByRole('heading', { level: 1, name: NORTHWIND })).toBeVisible({ timeout: 20_000 });
   return panel;
 }
 
@@ -30,14 +27,14 @@ test('key facts added in the panel show in the client view, survive a reload and
   let tom: Baton | undefined;
   try {
     await joinHub(jane, hub.url, invites[0]!, JANE);
-    await addClients(jane, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
+    await addClients(jane, [[NORTHWIND, 'email-domain:northwindoutfitters.com']]);
     const panel = await clientPanel(jane);
     await panel.setViewportSize({ width: 360, height: 800 });
     const facts = panel.getByRole('region', { name: 'Key facts' });
     await expect(facts).toContainText('No stakeholders, preferences or sensitivities recorded yet.');
 
     await facts.getByRole('button', { name: 'Edit key facts' }).click();
-    const editor = panel.getByRole('form', { name: `Key facts of ${CLIENT}` });
+    const editor = panel.getByRole('form', { name: `Key facts of ${NORTHWIND}` });
     const maya = editor.getByRole('group', { name: 'Stakeholder 1' });
     // The keyboard is in the editor's first field: typed, not clicked.
     await expect(maya.getByRole('textbox', { name: 'Name' })).toBeFocused();
@@ -59,7 +56,7 @@ test('key facts added in the panel show in the client view, survive a reload and
     await expectAccessible(panel);
 
     await panel.reload();
-    await expect(panel.getByRole('heading', { level: 1, name: CLIENT })).toBeVisible();
+    await expect(panel.getByRole('heading', { level: 1, name: NORTHWIND })).toBeVisible();
     await expectFacts(panel);
 
     // A teammate joins the same hub in a browser of their own: the client arrives with its key facts.
@@ -74,13 +71,7 @@ test('key facts added in the panel show in the client view, survive a reload and
 
 test('a confirmed handoff offers its client-side people to the client’s key facts, copied in one click for the whole team', async ({ baton: jane }) => {
   test.slow();
-  const { hub, invites } = await startTeamHub('Brightlane', [JANE, TOM]);
-  let tom: Baton | undefined;
-  try {
-    tom = await launchBaton();
-    await joinHub(jane, hub.url, invites[0]!, JANE);
-    await joinHub(tom, hub.url, invites[1]!, TOM);
-    await addClients(jane, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
+  await withJaneAndTom(jane, async (tom) => {
     // The thread's client-side people fill the handoff's stakeholder contacts.
     const title = await sendSalesToAm(jane, TOM);
 
@@ -93,20 +84,17 @@ test('a confirmed handoff offers its client-side people to the client’s key fa
     await expect(copy).toHaveCount(0);
     await panel.getByRole('button', { name: 'Confirm receipt' }).click();
     await expect(panel.getByText('State: Confirmed')).toBeVisible();
-    const offer = panel.getByRole('region', { name: `For ${CLIENT}’s key facts` });
+    const offer = panel.getByRole('region', { name: `For ${NORTHWIND}’s key facts` });
     await expect(offer).toContainText('maya.okafor@northwindoutfitters.com');
     // Colleagues on the thread are not client stakeholders.
     await expect(offer).not.toContainText('brightlane.agency');
     await expectAccessible(panel);
     await copy.click();
-    await expect(panel.getByRole('status').filter({ hasText: `to ${CLIENT}’s key facts.` })).toBeVisible();
+    await expect(panel.getByRole('status').filter({ hasText: `to ${NORTHWIND}’s key facts.` })).toBeVisible();
     await expect(copy).toHaveCount(0);
 
     // The sender sees them in the client's key facts once the change arrives.
     const janePanel = await clientPanel(jane);
     await expect(janePanel.getByRole('region', { name: 'Key facts' })).toContainText('maya.okafor@northwindoutfitters.com', { timeout: 20_000 });
-  } finally {
-    await tom?.close();
-    await hub.close();
-  }
+  });
 });

@@ -2,29 +2,19 @@
 // never reaches the receiver; a send left alone goes out by itself; the receiver's popup keeps a
 // handoff they questioned under "Waiting on answers"; they withdraw the gap, which lets them confirm; they
 // confirm with a note (told first that the client becomes theirs), and the sender reads the note.
-import { launchBaton, mustRequest, type Baton } from './support/baton.ts';
+import { mustRequest } from './support/baton.ts';
 import { expectAccessible } from './support/accessible.ts';
-import { fillSalesToAm, joinHub, startTeamHub, type Person } from './support/team.ts';
-import { addClients, expect, openSidePanel, openSite, test } from './support/test.ts';
+import { fillSalesToAm, JANE, NORTHWIND, raiseGap, TOM, withJaneAndTom } from './support/team.ts';
+import { expect, openSidePanel, openSite, test } from './support/test.ts';
 import type { Backup } from '../../lib/messaging/protocol';
 import { salesToAm } from '../../lib/templates/sales-to-am.ts';
 
-const CLIENT = 'Northwind Outfitters';
-const JANE: Person = { name: 'Jane Doe', email: 'jane.doe@brightlane.agency', role: 'admin' };
-const TOM: Person = { name: 'Tom Reyes', email: 'tom.reyes@brightlane.agency', role: 'member' };
 const QUESTION = 'What is the monthly media budget?';
 const NOTE = 'Got it — kick-off with Maya on Monday.';
 
 test('send + undo never reaches the receiver; a raised gap withdrawn lets them confirm, with a note the sender reads', async ({ baton: sender }) => {
   test.slow();
-  const { hub, invites } = await startTeamHub('Brightlane', [JANE, TOM]);
-  let receiver: Baton | undefined;
-  try {
-    receiver = await launchBaton();
-    await joinHub(sender, hub.url, invites[0]!, JANE);
-    await joinHub(receiver, hub.url, invites[1]!, TOM);
-    await addClients(sender, [[CLIENT, 'email-domain:northwindoutfitters.com']]);
-
+  await withJaneAndTom(sender, async (receiver) => {
     // Jane sends, sees "Sent to Tom Reyes · Undo", and undoes it: the form is back as it was.
     await openSite(sender, 'gmail-thread');
     const senderPanel = await openSidePanel(sender);
@@ -61,12 +51,7 @@ test('send + undo never reaches the receiver; a raised gap withdrawn lets them c
     await openSite(receiver, 'gmail-thread');
     const receiverPanel = await openSidePanel(receiver);
     await receiverPanel.getByRole('region', { name: 'Open handoffs' }).getByRole('button', { name: title }).click();
-    await receiverPanel.getByRole('button', { name: 'Raise gaps' }).click();
-    const raise = receiverPanel.getByRole('form', { name: 'Raise gaps' });
-    await raise.getByRole('checkbox', { name: 'Budget' }).check();
-    await raise.getByRole('textbox', { name: 'Question' }).fill(QUESTION);
-    await raise.getByRole('button', { name: 'Raise gaps' }).click();
-    await expect(receiverPanel.getByText('State: Gaps raised')).toBeVisible();
+    await raiseGap(receiverPanel, 'Budget', QUESTION);
     await expect(receiverPanel.getByRole('button', { name: 'Confirm receipt' })).toHaveCount(0);
     await tomPopup.reload();
     await expect(tomPopup.getByRole('region', { name: 'Waiting on answers' })).toContainText(title);
@@ -80,7 +65,7 @@ test('send + undo never reaches the receiver; a raised gap withdrawn lets them c
     await budget.getByRole('form', { name: 'Withdraw gap' }).getByRole('button', { name: 'Withdraw gap' }).click();
     await expect(receiverPanel.getByText('State: Sent')).toBeVisible();
     await expect(budget).toContainText(`${TOM.name} withdrew it`);
-    await expect(receiverPanel.getByText(`Confirming makes you the owner of ${CLIENT}.`)).toBeVisible();
+    await expect(receiverPanel.getByText(`Confirming makes you the owner of ${NORTHWIND}.`)).toBeVisible();
 
     // Confirm with a note; "Confirmed · Undo" first, then "Confirm now".
     await receiverPanel.getByRole('button', { name: 'Confirm with a note' }).click();
@@ -98,8 +83,5 @@ test('send + undo never reaches the receiver; a raised gap withdrawn lets them c
     await expect(senderPanel.getByText('State: Confirmed')).toBeVisible({ timeout: 15_000 });
     await expect(senderPanel.getByRole('list', { name: 'Activity' })).toContainText(NOTE);
     await expect(senderPanel.getByRole('list', { name: 'Activity' })).toContainText(`${TOM.name} withdrew a gap: ${QUESTION} (It is in the signed SOW.)`);
-  } finally {
-    await receiver?.close();
-    await hub.close();
-  }
+  });
 });

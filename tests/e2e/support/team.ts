@@ -4,13 +4,38 @@ import type { Page } from '@playwright/test';
 import { openPglite } from '../../../server/db';
 import { startHub, type Hub } from '../../../server/server';
 import { salesToAm } from '../../../lib/templates/sales-to-am.ts';
-import type { Baton } from './baton.ts';
-import { expect, openSidePanel, openSite } from './test.ts';
+import { launchBaton, type Baton } from './baton.ts';
+import { addClients, expect, openSidePanel, openSite } from './test.ts';
 
 export interface Person {
   name: string;
   email: string;
   role: 'admin' | 'member';
+}
+
+/** The agency's two people the two-browser specs hand off between. */
+export const JANE: Person = { name: 'Jane Doe', email: 'jane.doe@brightlane.agency', role: 'admin' };
+export const TOM: Person = { name: 'Tom Reyes', email: 'tom.reyes@brightlane.agency', role: 'member' };
+/** The client they hand over: its Gmail thread fixture is from northwindoutfitters.com. */
+export const NORTHWIND = 'Northwind Outfitters';
+
+/**
+ * Jane (the test's own browser) and Tom (a browser of his own) joined to one new hub, Northwind added on
+ * Jane's side; runs `body` with Tom's browser, then closes it and the hub whatever happened.
+ */
+export async function withJaneAndTom(jane: Baton, body: (tom: Baton) => Promise<void>): Promise<void> {
+  const { hub, invites } = await startTeamHub('Brightlane', [JANE, TOM]);
+  let tom: Baton | undefined;
+  try {
+    tom = await launchBaton();
+    await joinHub(jane, hub.url, invites[0]!, JANE);
+    await joinHub(tom, hub.url, invites[1]!, TOM);
+    await addClients(jane, [[NORTHWIND, 'email-domain:northwindoutfitters.com']]);
+    await body(tom);
+  } finally {
+    await tom?.close();
+    await hub.close();
+  }
 }
 
 export async function startTeamHub(agency: string, people: Person[]): Promise<{ hub: Hub; invites: string[] }> {
@@ -131,6 +156,16 @@ export async function confirmReceipt(receiver: Baton, title: string, thread?: Pa
   await panel.getByRole('region', { name: 'Undo' }).getByRole('button', { name: 'Confirm now' }).click();
   await expect(panel.getByText('State: Confirmed')).toBeVisible();
   await panel.close();
+}
+
+/** On the handoff open in `panel`, the receiver asks `question` about the field labelled `field`; waits until it is raised. */
+export async function raiseGap(panel: Page, field: string, question: string): Promise<void> {
+  await panel.getByRole('button', { name: 'Raise gaps' }).click();
+  const raise = panel.getByRole('form', { name: 'Raise gaps' });
+  await raise.getByRole('checkbox', { name: field }).check();
+  await raise.getByRole('textbox', { name: 'Question' }).fill(question);
+  await raise.getByRole('button', { name: 'Raise gaps' }).click();
+  await expect(panel.getByText('State: Gaps raised')).toBeVisible();
 }
 
 /** What the toolbar button's badge says on this browser's Gmail tab (window-wide without one). */

@@ -3,6 +3,7 @@
 // No JSX here: unit tests are .ts files.
 import { act, createElement, type ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AT, handoffOf, TOM } from './handoff-fixture';
 import { reactRootPerTest } from './react-root';
 import { AfterSendActions } from '../../../components/panel/after-send-actions';
 import { AfterSendNotes, ChangedMark } from '../../../components/panel/after-send-notes';
@@ -14,30 +15,18 @@ import type { Handoff } from '../../../lib/model/handoff';
 import type { Member } from '../../../lib/model/member';
 import { salesToAm } from '../../../lib/templates';
 
-const AT = '2026-12-06T11:00:00.000Z';
 const JANE: Member = { id: 'm-jane', name: 'Jane Sender', email: 'jane@brightlane.agency', role: 'member' };
-const TOM: Member = { id: 'm-tom', name: 'Tom Receiver', email: 'tom@brightlane.agency', role: 'member' };
 const SAM: Member = { id: 'm-sam', name: 'Sam Other', email: 'sam@brightlane.agency', role: 'member' };
 const ADA: Member = { id: 'm-ada', name: 'Ada Admin', email: 'ada@brightlane.agency', role: 'admin' };
-const SENT: Handoff = {
-  id: 'h-1',
-  clientId: 'c-1',
-  templateId: salesToAm.id,
-  templateVersion: salesToAm.version,
+const SENT = handoffOf(salesToAm, {
   title: 'Acme: signed',
   fields: { timeline: 'Launch in April.', budget: '$10,000' },
   senderId: JANE.id,
   receiverId: TOM.id,
   state: 'sent',
-  sources: {},
-  context: { participants: [] },
-  gaps: [],
-  gapRounds: 0,
-  createdAt: AT,
-  updatedAt: AT,
   sentAt: AT,
   dueBy: '2026-12-08T11:00:00.000Z',
-};
+});
 
 const sent: { type: string }[] = [];
 beforeEach(() => {

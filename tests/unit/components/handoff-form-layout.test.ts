@@ -4,33 +4,16 @@
 // moves pinned to its top. No JSX here: unit tests are .ts files.
 import { act, createElement } from 'react';
 import { describe, expect, it } from 'vitest';
+import { AT, handoffOf, teamWith, TOM } from './handoff-fixture';
 import { reactRootPerTest } from './react-root';
 import { HandoffActions } from '../../../components/panel/handoff-actions';
 import { HandoffForm } from '../../../components/panel/handoff-form';
-import { WorkspaceContext, type Workspace } from '../../../components/panel/workspace';
+import { WorkspaceContext } from '../../../components/panel/workspace';
 import type { Handoff } from '../../../lib/model/handoff';
 import { salesToAm } from '../../../lib/templates';
 
-const AT = '2026-12-06T11:00:00.000Z';
-const ME = { id: 'm-me', name: 'Sam Sender', email: 'sam@brightlane.agency', role: 'member' as const };
-const TOM = { id: 'm-tom', name: 'Tom Receiver', email: 'tom@brightlane.agency', role: 'member' as const };
-const WORKSPACE: Workspace = { me: ME, members: [ME, TOM], clients: [], templates: [salesToAm] };
-const DRAFT: Handoff = {
-  id: 'h-1',
-  clientId: 'c-1',
-  templateId: salesToAm.id,
-  templateVersion: salesToAm.version,
-  title: 'Northwind signed',
-  fields: {},
-  senderId: ME.id,
-  state: 'draft',
-  sources: {},
-  context: { participants: [] },
-  gaps: [],
-  gapRounds: 0,
-  createdAt: AT,
-  updatedAt: AT,
-};
+const WORKSPACE = teamWith(salesToAm);
+const DRAFT = handoffOf(salesToAm);
 const OPTIONAL = salesToAm.fields.filter((f) => !f.required);
 const REQUIRED = salesToAm.fields.filter((f) => f.required);
 

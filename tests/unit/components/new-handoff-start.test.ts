@@ -4,6 +4,7 @@
 import { act, createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { AT, handoffOf, ME } from './handoff-fixture';
 import { reactRootPerTest } from './react-root';
 import { NavigationContext, type Navigation, type Route } from '../../../components/panel/navigation';
 import { NewHandoffView } from '../../../components/panel/new-handoff-view';
@@ -13,26 +14,9 @@ import type { Handoff } from '../../../lib/model/handoff';
 import type { Site } from '../../../lib/sites/types';
 import { BUILT_IN_TEMPLATES } from '../../../lib/templates';
 
-const AT = '2026-12-06T11:00:00.000Z';
-const ME = { id: 'm-me', name: 'Sam Sender', email: 'sam@brightlane.agency', role: 'member' as const };
 const CLIENT = { id: 'c-1', name: 'Northwind Outfitters', identifiers: [], createdAt: AT, updatedAt: AT };
 const WORKSPACE = { me: ME, members: [ME], clients: [CLIENT], templates: [...BUILT_IN_TEMPLATES] } as unknown as Workspace;
-const draftOf = (templateId: string): Handoff => ({
-  id: `h-${templateId}`,
-  clientId: CLIENT.id,
-  templateId,
-  templateVersion: 1,
-  title: 'Northwind signed',
-  fields: {},
-  senderId: ME.id,
-  state: 'draft',
-  sources: {},
-  context: { participants: [] },
-  gaps: [],
-  gapRounds: 0,
-  createdAt: AT,
-  updatedAt: AT,
-});
+const draftOf = (templateId: string): Handoff => handoffOf({ id: templateId, version: 1 }, { id: `h-${templateId}`, clientId: CLIENT.id });
 
 type Message = { type: string; templateId?: string; id?: string };
 const asked: Message[] = [];

@@ -3,10 +3,7 @@
 // view and from a handoff, into the client's history. No JSX here: unit tests are .ts files.
 import 'fake-indexeddb/auto';
 import { createElement, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
 import { ClientView } from '../../../components/panel/client-view';
 import { EMPTY_FAILURE_DRAFT, failureRequest } from '../../../components/panel/failure-draft';
 import { HandoffDetail } from '../../../components/panel/handoff-detail';
@@ -20,34 +17,14 @@ import type { Handoff } from '../../../lib/model/handoff';
 import type { Member } from '../../../lib/model/member';
 import type { Failure } from '../../../lib/model/note';
 import { BUILT_IN_TEMPLATES, findTemplate } from '../../../lib/templates';
-import { handoffFromColleague, newTestBackground, type TestBackground } from '../helpers/background';
+import { handoffFromColleague } from '../helpers/background';
 import { personClick } from '../helpers/dom';
-import { ORIGIN, RUNTIME_ID } from '../helpers/extension';
+import { panelOnTestBackground } from '../helpers/panel-background';
 
-const PANEL = { id: RUNTIME_ID, url: `${ORIGIN}sidepanel.html` };
-
-let bg: TestBackground;
-let root: Root | undefined;
-let host: HTMLElement;
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  bg = newTestBackground();
-  // The panel's messages go to this background, as the browser would carry them.
-  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(((message: Record<string, unknown>) => bg.send(message, PANEL)) as never);
-  host = document.createElement('div');
-  document.body.append(host);
-});
-
-afterEach(() => {
-  root?.unmount();
-  root = undefined;
-  host.remove();
-});
+const panel = panelOnTestBackground();
 
 function render(view: ReactElement): void {
-  root = createRoot(host);
-  root.render(createElement(WorkspaceProvider, { fallback: () => null, children: view }));
+  panel.root.render(createElement(WorkspaceProvider, { fallback: () => null, children: view }));
 }
 
 const buttons = (scope: ParentNode, name: string) => [...scope.querySelectorAll('button')].filter((b) => b.textContent?.trim() === name);
@@ -74,12 +51,12 @@ function type(element: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElemen
   element.dispatchEvent(new Event(element.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
 }
 const historyLines = () => [...region('History').querySelectorAll('ol[aria-label="History entries"] > li')].map((li) => li.textContent ?? '');
-const failures = async (clientId: string) => (await bg.ok<ClientViewData>({ type: 'client/view', clientId })).failures;
+const failures = async (clientId: string) => (await panel.bg.ok<ClientViewData>({ type: 'client/view', clientId })).failures;
 
 describe('Log failure on the client view', () => {
   it('opens a form on its first field, refuses what is missing, logs the failure with its handoff and shows it in History', async () => {
-    const { handoff, client } = await handoffFromColleague(bg);
-    const draft = await bg.ok<Handoff>({ type: 'handoff/start', clientId: client.id, templateId: 'sales-to-am' });
+    const { handoff, client } = await handoffFromColleague(panel.bg);
+    const draft = await panel.bg.ok<Handoff>({ type: 'handoff/start', clientId: client.id, templateId: 'sales-to-am' });
     render(createElement(ClientView, { clientId: client.id }));
     await vi.waitFor(() => button(region('History'), 'Log failure'));
     const history = region('History');
@@ -128,7 +105,7 @@ describe('Log failure on the client view', () => {
   });
 
   it('Close gives the keyboard back to “Log failure” and forgets what was typed', async () => {
-    const client = await bg.ok<{ id: string }>({ type: 'clients/save', client: { name: 'Harbor & Pine', identifiers: '' } });
+    const client = await panel.bg.ok<{ id: string }>({ type: 'clients/save', client: { name: 'Harbor & Pine', identifiers: '' } });
     render(createElement(ClientView, { clientId: client.id }));
     await vi.waitFor(() => button(region('History'), 'Log failure'));
     personClick(button(region('History'), 'Log failure'));
@@ -145,7 +122,7 @@ describe('Log failure on the client view', () => {
   });
 
   it('shows the background’s refusal in the form and keeps what was typed', async () => {
-    const client = await bg.ok<{ id: string }>({ type: 'clients/save', client: { name: 'Harbor & Pine', identifiers: '' } });
+    const client = await panel.bg.ok<{ id: string }>({ type: 'clients/save', client: { name: 'Harbor & Pine', identifiers: '' } });
     render(createElement(ClientView, { clientId: client.id }));
     await vi.waitFor(() => button(region('History'), 'Log failure'));
     personClick(button(region('History'), 'Log failure'));
@@ -164,8 +141,8 @@ describe('Log failure on the client view', () => {
 
 describe('Log failure on a handoff', () => {
   it('links the failure to the handoff without asking, for a member who is neither party', async () => {
-    const sam = await bg.ok<Member>({ type: 'member/add', name: 'Sam Ortiz', email: 'sam@brightlane.agency' });
-    const { handoff, client } = await handoffFromColleague(bg, { receiver: sam });
+    const sam = await panel.bg.ok<Member>({ type: 'member/add', name: 'Sam Ortiz', email: 'sam@brightlane.agency' });
+    const { handoff, client } = await handoffFromColleague(panel.bg, { receiver: sam });
     render(createElement(HandoffView, { handoffId: handoff.id }));
     await vi.waitFor(() => button(document, 'Log failure'));
     personClick(button(document, 'Log failure'));
@@ -186,7 +163,7 @@ describe('Log failure on a handoff', () => {
   });
 
   it('is not offered on a handoff that never went out', async () => {
-    const { handoff } = await handoffFromColleague(bg);
+    const { handoff } = await handoffFromColleague(panel.bg);
     const template = findTemplate(BUILT_IN_TEMPLATES, handoff.templateId)!;
     render(createElement(HandoffDetail, { handoff: { ...handoff, state: 'draft', sentAt: undefined }, template }));
     await vi.waitFor(() => expect(document.querySelector('h1')?.textContent).toBe(handoff.title));
