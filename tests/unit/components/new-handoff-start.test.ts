@@ -24,6 +24,8 @@ const view = reactRootPerTest((message: Message) => {
   asked.push(message);
   if (message.type === 'handoff/start') return { ok: true, data: draftOf(message.templateId!) };
   if (message.type === 'handoff/cancel') return { ok: true, data: { ...draftOf('x'), state: 'cancelled' } };
+  // Nothing is held for undo (the handoff view asks).
+  if (message.type === 'pending/list') return { ok: true, data: [] };
   return { ok: true, data: null };
 });
 
@@ -72,6 +74,7 @@ describe('starting a handoff where the page suggests a template', () => {
       asked.push(message);
       if (message.type === 'handoff/get') return Promise.resolve({ ok: true, data: draftOf('sales-to-am') });
       if (message.type === 'handoff/start') return Promise.resolve({ ok: true, data: draftOf(message.templateId!) });
+      if (message.type === 'pending/list') return Promise.resolve({ ok: true, data: [] });
       return Promise.resolve({ ok: true, data: { ...draftOf('sales-to-am'), state: 'cancelled' } });
     }) as never);
     const navigate = await open({ view: 'new-handoff', clientId: CLIENT.id, startedId: 'h-sales-to-am' }, 'gmail');
