@@ -7,7 +7,6 @@ import { expectAccessible } from './support/accessible.ts';
 import { fillSalesToAm, JANE, NORTHWIND, raiseGap, TOM, withJaneAndTom } from './support/team.ts';
 import { expect, openSidePanel, openSite, test } from './support/test.ts';
 import type { Backup } from '../../lib/messaging/protocol';
-import { salesToAm } from '../../lib/templates/sales-to-am.ts';
 
 const QUESTION = 'What is the monthly media budget?';
 const NOTE = 'Got it — kick-off with Maya on Monday.';
@@ -18,8 +17,8 @@ test('send + undo never reaches the receiver; a raised gap withdrawn lets them c
     // Jane sends, sees "Sent to Tom Reyes · Undo", and undoes it: the form is back as it was.
     await openSite(sender, 'gmail-thread');
     const senderPanel = await openSidePanel(sender);
+    // The thread suggests the sales → AM handoff: it starts at once.
     await senderPanel.getByRole('button', { name: 'Start handoff' }).click();
-    await senderPanel.getByRole('button', { name: salesToAm.name }).click();
     await fillSalesToAm(senderPanel);
     await senderPanel.getByRole('combobox', { name: 'Receiver' }).selectOption({ label: `${TOM.name} (${TOM.email})` });
     const title = await senderPanel.getByRole('textbox', { name: 'Title' }).inputValue();
