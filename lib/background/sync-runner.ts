@@ -174,6 +174,9 @@ function createLiveStream(workspace: WorkspaceService, onNews: () => void) {
       keepalive = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('ping'), KEEPALIVE_MS);
       onNews();
     };
+    // A failed connection (the hub down or restarting) reports here, then closes: onclose retries.
+    // Handled so no runtime treats it as unhandled (Node's ws throws an 'error' nobody listens to).
+    ws.onerror = () => undefined;
     ws.onmessage = (message) => {
       if (typeof message.data === 'string' && message.data.includes('"events"')) onNews();
     };
