@@ -30,8 +30,10 @@ export const GapSchema = z.object({
   answer: shortText(20_000).optional(),
   answeredBy: IdSchema.optional(),
   answeredAt: TimestampSchema.optional(),
-  /** Withdrawn by the receiver who raised it before it was answered: no longer open, kept in the record. */
+  /** Withdrawn by the receiver before it was answered: no longer open, kept in the record. */
   withdrawnAt: TimestampSchema.optional(),
+  /** Who withdrew it (the receiver then; after a reassignment, not always who raised it). Absent on older records: the raiser. */
+  withdrawnBy: IdSchema.optional(),
   withdrawnReason: shortText(2000).optional(),
 });
 export type Gap = z.infer<typeof GapSchema>;

@@ -24,7 +24,8 @@ export const RULES: Record<HandoffAction, Rule> = {
   confirm: { states: AWAITING_RECEIVER_STATES, who: 'receiver', verb: 'confirmed', doing: 'confirm receipt' },
   cancel: { states: OPEN_STATES, who: 'sender', verb: 'cancelled', doing: 'cancel it' },
   reassign: { states: IN_FLIGHT_STATES, who: 'sender_or_admin', verb: 'reassigned', doing: 'reassign it' },
-  // Only while gaps are open; the reducer also holds that the gap is open and that this receiver raised it.
+  // Only while gaps are open; the reducer also holds that the gap is open. Any open gap, whoever raised
+  // it: after a reassignment the former receiver's questions are the new receiver's to keep or drop.
   withdraw_gap: { states: ['gaps_raised'], who: 'receiver', verb: 'relieved of a gap', doing: 'withdraw a gap' },
   // After the send the sender keeps the handoff true (a new version the receiver sees) and may remind
   // the receiver while it waits on them.

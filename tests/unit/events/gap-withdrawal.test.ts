@@ -65,11 +65,16 @@ describe('withdrawing a gap', () => {
     expect(refusal(partly, TOM.id, GAP_A)).toBe('That gap is already answered: it can no longer be withdrawn.');
   });
 
-  it('after a reassignment, the new receiver cannot withdraw the gap the former one raised', () => {
+  it('after a reassignment, the new receiver may withdraw the gap the former one raised (else it could only be answered); the former may not', () => {
     const s = driveTo('gaps_raised');
     s.must('handoff.reassigned', JANE.id, HANDOFF_ID, { receiverId: SAM.id });
-    expect(refusal(s, SAM.id, GAP_A)).toBe('Only the person who raised a gap can withdraw it.');
     expect(refusal(s, TOM.id, GAP_A)).toBe('Only the receiver can withdraw a gap.');
+    const withdrawn = s.must('handoff.gap_withdrawn', SAM.id, HANDOFF_ID, { gapId: GAP_A, reason: 'Not needed for paid social.' });
+    expect(s.handoff().gaps[0]).toMatchObject({ id: GAP_A, raisedBy: TOM.id, withdrawnAt: withdrawn.at, withdrawnBy: SAM.id });
+    expect(s.handoff().state).toBe('sent');
+    expect(s.model.timeline.find((t) => t.id === withdrawn.id)?.summary).toBe('Sam Other withdrew a gap Tom Receiver raised: Which of these goals matters most to the CMO? (Not needed for paid social.)');
+    s.must('handoff.confirmed', SAM.id, HANDOFF_ID, {});
+    expect(s.handoff().state).toBe('confirmed');
   });
 
   it('the machine and the rules say the same', () => {

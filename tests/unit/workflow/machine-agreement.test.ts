@@ -81,6 +81,8 @@ class Log {
   readonly firstConfirmed = new Map<string, number>();
   /** Edits that asked a confirmed handoff's receiver to confirm again. */
   reopened = 0;
+  /** Gaps withdrawn by a receiver who did not raise them (after a reassignment). */
+  withdrawnByAnother = 0;
   private at: number;
   private n = 0;
   private gapNo = 0;
@@ -180,10 +182,11 @@ class Log {
         return this.add('handoff.gaps_raised', receiver, id, { gaps }, s.delay);
       }
       case 'withdraw': {
-        // The receiver takes back a gap they raised; after a reassignment the gaps are the former receiver's: answered instead.
-        const mine = h.gaps.find((g) => isOpenGap(g) && g.raisedBy === receiver);
-        if (mine) return this.add('handoff.gap_withdrawn', receiver, id, { gapId: mine.id, ...(s.title ? { reason: 'Found it.' } : {}) }, s.delay);
-        return this.command(h, 'answer', s);
+        // The receiver takes back an open gap: one they raised, or after a reassignment one the former receiver raised.
+        const open = h.gaps.filter(isOpenGap);
+        const gap = open[s.who % open.length]!;
+        if (gap.raisedBy !== receiver) this.withdrawnByAnother += 1;
+        return this.add('handoff.gap_withdrawn', receiver, id, { gapId: gap.id, ...(s.title ? { reason: 'Found it.' } : {}) }, s.delay);
       }
       case 'answer': {
         const open = h.gaps.filter(isOpenGap);
@@ -243,7 +246,7 @@ function expectAgreement(h: Handoff, f: HandoffFact | undefined, deadlines: numb
 
 describe('one handoff lifecycle: the metrics fold agrees with the reducer', () => {
   it('for random valid command sequences, every handoff has the same state, gap rounds, deadlines and times', () => {
-    const seen = { states: new Set<string>(), rounds: 0, events: 0, overridden: 0, reassigned: 0, reopened: 0 };
+    const seen = { states: new Set<string>(), rounds: 0, events: 0, overridden: 0, reassigned: 0, reopened: 0, withdrawnByAnother: 0 };
     fc.assert(
       fc.property(fc.array(stepArb, { minLength: 1, maxLength: 80, size: 'max' }), (steps) => {
         const log = new Log();
@@ -266,6 +269,7 @@ describe('one handoff lifecycle: the metrics fold agrees with the reducer', () =
         seen.reassigned += [...facts.handoffs.values()].filter((f) => f.reassignedAt.length > 0).length;
         seen.events += log.events.length;
         seen.reopened += log.reopened;
+        seen.withdrawnByAnother += log.withdrawnByAnother;
       }),
       { numRuns: 400 },
     );
@@ -275,5 +279,6 @@ describe('one handoff lifecycle: the metrics fold agrees with the reducer', () =
     expect(seen.overridden).toBeGreaterThan(20);
     expect(seen.reassigned).toBeGreaterThan(20);
     expect(seen.reopened).toBeGreaterThan(20);
+    expect(seen.withdrawnByAnother).toBeGreaterThan(5);
   }, 60_000);
 });
