@@ -406,6 +406,7 @@ function handoffEdited({ event, actor, handoff, template, next, log }: Move<'han
   if (p.dueBy) next.dueBy = p.dueBy;
   advance(next, 'edit', hasOpenGap(next), { reconfirm: change.reconfirm });
   if (reopened) {
+    next.firstConfirmedAt = handoff.firstConfirmedAt ?? handoff.confirmedAt;
     delete next.confirmedAt;
     next.dueBy = p.dueBy ?? deadlineFrom(event.at, confirmByHours(template));
   }

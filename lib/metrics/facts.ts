@@ -281,6 +281,8 @@ export class MetricFacts {
         h.confirmedAt ??= at;
         break;
       case 'cancel':
+        // Confirmed once (an edit re-opened it): the reducer refuses the cancel (rules.ts), so does the fold.
+        if (h.confirmedAt !== undefined) return false;
         h.cancelledAt = at;
         this.drafts.delete(h.id);
         break;

@@ -71,6 +71,11 @@ export const HandoffSchema = z.object({
   updatedAt: TimestampSchema,
   sentAt: TimestampSchema.optional(),
   confirmedAt: TimestampSchema.optional(),
+  /**
+   * The receiver's first confirmation, kept once an edit asks them to confirm again (confirmedAt is
+   * cleared then): the client and its open items were handed over at it, so it is never cancelled.
+   */
+  firstConfirmedAt: TimestampSchema.optional(),
   cancelledAt: TimestampSchema.optional(),
   /**
    * The sender's edits after the send, since the receiver last confirmed: who, when, which template

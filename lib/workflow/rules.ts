@@ -43,9 +43,15 @@ const STATE_WORDS: Record<HandoffState, string> = {
   reassigned: 'reassigned',
 };
 
-/** Why `actor` may not do `action` to a handoff in `state`, or null when they may. */
+/** Refused cancel: the handoff was confirmed once (an edit re-opened it), and its client handed over then. */
+export const CONFIRMED_ONCE = 'This handoff was confirmed once: its client and open items were handed over then, so it can no longer be cancelled. Edit it, or reassign it.';
+
+/**
+ * Why `actor` may not do `action` to a handoff in `state`, or null when they may. `firstConfirmedAt`:
+ * set once an edit re-opened a confirmed handoff (it is in flight again, but never cancelled).
+ */
 export function checkAction(
-  handoff: { state: HandoffState; senderId: string; receiverId?: string },
+  handoff: { state: HandoffState; senderId: string; receiverId?: string; firstConfirmedAt?: string },
   action: HandoffAction,
   actor: Member,
 ): string | null {
@@ -66,5 +72,6 @@ export function checkAction(
     const word = STATE_WORDS[handoff.state];
     return `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word} handoff cannot be ${rule.verb}.`;
   }
+  if (action === 'cancel' && handoff.firstConfirmedAt !== undefined) return CONFIRMED_ONCE;
   return null;
 }

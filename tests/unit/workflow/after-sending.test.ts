@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeEvent } from '../../../lib/events/make-event';
 import { collectFacts } from '../../../lib/metrics/facts';
 import { checkAction } from '../../../lib/workflow/rules';
 import { nextState } from '../../../lib/workflow/handoff-machine';
@@ -82,6 +83,34 @@ describe('editing a sent handoff', () => {
     const fact = collectFacts(s.events).handoffs.get(HANDOFF_ID)!;
     expect(fact).toMatchObject({ state: 'confirmed', confirmedAt: firstConfirmed });
     expect(fact.deadlines.at(-1)?.endedAt).toBe(Date.parse(s.handoff().confirmedAt!));
+  });
+
+  it('a handoff once confirmed cannot be cancelled, even re-opened by an edit: its client and open items were handed over at the first confirmation', () => {
+    const s = driveTo('confirmed', {}, workspace());
+    const firstConfirmedAt = s.handoff().confirmedAt;
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: 'Kick-off moved to May.' }, reconfirm: true });
+    expect(s.handoff()).toMatchObject({ state: 'sent', firstConfirmedAt });
+    const why = 'This handoff was confirmed once: its client and open items were handed over then, so it can no longer be cancelled. Edit it, or reassign it.';
+    expect(refusal(s.try('handoff.cancelled', JANE.id, HANDOFF_ID, { reason: 'Changed my mind.' }))).toBe(why);
+    expect(checkAction(s.handoff(), 'cancel', JANE)).toBe(why);
+    // Confirmed again, then re-opened again: the first confirmation stays the one kept.
+    s.must('handoff.confirmed', TOM.id, HANDOFF_ID, {});
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: 'June.' }, reconfirm: true });
+    expect(s.handoff().firstConfirmedAt).toBe(firstConfirmedAt);
+    expect(refusal(s.try('handoff.cancelled', JANE.id, HANDOFF_ID, {}))).toBe(why);
+    // A handoff never confirmed is still the sender's to cancel.
+    expect(refusal(driveTo('sent').try('handoff.cancelled', JANE.id, HANDOFF_ID, {}))).toBeNull();
+  });
+
+  it('the metrics fold reads a cancel after a confirmation as the reducer does: refused, never counted both confirmed and cancelled', () => {
+    const s = driveTo('confirmed');
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: 'May.' }, reconfirm: true });
+    const last = Date.parse(s.events.at(-1)!.at);
+    // What a log could hold from before the rule: a cancel of the re-opened handoff.
+    const cancel = makeEvent('handoff.cancelled', JANE.id, HANDOFF_ID, {}, { id: 'ev-old-cancel', at: new Date(last + 60_000) });
+    const facts = collectFacts([...s.events, cancel]);
+    expect(facts.handoffs.get(HANDOFF_ID)).toMatchObject({ state: 'sent', cancelledAt: undefined });
+    expect(facts.skipped).toBe(1);
   });
 
   it('the machine: only a required change reopens, and only a confirmed handoff', () => {

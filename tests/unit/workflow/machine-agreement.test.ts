@@ -7,6 +7,7 @@ import type { BatonEvent, EventType } from '../../../lib/model/event';
 import { HANDOFF_STATES, isOpenGap, type Handoff, type HandoffState } from '../../../lib/model/handoff';
 import { assessCompleteness } from '../../../lib/workflow/completeness';
 import { describeEdit } from '../../../lib/workflow/edits';
+import { CONFIRMED_ONCE } from '../../../lib/workflow/rules';
 import { CLIENT_ID, CLIENT_NAME, completeFields, workspace } from '../events/builders';
 import { ONBOARDING_V1, ONBOARDING_V2 } from '../metrics/story';
 
@@ -83,6 +84,8 @@ class Log {
   reopened = 0;
   /** Gaps withdrawn by a receiver who did not raise them (after a reassignment). */
   withdrawnByAnother = 0;
+  /** Commands tried and refused (cancelling a handoff confirmed once). */
+  refusals = 0;
   private at: number;
   private n = 0;
   private gapNo = 0;
@@ -94,6 +97,14 @@ class Log {
     this.at = Date.parse(s.events.at(-1)!.at);
     this.add('template.saved', 'ada', 'onboarding', { template: ONBOARDING_V1 });
     this.add('template.saved', 'ada', 'onboarding', { template: ONBOARDING_V2 });
+  }
+
+  /** A command the rules refuse: the reducer says why and the log does not change. */
+  refused<T extends EventType>(type: T, actor: string, entityId: string, payload: EventInput<T>, why: string): void {
+    const event = makeEvent(type, actor, entityId, payload, { id: `refused-${++this.n}`, at: new Date(this.at + 60_000) });
+    const decision = this.model.apply(event);
+    expect(decision.ok ? null : decision.problem.message).toBe(why);
+    this.refusals += 1;
   }
 
   add<T extends EventType>(type: T, actor: string, entityId: string, payload: EventInput<T>, delay = 60_000): void {
@@ -199,6 +210,11 @@ class Log {
       case 'edit':
         return this.edit(h, s);
       case 'cancel':
+        // Confirmed once (an edit re-opened it): never cancelled; its receiver confirms again instead.
+        if (h.firstConfirmedAt) {
+          this.refused('handoff.cancelled', sender, id, {}, CONFIRMED_ONCE);
+          return this.command(h, 'confirm', s);
+        }
         return this.add('handoff.cancelled', sender, id, s.title ? { reason: 'Client paused.' } : {}, s.delay);
       case 'reassign': {
         this.deadlines.set(id, (this.deadlines.get(id) ?? 0) + 1);
@@ -227,6 +243,8 @@ function expectAgreement(h: Handoff, f: HandoffFact | undefined, deadlines: numb
   expect(fact.confirmedAt, `${about}: confirmed`).toBe(firstConfirmed);
   if (h.confirmedAt === undefined) expect(h.state === 'confirmed', `${about}: confirmed without a time`).toBe(false);
   else expect(ms(h.confirmedAt)! >= firstConfirmed!, `${about}: confirmed again after the first`).toBe(true);
+  // The view keeps the first confirmation once an edit re-opens it: the one the fold counts.
+  expect(ms(h.firstConfirmedAt ?? h.confirmedAt), `${about}: first confirmation`).toBe(firstConfirmed);
   expect(fact.cancelledAt, `${about}: cancelled`).toBe(ms(h.cancelledAt));
   // A withdrawn gap is left out of the facts (lib/metrics/facts.ts), kept in the view.
   const kept = h.gaps.filter((g) => g.withdrawnAt === undefined);
@@ -246,7 +264,7 @@ function expectAgreement(h: Handoff, f: HandoffFact | undefined, deadlines: numb
 
 describe('one handoff lifecycle: the metrics fold agrees with the reducer', () => {
   it('for random valid command sequences, every handoff has the same state, gap rounds, deadlines and times', () => {
-    const seen = { states: new Set<string>(), rounds: 0, events: 0, overridden: 0, reassigned: 0, reopened: 0, withdrawnByAnother: 0 };
+    const seen = { states: new Set<string>(), rounds: 0, events: 0, overridden: 0, reassigned: 0, reopened: 0, withdrawnByAnother: 0, refusals: 0 };
     fc.assert(
       fc.property(fc.array(stepArb, { minLength: 1, maxLength: 80, size: 'max' }), (steps) => {
         const log = new Log();
@@ -270,6 +288,7 @@ describe('one handoff lifecycle: the metrics fold agrees with the reducer', () =
         seen.events += log.events.length;
         seen.reopened += log.reopened;
         seen.withdrawnByAnother += log.withdrawnByAnother;
+        seen.refusals += log.refusals;
       }),
       { numRuns: 400 },
     );
@@ -280,5 +299,6 @@ describe('one handoff lifecycle: the metrics fold agrees with the reducer', () =
     expect(seen.reassigned).toBeGreaterThan(20);
     expect(seen.reopened).toBeGreaterThan(20);
     expect(seen.withdrawnByAnother).toBeGreaterThan(5);
+    expect(seen.refusals).toBeGreaterThan(5);
   }, 60_000);
 });
