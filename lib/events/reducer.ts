@@ -7,7 +7,7 @@ import type { TimelineEntry } from '../model/timeline';
 import { assessCompleteness, fieldValue, parseFieldValue } from '../workflow/completeness';
 import { actionOf, advance, CHOOSE_RECEIVER, confirmByHours, deadlineAfter, editedTitle, initialTitle, MIN_OVERRIDE_REASON, startedDeadline } from '../workflow/handoff-machine';
 import { checkAction } from '../workflow/rules';
-import { changedLabels, changesAnything, CONFIRMED_HAS_NO_DEADLINE, describeEdit, mergeChanges, NOTHING_CHANGED, reconfirmMismatch } from '../workflow/edits';
+import { changedLabels, changesAnything, CONFIRMED_HAS_NO_DEADLINE, describeEdit, emptiedRequired, mergeChanges, NOTHING_CHANGED, reconfirmMismatch } from '../workflow/edits';
 import { nudgeRefusal } from '../workflow/nudge';
 import type { Change, ReadModel } from './read-model';
 import { failure, type Problem } from '../result';
@@ -394,7 +394,7 @@ function gapWithdrawn({ event, actor, handoff, next, log, name }: Move<'handoff.
  */
 function handoffEdited({ event, actor, handoff, template, next, log }: Move<'handoff.edited'>): Decision {
   const p = event.payload;
-  const problem = checkFields(template, p.fields);
+  const problem = checkFields(template, p.fields) ?? emptiedRequired(template, handoff.fields, p.fields);
   if (problem) return reject(problem);
   const change = describeEdit(template, handoff, p);
   if (!changesAnything(change)) return reject(NOTHING_CHANGED);

@@ -113,6 +113,21 @@ describe('editing a sent handoff', () => {
     expect(facts.skipped).toBe(1);
   });
 
+  it('refuses emptying a required field that was filled, saying which; an optional one may be emptied', () => {
+    for (const state of ['sent', 'confirmed'] as const) {
+      const s = driveTo(state);
+      const before = s.handoff();
+      const why = (label: string) => `“${label}” is required: an edit cannot empty it. Write what it should say now instead.`;
+      expect(refusal(s.try('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: '   ' }, reconfirm: true }))).toBe(why('Timeline expectations'));
+      expect(refusal(s.try('handoff.edited', JANE.id, HANDOFF_ID, { fields: { primary_goals: [''], timeline: 'May.' }, reconfirm: true }))).toBe(why('Primary goals'));
+      expect(refusal(s.try('handoff.edited', JANE.id, HANDOFF_ID, { fields: { stakeholders: [] }, reconfirm: true }))).toBe(why('Stakeholder contacts'));
+      expect(s.handoff()).toEqual(before);
+      s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { budget: '$4,000' } });
+      s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { budget: '' } });
+      expect(s.handoff().fields.budget).toBe('');
+    }
+  });
+
   it('the machine: only a required change reopens, and only a confirmed handoff', () => {
     expect(nextState('confirmed', 'edit', false, { reconfirm: true })).toBe('sent');
     expect(nextState('confirmed', 'edit', false, { reconfirm: false })).toBe('confirmed');

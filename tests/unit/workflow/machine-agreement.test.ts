@@ -6,7 +6,7 @@ import { collectFacts, MetricFacts, type HandoffFact } from '../../../lib/metric
 import type { BatonEvent, EventType } from '../../../lib/model/event';
 import { HANDOFF_STATES, isOpenGap, type Handoff, type HandoffState } from '../../../lib/model/handoff';
 import { assessCompleteness } from '../../../lib/workflow/completeness';
-import { describeEdit } from '../../../lib/workflow/edits';
+import { describeEdit, emptiedRequired } from '../../../lib/workflow/edits';
 import { CONFIRMED_ONCE } from '../../../lib/workflow/rules';
 import { CLIENT_ID, CLIENT_NAME, completeFields, workspace } from '../events/builders';
 import { ONBOARDING_V1, ONBOARDING_V2 } from '../metrics/story';
@@ -84,8 +84,8 @@ class Log {
   reopened = 0;
   /** Gaps withdrawn by a receiver who did not raise them (after a reassignment). */
   withdrawnByAnother = 0;
-  /** Commands tried and refused (cancelling a handoff confirmed once). */
-  refusals = 0;
+  /** Commands tried and refused (cancelling a handoff confirmed once, blanking a required field). */
+  readonly refusals = new Map<EventType, number>();
   private at: number;
   private n = 0;
   private gapNo = 0;
@@ -104,7 +104,7 @@ class Log {
     const event = makeEvent(type, actor, entityId, payload, { id: `refused-${++this.n}`, at: new Date(this.at + 60_000) });
     const decision = this.model.apply(event);
     expect(decision.ok ? null : decision.problem.message).toBe(why);
-    this.refusals += 1;
+    this.refusals.set(type, (this.refusals.get(type) ?? 0) + 1);
   }
 
   add<T extends EventType>(type: T, actor: string, entityId: string, payload: EventInput<T>, delay = 60_000): void {
@@ -156,6 +156,10 @@ class Log {
     const template = this.model.template(h.templateId, h.templateVersion)!;
     const editable = template.fields.filter((f) => f.type === 'short_text' || f.type === 'long_text' || f.type === 'list');
     const field = editable[s.pick % Math.max(editable.length, 1)];
+    // Now and then the sender tries to blank a required field: refused, the edit then writes something.
+    const blank = { [field?.id ?? '']: field?.type === 'list' ? [' '] : '' };
+    const why = field && s.pick % 5 === 0 ? emptiedRequired(template, h.fields, blank) : null;
+    if (why) this.refused('handoff.edited', h.senderId, h.id, { fields: blank, reconfirm: true }, why);
     const text = `Edited ${this.n + 1}`;
     const fields = field ? { [field.id]: field.type === 'list' ? [text] : text } : {};
     const title = s.title || !field ? { title: `Edited title ${this.n + 1}` } : {};
@@ -264,7 +268,7 @@ function expectAgreement(h: Handoff, f: HandoffFact | undefined, deadlines: numb
 
 describe('one handoff lifecycle: the metrics fold agrees with the reducer', () => {
   it('for random valid command sequences, every handoff has the same state, gap rounds, deadlines and times', () => {
-    const seen = { states: new Set<string>(), rounds: 0, events: 0, overridden: 0, reassigned: 0, reopened: 0, withdrawnByAnother: 0, refusals: 0 };
+    const seen = { states: new Set<string>(), rounds: 0, events: 0, overridden: 0, reassigned: 0, reopened: 0, withdrawnByAnother: 0, refusedCancels: 0, refusedEdits: 0 };
     fc.assert(
       fc.property(fc.array(stepArb, { minLength: 1, maxLength: 80, size: 'max' }), (steps) => {
         const log = new Log();
@@ -288,7 +292,8 @@ describe('one handoff lifecycle: the metrics fold agrees with the reducer', () =
         seen.events += log.events.length;
         seen.reopened += log.reopened;
         seen.withdrawnByAnother += log.withdrawnByAnother;
-        seen.refusals += log.refusals;
+        seen.refusedCancels += log.refusals.get('handoff.cancelled') ?? 0;
+        seen.refusedEdits += log.refusals.get('handoff.edited') ?? 0;
       }),
       { numRuns: 400 },
     );
@@ -299,6 +304,7 @@ describe('one handoff lifecycle: the metrics fold agrees with the reducer', () =
     expect(seen.reassigned).toBeGreaterThan(20);
     expect(seen.reopened).toBeGreaterThan(20);
     expect(seen.withdrawnByAnother).toBeGreaterThan(5);
-    expect(seen.refusals).toBeGreaterThan(5);
+    expect(seen.refusedCancels).toBeGreaterThan(5);
+    expect(seen.refusedEdits).toBeGreaterThan(5);
   }, 60_000);
 });
