@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../../../lib/events/make-event';
+import { computeMetrics } from '../../../lib/metrics/compute';
 import { collectFacts } from '../../../lib/metrics/facts';
+import { MetricsQuerySchema } from '../../../lib/metrics/query';
 import { checkAction } from '../../../lib/workflow/rules';
 import { nextState } from '../../../lib/workflow/handoff-machine';
 import { describeEdit } from '../../../lib/workflow/edits';
@@ -126,6 +128,26 @@ describe('editing a sent handoff', () => {
       s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { budget: '' } });
       expect(s.handoff().fields.budget).toBe('');
     }
+  });
+
+  it('the dashboard: a re-opened handoff counts as confirmed once (its first confirmation) and is listed as open marked “confirm again”, never as never-confirmed', () => {
+    const s = driveTo('confirmed');
+    const days = () => MetricsQuerySchema.parse({ from: s.events[0]!.at.slice(0, 10), to: s.events.at(-1)!.at.slice(0, 10), timeZone: 'UTC' });
+    const now = () => Date.parse(s.events.at(-1)!.at);
+    const before = computeMetrics(collectFacts(s.events), days(), now());
+    expect(before.current.confirmed).toBe(1);
+    expect(before.open).toEqual([]);
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: 'May.' }, reconfirm: true });
+    const reopened = computeMetrics(collectFacts(s.events), days(), now());
+    expect(reopened.current.confirmed).toBe(1);
+    expect(reopened.open.map((r) => [r.id, r.state, r.reconfirm])).toEqual([[HANDOFF_ID, 'sent', true]]);
+    s.must('handoff.confirmed', TOM.id, HANDOFF_ID, {});
+    const again = computeMetrics(collectFacts(s.events), days(), now());
+    expect(again.current.confirmed).toBe(1);
+    expect(again.open).toEqual([]);
+    // A handoff never confirmed is open without the mark.
+    const sent = driveTo('sent');
+    expect(computeMetrics(collectFacts(sent.events), MetricsQuerySchema.parse({ from: sent.events[0]!.at.slice(0, 10), to: sent.events.at(-1)!.at.slice(0, 10), timeZone: 'UTC' }), Date.parse(sent.events.at(-1)!.at)).open.map((r) => r.reconfirm)).toEqual([false]);
   });
 
   it('the machine: only a required change reopens, and only a confirmed handoff', () => {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeEvent, type EventInput } from '../../../lib/events/make-event';
 import { replay, type MemoryModel } from '../../../lib/events/memory-model';
-import { collectFacts, MetricFacts, type HandoffFact } from '../../../lib/metrics/facts';
+import { awaitsReconfirmation, collectFacts, MetricFacts, type HandoffFact } from '../../../lib/metrics/facts';
+import { isInFlight } from '../../../lib/workflow/handoff-machine';
 import type { BatonEvent, EventType } from '../../../lib/model/event';
 import { HANDOFF_STATES, isOpenGap, type Handoff, type HandoffState } from '../../../lib/model/handoff';
 import { assessCompleteness } from '../../../lib/workflow/completeness';
@@ -250,9 +251,10 @@ function expectAgreement(h: Handoff, f: HandoffFact | undefined, deadlines: numb
   // The view keeps the first confirmation once an edit re-opens it: the one the fold counts.
   expect(ms(h.firstConfirmedAt ?? h.confirmedAt), `${about}: first confirmation`).toBe(firstConfirmed);
   expect(fact.cancelledAt, `${about}: cancelled`).toBe(ms(h.cancelledAt));
-  // A withdrawn gap is left out of the facts (lib/metrics/facts.ts), kept in the view.
-  const kept = h.gaps.filter((g) => g.withdrawnAt === undefined);
-  expect(fact.gaps.map((g) => [g.id, g.raisedAt, g.answeredAt]), `${about}: gaps`).toEqual(kept.map((g) => [g.id, ms(g.raisedAt), ms(g.answeredAt)]));
+  // Every gap, a withdrawn one marked, in the facts as in the view.
+  expect(fact.gaps.map((g) => [g.id, g.raisedAt, g.answeredAt, g.withdrawnAt]), `${about}: gaps`).toEqual(h.gaps.map((g) => [g.id, ms(g.raisedAt), ms(g.answeredAt), ms(g.withdrawnAt)]));
+  // Re-opened by an edit: the dashboard marks it exactly when the view awaits a confirmation again.
+  expect(awaitsReconfirmation(fact), `${about}: awaits confirmation again`).toBe(h.firstConfirmedAt !== undefined && isInFlight(h.state));
   // One deadline per send and reassignment; the last is the one the reducer shows, and it has ended
   // exactly when the handoff was settled.
   expect(fact.deadlines, `${about}: deadlines`).toHaveLength(deadlines);
