@@ -5,7 +5,7 @@ import { useWorkspace } from './workspace';
 
 /**
  * The questions asked about one field and their answers, as a short conversation. With `handoffId`,
- * the receiver who raised a gap still open may withdraw it there.
+ * the current receiver may withdraw a gap still open there (after a reassignment, one the former receiver raised).
  */
 export function GapThread({ gaps, handoffId, receiverId }: { gaps: Gap[]; handoffId?: string; receiverId?: string }) {
   const { members, me } = useWorkspace();
