@@ -48,7 +48,14 @@ export function OpenHandoffsTable({ metrics }: { metrics: Metrics }) {
               <OpenInPanel key="h" handoffId={r.id} title={r.title} />,
               r.clientName,
               r.templateName,
-              <StateBadge key="s" state={r.state} />,
+              // Confirmed once, sent back by an edit: counted as confirmed, and waiting on its receiver again.
+              r.reconfirm ? (
+                <span key="s">
+                  <StateBadge state={r.state} /> · confirm again
+                </span>
+              ) : (
+                <StateBadge key="s" state={r.state} />
+              ),
               r.senderName,
               r.receiverName,
               r.dueBy ? formatDateTime(r.dueBy) : '—',

@@ -5,7 +5,7 @@ import { useWorkspace } from './workspace';
 
 /**
  * The questions asked about one field and their answers, as a short conversation. With `handoffId`,
- * the receiver who raised a gap still open may withdraw it there.
+ * the current receiver may withdraw a gap still open there (after a reassignment, one the former receiver raised).
  */
 export function GapThread({ gaps, handoffId, receiverId }: { gaps: Gap[]; handoffId?: string; receiverId?: string }) {
   const { members, me } = useWorkspace();
@@ -35,13 +35,13 @@ export function GapThread({ gaps, handoffId, receiverId }: { gaps: Gap[]; handof
             </div>
           ) : gap.withdrawnAt !== undefined ? (
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              {memberName(members, gap.raisedBy)} withdrew it · <time dateTime={gap.withdrawnAt}>{formatDateTime(gap.withdrawnAt)}</time>
+              {memberName(members, gap.withdrawnBy ?? gap.raisedBy)} withdrew it · <time dateTime={gap.withdrawnAt}>{formatDateTime(gap.withdrawnAt)}</time>
               {gap.withdrawnReason ? <span className="block whitespace-pre-wrap text-slate-800 dark:text-slate-200">{gap.withdrawnReason}</span> : null}
             </p>
           ) : (
             <>
               <p className="text-xs font-medium text-amber-800 dark:text-amber-300">Waiting for the sender’s answer</p>
-              {handoffId && gap.raisedBy === me.id && receiverId === me.id ? <WithdrawGap handoffId={handoffId} gap={gap} /> : null}
+              {handoffId && receiverId === me.id ? <WithdrawGap handoffId={handoffId} gap={gap} /> : null}
             </>
           )}
         </li>

@@ -22,7 +22,7 @@ export function HandoffActions({ handoff, template }: { handoff: Handoff; templa
   const allowed = (action: HandoffAction) => checkAction(handoff, action, me) === null;
   // The receiver's one blocked move worth explaining: confirming while their own questions are open.
   const confirmRefusal = me.id === handoff.receiverId && handoff.state === 'gaps_raised' ? checkAction(handoff, 'confirm', me) : null;
-  const canWithdraw = allowed('withdraw_gap') && handoff.gaps.some((g) => isOpenGap(g) && g.raisedBy === me.id);
+  const canWithdraw = allowed('withdraw_gap') && handoff.gaps.some(isOpenGap);
   // The control a person used goes away (a form closes, Confirm receipt is done): the handoff's heading
   // takes the keyboard, so it is never left on nothing.
   const close = () => {

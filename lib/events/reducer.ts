@@ -7,7 +7,7 @@ import type { TimelineEntry } from '../model/timeline';
 import { assessCompleteness, fieldValue, parseFieldValue } from '../workflow/completeness';
 import { actionOf, advance, CHOOSE_RECEIVER, confirmByHours, deadlineAfter, editedTitle, initialTitle, MIN_OVERRIDE_REASON, startedDeadline } from '../workflow/handoff-machine';
 import { checkAction } from '../workflow/rules';
-import { changedLabels, changesAnything, CONFIRMED_HAS_NO_DEADLINE, describeEdit, mergeChanges, NOTHING_CHANGED, reconfirmMismatch } from '../workflow/edits';
+import { changedLabels, changesAnything, CONFIRMED_HAS_NO_DEADLINE, describeEdit, emptiedRequired, mergeChanges, NOTHING_CHANGED, reconfirmMismatch } from '../workflow/edits';
 import { nudgeRefusal } from '../workflow/nudge';
 import type { Change, ReadModel } from './read-model';
 import { failure, type Problem } from '../result';
@@ -370,20 +370,21 @@ function handoffReassigned({ model, event, actor, handoff, template, next, log, 
 }
 
 /**
- * The receiver takes back a question they asked that is not answered yet. Only the receiver who raised
- * it, only an open gap; once none is open the handoff is theirs again to confirm (handoff-machine.ts).
+ * The receiver takes back a question that is not answered yet. The current receiver, any open gap:
+ * after a reassignment the gaps the former receiver raised are theirs to keep or drop (else only the
+ * sender could close them). Once none is open the handoff is theirs again to confirm (handoff-machine.ts).
  */
-function gapWithdrawn({ event, actor, handoff, next, log }: Move<'handoff.gap_withdrawn'>): Decision {
+function gapWithdrawn({ event, actor, handoff, next, log, name }: Move<'handoff.gap_withdrawn'>): Decision {
   const p = event.payload;
   const gap = handoff.gaps.find((g) => g.id === p.gapId);
   if (!gap) return reject('That gap does not exist.');
-  if (gap.raisedBy !== actor.id) return reject('Only the person who raised a gap can withdraw it.');
   if (gap.answer !== undefined) return reject('That gap is already answered: it can no longer be withdrawn.');
   if (gap.withdrawnAt !== undefined) return reject('That gap is already withdrawn.');
   const reason = p.reason?.trim();
-  next.gaps = handoff.gaps.map((g) => (g.id === gap.id ? { ...g, withdrawnAt: event.at, ...(reason ? { withdrawnReason: reason } : {}) } : g));
+  next.gaps = handoff.gaps.map((g) => (g.id === gap.id ? { ...g, withdrawnAt: event.at, withdrawnBy: actor.id, ...(reason ? { withdrawnReason: reason } : {}) } : g));
   advance(next, 'withdraw_gap', hasOpenGap(next), { answered: next.gaps.some((g) => g.answer !== undefined) });
-  return accept({ store: 'handoffs', value: next }, log(`${actor.name} withdrew a gap: ${gap.question}${reason ? ` (${reason})` : ''}`));
+  const whose = gap.raisedBy === actor.id ? '' : ` ${name(gap.raisedBy)} raised`;
+  return accept({ store: 'handoffs', value: next }, log(`${actor.name} withdrew a gap${whose}: ${gap.question}${reason ? ` (${reason})` : ''}`));
 }
 
 /**
@@ -393,7 +394,7 @@ function gapWithdrawn({ event, actor, handoff, next, log }: Move<'handoff.gap_wi
  */
 function handoffEdited({ event, actor, handoff, template, next, log }: Move<'handoff.edited'>): Decision {
   const p = event.payload;
-  const problem = checkFields(template, p.fields);
+  const problem = checkFields(template, p.fields) ?? emptiedRequired(template, handoff.fields, p.fields);
   if (problem) return reject(problem);
   const change = describeEdit(template, handoff, p);
   if (!changesAnything(change)) return reject(NOTHING_CHANGED);
@@ -405,6 +406,7 @@ function handoffEdited({ event, actor, handoff, template, next, log }: Move<'han
   if (p.dueBy) next.dueBy = p.dueBy;
   advance(next, 'edit', hasOpenGap(next), { reconfirm: change.reconfirm });
   if (reopened) {
+    next.firstConfirmedAt = handoff.firstConfirmedAt ?? handoff.confirmedAt;
     delete next.confirmedAt;
     next.dueBy = p.dueBy ?? deadlineFrom(event.at, confirmByHours(template));
   }

@@ -98,7 +98,7 @@ export function handoffToMarkdown(handoff: Handoff, ctx: { template?: Template; 
     out.push('## Gaps', '');
     handoff.gaps.forEach((gap, i) => {
       out.push(`### Gap ${i + 1}: ${gap.fieldIds.map(labelOf).join(', ')}`, '', quote(gap.question), '', `Raised by ${who(gap.raisedBy)} on ${when(gap.raisedAt)}.`, '');
-      const withdrawn = gap.withdrawnAt !== undefined ? `_Withdrawn by ${who(gap.raisedBy)} on ${when(gap.withdrawnAt)}${gap.withdrawnReason ? `:_ ${escapeMarkdown(gap.withdrawnReason)}` : '._'}` : '_Not answered yet._';
+      const withdrawn = gap.withdrawnAt !== undefined ? `_Withdrawn by ${who(gap.withdrawnBy ?? gap.raisedBy)} on ${when(gap.withdrawnAt)}${gap.withdrawnReason ? `:_ ${escapeMarkdown(gap.withdrawnReason)}` : '._'}` : '_Not answered yet._';
       out.push(gap.answer !== undefined ? `**Answer** by ${who(gap.answeredBy)} on ${when(gap.answeredAt) ?? 'an unknown date'}:\n\n${quote(gap.answer)}` : withdrawn, '');
     });
   }

@@ -1,6 +1,7 @@
 // The manager's view as spreadsheets: the handoffs behind the figures, and the failures logged.
 import { hoursToConfirm, matchesHandoff, type FailureRow, type HandoffFact, type MetricFacts, type MetricsQuery } from '../metrics';
 import { round } from '../metrics/stats';
+import { awaitsReconfirmation } from '../metrics/facts';
 import { addDays, startOfDay } from '../metrics/time-zone';
 import { toCsv } from './csv';
 
@@ -33,11 +34,12 @@ const before = (ms: number | undefined, end: number) => ms !== undefined && ms <
 
 /**
  * Whether the handoff was active in [start, end): started, sent, confirmed or cancelled then, or
- * sent before the end and still waiting on someone at the end (drafts nobody sent are not waiting).
+ * sent before the end and still waiting on someone at the end (drafts nobody sent are not waiting; a
+ * handoff confirmed and then sent back by an edit waits again).
  */
 function activeIn(h: HandoffFact, start: number, end: number): boolean {
   if ([h.createdAt, h.sentAt, h.confirmedAt, h.cancelledAt].some((ms) => inRange(ms, start, end))) return true;
-  return before(h.sentAt, end) && !before(h.confirmedAt, end) && !before(h.cancelledAt, end);
+  return before(h.sentAt, end) && (!before(h.confirmedAt, end) || awaitsReconfirmation(h)) && !before(h.cancelledAt, end);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { HandoffState } from '../model/handoff';
 import type { Template } from '../model/template';
 import { HOUR_MS, isInFlight } from '../workflow/handoff-machine';
-import type { FailureCategory, FailureFact, HandoffFact, MetricFacts } from './facts';
+import { awaitsReconfirmation, type FailureCategory, type FailureFact, type HandoffFact, type MetricFacts } from './facts';
 import { formatInstant } from './instant';
 import type { MetricsQuery } from './query';
 import { mean, median, quantile, ratio, round } from './stats';
@@ -69,6 +69,8 @@ export interface OpenHandoffRow {
   sentAt: string | null;
   dueBy: string | null;
   overdueHours: number;
+  /** Confirmed once, then sent back by an edit of a required field: counted as confirmed, open again. */
+  reconfirm: boolean;
 }
 
 export interface FailureRow {
@@ -230,7 +232,8 @@ function gapsByField(handoffs: HandoffFact[], start: number, end: number, names:
   const fieldGaps = new Map<string, Map<string, { templateId: string; version: number; fieldId: string; gaps: number }>>();
   for (const h of handoffs) {
     for (const gap of h.gaps) {
-      if (!inRange(gap.raisedAt, start, end)) continue;
+      // A withdrawn question was answered by the handoff itself: it counts among the gaps raised, not against its field.
+      if (!inRange(gap.raisedAt, start, end) || gap.withdrawnAt !== undefined) continue;
       let fields = fieldGaps.get(h.templateId);
       if (!fields) fieldGaps.set(h.templateId, (fields = new Map()));
       for (const fieldId of gap.fieldIds) {
@@ -297,6 +300,7 @@ function openRows(handoffs: HandoffFact[], now: number, names: Names): OpenHando
         sentAt: h.sentAt === undefined ? null : iso(h.sentAt),
         dueBy: due === undefined ? null : iso(due),
         overdueHours: due !== undefined && now > due ? round((now - due) / HOUR_MS, 1) : 0,
+        reconfirm: awaitsReconfirmation(h),
       };
     })
     .sort((a, b) => b.overdueHours - a.overdueHours || (a.dueBy ?? '').localeCompare(b.dueBy ?? ''));

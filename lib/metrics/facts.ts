@@ -4,7 +4,7 @@ import { TemplateSchema, type Template } from '../model/template';
 import { BUILT_IN_TEMPLATES, findTemplate } from '../templates';
 import { assessCompleteness } from '../workflow/completeness';
 import { DEFAULT_CURRENCY, DEFAULT_HOURLY_RATE } from '../workflow/defaults';
-import { actionOf, advance, confirmByHours, deadlineAfter, editedTitle, initialTitle, startedDeadline } from '../workflow/handoff-machine';
+import { actionOf, advance, confirmByHours, deadlineAfter, editedTitle, initialTitle, isInFlight, startedDeadline } from '../workflow/handoff-machine';
 import { parseInstant } from './instant';
 import { packHandoff, unpackHandoff, type PackedHandoff } from './packed-handoff';
 
@@ -37,7 +37,17 @@ export interface HandoffFact {
   completeness?: { required: number; satisfied: number; missing: string[] };
   overrideReason?: string;
   gapRounds: number;
-  gaps: { id: string; fieldIds: string[]; question: string; raisedAt: number; answeredAt?: number }[];
+  /** Every gap raised; a withdrawn one is kept with `withdrawnAt` (see the dashboard's counts, compute.ts). */
+  gaps: GapFact[];
+}
+
+export interface GapFact {
+  id: string;
+  fieldIds: string[];
+  question: string;
+  raisedAt: number;
+  answeredAt?: number;
+  withdrawnAt?: number;
 }
 
 export interface FailureFact {
@@ -52,7 +62,7 @@ export interface FailureFact {
 }
 
 /** Bumped whenever the fold changes what it derives: saved copies of an older fold are refolded. */
-export const FACTS_VERSION = 3;
+export const FACTS_VERSION = 4;
 
 export interface FactsSnapshot {
   v: number;
@@ -281,13 +291,15 @@ export class MetricFacts {
         h.confirmedAt ??= at;
         break;
       case 'cancel':
+        // Confirmed once (an edit re-opened it): the reducer refuses the cancel (rules.ts), so does the fold.
+        if (h.confirmedAt !== undefined) return false;
         h.cancelledAt = at;
         this.drafts.delete(h.id);
         break;
       case 'reassign':
         return this.reassigned(h, p, at);
       case 'withdraw_gap':
-        return this.gapWithdrawn(h, p);
+        return this.gapWithdrawn(h, p, at);
       case 'edit':
         return this.edited(h, p, at);
       case 'nudge':
@@ -346,7 +358,7 @@ export class MetricFacts {
 
   private gapsAnswered(h: HandoffFact, p: Record<string, unknown>, at: number): boolean {
     const answered = new Set((Array.isArray(p.answers) ? p.answers : []).map((a) => obj(a).gapId));
-    const open = h.gaps.filter((gap) => answered.has(gap.id) && gap.answeredAt === undefined);
+    const open = h.gaps.filter((gap) => answered.has(gap.id) && isOpen(gap));
     // Answers no open gap: malformed, the state stays.
     if (open.length === 0) return false;
     for (const gap of open) gap.answeredAt = at;
@@ -355,15 +367,15 @@ export class MetricFacts {
   }
 
   /**
-   * A gap taken back by the receiver before its answer: dropped from the facts (a question withdrawn
-   * says nothing about the template's fields), the round it opened still counted; the state moves as
-   * the reducer moves it.
+   * A gap taken back by the receiver before its answer: kept, marked withdrawn, as the handoff shows it
+   * (the dashboard counts it among the gaps raised, not against its field); the round it opened still
+   * counted; the state moves as the reducer moves it.
    */
-  private gapWithdrawn(h: HandoffFact, p: Record<string, unknown>): boolean {
-    const index = h.gaps.findIndex((gap) => gap.id === p.gapId && gap.answeredAt === undefined);
-    if (index < 0) return false;
-    h.gaps.splice(index, 1);
-    advance(h, 'withdraw_gap', hasOpenGap(h), { answered: h.gaps.some((gap) => gap.answeredAt !== undefined) });
+  private gapWithdrawn(h: HandoffFact, p: Record<string, unknown>, at: number): boolean {
+    const gap = h.gaps.find((g) => g.id === p.gapId && isOpen(g));
+    if (!gap) return false;
+    gap.withdrawnAt = at;
+    advance(h, 'withdraw_gap', hasOpenGap(h), { answered: h.gaps.some((g) => g.answeredAt !== undefined) });
     return true;
   }
 
@@ -424,7 +436,15 @@ const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const time = (v: unknown): number | undefined => (typeof v === 'string' ? parseInstant(v) : undefined);
 
-const hasOpenGap = (h: HandoffFact) => h.gaps.some((g) => g.answeredAt === undefined);
+/** Neither answered nor withdrawn: the sender still owes an answer. */
+const isOpen = (g: GapFact) => g.answeredAt === undefined && g.withdrawnAt === undefined;
+const hasOpenGap = (h: HandoffFact) => h.gaps.some(isOpen);
+
+/**
+ * Confirmed once, then sent back to its receiver by an edit of a required field: in flight again, its
+ * first confirmation kept. The dashboard counts that confirmation and lists it as open, marked.
+ */
+export const awaitsReconfirmation = (h: Pick<HandoffFact, 'confirmedAt' | 'state'>): boolean => h.confirmedAt !== undefined && isInFlight(h.state);
 
 /** The open deadline stops applying: the handoff was confirmed, reassigned or cancelled. */
 function endDeadline(h: HandoffFact, at: number): void {

@@ -25,7 +25,7 @@ export type PackedHandoff = [
   completeness: [required: number, satisfied: number, missing: string[]] | null,
   overrideReason: string | null,
   gapRounds: number,
-  gaps: [id: string, fieldIds: string[], question: string, raisedAt: number, answeredAt: number | null][],
+  gaps: [id: string, fieldIds: string[], question: string, raisedAt: number, answeredAt: number | null, withdrawnAt: number | null][],
 ];
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
@@ -51,7 +51,7 @@ export function packHandoff(h: HandoffFact): PackedHandoff {
     h.completeness ? [h.completeness.required, h.completeness.satisfied, h.completeness.missing] : null,
     orNull(h.overrideReason),
     h.gapRounds,
-    h.gaps.map((g) => [g.id, g.fieldIds, g.question, g.raisedAt, orNull(g.answeredAt)]),
+    h.gaps.map((g) => [g.id, g.fieldIds, g.question, g.raisedAt, orNull(g.answeredAt), orNull(g.withdrawnAt)]),
   ];
 }
 
@@ -76,7 +76,14 @@ export function unpackHandoff(p: PackedHandoff): HandoffFact {
     reassignedAt: p[13],
     deadlines,
     gapRounds: p[17],
-    gaps: p[18].map(([id, fieldIds, question, raisedAt, answeredAt]) => (answeredAt === null ? { id, fieldIds, question, raisedAt } : { id, fieldIds, question, raisedAt, answeredAt })),
+    gaps: p[18].map(([id, fieldIds, question, raisedAt, answeredAt, withdrawnAt]) => ({
+      id,
+      fieldIds,
+      question,
+      raisedAt,
+      ...(answeredAt === null ? {} : { answeredAt }),
+      ...(withdrawnAt === null ? {} : { withdrawnAt }),
+    })),
     receiverId: orUndefined(p[6]),
     sentAt: orUndefined(p[10]),
     confirmedAt: orUndefined(p[11]),

@@ -72,7 +72,8 @@ export function templateReview(facts: MetricFacts, templateId: string, query: Me
       if (h.gapRounds === 0) firstPass += 1;
     }
     for (const gap of h.gaps) {
-      if (!within(gap.raisedAt)) continue;
+      // Withdrawn: the receiver found the answer in the handoff, so the field needs no work (compute.ts counts it among the gaps raised).
+      if (!within(gap.raisedAt) || gap.withdrawnAt !== undefined) continue;
       gaps += 1;
       for (const id of gap.fieldIds) {
         const review = field(id, h.templateVersion);

@@ -30,8 +30,10 @@ export const GapSchema = z.object({
   answer: shortText(20_000).optional(),
   answeredBy: IdSchema.optional(),
   answeredAt: TimestampSchema.optional(),
-  /** Withdrawn by the receiver who raised it before it was answered: no longer open, kept in the record. */
+  /** Withdrawn by the receiver before it was answered: no longer open, kept in the record. */
   withdrawnAt: TimestampSchema.optional(),
+  /** Who withdrew it (the receiver then; after a reassignment, not always who raised it). Absent on older records: the raiser. */
+  withdrawnBy: IdSchema.optional(),
   withdrawnReason: shortText(2000).optional(),
 });
 export type Gap = z.infer<typeof GapSchema>;
@@ -69,6 +71,11 @@ export const HandoffSchema = z.object({
   updatedAt: TimestampSchema,
   sentAt: TimestampSchema.optional(),
   confirmedAt: TimestampSchema.optional(),
+  /**
+   * The receiver's first confirmation, kept once an edit asks them to confirm again (confirmedAt is
+   * cleared then): the client and its open items were handed over at it, so it is never cancelled.
+   */
+  firstConfirmedAt: TimestampSchema.optional(),
   cancelledAt: TimestampSchema.optional(),
   /**
    * The sender's edits after the send, since the receiver last confirmed: who, when, which template

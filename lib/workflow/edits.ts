@@ -45,6 +45,24 @@ export function describeEdit(
   };
 }
 
+/** Nothing written in it: no value, blank text, or a list or record of nothing but blanks. */
+function isBlank(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.every(isBlank);
+  if (typeof value === 'object') return Object.values(value).every(isBlank);
+  return false;
+}
+
+/**
+ * The first required field an edit would empty, as its refusal; null when none. A sent handoff keeps
+ * what its receiver relies on: a required field once filled is corrected, never blanked by an edit.
+ */
+export function emptiedRequired(template: Template, current: Record<string, unknown>, fields: Record<string, unknown>): string | null {
+  const emptied = template.fields.find((f) => f.required && Object.hasOwn(fields, f.id) && isBlank(fields[f.id]) && !isBlank(current[f.id]));
+  return emptied ? `“${emptied.label}” is required: an edit cannot empty it. Write what it should say now instead.` : null;
+}
+
 /** Whether an edit changes anything at all. */
 export const changesAnything = (change: Omit<EditChange, 'reconfirm'>): boolean => change.fieldIds.length > 0 || change.title || change.dueBy;
 

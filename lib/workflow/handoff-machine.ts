@@ -13,7 +13,7 @@ import { DEFAULT_CONFIRM_BY_HOURS } from './defaults';
  *   gaps_raised                       ─answer→   gaps_answered once no gap is open, else gaps_raised
  *   sent, gaps_answered, reassigned   ─confirm→  confirmed
  *   any state in flight               ─reassign→ reassigned, or gaps_raised while a gap is open
- *   draft or in flight                ─cancel→   cancelled
+ *   draft or in flight                ─cancel→   cancelled (never once confirmed: rules.ts)
  *   gaps_raised                       ─withdraw→ gaps_raised while another gap is open, else back with
  *                                                the receiver: gaps_answered if a gap was answered, else sent
  *   in flight or confirmed            ─edit→     the same state (the sender's new version of a sent handoff)

@@ -24,7 +24,8 @@ export const RULES: Record<HandoffAction, Rule> = {
   confirm: { states: AWAITING_RECEIVER_STATES, who: 'receiver', verb: 'confirmed', doing: 'confirm receipt' },
   cancel: { states: OPEN_STATES, who: 'sender', verb: 'cancelled', doing: 'cancel it' },
   reassign: { states: IN_FLIGHT_STATES, who: 'sender_or_admin', verb: 'reassigned', doing: 'reassign it' },
-  // Only while gaps are open; the reducer also holds that the gap is open and that this receiver raised it.
+  // Only while gaps are open; the reducer also holds that the gap is open. Any open gap, whoever raised
+  // it: after a reassignment the former receiver's questions are the new receiver's to keep or drop.
   withdraw_gap: { states: ['gaps_raised'], who: 'receiver', verb: 'relieved of a gap', doing: 'withdraw a gap' },
   // After the send the sender keeps the handoff true (a new version the receiver sees) and may remind
   // the receiver while it waits on them.
@@ -42,9 +43,15 @@ const STATE_WORDS: Record<HandoffState, string> = {
   reassigned: 'reassigned',
 };
 
-/** Why `actor` may not do `action` to a handoff in `state`, or null when they may. */
+/** Refused cancel: the handoff was confirmed once (an edit re-opened it), and its client handed over then. */
+export const CONFIRMED_ONCE = 'This handoff was confirmed once: its client and open items were handed over then, so it can no longer be cancelled. Edit it, or reassign it.';
+
+/**
+ * Why `actor` may not do `action` to a handoff in `state`, or null when they may. `firstConfirmedAt`:
+ * set once an edit re-opened a confirmed handoff (it is in flight again, but never cancelled).
+ */
 export function checkAction(
-  handoff: { state: HandoffState; senderId: string; receiverId?: string },
+  handoff: { state: HandoffState; senderId: string; receiverId?: string; firstConfirmedAt?: string },
   action: HandoffAction,
   actor: Member,
 ): string | null {
@@ -65,5 +72,6 @@ export function checkAction(
     const word = STATE_WORDS[handoff.state];
     return `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word} handoff cannot be ${rule.verb}.`;
   }
+  if (action === 'cancel' && handoff.firstConfirmedAt !== undefined) return CONFIRMED_ONCE;
   return null;
 }

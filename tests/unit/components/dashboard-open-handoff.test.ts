@@ -26,6 +26,7 @@ const ROW = {
   sentAt: '2026-03-01T10:00:00.000Z',
   dueBy: '2026-03-02T10:00:00.000Z',
   overdueHours: 3,
+  reconfirm: false,
 };
 
 describe('the dashboard’s open handoffs', () => {
@@ -43,5 +44,13 @@ describe('the dashboard’s open handoffs', () => {
     expect(sent).toContainEqual({ type: 'panel/intent', windowId: 7, intent: { kind: 'handoff', handoffId: 'h-1' } });
     expect(view.host.querySelector('[role="alert"]')).toBeNull();
     delete (browser as unknown as { sidePanel?: unknown }).sidePanel;
+  });
+
+  it('a handoff confirmed once and sent back by an edit says it awaits confirmation again (it is also counted as confirmed)', async () => {
+    vi.spyOn(browser.windows, 'getCurrent').mockResolvedValue({ id: 7 } as never);
+    const metrics = { open: [{ ...ROW, reconfirm: true }, { ...ROW, id: 'h-2', title: 'Never confirmed' }], currency: 'USD' } as unknown as Metrics;
+    await act(async () => view.root.render(createElement(WindowIdProvider, null, createElement(OpenHandoffsTable, { metrics }))));
+    const rows = [...view.host.querySelectorAll('tbody tr')].map((r) => r.querySelectorAll('td, th')[3]?.textContent);
+    expect(rows).toEqual(['State: Sent · confirm again', 'State: Sent']);
   });
 });

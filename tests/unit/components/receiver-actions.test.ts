@@ -74,9 +74,14 @@ describe('Withdraw gap', () => {
     expect(sent).toEqual([{ type: 'handoff/withdraw-gap', id: SENT.id, gapId: GAP.id, reason: 'Found it in the call notes.' }]);
   });
 
-  it('not offered on a gap someone else raised, nor once the handoff went to someone else; a withdrawn one says so', () => {
-    act(() => view.root.render(inWorkspace(createElement(GapThread, { gaps: [{ ...GAP, raisedBy: JANE.id }], handoffId: SENT.id, receiverId: ME.id }))));
-    expect(button('Withdraw gap')).toBeUndefined();
+  it('offered on a gap the former receiver raised (after a reassignment), not once the handoff went to someone else; a withdrawn one says who withdrew it', () => {
+    const former = { ...GAP, raisedBy: 'm-former' };
+    act(() => view.root.render(inWorkspace(createElement(GapThread, { gaps: [former], handoffId: SENT.id, receiverId: ME.id }))));
+    expect(button('Withdraw gap')).toBeDefined();
+    act(() => view.root.render(inWorkspace(createElement(HandoffActions, { handoff: { ...SENT, state: 'gaps_raised', gaps: [former] }, template: salesToAm }))));
+    expect(view.host.textContent).toContain('Or withdraw a gap you no longer need answered.');
+    act(() => view.root.render(inWorkspace(createElement(GapThread, { gaps: [{ ...former, withdrawnAt: AT, withdrawnBy: ME.id }], handoffId: SENT.id, receiverId: ME.id }))));
+    expect(view.host.textContent).toContain('Rita Receiver withdrew it');
     act(() => view.root.render(inWorkspace(createElement(GapThread, { gaps: [GAP], handoffId: SENT.id, receiverId: JANE.id }))));
     expect(button('Withdraw gap')).toBeUndefined();
     act(() => view.root.render(inWorkspace(createElement(GapThread, { gaps: [{ ...GAP, withdrawnAt: AT, withdrawnReason: '<b>not needed</b>' }], handoffId: SENT.id, receiverId: ME.id }))));

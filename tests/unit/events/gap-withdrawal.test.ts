@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { collectFacts } from '../../../lib/metrics/facts';
+import { computeMetrics } from '../../../lib/metrics/compute';
+import { collectFacts, MetricFacts } from '../../../lib/metrics/facts';
+import { MetricsQuerySchema } from '../../../lib/metrics/query';
+import { templateReview } from '../../../lib/metrics/review';
 import { HandoffSchema } from '../../../lib/model/handoff';
 import { nextState } from '../../../lib/workflow/handoff-machine';
 import { checkAction } from '../../../lib/workflow/rules';
@@ -65,11 +68,16 @@ describe('withdrawing a gap', () => {
     expect(refusal(partly, TOM.id, GAP_A)).toBe('That gap is already answered: it can no longer be withdrawn.');
   });
 
-  it('after a reassignment, the new receiver cannot withdraw the gap the former one raised', () => {
+  it('after a reassignment, the new receiver may withdraw the gap the former one raised (else it could only be answered); the former may not', () => {
     const s = driveTo('gaps_raised');
     s.must('handoff.reassigned', JANE.id, HANDOFF_ID, { receiverId: SAM.id });
-    expect(refusal(s, SAM.id, GAP_A)).toBe('Only the person who raised a gap can withdraw it.');
     expect(refusal(s, TOM.id, GAP_A)).toBe('Only the receiver can withdraw a gap.');
+    const withdrawn = s.must('handoff.gap_withdrawn', SAM.id, HANDOFF_ID, { gapId: GAP_A, reason: 'Not needed for paid social.' });
+    expect(s.handoff().gaps[0]).toMatchObject({ id: GAP_A, raisedBy: TOM.id, withdrawnAt: withdrawn.at, withdrawnBy: SAM.id });
+    expect(s.handoff().state).toBe('sent');
+    expect(s.model.timeline.find((t) => t.id === withdrawn.id)?.summary).toBe('Sam Other withdrew a gap Tom Receiver raised: Which of these goals matters most to the CMO? (Not needed for paid social.)');
+    s.must('handoff.confirmed', SAM.id, HANDOFF_ID, {});
+    expect(s.handoff().state).toBe('confirmed');
   });
 
   it('the machine and the rules say the same', () => {
@@ -80,18 +88,39 @@ describe('withdrawing a gap', () => {
     expect(checkAction({ state: 'confirmed', senderId: JANE.id, receiverId: TOM.id }, 'withdraw_gap', TOM)).toBe('No gap is open to withdraw.');
   });
 
-  it('the metrics fold moves the handoff as the reducer does and no longer counts the withdrawn question', () => {
+  it('the metrics fold moves the handoff as the reducer does and keeps the withdrawn question, marked', () => {
     const s = driveTo('gaps_raised');
     s.must('handoff.gaps_raised', TOM.id, HANDOFF_ID, { gaps: [{ id: GAP_B, fieldIds: [GOAL], question: 'And the budget?' }] });
-    s.must('handoff.gap_withdrawn', TOM.id, HANDOFF_ID, { gapId: GAP_A });
+    const first = s.must('handoff.gap_withdrawn', TOM.id, HANDOFF_ID, { gapId: GAP_A });
     const open = collectFacts(s.events).handoffs.get(HANDOFF_ID)!;
     expect(open.state).toBe('gaps_raised');
-    s.must('handoff.gap_withdrawn', TOM.id, HANDOFF_ID, { gapId: GAP_B });
-    const fact = collectFacts(s.events).handoffs.get(HANDOFF_ID)!;
+    const second = s.must('handoff.gap_withdrawn', TOM.id, HANDOFF_ID, { gapId: GAP_B });
+    const facts = collectFacts(s.events);
+    const fact = facts.handoffs.get(HANDOFF_ID)!;
     expect(fact.state).toBe(s.handoff().state);
     expect(fact.state).toBe('sent');
-    expect(fact.gaps).toEqual([]);
+    expect(fact.gaps.map((g) => [g.id, g.withdrawnAt])).toEqual([
+      [GAP_A, Date.parse(first.at)],
+      [GAP_B, Date.parse(second.at)],
+    ]);
     expect(fact.gapRounds).toBe(1);
+    // A saved copy of the fold keeps the mark.
+    expect(MetricFacts.fromJSON(JSON.parse(JSON.stringify(facts)))!.handoffs.get(HANDOFF_ID)).toEqual(fact);
+  });
+
+  it('the dashboard counts a withdrawn gap among the gaps raised (as the handoff shows it), not against its template field', () => {
+    const s = driveTo('gaps_raised');
+    s.must('handoff.gaps_raised', TOM.id, HANDOFF_ID, { gaps: [{ id: GAP_B, fieldIds: ['timeline'], question: 'When is kick-off?' }] });
+    s.must('handoff.gap_withdrawn', TOM.id, HANDOFF_ID, { gapId: GAP_A });
+    const days = { from: s.events[0]!.at.slice(0, 10), to: s.events.at(-1)!.at.slice(0, 10), timeZone: 'UTC' };
+    const facts = collectFacts(s.events);
+    const m = computeMetrics(facts, MetricsQuerySchema.parse(days), Date.parse(s.events.at(-1)!.at));
+    expect(s.handoff().gaps).toHaveLength(2);
+    expect(m.current.gapsRaised).toBe(2);
+    expect(m.gapsByField.map((g) => [g.fieldId, g.gaps])).toEqual([['timeline', 1]]);
+    const review = templateReview(facts, 'sales-to-am', MetricsQuerySchema.parse(days));
+    expect(review?.gaps).toBe(1);
+    expect(review?.fields.find((f) => f.fieldId === GOAL)?.gaps ?? 0).toBe(0);
   });
 
 });

@@ -92,6 +92,14 @@ describe('handoffsCsv', () => {
     expect(handoffsCsv(facts, MARCH, NOW)).toBe(HEADER + ROWS.febOpen + ROWS.brief + ROWS.inject + ROWS.cancel);
   });
 
+  it('lists a handoff confirmed before the period and sent back by an edit, still awaiting its confirmation again', () => {
+    const events = log();
+    const edit = makeEvent('handoff.edited', ANN.id, 'h-feb-done', { fields: { walkthrough: 'Moved to Monday.' }, reconfirm: true }, { id: 'e-reopen', at: '2026-02-15T09:00:00.000Z' });
+    const rows = parseCsv(handoffsCsv(collectFacts([...events, edit]), MARCH, NOW));
+    if (!rows.ok) throw new Error(rows.problem.message);
+    expect(rows.data.find((r) => r.cells[0] === 'h-feb-done')?.cells[4]).toBe('sent');
+  });
+
   it('reads back through the CSV parser as the cells it meant', () => {
     const parsed = parseCsv(handoffsCsv(facts, MARCH, NOW));
     if (!parsed.ok) throw new Error(parsed.problem.message);

@@ -146,8 +146,8 @@ describe('computeMetrics on the story, the week of 2 March in UTC', () => {
   it('lists what waits on someone now, most overdue first', () => {
     expect(week.open).toEqual([
       // Due 03-07 10:00, now 03-09 12:00: 50 hours over.
-      { id: 'h6', title: 'Brief → creative — Kestrel Bikes', clientId: 'kestrel', clientName: 'Kestrel Bikes', templateName: 'Brief → creative', state: 'sent', senderName: 'Jane Doe', receiverName: 'Sam Park', sentAt: t('03-06 10:00'), dueBy: t('03-07 10:00'), overdueHours: 50 },
-      { id: 'h10', title: 'Autumn catalogue brief', clientId: 'northwind', clientName: 'Northwind Outfitters', templateName: 'Brief → creative', state: 'gaps_raised', senderName: 'Jane Doe', receiverName: 'Tom Reyes', sentAt: t('03-08 21:00'), dueBy: t('03-09 21:00'), overdueHours: 0 },
+      { id: 'h6', title: 'Brief → creative — Kestrel Bikes', clientId: 'kestrel', clientName: 'Kestrel Bikes', templateName: 'Brief → creative', state: 'sent', senderName: 'Jane Doe', receiverName: 'Sam Park', sentAt: t('03-06 10:00'), dueBy: t('03-07 10:00'), overdueHours: 50, reconfirm: false },
+      { id: 'h10', title: 'Autumn catalogue brief', clientId: 'northwind', clientName: 'Northwind Outfitters', templateName: 'Brief → creative', state: 'gaps_raised', senderName: 'Jane Doe', receiverName: 'Tom Reyes', sentAt: t('03-08 21:00'), dueBy: t('03-09 21:00'), overdueHours: 0, reconfirm: false },
     ]);
   });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { makeEvent } from '../../../lib/events/make-event';
+import { computeMetrics } from '../../../lib/metrics/compute';
 import { collectFacts } from '../../../lib/metrics/facts';
+import { MetricsQuerySchema } from '../../../lib/metrics/query';
 import { checkAction } from '../../../lib/workflow/rules';
 import { nextState } from '../../../lib/workflow/handoff-machine';
 import { describeEdit } from '../../../lib/workflow/edits';
@@ -82,6 +85,69 @@ describe('editing a sent handoff', () => {
     const fact = collectFacts(s.events).handoffs.get(HANDOFF_ID)!;
     expect(fact).toMatchObject({ state: 'confirmed', confirmedAt: firstConfirmed });
     expect(fact.deadlines.at(-1)?.endedAt).toBe(Date.parse(s.handoff().confirmedAt!));
+  });
+
+  it('a handoff once confirmed cannot be cancelled, even re-opened by an edit: its client and open items were handed over at the first confirmation', () => {
+    const s = driveTo('confirmed', {}, workspace());
+    const firstConfirmedAt = s.handoff().confirmedAt;
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: 'Kick-off moved to May.' }, reconfirm: true });
+    expect(s.handoff()).toMatchObject({ state: 'sent', firstConfirmedAt });
+    const why = 'This handoff was confirmed once: its client and open items were handed over then, so it can no longer be cancelled. Edit it, or reassign it.';
+    expect(refusal(s.try('handoff.cancelled', JANE.id, HANDOFF_ID, { reason: 'Changed my mind.' }))).toBe(why);
+    expect(checkAction(s.handoff(), 'cancel', JANE)).toBe(why);
+    // Confirmed again, then re-opened again: the first confirmation stays the one kept.
+    s.must('handoff.confirmed', TOM.id, HANDOFF_ID, {});
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: 'June.' }, reconfirm: true });
+    expect(s.handoff().firstConfirmedAt).toBe(firstConfirmedAt);
+    expect(refusal(s.try('handoff.cancelled', JANE.id, HANDOFF_ID, {}))).toBe(why);
+    // A handoff never confirmed is still the sender's to cancel.
+    expect(refusal(driveTo('sent').try('handoff.cancelled', JANE.id, HANDOFF_ID, {}))).toBeNull();
+  });
+
+  it('the metrics fold reads a cancel after a confirmation as the reducer does: refused, never counted both confirmed and cancelled', () => {
+    const s = driveTo('confirmed');
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: 'May.' }, reconfirm: true });
+    const last = Date.parse(s.events.at(-1)!.at);
+    // What a log could hold from before the rule: a cancel of the re-opened handoff.
+    const cancel = makeEvent('handoff.cancelled', JANE.id, HANDOFF_ID, {}, { id: 'ev-old-cancel', at: new Date(last + 60_000) });
+    const facts = collectFacts([...s.events, cancel]);
+    expect(facts.handoffs.get(HANDOFF_ID)).toMatchObject({ state: 'sent', cancelledAt: undefined });
+    expect(facts.skipped).toBe(1);
+  });
+
+  it('refuses emptying a required field that was filled, saying which; an optional one may be emptied', () => {
+    for (const state of ['sent', 'confirmed'] as const) {
+      const s = driveTo(state);
+      const before = s.handoff();
+      const why = (label: string) => `“${label}” is required: an edit cannot empty it. Write what it should say now instead.`;
+      expect(refusal(s.try('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: '   ' }, reconfirm: true }))).toBe(why('Timeline expectations'));
+      expect(refusal(s.try('handoff.edited', JANE.id, HANDOFF_ID, { fields: { primary_goals: [''], timeline: 'May.' }, reconfirm: true }))).toBe(why('Primary goals'));
+      expect(refusal(s.try('handoff.edited', JANE.id, HANDOFF_ID, { fields: { stakeholders: [] }, reconfirm: true }))).toBe(why('Stakeholder contacts'));
+      expect(s.handoff()).toEqual(before);
+      s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { budget: '$4,000' } });
+      s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { budget: '' } });
+      expect(s.handoff().fields.budget).toBe('');
+    }
+  });
+
+  it('the dashboard: a re-opened handoff counts as confirmed once (its first confirmation) and is listed as open marked “confirm again”, never as never-confirmed', () => {
+    const s = driveTo('confirmed');
+    const days = () => MetricsQuerySchema.parse({ from: s.events[0]!.at.slice(0, 10), to: s.events.at(-1)!.at.slice(0, 10), timeZone: 'UTC' });
+    const now = () => Date.parse(s.events.at(-1)!.at);
+    const before = computeMetrics(collectFacts(s.events), days(), now());
+    expect(before.current.confirmed).toBe(1);
+    expect(before.open).toEqual([]);
+    s.must('handoff.edited', JANE.id, HANDOFF_ID, { fields: { timeline: 'May.' }, reconfirm: true });
+    const reopened = computeMetrics(collectFacts(s.events), days(), now());
+    expect(reopened.current.confirmed).toBe(1);
+    expect(reopened.open.map((r) => [r.id, r.state, r.reconfirm])).toEqual([[HANDOFF_ID, 'sent', true]]);
+    s.must('handoff.confirmed', TOM.id, HANDOFF_ID, {});
+    const again = computeMetrics(collectFacts(s.events), days(), now());
+    expect(again.current.confirmed).toBe(1);
+    expect(again.open).toEqual([]);
+    // A handoff never confirmed is open without the mark.
+    const sent = driveTo('sent');
+    expect(computeMetrics(collectFacts(sent.events), MetricsQuerySchema.parse({ from: sent.events[0]!.at.slice(0, 10), to: sent.events.at(-1)!.at.slice(0, 10), timeZone: 'UTC' }), Date.parse(sent.events.at(-1)!.at)).open.map((r) => r.reconfirm)).toEqual([false]);
   });
 
   it('the machine: only a required change reopens, and only a confirmed handoff', () => {

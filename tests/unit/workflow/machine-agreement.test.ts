@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeEvent, type EventInput } from '../../../lib/events/make-event';
 import { replay, type MemoryModel } from '../../../lib/events/memory-model';
-import { collectFacts, MetricFacts, type HandoffFact } from '../../../lib/metrics/facts';
+import { awaitsReconfirmation, collectFacts, MetricFacts, type HandoffFact } from '../../../lib/metrics/facts';
+import { isInFlight } from '../../../lib/workflow/handoff-machine';
 import type { BatonEvent, EventType } from '../../../lib/model/event';
 import { HANDOFF_STATES, isOpenGap, type Handoff, type HandoffState } from '../../../lib/model/handoff';
 import { assessCompleteness } from '../../../lib/workflow/completeness';
-import { describeEdit } from '../../../lib/workflow/edits';
+import { describeEdit, emptiedRequired } from '../../../lib/workflow/edits';
+import { CONFIRMED_ONCE } from '../../../lib/workflow/rules';
 import { CLIENT_ID, CLIENT_NAME, completeFields, workspace } from '../events/builders';
 import { ONBOARDING_V1, ONBOARDING_V2 } from '../metrics/story';
 
@@ -81,6 +83,10 @@ class Log {
   readonly firstConfirmed = new Map<string, number>();
   /** Edits that asked a confirmed handoff's receiver to confirm again. */
   reopened = 0;
+  /** Gaps withdrawn by a receiver who did not raise them (after a reassignment). */
+  withdrawnByAnother = 0;
+  /** Commands tried and refused (cancelling a handoff confirmed once, blanking a required field). */
+  readonly refusals = new Map<EventType, number>();
   private at: number;
   private n = 0;
   private gapNo = 0;
@@ -92,6 +98,14 @@ class Log {
     this.at = Date.parse(s.events.at(-1)!.at);
     this.add('template.saved', 'ada', 'onboarding', { template: ONBOARDING_V1 });
     this.add('template.saved', 'ada', 'onboarding', { template: ONBOARDING_V2 });
+  }
+
+  /** A command the rules refuse: the reducer says why and the log does not change. */
+  refused<T extends EventType>(type: T, actor: string, entityId: string, payload: EventInput<T>, why: string): void {
+    const event = makeEvent(type, actor, entityId, payload, { id: `refused-${++this.n}`, at: new Date(this.at + 60_000) });
+    const decision = this.model.apply(event);
+    expect(decision.ok ? null : decision.problem.message).toBe(why);
+    this.refusals.set(type, (this.refusals.get(type) ?? 0) + 1);
   }
 
   add<T extends EventType>(type: T, actor: string, entityId: string, payload: EventInput<T>, delay = 60_000): void {
@@ -143,6 +157,10 @@ class Log {
     const template = this.model.template(h.templateId, h.templateVersion)!;
     const editable = template.fields.filter((f) => f.type === 'short_text' || f.type === 'long_text' || f.type === 'list');
     const field = editable[s.pick % Math.max(editable.length, 1)];
+    // Now and then the sender tries to blank a required field: refused, the edit then writes something.
+    const blank = { [field?.id ?? '']: field?.type === 'list' ? [' '] : '' };
+    const why = field && s.pick % 5 === 0 ? emptiedRequired(template, h.fields, blank) : null;
+    if (why) this.refused('handoff.edited', h.senderId, h.id, { fields: blank, reconfirm: true }, why);
     const text = `Edited ${this.n + 1}`;
     const fields = field ? { [field.id]: field.type === 'list' ? [text] : text } : {};
     const title = s.title || !field ? { title: `Edited title ${this.n + 1}` } : {};
@@ -180,10 +198,11 @@ class Log {
         return this.add('handoff.gaps_raised', receiver, id, { gaps }, s.delay);
       }
       case 'withdraw': {
-        // The receiver takes back a gap they raised; after a reassignment the gaps are the former receiver's: answered instead.
-        const mine = h.gaps.find((g) => isOpenGap(g) && g.raisedBy === receiver);
-        if (mine) return this.add('handoff.gap_withdrawn', receiver, id, { gapId: mine.id, ...(s.title ? { reason: 'Found it.' } : {}) }, s.delay);
-        return this.command(h, 'answer', s);
+        // The receiver takes back an open gap: one they raised, or after a reassignment one the former receiver raised.
+        const open = h.gaps.filter(isOpenGap);
+        const gap = open[s.who % open.length]!;
+        if (gap.raisedBy !== receiver) this.withdrawnByAnother += 1;
+        return this.add('handoff.gap_withdrawn', receiver, id, { gapId: gap.id, ...(s.title ? { reason: 'Found it.' } : {}) }, s.delay);
       }
       case 'answer': {
         const open = h.gaps.filter(isOpenGap);
@@ -196,6 +215,11 @@ class Log {
       case 'edit':
         return this.edit(h, s);
       case 'cancel':
+        // Confirmed once (an edit re-opened it): never cancelled; its receiver confirms again instead.
+        if (h.firstConfirmedAt) {
+          this.refused('handoff.cancelled', sender, id, {}, CONFIRMED_ONCE);
+          return this.command(h, 'confirm', s);
+        }
         return this.add('handoff.cancelled', sender, id, s.title ? { reason: 'Client paused.' } : {}, s.delay);
       case 'reassign': {
         this.deadlines.set(id, (this.deadlines.get(id) ?? 0) + 1);
@@ -224,10 +248,13 @@ function expectAgreement(h: Handoff, f: HandoffFact | undefined, deadlines: numb
   expect(fact.confirmedAt, `${about}: confirmed`).toBe(firstConfirmed);
   if (h.confirmedAt === undefined) expect(h.state === 'confirmed', `${about}: confirmed without a time`).toBe(false);
   else expect(ms(h.confirmedAt)! >= firstConfirmed!, `${about}: confirmed again after the first`).toBe(true);
+  // The view keeps the first confirmation once an edit re-opens it: the one the fold counts.
+  expect(ms(h.firstConfirmedAt ?? h.confirmedAt), `${about}: first confirmation`).toBe(firstConfirmed);
   expect(fact.cancelledAt, `${about}: cancelled`).toBe(ms(h.cancelledAt));
-  // A withdrawn gap is left out of the facts (lib/metrics/facts.ts), kept in the view.
-  const kept = h.gaps.filter((g) => g.withdrawnAt === undefined);
-  expect(fact.gaps.map((g) => [g.id, g.raisedAt, g.answeredAt]), `${about}: gaps`).toEqual(kept.map((g) => [g.id, ms(g.raisedAt), ms(g.answeredAt)]));
+  // Every gap, a withdrawn one marked, in the facts as in the view.
+  expect(fact.gaps.map((g) => [g.id, g.raisedAt, g.answeredAt, g.withdrawnAt]), `${about}: gaps`).toEqual(h.gaps.map((g) => [g.id, ms(g.raisedAt), ms(g.answeredAt), ms(g.withdrawnAt)]));
+  // Re-opened by an edit: the dashboard marks it exactly when the view awaits a confirmation again.
+  expect(awaitsReconfirmation(fact), `${about}: awaits confirmation again`).toBe(h.firstConfirmedAt !== undefined && isInFlight(h.state));
   // One deadline per send and reassignment; the last is the one the reducer shows, and it has ended
   // exactly when the handoff was settled.
   expect(fact.deadlines, `${about}: deadlines`).toHaveLength(deadlines);
@@ -243,7 +270,7 @@ function expectAgreement(h: Handoff, f: HandoffFact | undefined, deadlines: numb
 
 describe('one handoff lifecycle: the metrics fold agrees with the reducer', () => {
   it('for random valid command sequences, every handoff has the same state, gap rounds, deadlines and times', () => {
-    const seen = { states: new Set<string>(), rounds: 0, events: 0, overridden: 0, reassigned: 0, reopened: 0 };
+    const seen = { states: new Set<string>(), rounds: 0, events: 0, overridden: 0, reassigned: 0, reopened: 0, withdrawnByAnother: 0, refusedCancels: 0, refusedEdits: 0 };
     fc.assert(
       fc.property(fc.array(stepArb, { minLength: 1, maxLength: 80, size: 'max' }), (steps) => {
         const log = new Log();
@@ -266,6 +293,9 @@ describe('one handoff lifecycle: the metrics fold agrees with the reducer', () =
         seen.reassigned += [...facts.handoffs.values()].filter((f) => f.reassignedAt.length > 0).length;
         seen.events += log.events.length;
         seen.reopened += log.reopened;
+        seen.withdrawnByAnother += log.withdrawnByAnother;
+        seen.refusedCancels += log.refusals.get('handoff.cancelled') ?? 0;
+        seen.refusedEdits += log.refusals.get('handoff.edited') ?? 0;
       }),
       { numRuns: 400 },
     );
@@ -275,5 +305,8 @@ describe('one handoff lifecycle: the metrics fold agrees with the reducer', () =
     expect(seen.overridden).toBeGreaterThan(20);
     expect(seen.reassigned).toBeGreaterThan(20);
     expect(seen.reopened).toBeGreaterThan(20);
+    expect(seen.withdrawnByAnother).toBeGreaterThan(5);
+    expect(seen.refusedCancels).toBeGreaterThan(5);
+    expect(seen.refusedEdits).toBeGreaterThan(5);
   }, 60_000);
 });
