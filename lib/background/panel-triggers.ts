@@ -61,7 +61,7 @@ export function watchPanelTriggers(): void {
     // The draft's form is open in a panel (it offered the item): the panel comes forward, the form takes the text.
     if (fieldId) {
       void openSidePanel({ windowId: tab?.windowId ?? CURRENT_WINDOW }).catch(() => undefined);
-      void queueSelection(fieldId, info.selectionText).catch(() => undefined);
+      void queueSelection(tab?.windowId, fieldId, info.selectionText).catch(() => undefined);
     }
   });
   watchOpenDraft();
