@@ -8,6 +8,7 @@ import { StatusMessage } from './alerts';
 import { Card } from './card';
 import { downloadFile } from '../download';
 import { HandoffExport } from './handoff-export';
+import { useFocusBack } from '../use-focus-back';
 
 const fileInputClass =
   'text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 dark:file:border-slate-700 dark:file:bg-slate-900 dark:file:text-slate-100';
@@ -166,12 +167,8 @@ function DemoRemover() {
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState<string>();
   const opener = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-  useEffect(() => {
-    // The confirm step goes (answered either way): focus returns to the button that opened it.
-    if (wasConfirming.current && !confirming) opener.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
+  // The confirm step goes (answered either way): focus returns to "Remove the demo agency".
+  useFocusBack(confirming, opener);
 
   const ask = async () => {
     setStatus(undefined);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../button';
 import { helpClass, linkClass } from '../form-styles';
+import { useFocusBack } from '../use-focus-back';
 
 /**
  * "Change template" on a draft started with the page's template. Changing cancels the draft: on a draft as
@@ -11,13 +12,11 @@ export function ChangeTemplate({ edited, save, onChange }: { edited: boolean; sa
   const [asking, setAsking] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
-  const wasAsking = useRef(false);
+  // The question takes focus when it appears, and gives it back to "Change template" when answered "keep".
   useEffect(() => {
-    // The question takes focus when it appears, and gives it back to "Change template" when answered "keep".
     if (asking) keep.current?.focus();
-    else if (wasAsking.current) trigger.current?.focus();
-    wasAsking.current = asking;
   }, [asking]);
+  useFocusBack(asking, trigger);
   const change = async () => {
     // A save refused (its reason shows under the heading): the draft stays, with what was typed.
     if (await save()) onChange();

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Member } from '../../lib/model/member';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
 import { helpClass, inputClass, labelClass, linkClass } from '../form-styles';
+import { useFocusBack } from '../use-focus-back';
 import { useLive } from '../use-live';
 import { useAction } from './use-action';
 
@@ -29,12 +30,8 @@ export function AddTeammate({ onAdded }: { onAdded: (member: Member) => void }) 
   const { run, busy, error } = useAction();
   const help = useId();
   const trigger = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    // Closed, or the teammate added: the form goes, and focus goes back to the button that opened it.
-    if (wasOpen.current && !open) trigger.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
+  // Closed, or the teammate added: the form goes, and focus goes back to "Add a teammate".
+  useFocusBack(open, trigger);
   // Enter in these boxes adds the teammate; it must not send the handoff around them.
   const addOnEnter = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter') return;
