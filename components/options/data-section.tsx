@@ -8,6 +8,7 @@ import { StatusMessage } from './alerts';
 import { Card } from './card';
 import { downloadFile } from '../download';
 import { HandoffExport } from './handoff-export';
+import { useFocusBack } from '../use-focus-back';
 
 const fileInputClass =
   'text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 dark:file:border-slate-700 dark:file:bg-slate-900 dark:file:text-slate-100';
@@ -158,12 +159,24 @@ function DemoLoader() {
   );
 }
 
-/** Takes the demo agency out again, after a confirm step; what the person added stays. */
+/** Takes the demo agency out again, after a confirm step that names the person's own handoffs going with it. */
 function DemoRemover() {
   const [confirming, setConfirming] = useState(false);
+  const [stranded, setStranded] = useState<{ id: string; title: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState<string>();
+  const opener = useRef<HTMLButtonElement>(null);
+  // The confirm step goes (answered either way): focus returns to "Remove the demo agency".
+  useFocusBack(confirming, opener);
+
+  const ask = async () => {
+    setStatus(undefined);
+    setError(undefined);
+    const preview = await sendRequest<'demo/removal-preview'>({ type: 'demo/removal-preview' });
+    setStranded(preview.ok ? preview.data.stranded : []);
+    setConfirming(true);
+  };
 
   const remove = async () => {
     setBusy(true);
@@ -176,7 +189,7 @@ function DemoRemover() {
     setStatus(
       clients + handoffs + members === 0
         ? 'The demo agency is not loaded: there is nothing of it to remove.'
-        : `Removed the demo agency: ${plural(clients, 'client')} archived, ${plural(handoffs, 'open handoff')} cancelled, ${members} ${members === 1 ? 'person' : 'people'} taken off the team. Your own clients and handoffs are as they were.`,
+        : `Removed the demo agency: ${plural(clients, 'client')} archived, ${plural(handoffs, 'open handoff')} cancelled, ${members} ${members === 1 ? 'person' : 'people'} taken off the team. ${stranded.length ? 'Your other clients and handoffs' : 'Your own clients and handoffs'} are as they were.`,
     );
   };
 
@@ -185,6 +198,19 @@ function DemoRemover() {
       {confirming ? (
         <div role="group" aria-label="Confirm removing the demo" className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40">
           <p>The demo’s clients are archived, its open handoffs cancelled and its people taken off the team. Their history stays in the log.</p>
+          {stranded.length ? (
+            <>
+              <p>
+                {stranded.length === 1 ? '1 of your own open handoffs is' : `${stranded.length} of your own open handoffs are`} cancelled with it (its client or receiver is
+                part of the demo):
+              </p>
+              <ul className="list-disc pl-5 break-words">
+                {stranded.map((h) => (
+                  <li key={h.id}>{h.title}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <div className="flex flex-wrap gap-2">
             <Button variant="danger" onClick={() => void remove()} disabled={busy}>
               Remove it
@@ -196,13 +222,7 @@ function DemoRemover() {
         </div>
       ) : (
         <div>
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setStatus(undefined);
-              setConfirming(true);
-            }}
-          >
+          <Button variant="secondary" ref={opener} onClick={() => void ask()}>
             Remove the demo agency
           </Button>
         </div>

@@ -7,6 +7,7 @@ import { AnswerGapsForm } from './answer-gaps-form';
 import { CancelForm } from './cancel-form';
 import { ConfirmButtons, ConfirmNoteForm, OwnershipNotice } from './confirm-receipt';
 import { RaiseGapsForm } from './raise-gaps-form';
+import { useScrollPadding } from './use-scroll-padding';
 import { focusViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 
@@ -19,6 +20,8 @@ type OpenForm = 'raise' | 'answer' | 'cancel' | 'note' | null;
 export function HandoffActions({ handoff, template }: { handoff: Handoff; template: Template }) {
   const { me } = useWorkspace();
   const [form, setForm] = useState<OpenForm>(null);
+  // The details scroll under the pinned moves: the control focused on the way back up is kept below them.
+  const padding = useScrollPadding('top');
   const allowed = (action: HandoffAction) => checkAction(handoff, action, me) === null;
   // The receiver's one blocked move worth explaining: confirming while their own questions are open.
   const confirmRefusal = me.id === handoff.receiverId && handoff.state === 'gaps_raised' ? checkAction(handoff, 'confirm', me) : null;
@@ -58,7 +61,7 @@ export function HandoffActions({ handoff, template }: { handoff: Handoff; templa
   // Pinned to the top of the panel as the person scrolls through the fields below: the move they came
   // to make (Confirm receipt, Raise gaps) is never a long scroll back up.
   return (
-    <div data-testid="handoff-actions" className="sticky top-0 z-10 -mx-4 flex flex-col gap-2 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
+    <div ref={padding} data-testid="handoff-actions" className="sticky top-0 z-10 -mx-4 flex flex-col gap-2 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
       {confirmRefusal ? <p className="text-sm text-amber-800 dark:text-amber-300">{confirmRefusal}{canWithdraw ? ' Or withdraw a gap you no longer need answered.' : ''}</p> : null}
       {allowed('confirm') ? <OwnershipNotice handoff={handoff} template={template} /> : null}
       <div className="flex flex-wrap gap-2">{buttons}</div>

@@ -6,6 +6,7 @@ import { DisclosureButton } from '../disclosure-button';
 import { ErrorAlert } from '../error-alert';
 import { CompletenessMeter } from './completeness-meter';
 import { hasContent } from './handoff-form-fields';
+import { useScrollPadding } from './use-scroll-padding';
 
 /**
  * The template's optional fields behind one button, "Optional details (n)": folded until a person opens it,
@@ -44,8 +45,11 @@ export function OptionalDetails({ fields, values, children }: { fields: readonly
  * handoff is, and "Send handoff" always one click away.
  */
 export function SendFooter({ completeness, sending, error }: { completeness: Completeness; sending: boolean; error?: string }) {
+  // The fields scroll under the footer: the one focused is kept above it.
+  const padding = useScrollPadding('bottom');
   return (
     <div
+      ref={padding}
       data-testid="send-footer"
       className="sticky bottom-0 z-10 -mx-4 flex flex-col gap-2 border-t border-slate-200 bg-white/95 px-4 py-2.5 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95"
     >

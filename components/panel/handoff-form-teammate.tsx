@@ -1,9 +1,10 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Member } from '../../lib/model/member';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
 import { helpClass, inputClass, labelClass, linkClass } from '../form-styles';
+import { useFocusBack } from '../use-focus-back';
 import { useLive } from '../use-live';
 import { useAction } from './use-action';
 
@@ -28,6 +29,9 @@ export function AddTeammate({ onAdded }: { onAdded: (member: Member) => void }) 
   const [invited, setInvited] = useState<{ email: string; link: string }>();
   const { run, busy, error } = useAction();
   const help = useId();
+  const trigger = useRef<HTMLButtonElement>(null);
+  // Closed, or the teammate added: the form goes, and focus goes back to "Add a teammate".
+  useFocusBack(open, trigger);
   // Enter in these boxes adds the teammate; it must not send the handoff around them.
   const addOnEnter = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter') return;
@@ -37,7 +41,7 @@ export function AddTeammate({ onAdded }: { onAdded: (member: Member) => void }) 
   if (!mode) return null;
   if (!open) {
     return (
-      <button type="button" className={`${linkClass} self-start text-sm`} onClick={() => setOpen(true)}>
+      <button ref={trigger} type="button" className={`${linkClass} self-start text-sm`} onClick={() => setOpen(true)}>
         Add a teammate
       </button>
     );
@@ -84,7 +88,7 @@ export function AddTeammate({ onAdded }: { onAdded: (member: Member) => void }) 
         <Button variant="secondary" disabled={busy || !name.trim() || !email.trim()} onClick={() => void add()}>
           {mode === 'alone' ? 'Add and choose' : `Invite ${email.trim() || 'them'}`}
         </Button>
-        <Button variant="danger" onClick={() => setOpen(false)}>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
           Close
         </Button>
       </div>

@@ -6,6 +6,7 @@ import { assessCompleteness } from '../../lib/workflow/completeness';
 import { CHOOSE_RECEIVER, MIN_OVERRIDE_REASON } from '../../lib/workflow/handoff-machine';
 import { Button } from '../button';
 import { CancelForm } from './cancel-form';
+import { ChangeTemplate } from './change-template';
 import { MissingFields } from './completeness-meter';
 import { ErrorAlert } from '../error-alert';
 import { FieldControl } from './field-control';
@@ -20,7 +21,7 @@ import { PanelSection } from './panel-section';
 import { SaveStatusLine } from './save-status';
 import { OVERRIDE_REASON_ID, OverrideReason, ReceiverAndDue } from './send-controls';
 import { SourceLinks } from './source-links';
-import { inputClass, labelClass, linkClass } from '../form-styles';
+import { inputClass, labelClass } from '../form-styles';
 import { useAutosave } from './use-autosave';
 import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
@@ -51,7 +52,7 @@ export function HandoffForm({
   const [cancelling, setCancelling] = useState(false);
 
   const { savable, invalid } = useMemo(() => savableFields(template.fields, fields), [template, fields]);
-  const { status, handOver } = useAutosave(handoff.id, { title, fields: savable, receiverId: receiverId || undefined, dueBy: fromDateInput(dueDate) });
+  const { status, handOver, edited, flush } = useAutosave(handoff.id, { title, fields: savable, receiverId: receiverId || undefined, dueBy: fromDateInput(dueDate) });
   const completeness = useMemo(() => assessCompleteness(template, fields), [template, fields]);
   const client = clients.find((c) => c.id === handoff.clientId);
   const receivers = members.filter((m) => m.id !== me.id);
@@ -134,9 +135,8 @@ export function HandoffForm({
         <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
           <ViewHeading>{template.name}</ViewHeading>
           {onChangeTemplate ? (
-            <button type="button" className={`${linkClass} text-sm`} onClick={onChangeTemplate}>
-              Change template
-            </button>
+            // A draft saved after it started holds the person's edits: updatedAt moves past createdAt.
+            <ChangeTemplate edited={edited || handoff.updatedAt !== handoff.createdAt} save={flush} onChange={onChangeTemplate} />
           ) : null}
         </div>
         <SaveStatusLine status={status} />

@@ -80,7 +80,8 @@ export function NewHandoffView({ route, site }: { route: NewHandoffRoute; site: 
   }, []);
 
   const changeTemplate = async (draftId: string) => {
-    // The draft started for the person goes (cancelled, with why); the picker takes its place.
+    // The draft started for the person goes (cancelled, with why; the form asked first if anything was typed,
+    // and saved it into the draft); the picker takes its place.
     const cancelled = await run(() => sendRequest<'handoff/cancel'>({ type: 'handoff/cancel', id: draftId, reason: 'Started again with another template.' }));
     if (cancelled) navigate({ ...route, startedId: undefined, pick: true }, { replace: true });
   };

@@ -26,11 +26,12 @@ export interface SendHandover {
  * same content twice. `handOver` stops saving and hands the unsaved edits to a send, which appends
  * them with the send itself: one message, and never a send of an older draft than the one on screen.
  */
-export function useAutosave(handoffId: string, patch: DraftPatch): { status: SaveStatus; handOver: () => Promise<SendHandover> } {
+export function useAutosave(handoffId: string, patch: DraftPatch): { status: SaveStatus; handOver: () => Promise<SendHandover>; edited: boolean; flush: () => Promise<boolean> } {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const serial = JSON.stringify(patch);
   // What the background holds already: the draft as it was loaded, then each saved version.
   const saved = useRef(serial);
+  const loaded = useRef(serial);
   const latest = useRef(patch);
   latest.current = patch;
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
@@ -80,5 +81,6 @@ export function useAutosave(handoffId: string, patch: DraftPatch): { status: Sav
     };
   }, []);
 
-  return { status, handOver };
+  // Typed since the form opened: what is on screen is not the draft as it was loaded.
+  return { status, handOver, edited: serial !== loaded.current, flush };
 }

@@ -3,6 +3,7 @@ import type { PanelIntentRequest } from '../messaging/protocol';
 import { OPTIONAL_HOSTS, REQUIRED_HOSTS } from '../sites/hosts';
 import { handoffOfNotification } from './notification-ids';
 import { newHandoffIntent, openSidePanel, recordPanelIntent } from './panel-intent';
+import { readSelection } from './read-selection';
 import { fieldOfMenuItem, queueSelection, watchOpenDraft } from './selection-menu';
 
 /** The manifest command (wxt.config.ts) and the context-menu item: both start a handoff from the page. */
@@ -26,15 +27,10 @@ async function openOn(windowId: number | undefined, intent: () => Promise<PanelI
   return opening;
 }
 
-/** What the page shows selected, read in its top frame; none where Baton may not read the page. */
+/** What the page shows selected; none where Baton may not read the page (the handoff starts without one). */
 async function selectionIn(tabId: number): Promise<string | undefined> {
-  try {
-    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: () => globalThis.getSelection()?.toString() ?? '' });
-    return typeof frame?.result === 'string' && frame.result.trim() ? frame.result : undefined;
-  } catch {
-    // A page outside Baton's hosts, or one still loading: the handoff starts without a selection.
-    return undefined;
-  }
+  const selected = await readSelection(tabId);
+  return selected.trim() ? selected : undefined;
 }
 
 /** The menu item, created on install and on every browser start; removing first makes it idempotent. */
@@ -65,7 +61,7 @@ export function watchPanelTriggers(): void {
     // The draft's form is open in a panel (it offered the item): the panel comes forward, the form takes the text.
     if (fieldId) {
       void openSidePanel({ windowId: tab?.windowId ?? CURRENT_WINDOW }).catch(() => undefined);
-      void queueSelection(fieldId, info.selectionText).catch(() => undefined);
+      void queueSelection(tab?.windowId, fieldId, info.selectionText).catch(() => undefined);
     }
   });
   watchOpenDraft();

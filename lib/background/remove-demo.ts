@@ -1,6 +1,6 @@
 // The demo agency removed from the local workspace: the events lib/demo/remove.ts says, appended in
 // one transaction through the same checks as every other change.
-import { demoRemoval } from '../demo/remove';
+import { demoRemoval, strandedByDemo } from '../demo/remove';
 import { getMeta } from '../db/meta';
 import { appendAll } from './append';
 import { CommandError } from './command-error';
@@ -23,4 +23,10 @@ export async function removeDemo(session: Session, now: Date): Promise<DemoRemov
   await appendAll(session, events);
   const count = (type: string) => events.filter((e) => e.type === type).length;
   return { handoffs: count('handoff.cancelled'), clients: count('client.archived'), members: count('member.removed') };
+}
+
+/** The person's own open handoffs removing the demo would cancel with it: the confirmation names them. */
+export async function demoRemovalPreview(session: Session): Promise<{ stranded: { id: string; title: string }[] }> {
+  const handoffs = await session.db.getAll('handoffs');
+  return { stranded: strandedByDemo({ handoffs }).map(({ id, title }) => ({ id, title })) };
 }

@@ -1,10 +1,11 @@
-// "Add selection to “<draft>” → <field>" in the page's context menu: while a panel shows a draft's form
-// (it says so in storage.session, STORAGE_KEYS.openDraft), the page's menu offers the draft's text fields;
-// a click queues the selected text for that field, and the form appends it (never overwriting what was typed).
+// "Add selection to “<draft>” → <field>" in the page's context menu: while a window's panel shows a draft's
+// form (it says so in storage.session, openDraftKey(windowId)), the page's menu offers that draft's text
+// fields; a click queues the selected text for that field of the draft open in the window clicked in, and
+// the form appends it (never overwriting what was typed). Menus are global: they follow the focused window.
 import { browser } from 'wxt/browser';
 import { MAX_SELECTED_TEXT } from '../messaging/protocol';
 import { OPTIONAL_HOSTS, REQUIRED_HOSTS } from '../sites/hosts';
-import { selectionsForKey, STORAGE_KEYS, type OpenDraft } from '../storage/keys';
+import { openDraftKey, selectionsForKey, STORAGE_KEY_FAMILIES, type OpenDraft } from '../storage/keys';
 import { changedValue, getItem, setItem } from '../storage/store';
 import { cleanTrimmed, cutCodePoints } from '../text/clean-text';
 
@@ -38,11 +39,12 @@ export async function showDraftMenu(draft: OpenDraft | undefined): Promise<void>
 }
 
 /**
- * Queues the person's selection for a field of the open draft; answers the draft's id, or undefined when
- * there is no open draft or nothing selected.
+ * Queues the person's selection for a field of the draft open in the window clicked in; answers the draft's
+ * id, or undefined when that window shows no draft or nothing is selected.
  */
-export async function queueSelection(fieldId: string, selectionText: string | undefined): Promise<string | undefined> {
-  const draft = await getItem(STORAGE_KEYS.openDraft);
+export async function queueSelection(windowId: number | undefined, fieldId: string, selectionText: string | undefined): Promise<string | undefined> {
+  if (windowId === undefined) return undefined;
+  const draft = await getItem(openDraftKey(windowId));
   const text = cleanTrimmed(selectionText ?? '', MAX_SELECTED_TEXT);
   if (!draft || !text || !draft.fields.some((f) => f.id === fieldId)) return undefined;
   const key = selectionsForKey(draft.handoffId);
@@ -51,14 +53,41 @@ export async function queueSelection(fieldId: string, selectionText: string | un
   return draft.handoffId;
 }
 
-/** Keeps the menu in step with the form a panel shows (the form writes and removes STORAGE_KEYS.openDraft). */
+// chrome.windows.WINDOW_ID_NONE: focus left the browser; the menu keeps what it shows.
+const NO_WINDOW = -1;
+
+/**
+ * Keeps the menu in step with the forms the panels show (each form writes and removes its window's key): a
+ * window whose form just opened is the one the person is in; on a change of focus, the focused window's draft.
+ */
 export function watchOpenDraft(): void {
-  const key = STORAGE_KEYS.openDraft;
+  const family = STORAGE_KEY_FAMILIES.openDraft;
   // One rebuild at a time, in order: two interleaved would create the same item twice.
   let rebuilt = Promise.resolve();
+  const show = (draft: () => Promise<OpenDraft | undefined>) => {
+    rebuilt = rebuilt.then(async () => showDraftMenu(await draft())).catch(() => undefined);
+  };
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== key.area || !(key.name in changes)) return;
-    const draft = changedValue(key, changes, area);
-    rebuilt = rebuilt.then(() => showDraftMenu(draft)).catch(() => undefined);
+    if (area !== family.area) return;
+    for (const name of Object.keys(changes)) {
+      const windowId = family.idOf(name);
+      if (windowId === undefined) continue;
+      const draft = changedValue(family.key(windowId), changes, area);
+      show(async () => draft ?? (await focusedDraft()));
+    }
   });
+  browser.windows?.onFocusChanged?.addListener((windowId) => {
+    if (windowId !== NO_WINDOW) show(() => getItem(openDraftKey(windowId)));
+  });
+}
+
+/** The draft the focused window's panel shows, if any. */
+async function focusedDraft(): Promise<OpenDraft | undefined> {
+  try {
+    const focused = await browser.windows.getLastFocused();
+    return focused?.id !== undefined ? await getItem(openDraftKey(focused.id)) : undefined;
+  } catch {
+    // No window at all (the browser closing): no draft to offer.
+    return undefined;
+  }
 }

@@ -126,8 +126,6 @@ export const STORAGE_KEYS = {
   firstRun: storageKey('local', 'baton:first-run', z.object({ step: z.enum(['you', 'team', 'client']), done: z.boolean() })),
   /** The clients last opened in the side panel, newest first: the search box offers them before anything is typed. */
   recentClients: storageKey('local', 'baton:recent-clients', z.array(z.string().min(1).max(100)).max(20)),
-  /** The draft a panel shows in its form, with its text fields: the page's menu offers "Add selection to …" them. */
-  openDraft: storageKey('session', 'baton:open-draft', OpenDraftSchema),
 } as const;
 
 /** Keys made per tab, window or workspace. */
@@ -146,6 +144,11 @@ export const STORAGE_KEY_FAMILIES = {
    */
   /** Per draft, text the person chose to add from a page's menu, waiting for the draft's form to take it. */
   selectionsFor: storageKeyFamily('session', 'baton:selection:', z.array(z.object({ fieldId: z.string().min(1).max(100), text: z.string().min(1).max(MAX_SELECTED_TEXT) })).max(20)),
+  /**
+   * Per window, the draft its panel shows in its form, with its text fields: the page's menu offers "Add
+   * selection to …" them. Per window, so a click in one window never files text into another window's draft.
+   */
+  openDraft: storageKeyFamily('session', 'baton:open-draft:', OpenDraftSchema),
   lastTemplate: storageKeyFamily('local', 'baton:last-template:', z.record(z.string().max(40), z.string().min(1).max(100))),
 } as const;
 
@@ -154,4 +157,5 @@ export const panelIntentKey = (windowId: number) => STORAGE_KEY_FAMILIES.panelIn
 export const lastActiveTabKey = (windowId: number) => STORAGE_KEY_FAMILIES.lastActiveTab.key(windowId);
 export const reminderStateKey = (workspaceId: string) => STORAGE_KEY_FAMILIES.reminderState.key(workspaceId);
 export const lastTemplateKey = (memberId: string) => STORAGE_KEY_FAMILIES.lastTemplate.key(memberId);
+export const openDraftKey = (windowId: number) => STORAGE_KEY_FAMILIES.openDraft.key(windowId);
 export const selectionsForKey = (handoffId: string) => STORAGE_KEY_FAMILIES.selectionsFor.key(handoffId);

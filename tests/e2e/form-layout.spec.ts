@@ -24,6 +24,30 @@ async function measure(panel: Page, name: string): Promise<{ height: number; dis
   return { height, distance };
 }
 
+/**
+ * Moves focus with `key` up to `steps` times, until it lands inside the pinned bar `testId`; answers each
+ * focused control the bar covered (any overlap of their boxes), by its tag and name.
+ */
+async function focusedUnderBar(panel: Page, testId: string, key: 'Tab' | 'Shift+Tab', steps: number): Promise<string[]> {
+  const covered: string[] = [];
+  for (let i = 0; i < steps; i++) {
+    await panel.keyboard.press(key);
+    const seen = await panel.evaluate((testId) => {
+      const focused = document.activeElement as HTMLElement | null;
+      const bar = document.querySelector(`[data-testid="${testId}"]`);
+      if (!focused || focused === document.body || !bar) return { inBar: false };
+      if (bar.contains(focused)) return { inBar: true };
+      const a = focused.getBoundingClientRect();
+      const b = bar.getBoundingClientRect();
+      const name = focused.getAttribute('aria-label') ?? focused.id ?? '';
+      return { inBar: false, covered: a.bottom > b.top && a.top < b.bottom ? `${focused.tagName} ${name || focused.textContent?.slice(0, 40)}` : undefined };
+    }, testId);
+    if (seen.covered) covered.push(seen.covered);
+    if (seen.inBar) break;
+  }
+  return covered;
+}
+
 test('a fresh sales → AM draft at 360 px: Receiver, the meter and "Send handoff" in view without scrolling', async ({ baton }) => {
   const options = await baton.openExtensionPage('options.html');
   await mustRequest(options, { type: 'member/add', name: 'Tom Reyes', email: 'tom@brightlane.agency' });
@@ -47,6 +71,10 @@ test('a fresh sales → AM draft at 360 px: Receiver, the meter and "Send handof
   await panel.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expect(send).toBeInViewport();
   expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANEL.width);
+  // Tabbing down the form from its top: no focused field ends up under the pinned footer.
+  await panel.evaluate(() => window.scrollTo(0, 0));
+  await panel.getByRole('textbox', { name: 'Title' }).focus();
+  expect(await focusedUnderBar(panel, 'send-footer', 'Tab', 80)).toEqual([]);
   await panel.evaluate(() => window.scrollTo(0, 0));
   await expectAccessible(panel);
 });
@@ -65,5 +93,8 @@ test('the receiver at 360 px: "Confirm receipt" and "Raise gaps" in view whereve
   console.log(`receiver at 360 px: page ${figures.height} px tall, "Confirm receipt" ${figures.distance} px down, ${scrolled} px from the viewport's top when scrolled to the end`);
   await expect.soft(confirm).toBeInViewport();
   await expect.soft(panel.getByRole('button', { name: 'Raise gaps', exact: true })).toBeInViewport();
+  // Tabbing back up the details from the end: no focused control ends up under the pinned moves.
+  await panel.evaluate(() => [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex="0"]')].at(-1)?.focus());
+  expect(await focusedUnderBar(panel, 'handoff-actions', 'Shift+Tab', 80)).toEqual([]);
   await expectAccessible(panel);
 });

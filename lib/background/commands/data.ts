@@ -2,7 +2,7 @@
 import type { Backup } from '../../messaging/protocol';
 import { z } from '../../model/zod';
 import { exportBackup, importBackup, loadDemo, type ImportResult } from '../backup';
-import { removeDemo, type DemoRemoved } from '../remove-demo';
+import { demoRemovalPreview, removeDemo, type DemoRemoved } from '../remove-demo';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns, type Effect } from './define';
 
 type Imported = { added: number; skipped: number };
@@ -35,5 +35,10 @@ export const dataCommands = [
   defineCommand({
     type: 'demo/remove', schema: NO_FIELDS, from: PAGES, kind: 'write', effects: IMPORTED, response: returns<DemoRemoved>(),
     handle: async (_request, { session, now }) => removeDemo(await session(), now()),
+  }),
+  /** What removing the demo would cancel of the person's own (open handoffs on a demo client or to a demo teammate). */
+  defineCommand({
+    type: 'demo/removal-preview', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<{ stranded: { id: string; title: string }[] }>(),
+    handle: async (_request, { session }) => demoRemovalPreview(await session()),
   }),
 ] as const;

@@ -11,6 +11,7 @@ import { cleanTrimmed } from '../../text/clean-text';
 import { showMatchOnBadge } from '../badge';
 import { CommandError } from '../command-error';
 import { newHandoffIntent, recordPanelIntent } from '../panel-intent';
+import { readSelection } from '../read-selection';
 import { rememberSeenAccount } from '../seen-account';
 import { getTabState, lastActiveTab, rememberActiveTab, removeTabState, updateTabState } from '../tab-states';
 import { CONTENT_SCRIPTS, PAGES, defineCommand, returns, type CommandContext } from './define';
@@ -95,9 +96,7 @@ const pageSelection = defineCommand({
   async handle({ windowId, panelTabId, include }) {
     const tabId = await followedTab(windowId, panelTabId);
     if (tabId === undefined || !(await getTabState(tabId))) return { chars: 0 };
-    const results = await browser.scripting.executeScript({ target: { tabId }, func: () => globalThis.getSelection()?.toString() ?? '' }).catch(() => []);
-    const selected = results[0]?.result;
-    const text = typeof selected === 'string' ? cleanTrimmed(selected, MAX_SELECTED_TEXT) : '';
+    const text = cleanTrimmed(await readSelection(tabId), MAX_SELECTED_TEXT);
     return include && text ? { chars: text.length, text } : { chars: text.length };
   },
 });

@@ -98,6 +98,7 @@ async function readSamples(bg: TestBackground): Promise<Record<string, { message
     'cost/get': { message: { type: 'cost/get' } },
     'metrics/refresh': { message: { type: 'metrics/refresh' } },
     'data/export': { message: { type: 'data/export' } },
+    'demo/removal-preview': { message: { type: 'demo/removal-preview' } },
     'hub/status': { message: { type: 'hub/status' } },
     'hub/info': { message: { type: 'hub/info', url: HUB_SAMPLE } },
     'hub/join-requests': { message: { type: 'hub/join-requests' } },

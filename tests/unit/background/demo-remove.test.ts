@@ -34,4 +34,26 @@ describe('removing the demo agency', () => {
     // Twice is nothing more.
     expect(await bg.ok({ type: 'demo/remove' })).toEqual({ handoffs: 0, clients: 0, members: 0 });
   });
+
+  it('cancels the person’s own handoffs it would strand (to a demo teammate, on a demo client), and lists them first', async () => {
+    const bg = newTestBackground();
+    await bg.ok({ type: 'demo/load' });
+    const own = await bg.ok<Client>({ type: 'clients/save', client: { name: 'Acme Widgets', identifiers: 'email-domain:acme.com' } });
+    const toDana = await bg.ok<Handoff>({ type: 'handoff/start', clientId: own.id, templateId: 'sales-to-am', startAnyway: true });
+    await bg.ok({ type: 'handoff/update', id: toDana.id, title: 'Acme to Dana', receiverId: 'demo-member-dana' });
+    await bg.ok({ type: 'handoff/send', id: toDana.id, overrideReason: 'The kick-off call is tomorrow; the rest follows.' });
+    const onJuniper = await bg.ok<Handoff>({ type: 'handoff/start', clientId: 'demo-client-juniper', templateId: 'sales-to-am', startAnyway: true });
+    await bg.ok({ type: 'handoff/update', id: onJuniper.id, title: 'Juniper draft' });
+    const mine = await bg.ok<Handoff>({ type: 'handoff/start', clientId: own.id, templateId: 'sales-to-am', startAnyway: true });
+
+    const preview = await bg.ok<{ stranded: { id: string; title: string }[] }>({ type: 'demo/removal-preview' });
+    expect(preview.stranded.map((h) => h.title).sort()).toEqual(['Acme to Dana', 'Juniper draft']);
+
+    await bg.ok({ type: 'demo/remove' });
+    for (const id of [toDana.id, onJuniper.id]) {
+      expect(await bg.ok<Handoff>({ type: 'handoff/get', id })).toMatchObject({ state: 'cancelled' });
+    }
+    expect(await bg.ok<Handoff>({ type: 'handoff/get', id: mine.id })).toMatchObject({ state: 'draft' });
+    expect((await bg.ok<{ stranded: unknown[] }>({ type: 'demo/removal-preview' })).stranded).toEqual([]);
+  });
 });

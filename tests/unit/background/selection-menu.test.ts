@@ -5,7 +5,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { watchPanelTriggers } from '../../../lib/background/panel-triggers';
 import { ADD_SELECTION_MENU, addSelectionTitle, fieldOfMenuItem, queueSelection } from '../../../lib/background/selection-menu';
-import { selectionsForKey, STORAGE_KEYS, type OpenDraft } from '../../../lib/storage/keys';
+import { openDraftKey, selectionsForKey, type OpenDraft } from '../../../lib/storage/keys';
 import { getItem, removeItem, setItem } from '../../../lib/storage/store';
 import { REQUIRED_HOSTS } from '../../../lib/sites/hosts';
 import { stubSidePanel } from '../helpers/background';
@@ -36,13 +36,13 @@ beforeEach(() => {
 describe('the page’s "Add selection to …" menu', () => {
   it('offers the open draft’s text fields under one item titled by the draft, and goes when the form closes', async () => {
     watchPanelTriggers();
-    await setItem(STORAGE_KEYS.openDraft, DRAFT);
+    await setItem(openDraftKey(3), DRAFT);
     await vi.waitFor(() => expect(menus.create).toHaveBeenCalledTimes(3));
     expect(menus.create).toHaveBeenCalledWith(expect.objectContaining({ id: ADD_SELECTION_MENU, title: 'Add selection to “Northwind signed”', contexts: ['selection'], documentUrlPatterns: expect.arrayContaining([...REQUIRED_HOSTS]) }));
     expect(menus.create).toHaveBeenCalledWith(expect.objectContaining({ id: `${ADD_SELECTION_MENU}:timeline`, parentId: ADD_SELECTION_MENU, title: 'Timeline expectations' }));
 
     menus.create.mockClear();
-    await removeItem(STORAGE_KEYS.openDraft);
+    await removeItem(openDraftKey(3));
     await vi.waitFor(() => expect(menus.remove).toHaveBeenCalledTimes(2));
     expect(menus.remove).toHaveBeenLastCalledWith(ADD_SELECTION_MENU);
     expect(menus.create).not.toHaveBeenCalled();
@@ -51,22 +51,46 @@ describe('the page’s "Add selection to …" menu', () => {
   it('a click queues the selection for that field of the open draft and brings the panel forward', async () => {
     const open = stubSidePanel();
     watchPanelTriggers();
-    await setItem(STORAGE_KEYS.openDraft, DRAFT);
+    await setItem(openDraftKey(3), DRAFT);
     onMenuClicked.trigger({ menuItemId: `${ADD_SELECTION_MENU}:timeline`, selectionText: '  Live by 1 April\u0000 ' }, { id: 4, windowId: 3 } as Browser.tabs.Tab);
     expect(open).toHaveBeenCalledWith({ windowId: 3 });
     await vi.waitFor(async () => expect(await getItem(selectionsForKey('h-7'))).toEqual([{ fieldId: 'timeline', text: 'Live by 1 April' }]));
-    await queueSelection('objections', '<script>alert(1)</script>');
+    await queueSelection(3, 'objections', '<script>alert(1)</script>');
     expect(await getItem(selectionsForKey('h-7'))).toEqual([
       { fieldId: 'timeline', text: 'Live by 1 April' },
       { fieldId: 'objections', text: '<script>alert(1)</script>' },
     ]);
   });
 
+  it('with a draft open in each of two windows, a click files the text into the draft of the window clicked in', async () => {
+    stubSidePanel();
+    watchPanelTriggers();
+    await setItem(openDraftKey(3), DRAFT);
+    await setItem(openDraftKey(5), { ...DRAFT, handoffId: 'h-9', title: 'Contoso renewal' });
+    onMenuClicked.trigger({ menuItemId: `${ADD_SELECTION_MENU}:timeline`, selectionText: 'Live by 1 April' }, { id: 4, windowId: 3 } as Browser.tabs.Tab);
+    await vi.waitFor(async () => expect(await getItem(selectionsForKey('h-7'))).toEqual([{ fieldId: 'timeline', text: 'Live by 1 April' }]));
+    expect(await getItem(selectionsForKey('h-9'))).toBeUndefined();
+    // A window without a draft takes nothing, even while another window shows one.
+    expect(await queueSelection(8, 'timeline', 'text')).toBeUndefined();
+  });
+
+  it('the menu follows the focused window’s draft', async () => {
+    const onFocusChanged = fakeEvent<[number]>();
+    Object.assign(browser.windows, { onFocusChanged });
+    watchPanelTriggers();
+    await setItem(openDraftKey(3), DRAFT);
+    await setItem(openDraftKey(5), { ...DRAFT, handoffId: 'h-9', title: 'Contoso renewal' });
+    await vi.waitFor(() => expect(menus.create).toHaveBeenLastCalledWith(expect.objectContaining({ parentId: ADD_SELECTION_MENU })));
+    menus.create.mockClear();
+    onFocusChanged.trigger(3);
+    await vi.waitFor(() => expect(menus.create).toHaveBeenCalledWith(expect.objectContaining({ id: ADD_SELECTION_MENU, title: 'Add selection to “Northwind signed”' })));
+  });
+
   it('queues nothing without an open draft, a selection, or a field the draft offers', async () => {
-    expect(await queueSelection('timeline', 'text')).toBeUndefined();
-    await setItem(STORAGE_KEYS.openDraft, DRAFT);
-    expect(await queueSelection('timeline', '   ')).toBeUndefined();
-    expect(await queueSelection('budget', 'text')).toBeUndefined();
+    expect(await queueSelection(3, 'timeline', 'text')).toBeUndefined();
+    await setItem(openDraftKey(3), DRAFT);
+    expect(await queueSelection(3, 'timeline', '   ')).toBeUndefined();
+    expect(await queueSelection(3, 'budget', 'text')).toBeUndefined();
     expect(await getItem(selectionsForKey('h-7'))).toBeUndefined();
   });
 

@@ -86,4 +86,19 @@ describe('"Add a teammate" beside the Receiver', () => {
     expect(view.host.textContent).toContain('ask an admin to invite them');
     expect(button('Add and choose')).toBeUndefined();
   });
+
+  it('"Close" looks like a close, not a danger, and gives focus back to "Add a teammate"; so does adding', async () => {
+    hub = { connected: false, role: 'member' };
+    await render([ME]);
+    await act(async () => button('Add a teammate')!.click());
+    expect(button('Close')!.className).not.toContain('text-red');
+    await act(async () => button('Close')!.click());
+    expect(document.activeElement).toBe(button('Add a teammate'));
+
+    await act(async () => button('Add a teammate')!.click());
+    await type('Teammate’s name', 'Ana Lima');
+    await type('Teammate’s email', 'ana@brightlane.agency');
+    await act(async () => button('Add and choose')!.click());
+    expect(document.activeElement).toBe(button('Add a teammate'));
+  });
 });

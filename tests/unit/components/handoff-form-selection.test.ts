@@ -8,7 +8,7 @@ import { reactRootPerTest } from './react-root';
 import { HandoffForm } from '../../../components/panel/handoff-form';
 import { WorkspaceContext, type Workspace } from '../../../components/panel/workspace';
 import type { Handoff } from '../../../lib/model/handoff';
-import { selectionsForKey, STORAGE_KEYS } from '../../../lib/storage/keys';
+import { openDraftKey, selectionsForKey } from '../../../lib/storage/keys';
 import { getItem, setItem } from '../../../lib/storage/store';
 import { salesToAm } from '../../../lib/templates';
 
@@ -28,14 +28,15 @@ async function render(): Promise<void> {
 }
 
 describe('the form and the page’s "Add selection to …"', () => {
-  it('tells the menu which draft is open and its text fields, and takes it back when it closes', async () => {
+  it('tells the menu which draft its window shows and its text fields, and takes it back when it closes', async () => {
+    vi.spyOn(browser.windows, 'getCurrent').mockResolvedValue({ id: 3 } as never);
     await render();
-    await vi.waitFor(async () => expect(await getItem(STORAGE_KEYS.openDraft)).toMatchObject({ handoffId: 'h-1', title: 'Northwind signed' }));
-    const offered = (await getItem(STORAGE_KEYS.openDraft))!.fields.map((f) => f.label);
+    await vi.waitFor(async () => expect(await getItem(openDraftKey(3))).toMatchObject({ handoffId: 'h-1', title: 'Northwind signed' }));
+    const offered = (await getItem(openDraftKey(3)))!.fields.map((f) => f.label);
     expect(offered).toEqual(expect.arrayContaining(['Primary goals', 'Timeline expectations', 'Budget']));
     expect(offered).not.toContain('Stakeholder contacts');
     await act(async () => view.root.render(null));
-    await vi.waitFor(async () => expect(await getItem(STORAGE_KEYS.openDraft)).toBeUndefined());
+    await vi.waitFor(async () => expect(await getItem(openDraftKey(3))).toBeUndefined());
   });
 
   it('appends a queued selection after what the field holds, and a list’s lines as new items', async () => {
