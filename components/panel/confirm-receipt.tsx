@@ -44,9 +44,9 @@ export function ConfirmButtons({ handoff, onNote, onConfirmed }: { handoff: Hand
 }
 
 /** The note goes with the confirmation into the handoff's activity, where the sender reads it. */
-export function ConfirmNoteForm({ handoff, onDone }: { handoff: Handoff; onDone: (confirmed: boolean) => void }) {
+export function ConfirmNoteForm({ handoff, initialNote = '', onDone }: { handoff: Handoff; initialNote?: string; onDone: (confirmed: boolean) => void }) {
   const { members } = useWorkspace();
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(initialNote);
   const { run, busy, error, setError } = useAction();
   const help = useId();
   const submit = async () => {
