@@ -10,9 +10,13 @@ import { memberName } from './format';
 import { useAction } from './use-action';
 import { useWorkspace } from './workspace';
 
-/** Confirming asks the background to hold it for undo (lib/background/pending-queue.ts). */
+/**
+ * Confirming asks the background to hold it for undo (lib/background/pending-queue.ts). It names the
+ * version shown (`seenEditAt`): a required-field edit arriving before it goes out makes it refused.
+ */
 function confirmRequest(handoff: Handoff, comment?: string) {
-  return () => sendRequest<'handoff/confirm'>({ type: 'handoff/confirm', id: handoff.id, hold: true, ...(comment ? { comment } : {}) });
+  const seenEditAt = handoff.lastEdit?.at ?? null;
+  return () => sendRequest<'handoff/confirm'>({ type: 'handoff/confirm', id: handoff.id, hold: true, seenEditAt, ...(comment ? { comment } : {}) });
 }
 
 /** On a transfer that changes the client's owner, said before the click: "Confirming makes you the owner of <client>." */

@@ -159,6 +159,18 @@ describe('a held move refused when it comes due', () => {
     expect(await bg.ok<PendingSummary[]>({ type: 'pending/list' })).toEqual([]);
   });
 
+  it('a held confirmation of a version a required-field edit replaced meanwhile: refused, and the receiver told to read the changes', async () => {
+    const { handoff, colleague } = await handoffFromColleague(bg);
+    await bg.ok({ type: 'handoff/confirm', id: handoff.id, hold: true, seenEditAt: null });
+    const session = await bg.workspace.session();
+    const edit = makeEvent('handoff.edited', colleague.id, handoff.id, { fields: { objective: 'Launch the winter range instead.' }, reconfirm: true });
+    expect((await appendEvents(session.db, [edit])).ok).toBe(true);
+    await commitDue(session, Date.now() + UNDO_WINDOW_MS);
+    expect((await bg.ok<Handoff>({ type: 'handoff/get', id: handoff.id })).state).toBe('sent');
+    const [refused] = await bg.ok<PendingSummary[]>({ type: 'pending/list' });
+    expect(refused?.refused).toBe('The sender changed a required field since you read this handoff: read the changes, then confirm again.');
+  });
+
   it('a held send whose draft was cancelled meanwhile: the refusal says the last edits were not saved either', async () => {
     const { draft, tom } = await draftFor();
     await bg.ok({ type: 'handoff/send', id: draft.id, draft: { receiverId: tom.id, fields: COMPLETE_BRIEF, title: 'Autumn brief' }, hold: true });
