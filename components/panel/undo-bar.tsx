@@ -70,15 +70,16 @@ export function UndoBar({ held, onUndone }: { held: PendingSummary; onUndone: ()
  */
 export function RefusedBar({ held, onDismissed }: { held: PendingSummary; onDismissed: () => void }) {
   const { run, busy, error } = useAction();
+  const what = held.kind === 'send' ? 'Not sent' : 'Not confirmed';
   const dismiss = async () => {
     if ((await run(() => sendRequest<'pending/dismiss'>({ type: 'pending/dismiss', id: held.id }))) === undefined) return;
     onDismissed();
     focusViewHeading();
   };
   return (
-    <section aria-label="Not done" className="flex flex-col gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100">
+    <section aria-label={what} className="flex flex-col gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100">
       <p role="alert" className="min-w-0 break-words">
-        <span className="font-medium">{held.kind === 'send' ? 'Not sent' : 'Not confirmed'}:</span> {held.refused}
+        <span className="font-medium">{what}:</span> {held.refused}
       </p>
       <div>
         <Button variant="secondary" disabled={busy} onClick={() => void dismiss()}>

@@ -69,7 +69,8 @@ async function commit(session: Session, action: PendingAction): Promise<string |
 export function undoAction(session: Session, id: string): Promise<boolean> {
   return inTurn(async () => {
     const { taken, rest } = takeFrom(await readPending(session), id);
-    if (!taken) return false;
+    // A refused one was never appended, and its edits were kept (or said lost) already: nothing to undo.
+    if (!taken || taken.refused) return false;
     if (taken.keep.length > 0) {
       const kept = await appendEvents(session.db, taken.keep);
       if (!kept.ok) throw new CommandError(kept.problem.message, kept.problem.code);
@@ -84,7 +85,7 @@ export function undoAction(session: Session, id: string): Promise<boolean> {
 export function commitNow(session: Session, id: string): Promise<boolean> {
   return inTurn(async () => {
     const { taken, rest } = takeFrom(await readPending(session), id);
-    if (!taken) return false;
+    if (!taken || taken.refused) return false;
     const refused = await commit(session, taken);
     const queue = refused ? [...rest, refusedAs(taken, refused)] : rest;
     await save(session, queue);

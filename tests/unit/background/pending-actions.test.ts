@@ -155,6 +155,9 @@ describe('a held move refused when it comes due', () => {
     // Never due again: a later round commits nothing and keeps telling.
     expect(await commitDue(session, Date.now() + UNDO_WINDOW_MS * 10)).toBe(0);
     expect(await bg.ok<PendingSummary[]>({ type: 'pending/list' })).toHaveLength(1);
+    // Neither undone nor committed again: only dismissed.
+    expect((await bg.refused({ type: 'pending/undo', id: refused!.id })).message).toBe('Too late to undo: it has already gone out.');
+    expect(await bg.ok({ type: 'pending/commit', id: refused!.id })).toBe(false);
     expect(await bg.ok({ type: 'pending/dismiss', id: refused!.id })).toBe(true);
     expect(await bg.ok<PendingSummary[]>({ type: 'pending/list' })).toEqual([]);
   });
