@@ -18,8 +18,9 @@ type OpenForm = 'raise' | 'answer' | 'cancel' | 'note' | null;
  */
 export function HandoffActions({ handoff, template, restoredNote }: { handoff: Handoff; template: Template; restoredNote?: string }) {
   const { me } = useWorkspace();
-  // A confirmation with a note that was undone comes back as the note box, with the note in it.
-  const [form, setForm] = useState<OpenForm>(restoredNote ? 'note' : null);
+  // A confirmation with a note that was undone comes back as the note box, with the note in it, while
+  // confirming is still the move (not on the handoff once confirmed again).
+  const [form, setForm] = useState<OpenForm>(restoredNote && checkAction(handoff, 'confirm', me) === null ? 'note' : null);
   const allowed = (action: HandoffAction) => checkAction(handoff, action, me) === null;
   // The receiver's one blocked move worth explaining: confirming while their own questions are open.
   const confirmRefusal = me.id === handoff.receiverId && handoff.state === 'gaps_raised' ? checkAction(handoff, 'confirm', me) : null;

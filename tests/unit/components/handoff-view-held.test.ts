@@ -101,6 +101,18 @@ describe('Undo of “Confirm with a note”', () => {
     await settle();
     expect(view.host.querySelector('textarea')?.value).toBe('Kick-off Monday 🎉');
     expect(button('Confirm with this note')).toBeDefined();
+    // Confirmed again and gone out: the note box does not come back on the confirmed handoff.
+    answers['pending/list'] = [{ ...HELD, id: 'e-again', comment: 'Kick-off Monday 🎉' }];
+    await act(async () => publishChange({ eventId: 'pending', type: 'pending', stores: ['pending'] }));
+    await settle();
+    expect(button('Undo')).toBeDefined();
+    answers['pending/list'] = [];
+    answers['handoff/get'] = { ...SENT, state: 'confirmed', confirmedAt: AT, updatedAt: '2026-12-06T11:00:09.000Z' };
+    await act(async () => publishChange({ eventId: 'e-again', type: 'handoff.confirmed', stores: ['handoffs', 'pending'] }));
+    await settle();
+    await settle();
+    expect(view.host.textContent).toContain('State: Confirmed');
+    expect(view.host.querySelector('textarea')).toBeNull();
   });
 });
 
