@@ -10,9 +10,13 @@ import { memberName } from './format';
 import { useAction } from './use-action';
 import { useWorkspace } from './workspace';
 
-/** Confirming asks the background to hold it for undo (lib/background/pending-queue.ts). */
+/**
+ * Confirming asks the background to hold it for undo (lib/background/pending-queue.ts). It names the
+ * version shown (`seenEditAt`): a required-field edit arriving before it goes out makes it refused.
+ */
 function confirmRequest(handoff: Handoff, comment?: string) {
-  return () => sendRequest<'handoff/confirm'>({ type: 'handoff/confirm', id: handoff.id, hold: true, ...(comment ? { comment } : {}) });
+  const seenEditAt = handoff.lastEdit?.at ?? null;
+  return () => sendRequest<'handoff/confirm'>({ type: 'handoff/confirm', id: handoff.id, hold: true, seenEditAt, ...(comment ? { comment } : {}) });
 }
 
 /** On a transfer that changes the client's owner, said before the click: "Confirming makes you the owner of <client>." */
@@ -44,9 +48,9 @@ export function ConfirmButtons({ handoff, onNote, onConfirmed }: { handoff: Hand
 }
 
 /** The note goes with the confirmation into the handoff's activity, where the sender reads it. */
-export function ConfirmNoteForm({ handoff, onDone }: { handoff: Handoff; onDone: (confirmed: boolean) => void }) {
+export function ConfirmNoteForm({ handoff, initialNote = '', onDone }: { handoff: Handoff; initialNote?: string; onDone: (confirmed: boolean) => void }) {
   const { members } = useWorkspace();
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(initialNote);
   const { run, busy, error, setError } = useAction();
   const help = useId();
   const submit = async () => {

@@ -17,9 +17,11 @@ type OpenForm = 'raise' | 'answer' | 'cancel' | 'note' | null;
  * Only the moves the workflow allows this person now (lib/workflow/rules.ts). When the receiver's
  * main move is refused by the state (confirming while gaps are open), the reason is shown instead.
  */
-export function HandoffActions({ handoff, template }: { handoff: Handoff; template: Template }) {
+export function HandoffActions({ handoff, template, restoredNote }: { handoff: Handoff; template: Template; restoredNote?: string }) {
   const { me } = useWorkspace();
-  const [form, setForm] = useState<OpenForm>(null);
+  // A confirmation with a note that was undone comes back as the note box, with the note in it, while
+  // confirming is still the move (not on the handoff once confirmed again).
+  const [form, setForm] = useState<OpenForm>(restoredNote && checkAction(handoff, 'confirm', me) === null ? 'note' : null);
   // The details scroll under the pinned moves: the control focused on the way back up is kept below them.
   const padding = useScrollPadding('top');
   const allowed = (action: HandoffAction) => checkAction(handoff, action, me) === null;
@@ -36,7 +38,7 @@ export function HandoffActions({ handoff, template }: { handoff: Handoff; templa
   if (form === 'raise') return <RaiseGapsForm handoff={handoff} template={template} onDone={close} />;
   if (form === 'answer') return <AnswerGapsForm handoff={handoff} template={template} onDone={close} />;
   if (form === 'cancel') return <CancelForm handoff={handoff} onDone={close} />;
-  if (form === 'note') return <ConfirmNoteForm handoff={handoff} onDone={close} />;
+  if (form === 'note') return <ConfirmNoteForm handoff={handoff} initialNote={restoredNote} onDone={close} />;
 
   const buttons = [
     allowed('confirm') && <ConfirmButtons key="confirm" handoff={handoff} onNote={() => setForm('note')} onConfirmed={focusViewHeading} />,

@@ -23,7 +23,7 @@ import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
 
 /** A sent (or closed) handoff: who, what, every field with its questions, what happened, and the next move. */
-export function HandoffDetail({ handoff, template, held = false }: { handoff: Handoff; template: Template; held?: boolean }) {
+export function HandoffDetail({ handoff, template, held = false, restoredNote }: { handoff: Handoff; template: Template; held?: boolean; restoredNote?: string }) {
   const { clients, me, members } = useWorkspace();
   const { navigate } = useNavigation();
   const client = clients.find((c) => c.id === handoff.clientId);
@@ -58,10 +58,10 @@ export function HandoffDetail({ handoff, template, held = false }: { handoff: Ha
           Sent incomplete: {handoff.override.reason}
         </p>
       ) : null}
-      {/* While my confirmation is held for undo, the undo bar is the only move. */}
-      {held ? null : <HandoffActions handoff={handoff} template={template} />}
+      {/* While a send or my confirmation is held for undo, the undo bar is the only move. */}
+      {held ? null : <HandoffActions handoff={handoff} template={template} restoredNote={restoredNote} />}
       <KeyFactsCopy handoff={handoff} />
-      <AfterSendActions handoff={handoff} template={template} />
+      {held ? null : <AfterSendActions handoff={handoff} template={template} />}
       {/* Anyone may say this handoff went wrong afterwards, once it went out (sent, confirmed, even cancelled). */}
       {handoff.sentAt ? (
         <div>

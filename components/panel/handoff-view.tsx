@@ -7,7 +7,7 @@ import { EditHandoffForm } from './edit-handoff-form';
 import { EditModeContext } from './edit-mode';
 import { HandoffDetail } from './handoff-detail';
 import { HandoffForm } from './handoff-form';
-import { UndoBar, useHeldAction } from './undo-bar';
+import { RefusedBar, UndoBar, useHeldAction } from './undo-bar';
 import { useLive } from '../use-live';
 import { useNavigation } from './navigation';
 import { ViewHeading } from './view-heading';
@@ -23,12 +23,17 @@ export function HandoffView({ handoffId, onChangeTemplate }: { handoffId: string
   const live = useLive(() => sendRequest<'handoff/get'>({ type: 'handoff/get', id: handoffId }), { key: `handoff:${handoffId}` });
   // A send answers with the sent handoff: shown at once, until the change feed brings a newer one.
   const [answered, setAnswered] = useState<Handoff>();
-  const held = useHeldAction(handoffId);
+  const pending = useHeldAction(handoffId);
+  // Held for undo, or refused when it came due (then the stored handoff is the truth, not the answer).
+  const held = pending && !pending.refused ? pending : undefined;
+  const refused = pending?.refused ? pending : undefined;
+  // Undo of "Confirm with a note" gives the note back to the note box.
+  const [restoredNote, setRestoredNote] = useState<string>();
   // The sender editing a sent handoff sees the edit form in place of the detail.
   const [editing, setEditing] = useState(false);
   if (live.status === 'loading') return null;
   if (live.status === 'error') return <ErrorAlert message={live.message} />;
-  const handoff = answered?.id === handoffId && (!live.data || answered.updatedAt > live.data.updatedAt) ? answered : live.data;
+  const handoff = !refused && answered?.id === handoffId && (!live.data || answered.updatedAt > live.data.updatedAt) ? answered : live.data;
   if (!handoff) return <ViewHeading>Handoff not found</ViewHeading>;
   const template = findTemplate(templates, handoff.templateId, handoff.templateVersion) ?? findTemplate(templates, handoff.templateId);
   if (!template) return <ErrorAlert message={`This handoff uses a template Baton does not know (${handoff.templateId}).`} />;
@@ -37,7 +42,16 @@ export function HandoffView({ handoffId, onChangeTemplate }: { handoffId: string
     <>
       <ErrorAlert message={live.error} />
       {/* Undo puts the view back as it was: the draft's form (with what was typed), or the handoff awaiting me. */}
-      {held ? <UndoBar held={held} onUndone={() => setAnswered(undefined)} /> : null}
+      {held ? (
+        <UndoBar
+          held={held}
+          onUndone={() => {
+            setAnswered(undefined);
+            if (held.kind === 'confirm') setRestoredNote(held.comment);
+          }}
+        />
+      ) : null}
+      {refused ? <RefusedBar held={refused} onDismissed={() => setAnswered(undefined)} /> : null}
       {handoff.state === 'draft' && handoff.senderId === me.id && !held ? (
         <HandoffForm key={handoff.id} handoff={handoff} template={template} onSent={setAnswered} onChangeTemplate={onChangeTemplate} />
       ) : editing && handoff.senderId === me.id ? (
@@ -55,9 +69,10 @@ export function HandoffView({ handoffId, onChangeTemplate }: { handoffId: string
           />
         </>
       ) : (
-        // A held confirmation leaves Undo as the receiver's one move; a held send keeps Cancel for its sender.
+        // While a send or confirmation is held, Undo (or Send now) is the one move: the stored handoff is
+        // still a draft (or awaiting confirmation), so Edit, Reassign, Nudge or Cancel would be refused.
         <EditModeContext.Provider value={{ editing, setEditing }}>
-          <HandoffDetail handoff={handoff} template={template} held={held?.kind === 'confirm'} />
+          <HandoffDetail handoff={handoff} template={template} held={Boolean(held)} restoredNote={restoredNote} />
         </EditModeContext.Provider>
       )}
     </>

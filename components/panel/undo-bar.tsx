@@ -36,7 +36,10 @@ export function UndoBar({ held, onUndone }: { held: PendingSummary; onUndone: ()
     onUndone();
     focusViewHeading();
   };
-  const now = () => void run(() => sendRequest<'pending/commit'>({ type: 'pending/commit', id: held.id }));
+  // The bar goes away once it went out: the heading takes the keyboard, so focus never drops to nothing.
+  const now = async () => {
+    if ((await run(() => sendRequest<'pending/commit'>({ type: 'pending/commit', id: held.id }))) !== undefined) focusViewHeading();
+  };
   return (
     <section aria-label="Undo" className="flex flex-col gap-2 rounded-md border border-brand-600 bg-brand-50 p-3 text-sm text-slate-900 dark:border-indigo-400 dark:bg-slate-800 dark:text-slate-50">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -52,8 +55,35 @@ export function UndoBar({ held, onUndone }: { held: PendingSummary; onUndone: ()
         <Button disabled={busy} onClick={() => void undo()}>
           Undo
         </Button>
-        <Button variant="secondary" disabled={busy} onClick={now}>
+        <Button variant="secondary" disabled={busy} onClick={() => void now()}>
           {held.kind === 'send' ? 'Send now' : 'Confirm now'}
+        </Button>
+      </div>
+      <ErrorAlert message={error} />
+    </section>
+  );
+}
+
+/**
+ * A held send or confirmation the workflow refused when it came due (the sender cancelled, the receiver
+ * was removed…): its author saw "Sent"/"Confirmed", so the view says why in place of the undo bar.
+ */
+export function RefusedBar({ held, onDismissed }: { held: PendingSummary; onDismissed: () => void }) {
+  const { run, busy, error } = useAction();
+  const what = held.kind === 'send' ? 'Not sent' : 'Not confirmed';
+  const dismiss = async () => {
+    if ((await run(() => sendRequest<'pending/dismiss'>({ type: 'pending/dismiss', id: held.id }))) === undefined) return;
+    onDismissed();
+    focusViewHeading();
+  };
+  return (
+    <section aria-label={what} className="flex flex-col gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100">
+      <p role="alert" className="min-w-0 break-words">
+        <span className="font-medium">{what}:</span> {held.refused}
+      </p>
+      <div>
+        <Button variant="secondary" disabled={busy} onClick={() => void dismiss()}>
+          Dismiss
         </Button>
       </div>
       <ErrorAlert message={error} />

@@ -8,7 +8,7 @@ import { appendEvents } from '../db/event-store';
 import { publishChange } from '../db/change-feed';
 import { getMeta, putMeta } from '../db/meta';
 import { CommandError } from './command-error';
-import { dueIn, holdIn, nextDueAt, takeFrom, type PendingAction } from './pending-queue';
+import { dueIn, holdIn, nextDueAt, refusedAs, takeFrom, type PendingAction } from './pending-queue';
 import type { Session, WorkspaceService } from './workspace';
 
 const KEY = 'pending-actions';
@@ -54,19 +54,23 @@ export function holdAction(session: Session, action: PendingAction): Promise<voi
   });
 }
 
-/** Appends a held action's events; when they are refused now, its `keep` events (the draft's edits) instead. */
+/**
+ * Appends a held action's events; when they are refused now, its `keep` events (the draft's edits)
+ * instead. Answers why it was refused (and whether the edits were kept too), or null once committed.
+ */
 async function commit(session: Session, action: PendingAction): Promise<string | null> {
   const result = await appendEvents(session.db, action.events);
   if (result.ok) return null;
-  if (action.keep.length > 0) await appendEvents(session.db, action.keep);
-  return result.problem.message;
+  const kept = action.keep.length > 0 ? await appendEvents(session.db, action.keep) : { ok: true as const };
+  return kept.ok ? result.problem.message : `${result.problem.message} Your last edits could not be saved either: ${kept.problem.message}`;
 }
 
 /** Undo: the action is dropped before it was ever appended (its draft edits kept); false when it is too late. */
 export function undoAction(session: Session, id: string): Promise<boolean> {
   return inTurn(async () => {
     const { taken, rest } = takeFrom(await readPending(session), id);
-    if (!taken) return false;
+    // A refused one was never appended, and its edits were kept (or said lost) already: nothing to undo.
+    if (!taken || taken.refused) return false;
     if (taken.keep.length > 0) {
       const kept = await appendEvents(session.db, taken.keep);
       if (!kept.ok) throw new CommandError(kept.problem.message, kept.problem.code);
@@ -81,12 +85,23 @@ export function undoAction(session: Session, id: string): Promise<boolean> {
 export function commitNow(session: Session, id: string): Promise<boolean> {
   return inTurn(async () => {
     const { taken, rest } = takeFrom(await readPending(session), id);
-    if (!taken) return false;
+    if (!taken || taken.refused) return false;
     const refused = await commit(session, taken);
-    await save(session, rest);
-    schedule(session, rest);
+    const queue = refused ? [...rest, refusedAs(taken, refused)] : rest;
+    await save(session, queue);
+    schedule(session, queue);
     afterCommit();
     if (refused) throw new CommandError(refused);
+    return true;
+  });
+}
+
+/** The author has read why their held action was refused: it leaves the queue. False when it was not refused. */
+export function dismissRefused(session: Session, id: string): Promise<boolean> {
+  return inTurn(async () => {
+    const { taken, rest } = takeFrom(await readPending(session), id);
+    if (!taken?.refused) return false;
+    await save(session, rest);
     return true;
   });
 }
@@ -94,13 +109,18 @@ export function commitNow(session: Session, id: string): Promise<boolean> {
 /**
  * Commits every held action that is due. Appending is idempotent by event id, and the queue is saved
  * after: a worker stopped in between commits the same events again on wake, as duplicates that change
- * nothing. A commit the reducer now refuses (the sender cancelled the handoff meanwhile) is dropped.
+ * nothing. A commit the reducer now refuses (the sender cancelled the handoff meanwhile) stays in the
+ * queue with its reason, for the handoff's view to show its author: they saw "Sent", so they are told.
  */
 export function commitDue(session: Session, now = Date.now()): Promise<number> {
   return inTurn(async () => {
     const { due, waiting } = dueIn(await readPending(session), now);
-    for (const action of due) await commit(session, action);
-    if (due.length > 0) await save(session, waiting);
+    const refused: PendingAction[] = [];
+    for (const action of due) {
+      const reason = await commit(session, action);
+      if (reason) refused.push(refusedAs(action, reason));
+    }
+    if (due.length > 0) await save(session, [...waiting, ...refused]);
     schedule(session, waiting, now);
     if (due.length > 0) afterCommit();
     return due.length;

@@ -30,12 +30,32 @@ export interface PendingAction {
   dueAt: number;
   /** Whom it goes to: "Sent to <name>". */
   to?: string;
+  /** The receiver's note on a held confirmation: Undo gives it back to the note box. */
+  comment?: string;
+  /**
+   * Why the reducer refused it when it came due (the sender cancelled meanwhile, the receiver was
+   * removed…): kept, and shown to its author on the handoff, until they dismiss it. Never due again.
+   */
+  refused?: string;
 }
 
 /** What the panel shows of a held action. */
-export type PendingSummary = Pick<PendingAction, 'id' | 'kind' | 'handoffId' | 'dueAt' | 'to'>;
+export type PendingSummary = Pick<PendingAction, 'id' | 'kind' | 'handoffId' | 'dueAt' | 'to' | 'comment' | 'refused'>;
 
-export const summarize = ({ id, kind, handoffId, dueAt, to }: PendingAction): PendingSummary => ({ id, kind, handoffId, dueAt, ...(to ? { to } : {}) });
+export const summarize = ({ id, kind, handoffId, dueAt, to, comment, refused }: PendingAction): PendingSummary => ({
+  id,
+  kind,
+  handoffId,
+  dueAt,
+  ...(to ? { to } : {}),
+  ...(comment ? { comment } : {}),
+  ...(refused ? { refused } : {}),
+});
+
+/** The held action `action` as refused for `reason`: it stays in the queue, to be shown, never committed. */
+export const refusedAs = (action: PendingAction, reason: string): PendingAction => ({ ...action, refused: reason });
+
+const isDue = (a: PendingAction, now: number) => !a.refused && a.dueAt <= now;
 
 /** The queue with `action` held; a second click of the same move on the same handoff replaces the first. */
 export function holdIn(queue: readonly PendingAction[], action: PendingAction): PendingAction[] {
@@ -44,8 +64,8 @@ export function holdIn(queue: readonly PendingAction[], action: PendingAction): 
 
 /** Splits the queue into what is due at `now` (oldest first) and what still waits. */
 export function dueIn(queue: readonly PendingAction[], now: number): { due: PendingAction[]; waiting: PendingAction[] } {
-  const due = queue.filter((a) => a.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt);
-  return { due, waiting: queue.filter((a) => a.dueAt > now) };
+  const due = queue.filter((a) => isDue(a, now)).sort((a, b) => a.dueAt - b.dueAt);
+  return { due, waiting: queue.filter((a) => !isDue(a, now)) };
 }
 
 /** Takes one action out of the queue (Undo, Send now); `taken` is undefined when it is no longer held. */
@@ -54,7 +74,8 @@ export function takeFrom(queue: readonly PendingAction[], id: string): { taken?:
   return { ...(taken ? { taken } : {}), rest: queue.filter((a) => a.id !== id) };
 }
 
-/** When the next held action is due, or undefined with none held. */
+/** When the next held action is due, or undefined with none held (a refused one is never due). */
 export function nextDueAt(queue: readonly PendingAction[]): number | undefined {
-  return queue.length === 0 ? undefined : Math.min(...queue.map((a) => a.dueAt));
+  const held = queue.filter((a) => !a.refused);
+  return held.length === 0 ? undefined : Math.min(...held.map((a) => a.dueAt));
 }

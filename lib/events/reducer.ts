@@ -265,13 +265,8 @@ function handoffChanged(model: ReadModel, event: BatonEvent, actor: Member): Dec
       return gapsRaised({ ...move, event });
     case 'handoff.gaps_answered':
       return gapsAnswered({ ...move, event });
-    case 'handoff.confirmed': {
-      move.next.confirmedAt = event.at;
-      advance(move.next, 'confirm', false);
-      // The receiver's note travels with the confirmation into the activity, where the sender reads it.
-      const note = event.payload.comment?.trim() ? `: ${event.payload.comment.trim()}` : '';
-      return accept({ store: 'handoffs', value: move.next }, ...transferOwnership(model, event, handoff, template, actor), move.log(`${actor.name} confirmed receipt of “${handoff.title}”${note}`));
-    }
+    case 'handoff.confirmed':
+      return handoffConfirmed({ ...move, event });
     case 'handoff.cancelled': {
       move.next.cancelledAt = event.at;
       advance(move.next, 'cancel', false);
@@ -415,6 +410,24 @@ function handoffEdited({ event, actor, handoff, template, next, log }: Move<'han
   next.lastEdit = { by: actor.id, at: event.at, ...mergeChanges(template, unconfirmed, change) };
   const again = reopened ? `; ${actor.name} asked for confirmation again` : '';
   return accept({ store: 'handoffs', value: next }, log(`${actor.name} edited “${next.title}”: changed ${changedLabels(template, change).join(', ')}${again}`));
+}
+
+export const READ_THE_CHANGES = 'The sender changed a required field since you read this handoff: read the changes, then confirm again.';
+
+/**
+ * The receiver confirms. A confirmation names the version they read (`seenEditAt`): it may be appended
+ * seconds later (held for undo), so a required-field edit that arrived meanwhile refuses it.
+ */
+function handoffConfirmed({ model, event, actor, handoff, template, next, log }: Move<'handoff.confirmed'>): Decision {
+  const { seenEditAt, comment } = event.payload;
+  const edit = handoff.lastEdit;
+  const unread = seenEditAt !== undefined && edit !== undefined && edit.at !== seenEditAt;
+  if (unread && template.fields.some((f) => f.required && edit.fieldIds.includes(f.id))) return reject(READ_THE_CHANGES);
+  next.confirmedAt = event.at;
+  advance(next, 'confirm', false);
+  // The receiver's note travels with the confirmation into the activity, where the sender reads it.
+  const note = comment?.trim() ? `: ${comment.trim()}` : '';
+  return accept({ store: 'handoffs', value: next }, ...transferOwnership(model, event, handoff, template, actor), log(`${actor.name} confirmed receipt of “${handoff.title}”${note}`));
 }
 
 /** The sender reminds the receiver now; at most once every few hours per handoff (lib/workflow/nudge.ts). */

@@ -91,7 +91,11 @@ export const EVENT_PAYLOADS = {
     answers: z.array(z.object({ gapId: IdSchema, answer: shortText(20_000).min(1) })).min(1).max(50),
     fields: fields.default({}),
   }),
-  'handoff.confirmed': z.object({ comment: shortText(4000).optional() }),
+  /**
+   * `seenEditAt`: the version its receiver read (the last edit's time, null for none), so a confirmation
+   * held for undo is refused when a required field changed meanwhile. Absent in older events: not checked.
+   */
+  'handoff.confirmed': z.object({ comment: shortText(4000).optional(), seenEditAt: TimestampSchema.nullable().optional() }),
   'handoff.cancelled': z.object({ reason: shortText(2000).optional() }),
   'handoff.reassigned': z.object({ receiverId: IdSchema, reason: shortText(2000).optional(), dueBy: TimestampSchema.optional() }),
   /**

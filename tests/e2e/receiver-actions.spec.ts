@@ -41,6 +41,9 @@ test('send + undo never reaches the receiver; a raised gap withdrawn lets them c
     // Sent again and left alone: it goes out by itself when the window ends.
     await senderPanel.getByRole('button', { name: 'Send handoff' }).click();
     await expect(undo.getByRole('status')).toHaveText(`Sent to ${TOM.name}`);
+    // While it is held, Undo and Send now are the only moves: the stored handoff is still a draft.
+    await expect(senderPanel.getByRole('button', { name: 'Reassign' })).toHaveCount(0);
+    await expect(senderPanel.getByRole('button', { name: 'Cancel handoff' })).toHaveCount(0);
     await expectAccessible(senderPanel);
     await expect(undo).toHaveCount(0, { timeout: 15_000 });
     await expect(senderPanel.getByText('State: Sent')).toBeVisible();
@@ -73,8 +76,15 @@ test('send + undo never reaches the receiver; a raised gap withdrawn lets them c
     await receiverPanel.getByRole('button', { name: 'Confirm with this note' }).click();
     const confirmed = receiverPanel.getByRole('region', { name: 'Undo' });
     await expect(confirmed.getByRole('status')).toHaveText('Confirmed');
+    // Undo gives the note back to its box; confirmed again, then at once with "Confirm now".
+    await confirmed.getByRole('button', { name: 'Undo' }).click();
+    await expect(receiverPanel.getByRole('textbox', { name: `Note for ${JANE.name}` })).toHaveValue(NOTE);
+    await receiverPanel.getByRole('button', { name: 'Confirm with this note' }).click();
+    await expect(confirmed.getByRole('status')).toHaveText('Confirmed');
     await confirmed.getByRole('button', { name: 'Confirm now' }).click();
     await expect(receiverPanel.getByText('State: Confirmed')).toBeVisible();
+    // The bar went away: the keyboard is on the handoff's heading, not lost.
+    await expect(receiverPanel.getByRole('heading', { level: 1 })).toBeFocused();
     await tomPopup.reload();
     await expect(tomPopup.getByRole('region', { name: 'Waiting on answers' })).toContainText('No questions of yours are waiting.');
 

@@ -14,7 +14,7 @@ import { prefillFromPage } from '../../workflow/prefill';
 import { dryRun } from '../../db/dry-run';
 import { append, appendAll } from '../append';
 import { CommandError } from '../command-error';
-import { commitNow, holdAction, readPending, undoAction } from '../pending-actions';
+import { commitNow, dismissRefused, holdAction, readPending, undoAction } from '../pending-actions';
 import { summarize, UNDO_WINDOW_MS, type PendingKind, type PendingSummary } from '../pending-queue';
 import { allTemplates } from '../templates';
 import type { Session } from '../workspace';
@@ -101,7 +101,7 @@ const update = defineCommand({ ...handoffEventCommand('handoff/update', 'handoff
  * judged now, so a refusal shows at the click; the answer is the handoff as the move will leave it.
  * `keep`: appended instead if the person undoes it (a draft's last edits).
  */
-async function holdOrAppend(s: Session, kind: PendingKind, hold: boolean | undefined, id: string, events: BatonEvent[], keep: BatonEvent[]): Promise<Handoff> {
+async function holdOrAppend(s: Session, kind: PendingKind, hold: boolean | undefined, id: string, events: BatonEvent[], keep: BatonEvent[], comment?: string): Promise<Handoff> {
   if (!hold) {
     await appendAll(s, events);
     return mustGetHandoff(s, id);
@@ -111,7 +111,7 @@ async function holdOrAppend(s: Session, kind: PendingKind, hold: boolean | undef
   const { handoff } = judged.data;
   const to = kind === 'send' ? (await s.db.get('members', handoff.receiverId ?? ''))?.name : undefined;
   const held = judged.data.events.at(-1)!;
-  await holdAction(s, { id: held.id, kind, handoffId: id, events: judged.data.events, keep, dueAt: Date.now() + UNDO_WINDOW_MS, ...(to ? { to } : {}) });
+  await holdAction(s, { id: held.id, kind, handoffId: id, events: judged.data.events, keep, dueAt: Date.now() + UNDO_WINDOW_MS, ...(to ? { to } : {}), ...(comment ? { comment } : {}) });
   return handoff;
 }
 
@@ -135,7 +135,7 @@ const confirm = defineCommand({
   type: 'handoff/confirm', schema: EVENT_PAYLOADS['handoff.confirmed'].extend({ ...handoffId, hold }), from: PAGES, kind: 'write', effects: CHANGE, response: returns<Handoff>(),
   async handle({ id, hold: held, ...payload }, { session }) {
     const s = await session();
-    return holdOrAppend(s, 'confirm', held, id, [makeEvent('handoff.confirmed', s.me.id, id, payload)], []);
+    return holdOrAppend(s, 'confirm', held, id, [makeEvent('handoff.confirmed', s.me.id, id, payload)], [], payload.comment);
   },
 });
 
@@ -157,6 +157,10 @@ const pendingCommands = [
   defineCommand({
     type: 'pending/commit', schema: pendingId, from: PAGES, kind: 'write', effects: CHANGE, response: returns<boolean>(),
     handle: async ({ id }, { session }) => commitNow(await session(), id),
+  }),
+  defineCommand({
+    type: 'pending/dismiss', schema: pendingId, from: PAGES, kind: 'write', effects: [], response: returns<boolean>(),
+    handle: async ({ id }, { session }) => dismissRefused(await session(), id),
   }),
 ] as const;
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readLog } from '../../../lib/db/event-store';
-import { commitDue } from '../../../lib/background/pending-actions';
+import { appendEvents, readLog } from '../../../lib/db/event-store';
+import { makeEvent } from '../../../lib/events/make-event';
+import { commitDue, readPending } from '../../../lib/background/pending-actions';
 import { dueIn, holdIn, nextDueAt, takeFrom, UNDO_WINDOW_MS, type PendingAction, type PendingSummary } from '../../../lib/background/pending-queue';
 import type { Client } from '../../../lib/model/client';
 import type { Handoff } from '../../../lib/model/handoff';
@@ -125,7 +126,8 @@ describe('Confirm receipt with undo', () => {
     const shown = await bg.ok<Handoff>({ type: 'handoff/confirm', id: handoff.id, comment: 'Got it, kick-off Monday.', hold: true });
     expect(shown.state).toBe('confirmed');
     const [held] = await bg.ok<PendingSummary[]>({ type: 'pending/list' });
-    expect(held).toMatchObject({ kind: 'confirm', handoffId: handoff.id });
+    // The note comes back to the note box on Undo.
+    expect(held).toMatchObject({ kind: 'confirm', handoffId: handoff.id, comment: 'Got it, kick-off Monday.' });
     await bg.ok({ type: 'pending/undo', id: held!.id });
     expect((await bg.ok<Handoff>({ type: 'handoff/get', id: handoff.id })).state).toBe('sent');
     expect(await types()).not.toContain('handoff.confirmed');
@@ -135,5 +137,66 @@ describe('Confirm receipt with undo', () => {
     expect((await bg.ok<Handoff>({ type: 'handoff/get', id: handoff.id })).state).toBe('confirmed');
     const timeline = await (await bg.workspace.session()).db.getAll('timeline');
     expect(timeline.map((t) => t.summary)).toContainEqual(expect.stringMatching(/confirmed receipt of “.*”: Got it, kick-off Monday\.$/));
+  });
+});
+
+// Review 2, items 1 and 15: the failure paths. A held move the reducer refuses when it comes due is
+// never lost in silence: its author, who saw "Sent"/"Confirmed", is told why on the handoff.
+describe('a held move refused when it comes due', () => {
+  it('a held confirmation the sender cancels meanwhile: the receiver is told why, until they dismiss it', async () => {
+    const { handoff, colleague } = await handoffFromColleague(bg);
+    await bg.ok({ type: 'handoff/confirm', id: handoff.id, hold: true });
+    const session = await bg.workspace.session();
+    const cancelled = await appendEvents(session.db, [makeEvent('handoff.cancelled', colleague.id, handoff.id, { reason: 'Client paused' })]);
+    expect(cancelled.ok).toBe(true);
+    expect(await commitDue(session, Date.now() + UNDO_WINDOW_MS)).toBe(1);
+    const [refused] = await bg.ok<PendingSummary[]>({ type: 'pending/list' });
+    expect(refused).toMatchObject({ kind: 'confirm', handoffId: handoff.id, refused: expect.stringMatching(/cancelled/i) });
+    // Never due again: a later round commits nothing and keeps telling.
+    expect(await commitDue(session, Date.now() + UNDO_WINDOW_MS * 10)).toBe(0);
+    expect(await bg.ok<PendingSummary[]>({ type: 'pending/list' })).toHaveLength(1);
+    // Neither undone nor committed again: only dismissed.
+    expect((await bg.refused({ type: 'pending/undo', id: refused!.id })).message).toBe('Too late to undo: it has already gone out.');
+    expect(await bg.ok({ type: 'pending/commit', id: refused!.id })).toBe(false);
+    expect(await bg.ok({ type: 'pending/dismiss', id: refused!.id })).toBe(true);
+    expect(await bg.ok<PendingSummary[]>({ type: 'pending/list' })).toEqual([]);
+  });
+
+  it('a held confirmation of a version a required-field edit replaced meanwhile: refused, and the receiver told to read the changes', async () => {
+    const { handoff, colleague } = await handoffFromColleague(bg);
+    await bg.ok({ type: 'handoff/confirm', id: handoff.id, hold: true, seenEditAt: null });
+    const session = await bg.workspace.session();
+    const edit = makeEvent('handoff.edited', colleague.id, handoff.id, { fields: { objective: 'Launch the winter range instead.' }, reconfirm: true });
+    expect((await appendEvents(session.db, [edit])).ok).toBe(true);
+    await commitDue(session, Date.now() + UNDO_WINDOW_MS);
+    expect((await bg.ok<Handoff>({ type: 'handoff/get', id: handoff.id })).state).toBe('sent');
+    const [refused] = await bg.ok<PendingSummary[]>({ type: 'pending/list' });
+    expect(refused?.refused).toBe('The sender changed a required field since you read this handoff: read the changes, then confirm again.');
+  });
+
+  it('a held send whose draft was cancelled meanwhile: the refusal says the last edits were not saved either', async () => {
+    const { draft, tom } = await draftFor();
+    await bg.ok({ type: 'handoff/send', id: draft.id, draft: { receiverId: tom.id, fields: COMPLETE_BRIEF, title: 'Autumn brief' }, hold: true });
+    const session = await bg.workspace.session();
+    const me = await bg.ok<Member>({ type: 'me/get' });
+    expect((await appendEvents(session.db, [makeEvent('handoff.cancelled', me.id, draft.id, {})])).ok).toBe(true);
+    await expect(bg.refused({ type: 'pending/commit', id: (await readPending(session))[0]!.id })).resolves.toMatchObject({ message: expect.stringContaining('Your last edits could not be saved either') });
+    const [refused] = await bg.ok<PendingSummary[]>({ type: 'pending/list' });
+    expect(refused?.refused).toContain('Your last edits could not be saved either');
+    // The typed edits are still in the queue's entry, not thrown away.
+    expect((await readPending(session))[0]!.keep.map((e) => e.type)).toEqual(['handoff.updated']);
+  });
+
+  it('a worker stopped between appending and saving the queue commits the same events again as no-ops, not as a refusal', async () => {
+    const { draft, tom } = await draftFor();
+    await bg.ok({ type: 'handoff/send', id: draft.id, draft: { receiverId: tom.id, fields: COMPLETE_BRIEF }, hold: true });
+    const session = await bg.workspace.session();
+    const [held] = await readPending(session);
+    // The append happened; the queue was never saved.
+    expect((await appendEvents(session.db, held!.events)).ok).toBe(true);
+    const restarted = newTestBackground(bg.dbName);
+    expect(await commitDue(await restarted.workspace.session(), Date.now() + UNDO_WINDOW_MS)).toBe(1);
+    expect(await restarted.ok<PendingSummary[]>({ type: 'pending/list' })).toEqual([]);
+    expect((await types(restarted)).filter((t) => t === 'handoff.sent')).toHaveLength(1);
   });
 });

@@ -101,7 +101,14 @@ describe('Confirm receipt', () => {
     act(() => view.root.render(inWorkspace(createElement(HandoffActions, { handoff: SENT, template: salesToAm }))));
     expect(view.host.textContent).toContain('Confirming makes you the owner of Acme <script>alert(1)</script>.');
     await click('Confirm receipt');
-    expect(sent).toEqual([{ type: 'handoff/confirm', id: SENT.id, hold: true }]);
+    expect(sent).toEqual([{ type: 'handoff/confirm', id: SENT.id, hold: true, seenEditAt: null }]);
+  });
+
+  it('names the version shown: the last edit the receiver read', async () => {
+    const edited = { ...SENT, lastEdit: { by: JANE.id, at: '2026-12-06T12:00:00.000Z', fieldIds: ['timeline'], title: false, dueBy: false } };
+    act(() => view.root.render(inWorkspace(createElement(HandoffActions, { handoff: edited, template: salesToAm }))));
+    await click('Confirm receipt');
+    expect(sent).toEqual([{ type: 'handoff/confirm', id: SENT.id, hold: true, seenEditAt: '2026-12-06T12:00:00.000Z' }]);
   });
 
   it('no owner change, no such sentence', () => {
@@ -119,7 +126,7 @@ describe('Confirm receipt', () => {
     expect(view.host.textContent).toContain('Write the note, or use Confirm receipt without one.');
     await type('Kick-off Monday 🎉 — thanks!');
     await click('Confirm with this note');
-    expect(sent).toEqual([{ type: 'handoff/confirm', id: SENT.id, hold: true, comment: 'Kick-off Monday 🎉 — thanks!' }]);
+    expect(sent).toEqual([{ type: 'handoff/confirm', id: SENT.id, hold: true, seenEditAt: null, comment: 'Kick-off Monday 🎉 — thanks!' }]);
   });
 });
 
