@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { mustRequest, type ExtensionGlobals } from './support/baton.ts';
 import { handOffFromTom } from './support/hand-off.ts';
-import { openPanelWithIntent, recordIntents, sidePanelsOpen } from './support/panel-intents.ts';
+import { openPanelWithIntent, recordIntents, settleCaptureRace, sidePanelsOpen } from './support/panel-intents.ts';
 import { expect, openSite, readExpected, test } from './support/test.ts';
 
 const CAPTURE = { name: 'Capture handoff' } as const;
@@ -77,6 +77,8 @@ test('a click on "Capture handoff" opens the side panel on a new handoff from th
   // panel page opened in a window of its own (where no real panel competes for it).
   const [recorded] = await intents();
   const panel = await openPanelWithIntent(baton, options, recorded!);
+  // When the real panel started the suggested draft first, this one starts its own from the same intent.
+  await settleCaptureRace(panel, 'Sales → account management', 'Start another anyway');
   await expect(panel.getByText('New handoff · Northwind Outfitters')).toBeVisible();
   await expect(panel.getByLabel('Selected text')).toHaveText(subject);
   // The thread suggests the sales → AM handoff: the draft started at once, no template to pick.

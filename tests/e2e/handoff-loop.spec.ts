@@ -2,7 +2,7 @@
 // captures a handoff from a Gmail thread in one click, the receiver hears of it at once (badge, popup,
 // in-page prompt), asks about a field, the sender answers, the receiver confirms and takes the client over.
 import { salesToAm } from '../../lib/templates/sales-to-am.ts';
-import { openPanelWithIntent, recordIntents, sidePanelsOpen } from './support/panel-intents.ts';
+import { openPanelWithIntent, recordIntents, settleCaptureRace, sidePanelsOpen } from './support/panel-intents.ts';
 import { badgeText, fillSalesToAm, JANE, NORTHWIND, raiseGap, TOM, withJaneAndTom } from './support/team.ts';
 import { expect, openSidePanel, openSite, test } from './support/test.ts';
 
@@ -32,14 +32,10 @@ test('sender → receiver: capture from Gmail, live delivery, gaps raised and an
     await expect.poll(() => sidePanelsOpen(settings)).toBe(1);
     const [intent] = await intents();
     senderPanel = await openPanelWithIntent(sender, settings, intent!);
-    // The thread suggests the sales → AM handoff and the client is known: it starts at once. Chromium's
-    // real side panel took the same intent and may have started it first: then this panel finds it
-    // already open, and opens that draft (the duplicate guard never starts a second one unasked).
-    const form = senderPanel.getByRole('heading', { level: 1, name: salesToAm.name });
-    const alreadyOpen = senderPanel.getByRole('region', { name: 'Already open' });
-    await expect(form.or(alreadyOpen)).toBeVisible();
-    if (await alreadyOpen.isVisible()) await alreadyOpen.getByRole('button', { name: 'Open it' }).click();
-    await expect(form).toBeVisible();
+    // The thread suggests the sales → AM handoff and the client is known: it starts at once (or, when
+    // Chromium's real side panel started it first, this panel opens that draft).
+    await settleCaptureRace(senderPanel, salesToAm.name, 'Open it');
+    await expect(senderPanel.getByRole('heading', { level: 1, name: salesToAm.name })).toBeVisible();
 
     const subject = site.expected.thread!.subject!.replace(/^(re|fwd?):\s*/i, '');
     await expect(senderPanel.getByRole('textbox', { name: 'Title' })).toHaveValue(subject);

@@ -30,3 +30,17 @@ export async function openPanelWithIntent(baton: Baton, from: Page, recorded: Re
   await mustRequest(from, { type: 'panel/intent', windowId, intent });
   return panel;
 }
+
+/**
+ * A capture's intent reaches two panels here (the real one and the page the test opened), and the page
+ * suggests a template, so each starts a draft of it at once: whichever starts second finds the first
+ * already open (the duplicate guard). Waits for the form or that question, and answers it with
+ * `answer`: "Open it" takes the other panel's draft, "Start another anyway" starts this one's own.
+ * The form's heading is `templateName`.
+ */
+export async function settleCaptureRace(panel: Page, templateName: string, answer: 'Open it' | 'Start another anyway'): Promise<void> {
+  const form = panel.getByRole('heading', { level: 1, name: templateName });
+  const alreadyOpen = panel.getByRole('region', { name: 'Already open' });
+  await form.or(alreadyOpen).waitFor();
+  if (await alreadyOpen.isVisible()) await alreadyOpen.getByRole('button', { name: answer }).click();
+}

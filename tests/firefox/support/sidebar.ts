@@ -54,3 +54,13 @@ export function sidebarContent(extensionPage: Page): Promise<SidebarContent | nu
     return { headings, text: view.document.body.innerText };
   });
 }
+
+/** Clicks the sidebar's first button whose text contains `text`, as a person would; false when there is none. */
+export function clickInSidebar(extensionPage: Page, text: string): Promise<boolean> {
+  return extensionPage.evaluate((wanted) => {
+    const [view] = (globalThis as unknown as ExtensionViews).browser.extension.getViews({ type: 'sidebar' });
+    const button = [...(view?.document.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes(wanted));
+    button?.click();
+    return button !== undefined;
+  }, text);
+}
