@@ -14,28 +14,11 @@ import type { PendingSummary } from '../../../lib/background/pending-queue';
 import type { Handoff } from '../../../lib/model/handoff';
 import { briefToCreative } from '../../../lib/templates';
 
-const AT = '2026-12-06T11:00:00.000Z';
+import { AT, handoffOf } from './handoff-fixture';
 const RITA = { id: 'm-rita', name: 'Rita Receiver', email: 'rita@brightlane.agency', role: 'member' as const };
 const JANE = { id: 'm-jane', name: 'Jane Sender', email: 'jane@brightlane.agency', role: 'member' as const };
 const CLIENT = { id: 'c-1', name: 'Acme', ownerId: JANE.id, identifiers: [], stakeholders: [], preferences: [], sensitivities: [], archived: false, createdAt: AT, updatedAt: AT };
-const SENT: Handoff = {
-  id: 'h-1',
-  clientId: CLIENT.id,
-  templateId: briefToCreative.id,
-  templateVersion: briefToCreative.version,
-  title: 'Acme autumn brief',
-  fields: {},
-  senderId: JANE.id,
-  receiverId: RITA.id,
-  state: 'sent',
-  sources: {},
-  context: { participants: [] },
-  gaps: [],
-  gapRounds: 1,
-  createdAt: AT,
-  updatedAt: AT,
-  sentAt: AT,
-};
+const SENT: Handoff = handoffOf(briefToCreative, { clientId: CLIENT.id, title: 'Acme autumn brief', senderId: JANE.id, receiverId: RITA.id, state: 'sent', gapRounds: 1, sentAt: AT });
 const HELD: PendingSummary = { id: 'e-held', kind: 'confirm', handoffId: SENT.id, dueAt: Date.now() + 8_000 };
 
 const sent: Record<string, unknown>[] = [];

@@ -14,29 +14,12 @@ import type { PendingSummary } from '../../../lib/background/pending-queue';
 import type { Handoff } from '../../../lib/model/handoff';
 import { briefToCreative, salesToAm } from '../../../lib/templates';
 
-const AT = '2026-12-06T11:00:00.000Z';
+import { AT, handoffOf } from './handoff-fixture';
 const ME = { id: 'm-me', name: 'Rita Receiver', email: 'rita@brightlane.agency', role: 'member' as const };
 const JANE = { id: 'm-jane', name: 'Jane Sender', email: 'jane@brightlane.agency', role: 'member' as const };
 const CLIENT = { id: 'c-1', name: 'Acme <script>alert(1)</script>', ownerId: JANE.id, identifiers: [], stakeholders: [], preferences: [], sensitivities: [], archived: false, createdAt: AT, updatedAt: AT };
 const WORKSPACE = { me: ME, members: [ME, JANE], clients: [CLIENT], templates: [briefToCreative, salesToAm] } as unknown as Workspace;
-const SENT: Handoff = {
-  id: 'h-1',
-  clientId: CLIENT.id,
-  templateId: salesToAm.id,
-  templateVersion: salesToAm.version,
-  title: 'Acme kick-off',
-  fields: {},
-  senderId: JANE.id,
-  receiverId: ME.id,
-  state: 'sent',
-  sources: {},
-  context: { participants: [] },
-  gaps: [],
-  gapRounds: 1,
-  createdAt: AT,
-  updatedAt: AT,
-  sentAt: AT,
-};
+const SENT: Handoff = handoffOf(salesToAm, { clientId: CLIENT.id, title: 'Acme kick-off', senderId: JANE.id, receiverId: ME.id, state: 'sent', gapRounds: 1, sentAt: AT });
 const GAP = { id: 'g-1', fieldIds: ['primary_goals'], question: 'Which goal matters most?', raisedBy: ME.id, raisedAt: AT };
 
 const sent: Record<string, unknown>[] = [];
