@@ -87,6 +87,13 @@ const MIGRATIONS: string[] = [
    update invites set expires_at = created_at + interval '${LEGACY_INVITE_DAYS} days' where used_at is null;
    alter table invites add column revoked_at timestamptz;
    alter table invites add column created_by text;`,
+  // Hub reactors (server/reactors): how far each has read each workspace's log.
+  `create table reactor_cursors (
+     workspace_id text not null references workspaces(id),
+     reactor text not null,
+     seq bigint not null default 0,
+     primary key (workspace_id, reactor)
+   );`,
 ];
 
 /** Whether every migration this hub knows has been applied to `db` (what /readyz reports). */

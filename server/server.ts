@@ -9,6 +9,9 @@ import { createApp, parseAllowedOrigins } from './app';
 import type { Db } from './db';
 import type { TlsFiles } from './listen-options';
 import { DEFAULT_MAX_STREAMS_PER_MEMBER, KEEPALIVE_MS, LiveStreams, MAX_CLIENT_FRAME_BYTES, type StreamFigures } from './live-streams';
+import { hubReactors } from './reactors';
+import type { Reactor } from './reactors/reactor';
+import { type ReactorRunner, startReactors } from './reactors/reactor-runner';
 import { migrate } from './schema';
 import { type SignInSettings, signInSettingsFrom } from './sign-in-settings';
 import { type Caller, EVENTS_CHANNEL, HubStore, REVOCATIONS_CHANNEL } from './store';
@@ -19,6 +22,8 @@ export interface Hub {
   store: HubStore;
   /** Connected live streams, for figures and tests. */
   connections(): number;
+  /** The reactors (Slack, Asana, rules): tests drain them to see their effects now. */
+  reactors: ReactorRunner;
   /** The live streams' limits at work: open streams, the most bytes left unsent, streams closed and why. */
   streams(): StreamFigures;
   close(): Promise<void>;
@@ -42,6 +47,10 @@ export interface HubOptions {
   keepaliveMs?: number;
   /** Sign-in through an OpenID Connect provider; by default from BATON_OIDC_* (null: invites only). */
   signIn?: SignInSettings | null;
+  /** What the hub does after appends (server/reactors); by default hubReactors(). */
+  reactors?: readonly Reactor[];
+  /** How often reactors tick (overdue checks, retries, polls); 15 s by default, tests shorten it. */
+  reactorTickMs?: number;
 }
 
 /**
@@ -80,6 +89,7 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   });
 
   const stopListening = await announceEvents(db, store, streams, log);
+  const reactors = await startReactors({ db, store, reactors: options.reactors ?? hubReactors(), publicUrl: options.publicUrl, log, tickMs: options.reactorTickMs });
 
   log({ level: 'info', msg: 'hub listening', port, database: db.kind, tls: Boolean(options.tls) });
   return {
@@ -87,12 +97,14 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
     port,
     store,
     connections: () => streams.figures().open,
+    reactors,
     streams: () => streams.figures(),
     async close() {
       streams.closeAll(1001, 'hub shutting down');
       wss.close();
       // Stops accepting, and waits for requests in flight (their writes) to finish.
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await reactors.stop();
       await stopListening();
       await revocations.stop();
       await db.close();

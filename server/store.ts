@@ -378,6 +378,14 @@ export class HubStore {
       });
   }
 
+  /**
+   * Reads the workspace's model as of every committed event, in its write queue. `read` runs
+   * synchronously and must not keep the model: it moves on with the next write.
+   */
+  async withModel<T>(workspaceId: string, read: (model: MemoryModel) => T): Promise<T> {
+    return this.exclusive(workspaceId, async () => read(await this.model(this.db, workspaceId)));
+  }
+
   /** Events after a sequence number, oldest first, at most `limit`. */
   async pull(workspaceId: string, after: number, limit: number): Promise<{ seq: number; event: BatonEvent }[]> {
     const { rows } = await this.db.query<{ seq: string; body: BatonEvent }>('select seq, body from events where workspace_id = $1 and seq > $2 order by seq limit $3', [workspaceId, after, limit]);

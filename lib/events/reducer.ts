@@ -3,7 +3,6 @@ import type { BatonEvent, EventType } from '../model/event';
 import { isOpenGap, type Gap, type Handoff, type OpenItem } from '../model/handoff';
 import { isActive, type Member } from '../model/member';
 import type { ActionItem, Template } from '../model/template';
-import type { TimelineEntry } from '../model/timeline';
 import { assessCompleteness, fieldValue, parseFieldValue } from '../workflow/completeness';
 import { actionOf, advance, CHOOSE_RECEIVER, confirmByHours, deadlineAfter, editedTitle, initialTitle, MIN_OVERRIDE_REASON, startedDeadline } from '../workflow/handoff-machine';
 import { checkAction } from '../workflow/rules';
@@ -12,6 +11,9 @@ import { nudgeRefusal } from '../workflow/nudge';
 import type { Change, ReadModel } from './read-model';
 import { failure, type Problem } from '../result';
 import { datedBeforeCause } from './clock';
+import { entry } from './timeline-entry';
+import { handedOverTeam } from '../workflow/team-handover';
+import { checkStartedBy, clientTeamSet, ruleChanged, watchChanged } from './reduce-workflow';
 
 /** The reducer's result: the changes an event makes, or the problem that refuses it (lib/result.ts's shape). */
 export type Decision = { ok: true; changes: Change[]; duplicate: boolean } | { ok: false; problem: Problem };
@@ -74,13 +76,17 @@ export function decide(model: ReadModel, event: BatonEvent, judging: Judging = '
       return itemAdded(model, event, actor);
     case 'item.completed':
       return itemCompleted(model, event, actor);
+    case 'client.team_set':
+      return clientTeamSet(model, event, actor);
+    case 'rule.saved':
+    case 'rule.deleted':
+      return ruleChanged(model, event, actor);
+    case 'handoff.watched':
+    case 'handoff.unwatched':
+      return watchChanged(model, event, actor);
     default:
       return handoffChanged(model, event, actor);
   }
-}
-
-function entry(event: BatonEvent, clientId: string, summary: string, extra: Partial<TimelineEntry> = {}): Change {
-  return { store: 'timeline', value: { id: event.id, clientId, at: event.at, type: event.type, actorId: event.actor, summary: summary.slice(0, 500), ...extra } };
 }
 
 function workspaceCreated(model: ReadModel, event: Of<'workspace.created'>): Decision {
@@ -183,6 +189,12 @@ function checkFields(template: Template, fields: Record<string, unknown>): strin
   return null;
 }
 
+/** Watchers are members on the team now. */
+function checkWatchers(model: ReadModel, watcherIds: readonly string[] | undefined): string | null {
+  const stranger = watcherIds?.find((id) => !model.member(id) || !isActive(model.member(id)!));
+  return stranger ? 'Watchers must be members of the workspace.' : null;
+}
+
 function checkReceiver(model: ReadModel, receiverId: string | undefined, senderId: string): string | null {
   if (receiverId === undefined) return null;
   const receiver = model.member(receiverId);
@@ -198,7 +210,7 @@ function handoffCreated(model: ReadModel, event: Of<'handoff.created'>, actor: M
   if (!client) return reject('Unknown client.');
   const template = model.template(p.templateId, p.templateVersion);
   if (!template) return reject(`Unknown template ${p.templateId} v${p.templateVersion}.`);
-  const problem = checkReceiver(model, p.receiverId, actor.id) ?? checkFields(template, p.fields);
+  const problem = checkReceiver(model, p.receiverId, actor.id) ?? checkFields(template, p.fields) ?? checkStartedBy(model, event) ?? checkWatchers(model, p.watcherIds);
   if (problem) return reject(problem);
   const handoff: Handoff = {
     id: event.entity.id,
@@ -218,7 +230,10 @@ function handoffCreated(model: ReadModel, event: Of<'handoff.created'>, actor: M
   };
   if (p.receiverId) handoff.receiverId = p.receiverId;
   if (p.dueBy) handoff.dueBy = p.dueBy;
-  return accept({ store: 'handoffs', value: handoff }, entry(event, client.id, `${actor.name} started “${handoff.title}”`, { handoffId: handoff.id }));
+  if (p.watcherIds && p.watcherIds.length > 0) handoff.watcherIds = [...new Set(p.watcherIds)];
+  if (p.startedBy) handoff.startedBy = p.startedBy;
+  const how = p.startedBy ? `Rule “${p.startedBy.ruleName}” started “${handoff.title}” for ${actor.name}: ${p.startedBy.trigger.label}` : `${actor.name} started “${handoff.title}”`;
+  return accept({ store: 'handoffs', value: handoff }, entry(event, client.id, how, { handoffId: handoff.id }));
 }
 
 /** A confirm-by as the reducer writes it: `hours` after the event, in toISOString's form. */
@@ -470,8 +485,10 @@ function transferOwnership(model: ReadModel, event: BatonEvent, handoff: Handoff
     }
   }
   const client = model.client(handoff.clientId);
-  if (template.transfersOwnership && client && client.ownerId !== receiver.id) {
-    changes.push({ store: 'clients', value: { ...client, ownerId: receiver.id, updatedAt: event.at } });
+  const team = client && handedOverTeam(client.team, template, receiver.id);
+  const owner = template.transfersOwnership && client && client.ownerId !== receiver.id;
+  if (client && (owner || team)) {
+    changes.push({ store: 'clients', value: { ...client, ...(owner ? { ownerId: receiver.id } : {}), ...(team ? { team } : {}), updatedAt: event.at } });
   }
   return changes;
 }

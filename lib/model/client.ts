@@ -1,5 +1,6 @@
 import { IdSchema, PersonSchema, UrlSchema, shortText } from './common';
 import { IdentifierSchema } from './identifier';
+import { ClientTeamSchema } from './team';
 import { z } from './zod';
 
 export const ClientSchema = z.object({
@@ -13,6 +14,8 @@ export const ClientSchema = z.object({
   preferences: z.array(shortText(1000)).max(200).default([]),
   sensitivities: z.array(shortText(1000)).max(200).default([]),
   toneOfVoiceUrl: UrlSchema.optional(),
+  /** Who holds each client-team role for this client (`client.team_set`); absent: nobody yet. */
+  team: ClientTeamSchema.optional(),
   archived: z.boolean().default(false),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -4,6 +4,8 @@ import { CapturedContextSchema, HandoffSourcesSchema } from './handoff';
 import { IdentifierSchema } from './identifier';
 import { MemberSchema, NewMemberSchema, WorkspaceSchema } from './member';
 import { FailureSchema, NoteSchema } from './note';
+import { RuleSchema, StartedBySchema } from './rule';
+import { TeamRoleIdSchema, TeamRolesSchema } from './team';
 import { failure, type Result, succeed } from '../result';
 import { TemplateSchema } from './template';
 import { z } from './zod';
@@ -55,6 +57,7 @@ export const EVENT_PAYLOADS = {
     hourlyRate: WorkspaceSchema.shape.hourlyRate.unwrap().optional(),
     currency: WorkspaceSchema.shape.currency.unwrap().optional(),
     reminders: WorkspaceSchema.shape.reminders,
+    roles: TeamRolesSchema.optional(),
   }),
   'member.added': z.object({ member: NewMemberSchema }),
   'member.updated': z.object({ name: MemberSchema.shape.name.optional(), email: MemberSchema.shape.email.optional(), role: MemberSchema.shape.role.optional() }),
@@ -76,6 +79,9 @@ export const EVENT_PAYLOADS = {
     sources: HandoffSourcesSchema.default({}),
     context: CapturedContextSchema.default({ participants: [] }),
     fields: fields.default({}),
+    watcherIds: z.array(IdSchema).max(100).optional(),
+    /** A rule started this draft (the event's id is then ruleEventIds(rule, trigger.key).eventId). */
+    startedBy: StartedBySchema.optional(),
   }),
   'handoff.updated': z.object({
     title: shortText(300).optional(),
@@ -117,13 +123,21 @@ export const EVENT_PAYLOADS = {
   'item.completed': z.object({}),
   /** The receiver takes back a gap they raised that is not answered yet (issue 14). */
   'handoff.gap_withdrawn': z.object({ gapId: IdSchema, reason: shortText(2000).optional() }),
+  /** Who holds a role on the client's team now (null: nobody). */
+  'client.team_set': z.object({ roleId: TeamRoleIdSchema, memberId: IdSchema.nullable() }),
+  /** An admin adds or changes a workflow rule (entity: the rule). */
+  'rule.saved': z.object({ rule: RuleSchema }),
+  'rule.deleted': z.object({}),
+  /** The actor starts or stops watching the handoff. */
+  'handoff.watched': z.object({}),
+  'handoff.unwatched': z.object({}),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
 export const EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as EventType[];
 export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
 
-export const ENTITY_KINDS = ['workspace', 'member', 'client', 'template', 'handoff', 'note', 'failure', 'item'] as const;
+export const ENTITY_KINDS = ['workspace', 'member', 'client', 'template', 'handoff', 'note', 'failure', 'item', 'rule'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 const EnvelopeSchema = z.object({
@@ -151,5 +165,8 @@ export function parseEvent(raw: unknown): Result<BatonEvent> {
 
 function describe(error: z.ZodError): string {
   const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || 'event'}: ${issue.message}` : 'invalid event';
+  if (!issue) return 'invalid event';
+  // An unknown type: zod's message would list every type there is (and grow with each one added).
+  if (issue.path.length === 1 && issue.path[0] === 'type' && issue.code === 'invalid_value') return 'type: not a Baton event type (see lib/model/event.ts)';
+  return `${issue.path.join('.') || 'event'}: ${issue.message}`;
 }

@@ -1,4 +1,5 @@
 import { IdSchema, OptionalEmailSchema, TimestampSchema, UrlSchema, shortText } from './common';
+import { StartedBySchema } from './rule';
 import { z } from './zod';
 
 export const HANDOFF_STATES = ['draft', 'sent', 'gaps_raised', 'gaps_answered', 'confirmed', 'cancelled', 'reassigned'] as const;
@@ -87,6 +88,10 @@ export const HandoffSchema = z.object({
   /** The sender's last nudge: the next one waits (lib/workflow/nudge.ts). */
   lastNudgedAt: TimestampSchema.optional(),
   /** The last reassignment: who moved it, when, from whom, and why. */
+  /** Members who hear of its moments besides sender and receiver (template defaults, rules, `handoff.watched`). */
+  watcherIds: z.array(IdSchema).max(100).optional(),
+  /** The rule that started this draft, and on what. */
+  startedBy: StartedBySchema.optional(),
   reassignment: z.object({ by: IdSchema, at: TimestampSchema, fromId: IdSchema.optional(), reason: shortText(2000).optional() }).optional(),
 });
 export type Handoff = z.infer<typeof HandoffSchema>;

@@ -1,5 +1,7 @@
 import { DEFAULT_CURRENCY, DEFAULT_HOURLY_RATE } from '../workflow/defaults';
 import { EmailSchema, IdSchema, shortText, TimestampSchema } from './common';
+import { RuleSchema } from './rule';
+import { TeamRoleSchema } from './team';
 import { z } from './zod';
 
 export const MEMBER_ROLES = ['admin', 'member'] as const;
@@ -35,6 +37,10 @@ export const WorkspaceSchema = z.object({
   currency: z.string().length(3).default(DEFAULT_CURRENCY),
   /** How overdue confirmations are chased; absent means the defaults (DEFAULT_REMINDERS). */
   reminders: ReminderSettingsSchema.optional(),
+  /** The roles of client teams (lib/model/team.ts); absent: DEFAULT_TEAM_ROLES. */
+  roles: z.array(TeamRoleSchema).max(30).optional(),
+  /** Workflow rules (`rule.saved` / `rule.deleted`, admins): a trigger starts a handoff draft. */
+  rules: z.array(RuleSchema).max(200).optional(),
   createdAt: z.string(),
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;

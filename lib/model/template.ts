@@ -1,4 +1,5 @@
 import { IdSchema, OptionalEmailSchema, UrlSchema, shortText } from './common';
+import { TeamRoleIdSchema } from './team';
 import { z } from './zod';
 
 /** The kinds of field a handoff template can ask for. */
@@ -50,6 +51,11 @@ export const TemplateSchema = z
     /** Who typically hands off, and to whom: "Sales" → "Account manager". */
     fromRole: shortText(80).min(1),
     toRole: shortText(80).min(1),
+    /** The same flow in client-team roles (lib/model/team.ts): what the map draws and rules resolve. */
+    fromRoleId: TeamRoleIdSchema.optional(),
+    toRoleId: TeamRoleIdSchema.optional(),
+    /** Client-team roles that watch every handoff of this template by default. */
+    watcherRoleIds: z.array(TeamRoleIdSchema).max(20).optional(),
     /** Confirming this handoff makes the receiver the client's owner (transitions, coverage). */
     transfersOwnership: z.boolean(),
     /** Hours the receiver has to confirm, by default. */

@@ -10,6 +10,8 @@ export const amTransition: Template = {
     'Hands a client from the departing account manager to the new one: history, decisions and why, what the client likes and avoids, open items with owners, and the accesses that must move.',
   fromRole: 'Departing account manager',
   toRole: 'New account manager',
+  fromRoleId: 'account_manager',
+  toRoleId: 'account_manager',
   transfersOwnership: true,
   confirmWithinHours: 72,
   builtIn: true,

@@ -10,6 +10,7 @@ export const clientOffboarding: Template = {
     'Closes a client account cleanly: accesses removed, assets and final report handed over, invoices settled, and lessons recorded for the next account.',
   fromRole: 'Account team',
   toRole: 'Client / archive',
+  fromRoleId: 'account_manager',
   transfersOwnership: false,
   confirmWithinHours: 72,
   builtIn: true,

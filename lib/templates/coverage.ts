@@ -10,6 +10,8 @@ export const coverage: Template = {
     'Hands a client to a covering colleague during leave and back again: what is in flight, open items with owners, who to escalate to and what must not happen while you are away.',
   fromRole: 'Owner',
   toRole: 'Covering colleague',
+  fromRoleId: 'account_manager',
+  toRoleId: 'account_manager',
   transfersOwnership: true,
   confirmWithinHours: 24,
   builtIn: true,

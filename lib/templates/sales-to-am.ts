@@ -10,6 +10,8 @@ export const salesToAm: Template = {
     'Hands a newly signed client from sales to the account manager: what the client wants, what they were promised and who is who. Every commitment says whether it was checked against the client’s real data.',
   fromRole: 'Sales',
   toRole: 'Account manager',
+  fromRoleId: 'sales',
+  toRoleId: 'account_manager',
   transfersOwnership: true,
   confirmWithinHours: 48,
   builtIn: true,

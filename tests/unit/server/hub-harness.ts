@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { makeEvent, type EventInput } from '../../../lib/events/make-event';
 import type { EventType } from '../../../lib/model/event';
 import { openPglite, openPostgres, type Db } from '../../../server/db';
-import { startHub, type Hub } from '../../../server/server';
+import { startHub, type Hub, type HubOptions } from '../../../server/server';
 import { buildHubCli, ROOT } from './hub-process';
 
 /** The databases every hub test runs on: PGlite always, PostgreSQL when the test setup started one. */
@@ -93,9 +93,9 @@ export async function join(hub: Hub, code: string): Promise<Member> {
 }
 
 /** A hub on a fresh database with a workspace, its admin Jane and a member Tom. */
-export async function hubWithTeam(kind: 'pglite' | 'postgres', url?: string) {
+export async function hubWithTeam(kind: 'pglite' | 'postgres', url?: string, options: HubOptions = {}) {
   const { db, url: dbUrl } = await freshDb(kind, url);
-  const hub = await startHub(db, { port: 0 });
+  const hub = await startHub(db, { port: 0, ...options });
   const workspaceId = await hub.store.createWorkspace('Brightlane');
   const jane = await join(hub, await hub.store.createInvite(workspaceId, { email: 'jane@brightlane.agency', name: 'Jane Doe', role: 'admin' }));
   const tom = await join(hub, await hub.store.createInvite(workspaceId, { email: 'tom@brightlane.agency', name: 'Tom Reyes', role: 'member' }));
@@ -112,8 +112,8 @@ export function teamsClosedAfterEach() {
     await Promise.all(hubs.splice(0).map((h) => h.close().catch(() => undefined)));
   });
   const closeAfter = (hub: Hub): Hub => (hubs.push(hub), hub);
-  const team = async (kind: 'pglite' | 'postgres', url?: string) => {
-    const t = await hubWithTeam(kind, url);
+  const team = async (kind: 'pglite' | 'postgres', url?: string, options?: HubOptions) => {
+    const t = await hubWithTeam(kind, url, options);
     closeAfter(t.hub);
     return t;
   };

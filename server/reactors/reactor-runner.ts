@@ -1,0 +1,110 @@
+import type { Db } from '../db';
+import { EVENTS_CHANNEL, type HubStore } from '../store';
+import type { LoggedEvent, Reactor, ReactorContext } from './reactor';
+
+const PAGE = 200;
+/** How often ticks run and every workspace is caught up (an announcement missed while LISTEN was lost). */
+export const DEFAULT_TICK_MS = 15_000;
+
+export interface ReactorRunner {
+  /** Catches every reactor up with the workspace's log now (tests await it; the hub calls it on announcements). */
+  drain(workspaceId: string): Promise<void>;
+  /** Runs every reactor's tick for every workspace now. */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface RunnerOptions {
+  db: Db;
+  store: HubStore;
+  reactors: readonly Reactor[];
+  publicUrl?: string;
+  log: (entry: Record<string, unknown>) => void;
+  tickMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Runs the hub's reactors: each reads the log after its own cursor (table reactor_cursors), woken by
+ * every append this process or another announces, and by a timer. One pass at a time per workspace
+ * and reactor; a handler that throws stops its reactor at that event, to be tried again on the next
+ * wake (logged), so an outage of the database or of an outside service loses nothing.
+ */
+export async function startReactors(options: RunnerOptions): Promise<ReactorRunner> {
+  const { db, store, reactors, log } = options;
+  const ctx: ReactorContext = {
+    db,
+    store,
+    publicUrl: options.publicUrl,
+    log,
+    now: options.now ?? Date.now,
+    appendAs: (workspaceId, memberId, events) => store.push({ workspaceId, memberId }, events),
+  };
+  const passes = new Map<string, Promise<void>>();
+  const serial = (key: string, work: () => Promise<void>): Promise<void> => {
+    const run = (passes.get(key) ?? Promise.resolve()).then(work);
+    passes.set(key, run.catch(() => undefined));
+    return run;
+  };
+  const drainOne = (workspaceId: string, reactor: Reactor) =>
+    serial(`${workspaceId}\u0000${reactor.name}`, () => catchUp(ctx, workspaceId, reactor)).catch((error: unknown) =>
+      log({ level: 'error', msg: 'reactor stopped at an event; retried on the next wake', reactor: reactor.name, workspaceId, error: errorText(error) }),
+    );
+  const drain = async (workspaceId: string) => {
+    await Promise.all(reactors.filter((r) => r.handle).map((r) => drainOne(workspaceId, r)));
+  };
+  const tick = async () => {
+    for (const w of await store.workspaces()) {
+      await drain(w.id);
+      for (const reactor of reactors.filter((r) => r.tick)) {
+        await serial(`${w.id}\u0000${reactor.name}`, () => reactor.tick!(ctx, w.id)).catch((error: unknown) => log({ level: 'error', msg: 'reactor tick failed', reactor: reactor.name, workspaceId: w.id, error: errorText(error) }));
+      }
+    }
+  };
+  // Reactors the hub gains start at each existing workspace's end (a hub that gains Slack does not post
+  // a year of old handoffs); a workspace created later starts at its beginning.
+  for (const reactor of reactors) {
+    await db.query('insert into reactor_cursors (workspace_id, reactor, seq) select id, $1, last_seq from workspaces on conflict (workspace_id, reactor) do nothing', [reactor.name]);
+  }
+  const unlisten = await db.listen(
+    EVENTS_CHANNEL,
+    (payload) => void drain(payload.split(':')[0] ?? ''),
+    () => void tick(),
+  );
+  let ticking: Promise<void> = tick().catch(() => undefined);
+  const timer = setInterval(() => (ticking = tick().catch(() => undefined)), options.tickMs ?? DEFAULT_TICK_MS);
+  timer.unref();
+  return {
+    drain,
+    tick,
+    async stop() {
+      clearInterval(timer);
+      await unlisten();
+      await ticking;
+      await Promise.all([...passes.values()]);
+    },
+  };
+}
+
+/** Hands the reactor each event after its cursor, page by page, moving the cursor past each one handled. */
+async function catchUp(ctx: ReactorContext, workspaceId: string, reactor: Reactor): Promise<void> {
+  let cursor = await readCursor(ctx.db, workspaceId, reactor.name);
+  for (;;) {
+    const page: LoggedEvent[] = (await ctx.store.pull(workspaceId, cursor, PAGE)).map((row) => ({ workspaceId, seq: row.seq, event: row.event }));
+    for (const item of page) {
+      await reactor.handle!(ctx, item);
+      cursor = item.seq;
+      await ctx.db.query('update reactor_cursors set seq = $3 where workspace_id = $1 and reactor = $2', [workspaceId, reactor.name, cursor]);
+    }
+    if (page.length < PAGE) return;
+  }
+}
+
+/** The reactor's cursor in the workspace (a workspace made since the hub started: from its first event). */
+async function readCursor(db: Db, workspaceId: string, reactor: string): Promise<number> {
+  await db.query('insert into reactor_cursors (workspace_id, reactor, seq) values ($1, $2, 0) on conflict (workspace_id, reactor) do nothing', [workspaceId, reactor]);
+  const { rows } = await db.query<{ seq: string }>('select seq from reactor_cursors where workspace_id = $1 and reactor = $2', [workspaceId, reactor]);
+  return Number(rows[0]?.seq ?? 0);
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
