@@ -2,6 +2,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { computeMetrics } from '../lib/metrics/compute';
+import { computeFlows } from '../lib/metrics/flows';
 import { parseMetricsQuery } from '../lib/metrics/query';
 import { TimestampSchema } from '../lib/model/common';
 import { z } from '../lib/model/zod';
@@ -268,6 +269,15 @@ function routeMetrics(app: App, store: HubStore): void {
     const now = at === null ? Date.now() : Date.parse(at);
     const facts = await store.metricFacts(c.get('caller').workspaceId);
     return c.json(computeMetrics(facts, parsed.data, now));
+  });
+  // The handoff map's flows for the same query, between roles or (by=people) between people.
+  app.get('/v1/metrics/flows', async (c) => {
+    const params = new URL(c.req.url).searchParams;
+    const parsed = parseMetricsQuery(params);
+    if (!parsed.ok) return c.json({ error: parsed.problem.message }, 400);
+    const by = params.get('by') ?? 'roles';
+    if (by !== 'roles' && by !== 'people') return c.json({ error: 'by: roles or people' }, 400);
+    return c.json(computeFlows(await store.metricFacts(c.get('caller').workspaceId), parsed.data, by));
   });
 }
 

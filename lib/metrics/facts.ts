@@ -7,6 +7,8 @@ import { DEFAULT_CURRENCY, DEFAULT_HOURLY_RATE } from '../workflow/defaults';
 import { actionOf, advance, confirmByHours, deadlineAfter, editedTitle, initialTitle, isInFlight, startedDeadline } from '../workflow/handoff-machine';
 import { parseInstant } from './instant';
 import { packHandoff, unpackHandoff, type PackedHandoff } from './packed-handoff';
+import { WorkflowFacts, type RuleFact } from './workflow-facts';
+import type { TeamRole } from '../model/team';
 
 export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
 
@@ -62,7 +64,7 @@ export interface FailureFact {
 }
 
 /** Bumped whenever the fold changes what it derives: saved copies of an older fold are refolded. */
-export const FACTS_VERSION = 4;
+export const FACTS_VERSION = 5;
 
 export interface FactsSnapshot {
   v: number;
@@ -77,6 +79,8 @@ export interface FactsSnapshot {
   skipped: number;
   drafts: [string, Record<string, unknown>[]][];
   dueBy: [string, number][];
+  /** Team roles and rules (the handoff map). */
+  workflow: { roles: TeamRole[] | null; rules: RuleFact[] };
 }
 
 /**
@@ -95,6 +99,8 @@ export class MetricFacts {
   currency = DEFAULT_CURRENCY;
   events = 0;
   skipped = 0;
+  /** The workspace's team roles and rules: what the handoff map names and marks. */
+  readonly workflow = new WorkflowFacts();
   /** Field values of handoffs not yet sent: what their completeness at send is assessed on. */
   private readonly failureIds = new Set<string>();
   /** One envelope reused for every event read: the fold runs synchronously and keeps none of it. */
@@ -118,6 +124,7 @@ export class MetricFacts {
       skipped: this.skipped,
       drafts: [...this.drafts],
       dueBy: [...this.dueBy],
+      workflow: this.workflow.toJSON(),
     };
   }
 
@@ -149,6 +156,7 @@ export class MetricFacts {
     facts.currency = data.currency!;
     facts.events = data.events!;
     facts.skipped = data.skipped!;
+    if (!facts.workflow.read(data.workflow)) return null;
     return facts;
   }
 
@@ -186,11 +194,17 @@ export class MetricFacts {
         const admin = obj(p.admin);
         this.setRate(ws);
         if (str(admin.id) && str(admin.name)) this.members.set(admin.id, admin.name);
+        this.workflow.setRoles(ws.roles);
         return true;
       }
       case 'workspace.updated':
         this.setRate(p);
+        this.workflow.setRoles(p.roles);
         return true;
+      case 'rule.saved':
+        return this.workflow.saved(p.rule);
+      case 'rule.deleted':
+        return this.workflow.deleted(e.entityId);
       case 'member.added': {
         const m = obj(p.member);
         if (!str(m.id) || !str(m.name)) return false;

@@ -3,3 +3,4 @@ export { computeMetrics, hoursToConfirm, matchesFailure, matchesHandoff, CATEGOR
 export { MetricsQuerySchema, metricsQueryParams, parseMetricsQuery, type MetricsQuery, type MetricsQueryInput } from './query';
 export { templateReview, type FieldReview, type TemplateReview } from './review';
 export { addDays, dateIn, startOfDay } from './time-zone';
+export { computeFlows, FLOW_RISK_FORMULA, FREQUENCY_DAYS, type FlowRow, type Flows, type FlowsBy } from './flows';

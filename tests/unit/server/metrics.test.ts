@@ -6,6 +6,7 @@ import { openBatonDb } from '../../../lib/db/open';
 import { makeEvent } from '../../../lib/events/make-event';
 import { computeMetrics, type Metrics } from '../../../lib/metrics/compute';
 import { collectFacts } from '../../../lib/metrics/facts';
+import { computeFlows } from '../../../lib/metrics/flows';
 import { metricsQueryParams, MetricsQuerySchema, type MetricsQueryInput } from '../../../lib/metrics/query';
 import type { BatonEvent } from '../../../lib/model/event';
 import type { Db, Queryable } from '../../../server/db';
@@ -105,6 +106,18 @@ describe.each(databases())('GET /v1/metrics on $kind', { timeout: 60_000 }, ({ k
     expect(facts.skipped).toBe(0);
     return queries.map((q) => computeMetrics(facts, MetricsQuerySchema.parse(q), now));
   }
+
+  it('answers the handoff map’s flows as the extension computes them from the same log', async () => {
+    const facts = collectFacts(localEvents);
+    for (const by of ['roles', 'people'] as const) {
+      const { status, body } = await jane.call(`/v1/metrics/flows?${metricsQueryParams(WEEK)}&by=${by}`);
+      expect(status, JSON.stringify(body)).toBe(200);
+      const local = computeFlows(facts, MetricsQuerySchema.parse(WEEK), by);
+      expect(local.flows.length).toBeGreaterThan(2);
+      expect(body).toEqual(JSON.parse(JSON.stringify(local)));
+    }
+    expect((await jane.call(`/v1/metrics/flows?${metricsQueryParams(WEEK)}&by=clients`)).status).toBe(400);
+  });
 
   it('answers what the extension computes locally from the same log', async () => {
     const queries: MetricsQueryInput[] = [
