@@ -9,6 +9,7 @@ import { ExportButtons } from './export-buttons';
 import { Filters, type FilterOptions, type FilterValues } from './filters';
 import { formatDay } from './format';
 import { KpiTiles } from './kpi-tiles';
+import { MapPage } from './map-page';
 import { browserTimeZone, PERIOD_PRESETS } from './period';
 import { WindowIdProvider } from './open-in-panel';
 import { ReviewPage } from './review-page';
@@ -69,7 +70,7 @@ export function DashboardPage() {
     return computed;
   }, [facts, version, query, now]);
 
-  const title = route.view === 'review' ? 'Template review' : 'Handoff health';
+  const title = route.view === 'review' ? 'Template review' : route.view === 'map' ? 'Map' : 'Handoff health';
   useEffect(() => {
     document.title = `${title} · Baton`;
   }, [title]);
@@ -94,11 +95,12 @@ export function DashboardPage() {
           <div>
             <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
             <p className="text-sm text-slate-600 dark:text-slate-400">
-              {route.view === 'review' ? 'Which fields receivers ask about, and the template to improve.' : `How handoffs went in ${periodLabel.toLowerCase()}: how complete, how fast, where they broke and what it cost.`}
+              {route.view === 'review' ? 'Which fields receivers ask about, and the template to improve.' : route.view === 'map' ? `Every handoff point of the agency in ${periodLabel.toLowerCase()}, and which protocol to improve first.` : `How handoffs went in ${periodLabel.toLowerCase()}: how complete, how fast, where they broke and what it cost.`}
             </p>
           </div>
           {facts && query.ok && route.view === 'dashboard' && metrics ? <ExportButtons facts={facts} query={query.data} metrics={metrics} now={now} /> : null}
         </div>
+        <ViewLinks view={route.view} />
         {options ? <Filters values={route.view === 'review' ? { ...values, templateId: route.templateId } : values} options={options} timeZone={timeZone} onChange={route.view === 'review' ? reviewFilter(setValues) : setValues} /> : null}
         <ErrorAlert message={state.status === 'error' ? state.message : state.status === 'ready' ? state.error : undefined} />
         <ErrorAlert message={query.ok ? undefined : query.problem.message} />
@@ -107,6 +109,7 @@ export function DashboardPage() {
             Reading the handoff log…
           </p>
         ) : null}
+        {facts && query.ok && route.view === 'map' ? <MapPage facts={facts} version={version} query={query.data} /> : null}
         {facts && query.ok && route.view === 'review' ? <ReviewPage facts={facts} version={version} query={query.data} templateId={route.templateId} /> : null}
         {metrics && route.view === 'dashboard' ? (
           <WindowIdProvider>
@@ -126,6 +129,21 @@ export function DashboardPage() {
         ) : null}
       </main>
     </div>
+  );
+}
+
+/** The dashboard's views, side by side (the template review opens from a template's name). */
+function ViewLinks({ view }: { view: string }) {
+  const link = (href: string, name: string, current: boolean) => (
+    <a href={href} aria-current={current ? 'page' : undefined} className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-100 aria-[current=page]:bg-brand-600 aria-[current=page]:text-white dark:text-indigo-300 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-indigo-400 dark:aria-[current=page]:text-slate-950">
+      {name}
+    </a>
+  );
+  return (
+    <nav aria-label="Dashboard views" className="flex flex-wrap gap-2">
+      {link('#', 'Handoff health', view === 'dashboard')}
+      {link('#map', 'Map', view === 'map')}
+    </nav>
   );
 }
 

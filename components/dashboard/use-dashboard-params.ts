@@ -43,10 +43,11 @@ export function useDashboardParams(now: number, timeZone: string): [FilterValues
   return [values, update];
 }
 
-/** `#review/<template id>`: the review page of one template; anything else, the dashboard. */
-export function useRoute(): { view: 'dashboard' } | { view: 'review'; templateId: string } {
+/** `#review/<template id>`: the review page of one template; `#map`: the handoff map; anything else, the dashboard. */
+export function useRoute(): { view: 'dashboard' } | { view: 'map' } | { view: 'review'; templateId: string } {
   const parse = () => {
     const m = /^#review\/([\w:.-]{1,100})$/.exec(location.hash);
+    if (location.hash === '#map') return { view: 'map' as const };
     return m ? { view: 'review' as const, templateId: m[1]! } : { view: 'dashboard' as const };
   };
   const [route, setRoute] = useState(parse);

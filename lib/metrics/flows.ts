@@ -100,7 +100,9 @@ function flowRow(ends: FlowEnds, handoffs: HandoffFact[], failuresOf: Map<string
   let hours = 0;
   for (const h of handoffs) {
     const f = failuresOf.get(h.id);
-    if (f) (failures += f.count), (hours += f.hours);
+    if (!f) continue;
+    failures += f.count;
+    hours += f.hours;
   }
   const failureHours = round(hours, 2);
   const failureCost = round(failureHours * hourlyRate, 2);
