@@ -115,11 +115,19 @@ function pointLabels(names: string[], colour: string): Plugin<'bubble'> {
       ctx.fillStyle = colour;
       ctx.font = '12px system-ui, sans-serif';
       ctx.textBaseline = 'middle';
+      // Highest score first: a label that would cover one already drawn is left out (the table has them all).
+      const drawn: { left: number; right: number; top: number; bottom: number }[] = [];
       chart.getDatasetMeta(0).data.forEach((point, i) => {
         const { x, y } = point.getProps(['x', 'y'], true) as { x: number; y: number };
+        const text = names[i] ?? '';
+        const width = ctx.measureText(text).width;
         const right = x < chart.chartArea.left + chart.chartArea.width * 0.6;
-        ctx.textAlign = right ? 'left' : 'right';
-        ctx.fillText(names[i] ?? '', right ? x + 12 : x - 12, y);
+        const left = right ? x + 12 : x - 12 - width;
+        const box = { left, right: left + width, top: y - 8, bottom: y + 8 };
+        if (drawn.some((d) => box.left < d.right && d.left < box.right && box.top < d.bottom && d.top < box.bottom)) return;
+        drawn.push(box);
+        ctx.textAlign = 'left';
+        ctx.fillText(text, left, y);
       });
       ctx.restore();
     },

@@ -50,7 +50,8 @@ function FlowsTable({ flows, byPeople, openKey, onToggle }: { flows: Flows; byPe
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No handoff was sent in this period.</p>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Handoff flows, scrolls sideways">
+        // Relative: each button's screen-reader text is placed inside the scroller, which clips it (else it widens the page at 360 px).
+        <div className="relative overflow-x-auto" tabIndex={0} role="group" aria-label="Handoff flows, scrolls sideways">
           <DataTable
             caption="Handoff flows"
             head={[byPeople ? 'From (sender)' : 'From role', byPeople ? 'To (receiver)' : 'To role', 'Handoffs', 'Median time to confirm', 'First-pass rate', 'Gaps per handoff', 'Failures', 'Cost', 'Automated', 'Risk × frequency', 'Handoffs behind it']}
@@ -97,7 +98,7 @@ function FlowHandoffs({ facts, flow }: { facts: MetricFacts; flow: FlowRow }) {
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">Sent on this flow in the period, latest first. Open one in the side panel.</p>
       </div>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <DataTable
           caption={title}
           head={['Handoff', 'Client', 'Type', 'State', 'Sender', 'Receiver', 'Sent', 'Failures']}
