@@ -34,6 +34,7 @@ const view = reactRootPerTest((message: Message) => {
 });
 
 beforeEach(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   asked.length = 0;
   refuse = undefined;
   settings = { clients: [], recent: [] };
@@ -112,5 +113,15 @@ describe('Slack channels in Settings', () => {
     await render(true);
     expect(region().textContent).toContain('Connect to a team hub');
     expect(field('Workspace Slack webhook URL')).toBeUndefined();
+  });
+});
+
+describe('Slack channels, checked by axe-core', () => {
+  it('have no serious or critical violation (names, roles, labels) for an admin with channels and messages', async () => {
+    settings = SAVED;
+    await render(true);
+    const axe = (await import('axe-core')).default;
+    const { violations } = await axe.run(view.host, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });
