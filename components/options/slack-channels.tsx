@@ -169,28 +169,19 @@ function SlackChannelList({ settings, clients, busy, onRemove }: { settings: Sla
 
 /** The last messages the hub posted or tried to, newest first, with Slack's reason for each refused one. */
 function SlackDeliveries({ recent, clients }: { recent: readonly SlackDelivery[]; clients: readonly Client[] }) {
-  const heading = useId();
+  if (recent.length === 0) return <p className={mutedTextClass}>No message posted yet.</p>;
   return (
-    <section aria-labelledby={heading} className="flex flex-col gap-1">
-      <h4 id={heading} className="text-sm font-semibold text-slate-900 dark:text-slate-100">
-        Last messages
-      </h4>
-      {recent.length === 0 ? (
-        <p className={mutedTextClass}>None yet.</p>
-      ) : (
-        <ul className="flex flex-col gap-1.5 text-sm">
-          {recent.map((d, i) => (
-            <li key={`${d.at}-${i}`} className="flex flex-col">
-              <span>
-                <span className={`font-medium ${STATUS_CLASS[d.status]}`}>{STATUS_WORDS[d.status]}</span>
-                <span className="text-slate-600 dark:text-slate-400">{` · ${when(d.at)} · ${d.channel ? clientName(clients, d.channel) : 'Workspace'}`}</span>
-                {d.reason ? <span className="text-slate-600 dark:text-slate-400">{` · Slack said: ${d.reason}`}</span> : null}
-              </span>
-              <span className="break-words text-slate-800 dark:text-slate-200">{d.text}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <ul aria-label="Last Slack messages" className="flex flex-col gap-1.5 text-sm">
+      {recent.map((d, i) => (
+        <li key={`${d.at}-${i}`} className="flex flex-col">
+          <span>
+            <span className={`font-medium ${STATUS_CLASS[d.status]}`}>{STATUS_WORDS[d.status]}</span>
+            <span className="text-slate-600 dark:text-slate-400">{` · ${when(d.at)} · ${d.channel ? clientName(clients, d.channel) : 'Workspace'}`}</span>
+            {d.reason ? <span className="text-slate-600 dark:text-slate-400">{` · Slack said: ${d.reason}`}</span> : null}
+          </span>
+          <span className="break-words text-slate-800 dark:text-slate-200">{d.text}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

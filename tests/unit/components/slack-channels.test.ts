@@ -79,6 +79,7 @@ describe('Slack channels in Settings', () => {
     // Northwind has its channel now: only Acme is left to add, and its hostile name is text.
     expect(field('Slack webhook URL for Acme <script>alert(1)</script>')).toBeDefined();
     expect(region().querySelector('script')).toBeNull();
+    expect(region().querySelectorAll('ul[aria-label="Last Slack messages"] > li')).toHaveLength(2);
     expect(text).toContain('Failed · ');
     expect(text).toContain('Northwind Outfitters · Slack said: 404 no_service');
     expect(text).toContain('Handoff sent · <!channel> <script>x</script>');
