@@ -2,13 +2,15 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReactorContext } from '../../../server/reactors/reactor';
 import { slackReactor } from '../../../server/slack/slack-reactor';
 import { COMPLETE_BRIEF } from '../helpers/handoffs';
+import { openPostgres } from '../../../server/db';
+import { startHub } from '../../../server/server';
 import { databases, teamsClosedAfterEach, type Member } from './hub-harness';
 import { startSlackReceiver } from './slack-receiver';
 
 // Issue 15, point 4: the hub posts a handoff's moments to Slack through incoming webhooks, each once,
 // retried with backoff — against a local receiver that checks each payload as Slack does.
 
-const { team } = teamsClosedAfterEach();
+const { team, closeAfter } = teamsClosedAfterEach();
 const PUBLIC_URL = 'https://baton.brightlane.agency';
 const WORKSPACE_HOOK = '/services/T0001/B0001/workspaceSecret1234';
 const NORTHWIND_HOOK = '/services/T0001/B0002/northwindSecret5678';
@@ -36,7 +38,9 @@ const created = (jane: Member, id: string, clientId: string, receiverId: string,
 
 describe.each(databases())('Slack through the hub on $kind', { timeout: 60_000 }, ({ kind, url }) => {
   it('posts sent, gaps and confirmed once each to the client’s channel, others to the workspace’s, with who, what and the link', async () => {
-    const { hub, jane, tom, workspaceId } = await slackTeam(kind, url);
+    const { hub, jane, tom, workspaceId, dbUrl } = await slackTeam(kind, url);
+    // On PostgreSQL, a second hub process on the same database runs the same reactors at the same time.
+    const second = dbUrl ? closeAfter(await startHub(await openPostgres(dbUrl), { port: 0, publicUrl: PUBLIC_URL, reactorTickMs: 600_000 })) : undefined;
     expect((await put(jane, { workspaceUrl: receiver.url(WORKSPACE_HOOK), clients: { northwind: receiver.url(NORTHWIND_HOOK) } })).status).toBe(200);
     await jane.push(created(jane, 'h1', 'northwind', tom.id), jane.event('handoff.sent', 'h1', {}), created(jane, 'h2', 'acme', tom.id, 'Q3 report'), jane.event('handoff.sent', 'h2', {}));
     const [gaps] = await tom.push(tom.event('handoff.gaps_raised', 'h1', { gaps: [{ id: 'g1', fieldIds: ['walkthrough'], question: 'Can we move the walkthrough to Friday?' }] }));
@@ -44,7 +48,7 @@ describe.each(databases())('Slack through the hub on $kind', { timeout: 60_000 }
     await jane.push(jane.event('handoff.gaps_answered', 'h1', { answers: [{ gapId: 'g1', answer: 'Yes.' }] }));
     const confirm = tom.event('handoff.confirmed', 'h1', {});
     await tom.push(confirm);
-    await hub.reactors.drain(workspaceId);
+    await Promise.all([hub.reactors.drain(workspaceId), second?.reactors.drain(workspaceId)]);
 
     const northwind = receiver.posted.filter((p) => p.path === NORTHWIND_HOOK).map((p) => p.text);
     expect(northwind).toHaveLength(3);
@@ -61,8 +65,8 @@ describe.each(databases())('Slack through the hub on $kind', { timeout: 60_000 }
 
     // Again: the same event replayed, another drain, a tick, and a second reactor racing over the same event.
     expect((await tom.push(confirm))[0].status).toBe('duplicate');
-    await hub.reactors.drain(workspaceId);
-    await hub.reactors.tick();
+    await Promise.all([hub.reactors.drain(workspaceId), second?.reactors.drain(workspaceId)]);
+    await Promise.all([hub.reactors.tick(), second?.reactors.tick()]);
     const event = (await hub.store.pull(workspaceId, 0, 1000)).find((e) => e.event.id === confirm.id)!;
     const ctx: ReactorContext = { db: hub.store.db, store: hub.store, publicUrl: PUBLIC_URL, log: () => undefined, now: Date.now, appendAs: () => Promise.resolve([]) };
     await Promise.all([slackReactor().handle!(ctx, { workspaceId, ...event }), slackReactor().handle!(ctx, { workspaceId, ...event })]);
