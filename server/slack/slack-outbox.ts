@@ -98,7 +98,7 @@ async function record(db: Queryable, workspaceId: string, row: DueRow, outcome: 
  * Sends the workspace's messages that are due, oldest first. A channel that answered 429 gets nothing
  * more in this pass (Slack asked us to wait); a channel removed or no longer allowed fails its messages.
  */
-export async function deliverDue(db: Queryable, workspaceId: string, now: number, send: typeof fetch = fetch): Promise<void> {
+export async function deliverDue(db: Queryable, workspaceId: string, now: number, send: typeof fetch = fetch, log: (entry: Record<string, unknown>) => void = () => undefined): Promise<void> {
   const { rows } = await db.query<DueRow>(
     `select moment, channel, text, next_at from slack_outbox where workspace_id = $1 and status = 'pending' and next_at <= $2 order by created_at, moment limit ${BATCH}`,
     [workspaceId, now],
@@ -119,6 +119,8 @@ export async function deliverDue(db: Queryable, workspaceId: string, now: number
         ? { kind: 'failed', reason: checked.error }
         : await post(checked.url, row.text, send, attempts);
     if (outcome.kind === 'retry') waiting.add(row.channel);
+    // Never the URL (a secret) in the log: the moment, the channel's key and Slack's answer.
+    if (outcome.kind !== 'sent') log({ level: outcome.kind === 'failed' ? 'warn' : 'info', msg: outcome.kind === 'failed' ? 'Slack message not sent' : 'Slack message retried later', workspaceId, moment: row.moment, channel: row.channel, attempts, reason: outcome.reason });
     await record(db, workspaceId, row, outcome, attempts, now);
   }
 }

@@ -48,7 +48,7 @@ export function slackReactor(options: SlackReactorOptions = {}): Reactor {
       if (!entry) return;
       const now = clock(ctx);
       await enqueue(ctx.db, entry, now);
-      await deliverDue(ctx.db, workspaceId, now, send);
+      await deliverDue(ctx.db, workspaceId, now, send, ctx.log);
     },
     async tick(ctx, workspaceId) {
       const now = clock(ctx);
@@ -66,7 +66,7 @@ export function slackReactor(options: SlackReactorOptions = {}): Reactor {
         );
         for (const entry of overdue) await enqueue(ctx.db, entry, now);
       }
-      await deliverDue(ctx.db, workspaceId, now, send);
+      await deliverDue(ctx.db, workspaceId, now, send, ctx.log);
     },
   };
 }

@@ -28,9 +28,10 @@ const put = (member: Member, body: unknown) => member.call('/v1/integrations/sla
 async function slackTeam(kind: 'pglite' | 'postgres', url: string | undefined, clock?: () => number) {
   receiver = await startSlackReceiver([WORKSPACE_HOOK, NORTHWIND_HOOK]);
   const reactors = clock ? { reactors: [slackReactor({ now: clock })] } : {};
-  const t = await team(kind, url, { publicUrl: PUBLIC_URL, reactorTickMs: 600_000, ...reactors });
+  const logs: Record<string, unknown>[] = [];
+  const t = await team(kind, url, { publicUrl: PUBLIC_URL, reactorTickMs: 600_000, log: (entry) => logs.push(entry), ...reactors });
   await t.jane.push(t.jane.event('client.created', 'northwind', { name: 'Northwind Outfitters' }), t.jane.event('client.created', 'acme', { name: 'Acme & Sons' }));
-  return t;
+  return { ...t, logs };
 }
 
 const created = (jane: Member, id: string, clientId: string, receiverId: string, title = 'Spring launch') =>
@@ -78,7 +79,7 @@ describe.each(databases())('Slack through the hub on $kind', { timeout: 60_000 }
 
   it('honours 429 Retry-After through a storm and delivers once; retries a 500; records a 404 and never tries it again', async () => {
     let now = Date.parse('2026-12-01T09:00:00Z');
-    const { hub, jane, tom, workspaceId } = await slackTeam(kind, url, () => now);
+    const { hub, jane, tom, workspaceId, logs } = await slackTeam(kind, url, () => now);
     await put(jane, { workspaceUrl: receiver.url(WORKSPACE_HOOK) });
     receiver.answerNext({ status: 429, body: 'rate_limited', retryAfter: 30 }, { status: 429, body: 'rate_limited', retryAfter: 30 }, { status: 500, body: 'internal_error' });
     await jane.push(created(jane, 'h1', 'acme', tom.id), jane.event('handoff.sent', 'h1', {}));
@@ -110,6 +111,9 @@ describe.each(databases())('Slack through the hub on $kind', { timeout: 60_000 }
     expect(receiver.refused.filter((r) => r.status === 404)).toHaveLength(1);
     const [last] = (await jane.call('/v1/integrations/slack')).body.recent;
     expect(last).toMatchObject({ status: 'failed', reason: '404 no_service' });
+    // The hub's log says so, without the URL (a secret).
+    expect(logs).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'Slack message not sent', reason: '404 no_service' }));
+    expect(JSON.stringify(logs)).not.toMatch(/Secret|deletedHook/);
   });
 
   it('posts an overdue handoff once per deadline', async () => {
