@@ -77,6 +77,7 @@ function SlackAdmin({ settings, clients, onSaved }: { settings: SlackSettings; c
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
   const picked = withoutChannel.find((c) => c.id === clientId) ?? withoutChannel[0];
+  const help = useId();
 
   const save = async (change: SlackChange, done: string) => {
     setBusy(true);
@@ -108,9 +109,11 @@ function SlackAdmin({ settings, clients, onSaved }: { settings: SlackSettings; c
       <form onSubmit={submit} aria-label="Slack channels" className="flex flex-col gap-3">
         <label className={labelClass}>
           Workspace Slack webhook URL
-          <input className={`${inputClass} font-mono`} type="url" inputMode="url" autoComplete="off" value={workspaceUrl} onChange={(e) => setWorkspaceUrl(e.target.value)} placeholder={settings.workspace?.masked ? 'Paste a new URL to replace it' : 'https://hooks.slack.com/services/…'} />
-          <span className={helpClass}>In Slack: Apps → Incoming Webhooks → Add to Slack, pick the channel, copy the Webhook URL.</span>
+          <input className={`${inputClass} font-mono`} type="url" inputMode="url" autoComplete="off" aria-describedby={help} value={workspaceUrl} onChange={(e) => setWorkspaceUrl(e.target.value)} placeholder={settings.workspace?.masked ? 'Paste a new URL to replace it' : 'https://hooks.slack.com/services/…'} />
         </label>
+        <p id={help} className={`-mt-2 ${helpClass}`}>
+          In Slack: Apps → Incoming Webhooks → Add to Slack, pick the channel, copy the Webhook URL.
+        </p>
         {withoutChannel.length > 0 ? (
           <fieldset className="flex flex-col gap-2">
             <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Add a client channel</legend>

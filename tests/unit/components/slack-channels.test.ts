@@ -47,7 +47,9 @@ const region = () => {
   const heading = [...view.host.querySelectorAll('h3')].find((h) => h.textContent === 'Slack')!;
   return view.host.querySelector(`section[aria-labelledby="${heading.id}"]`)!;
 };
-const field = (label: string) => [...region().querySelectorAll('label')].find((l) => l.firstChild?.textContent === label)?.querySelector('input, select') as HTMLInputElement | undefined;
+// A text box's label holds only its name (the accessible name e2e checks use); a picker's, its name and its options.
+const field = (label: string) =>
+  [...region().querySelectorAll('label')].find((l) => (l.querySelector('select') ? l.firstChild?.textContent : l.textContent) === label)?.querySelector('input, select') as HTMLInputElement | undefined;
 const button = (name: string) => [...region().querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name);
 async function type(label: string, value: string) {
   const box = field(label)!;
