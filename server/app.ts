@@ -13,6 +13,8 @@ import { frontPage } from './front-page';
 import { HUB_VERSION } from './hub-page';
 import { InviteError } from './invite-error';
 import { joinPage } from './join-page';
+import { handoffLinkPage } from './handoff-link-page';
+import { routeSlack } from './slack/slack-routes';
 import { isActive, MEMBER_ROLES } from '../lib/model/member';
 import { EmailSchema, shortText } from '../lib/model/common';
 import { inviteLink } from '../lib/sync/invite-link';
@@ -134,6 +136,7 @@ export function createApp(options: AppOptions) {
   routeEvents(app, store);
   routeMetrics(app, store);
   routeAdmin(app, store, publicUrl);
+  routeSlack(app, store);
   app.onError((error, c) => {
     log({ level: 'error', path: c.req.path, error: error instanceof Error ? error.message : String(error) });
     // PostgreSQL restarting or down: a passing state the client waits out, not a fault of the hub's.
@@ -292,6 +295,11 @@ function routeJoin(app: App, publicUrl: string | undefined, extensionUrl: string
   app.get('/join', (c) => {
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
     return c.html(joinPage(publicUrl ?? new URL(c.req.url).origin, extensionUrl));
+  });
+  // A handoff's link in Slack and Asana: no token, and nothing of the workspace (the id is not even looked up).
+  app.get('/h/:id', (c) => {
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    return c.html(handoffLinkPage());
   });
 }
 

@@ -94,6 +94,31 @@ const MIGRATIONS: string[] = [
      seq bigint not null default 0,
      primary key (workspace_id, reactor)
    );`,
+  // Slack (server/slack): each workspace's incoming-webhook URLs (client_id '' is the workspace's own
+  // channel; secrets, kept only here), and the outbox of messages: one row per moment and channel, so
+  // each moment is posted once however often the reactor runs; times in epoch milliseconds.
+  `create table slack_channels (
+     workspace_id text not null references workspaces(id),
+     client_id text not null,
+     url text not null,
+     updated_at timestamptz not null default now(),
+     primary key (workspace_id, client_id)
+   );
+   create table slack_outbox (
+     workspace_id text not null references workspaces(id),
+     moment text not null,
+     channel text not null,
+     handoff_id text not null,
+     text text not null,
+     status text not null check (status in ('pending', 'sent', 'failed')),
+     attempts int not null default 0,
+     next_at bigint not null,
+     created_at bigint not null,
+     done_at bigint,
+     reason text,
+     primary key (workspace_id, moment, channel)
+   );
+   create index slack_outbox_due on slack_outbox (workspace_id, status, next_at)`,
 ];
 
 /** Whether every migration this hub knows has been applied to `db` (what /readyz reports). */

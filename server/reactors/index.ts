@@ -1,3 +1,4 @@
+import { slackReactor } from '../slack/slack-reactor';
 import type { Reactor } from './reactor';
 
 /**
@@ -5,5 +6,5 @@ import type { Reactor } from './reactor';
  * Slack, Asana write-back and rules reactors are listed here.
  */
 export function hubReactors(): Reactor[] {
-  return [];
+  return [slackReactor()];
 }
