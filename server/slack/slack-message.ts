@@ -3,9 +3,10 @@ import type { Handoff } from '../../lib/model/handoff';
 import { stripUnsafe } from '../../lib/text/clean-text';
 
 /** The moments of a handoff a channel hears of. */
-export type SlackMoment = 'sent' | 'gaps_raised' | 'confirmed' | 'overdue';
+export type SlackMoment = 'started' | 'sent' | 'gaps_raised' | 'confirmed' | 'overdue';
 
 const HEADLINES: Record<SlackMoment, string> = {
+  started: 'A rule started a handoff',
   sent: 'Handoff sent',
   gaps_raised: 'Gaps raised',
   confirmed: 'Handoff confirmed',
@@ -57,6 +58,8 @@ export function slackMessage(model: ReadModel, handoff: Handoff, moment: SlackMo
     `${slackText(name(handoff.senderId), 120)} → ${slackText(name(handoff.receiverId), 120)} · ${slackText(template, 120)} · “${slackText(handoff.title, 300)}”`,
     `State: ${handoff.state.replace('_', ' ')} · Confirm by: ${when(handoff.dueBy)}`,
   ];
+  // A draft a workflow rule started: which rule, and on what (the task that moved, the handoff confirmed).
+  if (handoff.startedBy) lines.push(`Rule “${slackText(handoff.startedBy.ruleName, 120)}”: ${slackText(handoff.startedBy.trigger.label, 300)}`);
   const gaps = options.gaps ?? [];
   if (gaps.length > 0) {
     lines.push('Questions:');

@@ -6,6 +6,8 @@ import { slackMessage, type SlackMoment } from './slack-message';
 import { deliverDue, enqueue, type OutboxEntry } from './slack-outbox';
 
 const MOMENT_OF: Partial<Record<BatonEvent['type'], SlackMoment>> = {
+  // Only a draft a rule started (below): a person's own draft is nobody else's business until it is sent.
+  'handoff.created': 'started',
   'handoff.sent': 'sent',
   'handoff.gaps_raised': 'gaps_raised',
   'handoff.confirmed': 'confirmed',
@@ -35,7 +37,7 @@ export function slackReactor(options: SlackReactorOptions = {}): Reactor {
     name: 'slack',
     async handle(ctx, { workspaceId, event }) {
       const moment = MOMENT_OF[event.type];
-      if (!moment) return;
+      if (!moment || (event.type === 'handoff.created' && !event.payload.startedBy)) return;
       const channels = await readChannels(ctx.db, workspaceId);
       if (channels.length === 0) return;
       const entry = await ctx.store.withModel(workspaceId, (model): OutboxEntry | undefined => {
