@@ -14,6 +14,7 @@ import { pageCommands } from './page';
 import { promptCommands } from './prompts';
 import { searchCommands } from './search';
 import { workspaceSettingCommands } from './workspace-settings';
+import { watcherCommands } from './watchers';
 
 const ALL = [
   ...pageCommands,
@@ -28,6 +29,7 @@ const ALL = [
   ...joinRequestCommands,
   ...inviteCommands,
   ...searchCommands,
+  ...watcherCommands,
 ] as const;
 
 type Definitions = (typeof ALL)[number];
