@@ -109,3 +109,17 @@ describe('the reminders alarm, for what I watch', () => {
     expect(await browser.notifications.getAll()).toEqual({});
   });
 });
+
+describe('my notification settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('are all on until I untick one, and kept with me in storage.local under baton:notify', async () => {
+    const bg = newTestBackground();
+    const me = await bg.ok<Member>({ type: 'me/get' });
+    expect(await bg.ok({ type: 'notify/get' })).toEqual(DEFAULT_NOTIFY);
+    await bg.ok({ type: 'notify/save', prefs: { ...DEFAULT_NOTIFY, gaps: false } });
+    expect(await bg.ok({ type: 'notify/get' })).toEqual({ ...DEFAULT_NOTIFY, gaps: false });
+    expect(await browser.storage.local.get('baton:notify')).toEqual({ 'baton:notify': { [me.id]: { ...DEFAULT_NOTIFY, gaps: false } } });
+    expect(await bg.refused({ type: 'notify/save', prefs: { sent: 'yes' } })).toMatchObject({ code: 'bad-request' });
+  });
+});
