@@ -25,8 +25,9 @@ export function Watchers({ handoff }: { handoff: Handoff }) {
         <p className="min-w-0 text-sm break-words text-slate-700 dark:text-slate-300">
           {shown.length > 0 ? `Watching: ${shown.map((id) => (id === me.id ? 'you' : memberName(members, id))).join(', ')}` : 'Nobody else is watching'}
         </p>
+        {/* Not disabled while busy: the button keeps the keyboard, and a second click changes nothing. */}
         {party ? null : (
-          <Button variant="secondary" className="px-2 py-1 text-xs" onClick={toggle} disabled={busy}>
+          <Button variant="secondary" className="px-2 py-1 text-xs" onClick={toggle} aria-busy={busy}>
             {watching ? 'Stop watching' : 'Watch'}
           </Button>
         )}
