@@ -5,6 +5,7 @@ import { Section } from '../section';
 import { inputClass, labelClass } from '../form-styles';
 import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
+import { NotifyMe } from './notify-me';
 import { liveError, useLive } from '../use-live';
 
 /** The name and address colleagues see on handoffs. */
@@ -74,6 +75,7 @@ export function YouSection() {
           </div>
         </div>
       </form>
+      <NotifyMe />
     </Section>
   );
 }

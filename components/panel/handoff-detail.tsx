@@ -20,6 +20,7 @@ import { StateBadge } from './state-badge';
 import { cardClass, linkClass } from '../form-styles';
 import { useLive } from '../use-live';
 import { ViewHeading } from './view-heading';
+import { Watchers } from './watchers';
 import { useWorkspace } from './workspace';
 
 /** A sent (or closed) handoff: who, what, every field with its questions, what happened, and the next move. */
@@ -53,6 +54,7 @@ export function HandoffDetail({ handoff, template, held = false, restoredNote }:
 
       <AfterSendNotes handoff={handoff} template={template} now={now} />
       <HandoffFacts handoff={handoff} now={now} />
+      <Watchers handoff={handoff} />
       {handoff.override ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
           Sent incomplete: {handoff.override.reason}

@@ -14,6 +14,7 @@ import { ChartIcon, SettingsIcon } from './icons';
 import { openSidePanel } from './open-side-panel';
 import { fromParty, toParty } from './party';
 import { usePopupData, type PopupData } from './use-popup-data';
+import { WatchingGroup } from './watching-group';
 
 /** The toolbar popup: what awaits me, what I wait for, and the gaps I owe; one click to each. */
 export function Popup() {
@@ -65,6 +66,7 @@ export function Popup() {
         <ErrorAlert message={liveError(data)} />
         <FirstRun tab={page.status === 'ready' ? page.tab : undefined} />
         {data.status === 'ready' ? <Groups data={data.data} now={now} onOpen={(h) => void open(h)} /> : null}
+        {data.status === 'ready' ? <WatchingGroup clients={data.data.clients} members={data.data.members} now={now} onOpen={(h) => void open(h)} /> : null}
         {data.status === 'ready' ? <RefusedChanges refused={data.data.hub.refused} onStatus={data.reload} /> : null}
         {data.status === 'ready' ? <ConnectionState hub={data.data.hub} now={now} /> : null}
       </main>

@@ -8,6 +8,7 @@ import { reminderStateKey } from '../storage/keys';
 import { getItem, setItem } from '../storage/store';
 import { reminderSettings } from './reminder-settings';
 import { tell } from './sync-runner';
+import { watchedOverdueNotices } from './watcher-notices';
 import type { Session, WorkspaceService } from './workspace';
 
 /** What has been said already, per handoff and confirm-by time (a new deadline starts afresh). */
@@ -16,6 +17,8 @@ export interface ReminderState {
   reminded: Record<string, { dueBy: string; round: number }>;
   /** The deadline the admins were told about. */
   escalated: Record<string, string>;
+  /** The deadline a watcher was told had passed, per handoff (lib/background/watcher-notices.ts). */
+  watched?: Record<string, string>;
 }
 
 export interface ReminderNotice {
@@ -96,9 +99,13 @@ async function describe(session: Session, notice: ReminderNotice): Promise<{ tit
  */
 export async function runReminders(session: Session, now = new Date()): Promise<ReminderNotice[]> {
   const state = await readState(session.workspace.id);
-  const decided = decideReminders({ handoffs: await awaitingHandoffs(session), me: session.me, now, settings: reminderSettings(session), state });
+  const handoffs = await awaitingHandoffs(session);
+  const decided = decideReminders({ handoffs, me: session.me, now, settings: reminderSettings(session), state });
   for (const notice of decided.notices) await tell({ id: notice.notificationId, ...(await describe(session, notice)) });
-  await setItem(reminderStateKey(session.workspace.id), decided.state);
+  // Handoffs I watch that went overdue: told once per deadline (./watcher-notices.ts).
+  const watched = await watchedOverdueNotices(session, handoffs, state.watched ?? {}, now);
+  for (const notice of watched.notices) await tell(notice);
+  await setItem(reminderStateKey(session.workspace.id), { ...decided.state, watched: watched.told });
   return decided.notices;
 }
 

@@ -9,6 +9,7 @@ import { hubUrl, STREAM_CLOSED_TOO_MANY } from '../sync/hub-client';
 import { backoffMs, syncOnce, type SyncReport } from '../sync/sync';
 import { managedSyncRefusal } from './managed-policy';
 import { afterSendNotice } from './after-send-notices';
+import { watcherNoticeFor } from './watcher-notices';
 import { handoffNotificationId } from './notification-ids';
 import { showWhatAwaitsMe } from './prompt-push';
 import type { Session, WorkspaceService } from './workspace';
@@ -32,6 +33,8 @@ async function noticeFor(session: Session, event: BatonEvent): Promise<Notice | 
   const base = { id: event.id, at: event.at, handoffId: handoff.id };
   const afterSend = afterSendNotice(event, handoff, session.me.id, who);
   if (afterSend) return { ...base, ...afterSend };
+  const watched = await watcherNoticeFor(session, event, handoff);
+  if (watched) return { ...base, ...watched };
   if ((event.type === 'handoff.sent' || event.type === 'handoff.reassigned') && handoff.receiverId === session.me.id) {
     return { ...base, title: `${who} handed you a handoff`, message: `${handoff.title}: review it and confirm, or raise gaps.` };
   }

@@ -63,10 +63,14 @@ const SyncStatusSchema: z.ZodType<SyncStatus> = z.object({
   live: z.boolean(),
 });
 
+/** Which moments of a watched handoff notify the person (a moment left out: on). */
+export const NotifyPrefsSchema = z.object({ sent: z.boolean(), gaps: z.boolean(), confirmed: z.boolean(), overdue: z.boolean() }).partial();
+
 // A reminder state from an earlier version may lack one half: what is missing starts empty.
 const ReminderStateSchema: z.ZodType<ReminderState, unknown> = z.object({
   reminded: z.record(z.string(), z.object({ dueBy: z.string(), round: z.number().int().min(0) })).default({}),
   escalated: z.record(z.string(), z.string()).default({}),
+  watched: z.record(z.string(), z.string()).optional(),
 });
 
 // Stored identifiers were normalised when they were made: the shape is enough to check here.
@@ -126,6 +130,11 @@ export const STORAGE_KEYS = {
   firstRun: storageKey('local', 'baton:first-run', z.object({ step: z.enum(['you', 'team', 'client']), done: z.boolean() })),
   /** The clients last opened in the side panel, newest first: the search box offers them before anything is typed. */
   recentClients: storageKey('local', 'baton:recent-clients', z.array(z.string().min(1).max(100)).max(20)),
+  /**
+   * Per member, which moments of the handoffs they watch notify them (lib/background/notify-settings.ts).
+   * The person's own choice, kept with them in storage.local, not in the workspace's log.
+   */
+  notify: storageKey('local', 'baton:notify', z.record(z.string().min(1).max(100), NotifyPrefsSchema)),
 } as const;
 
 /** Keys made per tab, window or workspace. */

@@ -9,6 +9,7 @@ import { z } from '../../model/zod';
 import { MAX_SELECTED_TEXT } from '../../messaging/protocol';
 import { findTemplate } from '../../templates';
 import { openDuplicate } from '../../workflow/duplicates';
+import { startWatchers } from '../watchers';
 import { describeEdit } from '../../workflow/edits';
 import { prefillFromPage } from '../../workflow/prefill';
 import { dryRun } from '../../db/dry-run';
@@ -81,7 +82,8 @@ const start = defineCommand({
     const prefill = prefillFromPage(template, page, { ownDomains: s.workspace.ownDomains, selectedText: request.selectedText, now: now() });
     const id = newId();
     const { title, sources, context, fields } = prefill;
-    const payload = { clientId: request.clientId, templateId: template.id, templateVersion: template.version, title, receiverId: request.receiverId, sources, context, fields };
+    const watcherIds = await startWatchers(s, template, request);
+    const payload = { clientId: request.clientId, templateId: template.id, templateVersion: template.version, title, receiverId: request.receiverId, sources, context, fields, ...(watcherIds.length > 0 ? { watcherIds } : {}) };
     await append(s, makeEvent('handoff.created', s.me.id, id, payload));
     return mustGetHandoff(s, id);
   },

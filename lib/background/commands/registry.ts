@@ -15,6 +15,7 @@ import { promptCommands } from './prompts';
 import { searchCommands } from './search';
 import { slackCommands } from './slack';
 import { workspaceSettingCommands } from './workspace-settings';
+import { watcherCommands } from './watchers';
 
 const ALL = [
   ...pageCommands,
@@ -30,6 +31,7 @@ const ALL = [
   ...inviteCommands,
   ...searchCommands,
   ...slackCommands,
+  ...watcherCommands,
 ] as const;
 
 type Definitions = (typeof ALL)[number];

@@ -107,6 +107,8 @@ async function readSamples(bg: TestBackground): Promise<Record<string, { message
     'handoffs/headlines': { message: { type: 'handoffs/headlines' } },
     'client/handoff-facts-offer': { message: { type: 'client/handoff-facts-offer', handoffId: handoff.id } },
     'slack/get': { message: { type: 'slack/get' } },
+    'handoffs/watching': { message: { type: 'handoffs/watching' } },
+    'notify/get': { message: { type: 'notify/get' } },
   };
 }
 

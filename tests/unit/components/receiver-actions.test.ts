@@ -147,6 +147,7 @@ describe('the popup', () => {
       'clients/list': [CLIENT],
       'members/list': [ME, JANE],
       'hub/status': { connected: false, pending: 0, live: false, refused: [] },
+      'handoffs/watching': [],
     };
     vi.spyOn(browser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
     await act(async () => view.root.render(createElement(Popup)));

@@ -17,7 +17,7 @@ beforeEach(() => {
 describe('the registry of storage keys', () => {
   it('keeps the names already stored in users’ profiles', () => {
     expect(keys.map((k) => `${k.area}:${k.name}`).sort()).toEqual(
-      ['local:baton:clients', 'local:baton:hub', 'local:baton:prompt-snooze', 'session:baton:awaiting', 'session:baton:gmail-account', 'session:baton:sync-status', 'local:baton:first-run', 'local:baton:recent-clients'].sort(),
+      ['local:baton:clients', 'local:baton:hub', 'local:baton:prompt-snooze', 'session:baton:awaiting', 'session:baton:gmail-account', 'session:baton:sync-status', 'local:baton:first-run', 'local:baton:recent-clients', 'local:baton:notify'].sort(),
     );
     expect(tabStateKey(7)).toMatchObject({ area: 'session', name: 'tab:7' });
     expect(lastActiveTabKey(2)).toMatchObject({ area: 'session', name: 'window:2:last-tab' });
