@@ -26,8 +26,23 @@ export function TemplateSelect({ label, value, onChange, ctx, filter }: { label:
   );
 }
 
-/** The date fields of a template, for date triggers and chains' confirm-by. */
-export const dateFields = (ctx: RuleWordsContext, templateId: string) => ctx.templates.find((t) => t.id === templateId)?.fields.filter((f) => f.type === 'date') ?? [];
+/** A date field of a template: what a date trigger waits for, or the date a chain's draft is due on. */
+export function DateFieldSelect({ label, none, value, onChange, ctx, templateId }: { label: string; none: string; value: string; onChange: (fieldId: string) => void; ctx: RuleWordsContext; templateId: string }) {
+  const fields = ctx.templates.find((t) => t.id === templateId)?.fields.filter((f) => f.type === 'date') ?? [];
+  return (
+    <label className={labelClass}>
+      {label}
+      <select className={inputClass} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{none}</option>
+        {fields.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 export function TriggerParameters({ draft, change, ctx }: { draft: RuleDraft; change: Change; ctx: RuleWordsContext }) {
   switch (draft.triggerKind) {
@@ -60,17 +75,7 @@ export function TriggerParameters({ draft, change, ctx }: { draft: RuleDraft; ch
       return (
         <>
           <TemplateSelect label="Handoff template" value={draft.triggerTemplateId} onChange={(id) => change({ triggerTemplateId: id, triggerFieldId: '', dueFromFieldId: '' })} ctx={ctx} filter={(t) => t.fields.some((f) => f.type === 'date')} />
-          <label className={labelClass}>
-            Date field
-            <select className={inputClass} value={draft.triggerFieldId} onChange={(e) => change({ triggerFieldId: e.target.value })}>
-              <option value="">Choose a date field</option>
-              {dateFields(ctx, draft.triggerTemplateId).map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DateFieldSelect label="Date field" none="Choose a date field" value={draft.triggerFieldId} onChange={(triggerFieldId) => change({ triggerFieldId })} ctx={ctx} templateId={draft.triggerTemplateId} />
         </>
       );
   }

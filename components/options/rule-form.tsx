@@ -6,7 +6,7 @@ import { isAsanaTrigger, isHandoffTrigger, TRIGGER_KINDS, unfilledRoles, unfille
 import type { RuleTriggerKind } from '../../lib/model/rule';
 import { Button } from '../button';
 import { helpClass, inputClass, labelClass } from '../form-styles';
-import { dateFields, fieldsetClass, legendClass, PartySelect, PrefillChoices, TemplateSelect, TriggerParameters, WatcherChoices, WriteBackChoices } from './rule-form-fields';
+import { DateFieldSelect, fieldsetClass, legendClass, PartySelect, PrefillChoices, TemplateSelect, TriggerParameters, WatcherChoices, WriteBackChoices } from './rule-form-fields';
 
 export function RuleForm({ initial, ctx, onDone }: { initial: RuleDraft; ctx: RuleWordsContext; onDone: (saved: boolean) => void }) {
   const [draft, setDraft] = useState(initial);
@@ -73,17 +73,7 @@ export function RuleForm({ initial, ctx, onDone }: { initial: RuleDraft; ctx: Ru
         <span className={helpClass}>Leave empty for the template’s own time.</span>
       </label>
       {chain ? (
-        <label className={labelClass}>
-          Due on the source’s date field
-          <select className={inputClass} value={draft.dueFromFieldId} onChange={(e) => change({ dueFromFieldId: e.target.value })}>
-            <option value="">No: within the hours above</option>
-            {dateFields(ctx, draft.triggerTemplateId).map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DateFieldSelect label="Due on the source’s date field" none="No: within the hours above" value={draft.dueFromFieldId} onChange={(dueFromFieldId) => change({ dueFromFieldId })} ctx={ctx} templateId={draft.triggerTemplateId} />
       ) : null}
       <WatcherChoices draft={draft} change={change} ctx={ctx} />
       <PrefillChoices draft={draft} change={change} ctx={ctx} />

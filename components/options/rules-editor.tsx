@@ -1,6 +1,6 @@
 // Settings → Workflow → Rules: each rule as one sentence, its clients and whether it is on; admins add,
 // edit, turn off and delete them (every change an event in the log); everyone else reads them.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Rule } from '../../lib/model/rule';
 import { draftFromRule, EMPTY_DRAFT, type RuleDraft } from '../../lib/workflow/rule-draft';
@@ -20,6 +20,15 @@ export function RulesEditor({ isAdmin }: { isAdmin: boolean }) {
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
   const data = overview.status === 'ready' ? overview.data : undefined;
+  // The form gone, the keyboard goes back to "Add rule" rather than to the top of the page.
+  const addRef = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (refocus && !editing) {
+      addRef.current?.focus();
+      setRefocus(false);
+    }
+  }, [refocus, editing]);
 
   const act = async (request: () => ReturnType<typeof sendRequest>, done: string) => {
     setError(undefined);
@@ -59,12 +68,15 @@ export function RulesEditor({ isAdmin }: { isAdmin: boolean }) {
           onDone={(saved) => {
             setEditing(undefined);
             setStatus(saved ? 'Rule saved.' : undefined);
+            setRefocus(true);
           }}
         />
       ) : null}
       {isAdmin && data && !editing ? (
         <div>
-          <Button onClick={() => setEditing({ draft: EMPTY_DRAFT, key: 'new' })}>Add rule</Button>
+          <Button ref={addRef} onClick={() => setEditing({ draft: EMPTY_DRAFT, key: 'new' })}>
+            Add rule
+          </Button>
         </div>
       ) : null}
     </WorkflowPart>

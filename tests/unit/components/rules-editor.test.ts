@@ -64,6 +64,7 @@ describe('the rules editor (admins)', () => {
     await submit(form);
 
     await vi.waitFor(() => expect(ruleForm()).toBeNull());
+    expect(document.activeElement).toBe(buttonNamed(rules(), 'Add rule'));
     await vi.waitFor(() => expect(rows()).toHaveLength(1));
     const row = rows()[0]!;
     expect(row.textContent).toContain('When a task moves to “Ready for creative” → start Brief → creative from the client’s strategist to the client’s creative');
