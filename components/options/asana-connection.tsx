@@ -7,7 +7,8 @@ import type { AsanaView } from '../../lib/background/commands/asana';
 import type { AsanaStatus } from '../../lib/sync/hub-asana';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
-import { helpClass, inputClass, labelClass, linkClass } from '../form-styles';
+import { helpClass, linkClass } from '../form-styles';
+import { HelpedInput } from './helped-input';
 import { liveError, useLive } from '../use-live';
 import { StatusMessage } from './alerts';
 import { WorkflowPart } from './workflow-part';
@@ -95,11 +96,17 @@ function ConnectForm({ onConnect }: { onConnect: (token: string) => Promise<void
   };
   return (
     <form onSubmit={submit} className="flex flex-col gap-2">
-      <label className={labelClass}>
-        Asana access token
-        <input className={inputClass} type="password" autoComplete="off" spellCheck={false} value={token} maxLength={500} onChange={(e) => setToken(e.target.value)} aria-required="true" />
-        <span className={helpClass}>A personal access token of a bot user in Asana. It goes to the hub and stays there; this browser does not keep it.</span>
-      </label>
+      <HelpedInput
+        label="Asana access token"
+        help="A personal access token of a bot user in Asana. It goes to the hub and stays there; this browser does not keep it."
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={token}
+        maxLength={500}
+        onChange={(e) => setToken(e.target.value)}
+        aria-required="true"
+      />
       <div>
         <Button type="submit" disabled={busy || token.trim() === ''}>
           Connect Asana

@@ -4,6 +4,7 @@ import { roleName } from '../../lib/model/team';
 import { prefillChoices, PREFILLABLE_TYPES, type RuleDraft } from '../../lib/workflow/rule-draft';
 import { partyWords, type RuleWordsContext } from '../../lib/workflow/rule-words';
 import { helpClass, inputClass, labelClass } from '../form-styles';
+import { HelpedInput } from './helped-input';
 
 export type Change = (patch: Partial<RuleDraft>) => void;
 export const fieldsetClass = 'flex min-w-0 flex-col gap-2 rounded-md border border-slate-200 p-3 dark:border-slate-700';
@@ -48,11 +49,7 @@ export function TriggerParameters({ draft, change, ctx }: { draft: RuleDraft; ch
   switch (draft.triggerKind) {
     case 'asana.section':
       return (
-        <label className={labelClass}>
-          Section name
-          <input className={inputClass} value={draft.sectionName} maxLength={200} onChange={(e) => change({ sectionName: e.target.value })} placeholder="Ready for creative" />
-          <span className={helpClass}>Compared without regard to case, in every Asana project linked to a client.</span>
-        </label>
+        <HelpedInput label="Section name" help="Compared without regard to case, in every Asana project linked to a client." value={draft.sectionName} maxLength={200} onChange={(e) => change({ sectionName: e.target.value })} placeholder="Ready for creative" />
       );
     case 'asana.custom_field':
       return (

@@ -5,7 +5,8 @@ import { ruleFromDraft, type RuleDraft } from '../../lib/workflow/rule-draft';
 import { isAsanaTrigger, isHandoffTrigger, TRIGGER_KINDS, unfilledRoles, unfilledRolesSentence, type RuleWordsContext } from '../../lib/workflow/rule-words';
 import type { RuleTriggerKind } from '../../lib/model/rule';
 import { Button } from '../button';
-import { helpClass, inputClass, labelClass } from '../form-styles';
+import { inputClass, labelClass } from '../form-styles';
+import { HelpedInput } from './helped-input';
 import { DateFieldSelect, fieldsetClass, legendClass, PartySelect, PrefillChoices, TemplateSelect, TriggerParameters, WatcherChoices, WriteBackChoices } from './rule-form-fields';
 
 export function RuleForm({ initial, ctx, onDone }: { initial: RuleDraft; ctx: RuleWordsContext; onDone: (saved: boolean) => void }) {
@@ -67,11 +68,7 @@ export function RuleForm({ initial, ctx, onDone }: { initial: RuleDraft; ctx: Ru
         <PartySelect label="From" value={draft.sender} onChange={(sender) => change({ sender })} ctx={ctx} />
         <PartySelect label="To" value={draft.receiver} onChange={(receiver) => change({ receiver })} ctx={ctx} />
       </div>
-      <label className={labelClass}>
-        Confirm within (hours)
-        <input className={inputClass} type="number" inputMode="numeric" min={1} max={2160} step={1} value={draft.confirmHours} disabled={chain && draft.dueFromFieldId !== ''} onChange={(e) => change({ confirmHours: e.target.value })} />
-        <span className={helpClass}>Leave empty for the template’s own time.</span>
-      </label>
+      <HelpedInput label="Confirm within (hours)" help="Leave empty for the template’s own time." type="number" inputMode="numeric" min={1} max={2160} step={1} value={draft.confirmHours} disabled={chain && draft.dueFromFieldId !== ''} onChange={(e) => change({ confirmHours: e.target.value })} />
       {chain ? (
         <DateFieldSelect label="Due on the source’s date field" none="No: within the hours above" value={draft.dueFromFieldId} onChange={(dueFromFieldId) => change({ dueFromFieldId })} ctx={ctx} templateId={draft.triggerTemplateId} />
       ) : null}

@@ -18,6 +18,8 @@ function hubOf(session: Session, admin: boolean) {
 }
 
 function answer<T>(reply: HubReply<T>): T {
+  // A hub from before Asana answers its routes with a bare 404: say that, not "not a Baton hub".
+  if (!reply.ok && reply.status === 404 && reply.problem.code === 'not-a-hub') throw new CommandError('This team hub does not offer Asana yet: ask whoever runs it to update it.', 'unavailable');
   if (!reply.ok) throw new CommandError(reply.problem.message, reply.problem.code);
   return reply.data;
 }
