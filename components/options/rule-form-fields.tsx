@@ -15,7 +15,7 @@ export function TemplateSelect({ label, value, onChange, ctx, filter }: { label:
   return (
     <label className={labelClass}>
       {label}
-      <select className={inputClass} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select aria-label={label} className={inputClass} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">Choose a template</option>
         {ctx.templates.filter(filter ?? (() => true)).map((t) => (
           <option key={t.id} value={t.id}>
@@ -33,7 +33,7 @@ export function DateFieldSelect({ label, none, value, onChange, ctx, templateId 
   return (
     <label className={labelClass}>
       {label}
-      <select className={inputClass} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select aria-label={label} className={inputClass} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{none}</option>
         {fields.map((f) => (
           <option key={f.id} value={f.id}>
@@ -83,7 +83,7 @@ export function PartySelect({ label, value, onChange, ctx }: { label: string; va
   return (
     <label className={labelClass}>
       {label}
-      <select className={inputClass} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select aria-label={label} className={inputClass} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">Choose who</option>
         <optgroup label="The client’s team">
           {ctx.roles.map((r) => (
@@ -134,7 +134,7 @@ export function PrefillChoices({ draft, change, ctx }: { draft: RuleDraft; chang
         <div key={f.id} className="flex flex-col gap-1">
           <label className={labelClass}>
             {f.label}
-            <select className={inputClass} value={draft.prefill[f.id] ?? ''} onChange={(e) => change({ prefill: { ...draft.prefill, [f.id]: e.target.value } })}>
+            <select aria-label={f.label} className={inputClass} value={draft.prefill[f.id] ?? ''} onChange={(e) => change({ prefill: { ...draft.prefill, [f.id]: e.target.value } })}>
               {prefillChoices(draft, f.type, ctx).map((c) => (
                 <option key={c.value} value={c.value}>
                   {c.label}

@@ -40,7 +40,7 @@ export function RuleForm({ initial, ctx, onDone }: { initial: RuleDraft; ctx: Ru
       </label>
       <label className={labelClass}>
         Client
-        <select className={inputClass} value={draft.clientId} onChange={(e) => change({ clientId: e.target.value })}>
+        <select aria-label="Client" className={inputClass} value={draft.clientId} onChange={(e) => change({ clientId: e.target.value })}>
           <option value="">Every client</option>
           {ctx.clients.map((c) => (
             <option key={c.id} value={c.id}>
@@ -53,7 +53,7 @@ export function RuleForm({ initial, ctx, onDone }: { initial: RuleDraft; ctx: Ru
         <legend className={legendClass}>When</legend>
         <label className={labelClass}>
           Trigger
-          <select className={inputClass} value={draft.triggerKind} onChange={(e) => change({ triggerKind: e.target.value as RuleTriggerKind, dueFromFieldId: '' })}>
+          <select aria-label="Trigger" className={inputClass} value={draft.triggerKind} onChange={(e) => change({ triggerKind: e.target.value as RuleTriggerKind, dueFromFieldId: '' })}>
             {TRIGGER_KINDS.map((t) => (
               <option key={t.kind} value={t.kind}>
                 {t.label}
