@@ -11,7 +11,7 @@ export function StartedByNote({ startedBy }: { startedBy: StartedBy }) {
         <>
           {' '}
           <a className={linkClass} href={trigger.url} target="_blank" rel="noreferrer noopener">
-            Open the Asana task
+            {trigger.kind.startsWith('asana.') ? 'Open the Asana task' : 'Open the source'}
           </a>
         </>
       ) : null}
