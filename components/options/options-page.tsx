@@ -10,6 +10,7 @@ import { PrivacySection } from './privacy-section';
 import { RemindersSection } from './reminders-section';
 import { TeamSection } from './team-section';
 import { TemplatesSection } from './templates-section';
+import { WorkflowSection } from './workflow-section';
 import { useLive } from '../use-live';
 import { YouSection } from './you-section';
 
@@ -25,6 +26,7 @@ export function OptionsPage() {
     ['agency', 'Your agency', <OwnDomains key="agency" />],
     ['team', 'Team', <TeamSection key="team" me={member} />],
     ['templates', 'Templates', <TemplatesSection key="templates" isAdmin={isAdmin} />],
+    ['workflow', 'Workflow', <WorkflowSection key="workflow" isAdmin={isAdmin} />],
     ['reminders', 'Reminders', <RemindersSection key="reminders" isAdmin={isAdmin} />],
     ['cost', 'Cost of failures', <CostSection key="cost" isAdmin={isAdmin} />],
     ['ad-platforms', 'Ad platforms', <AdPlatformAccess key="ad-platforms" />],

@@ -7,6 +7,7 @@ import { memberName } from './format';
 import { History } from './history';
 import { useNavigation } from './navigation';
 import { OpenHandoffsList } from './open-handoffs';
+import { RuleTaskNotes } from './rule-task-note';
 import { OpenItems } from './open-items';
 import { PageFacts } from './page-facts';
 import { PanelSection } from './panel-section';
@@ -51,6 +52,7 @@ export function ClientView({ clientId, tab }: { clientId: string; tab?: TabState
           <Button onClick={() => navigate({ view: 'new-handoff', clientId, ...(matched && tab ? { tabId: tab.tabId } : {}) })}>Start handoff</Button>
         </div>
       </div>
+      <RuleTaskNotes tab={matched ? tab : undefined} handoffs={handoffs} />
       {errors.length > 0 ? <ErrorAlert message={`Some records could not be read: ${errors.join(' ')}`} /> : null}
       {/* A failed refresh leaves the view as last loaded: say so. */}
       <ErrorAlert message={live.error} />

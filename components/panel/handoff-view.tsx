@@ -7,6 +7,7 @@ import { EditHandoffForm } from './edit-handoff-form';
 import { EditModeContext } from './edit-mode';
 import { HandoffDetail } from './handoff-detail';
 import { HandoffForm } from './handoff-form';
+import { StartedByNote } from './started-by-note';
 import { RefusedBar, UndoBar, useHeldAction } from './undo-bar';
 import { useLive } from '../use-live';
 import { useNavigation } from './navigation';
@@ -52,6 +53,7 @@ export function HandoffView({ handoffId, onChangeTemplate }: { handoffId: string
         />
       ) : null}
       {refused ? <RefusedBar held={refused} onDismissed={() => setAnswered(undefined)} /> : null}
+      {handoff.startedBy ? <StartedByNote startedBy={handoff.startedBy} /> : null}
       {handoff.state === 'draft' && handoff.senderId === me.id && !held ? (
         <HandoffForm key={handoff.id} handoff={handoff} template={template} onSent={setAnswered} onChangeTemplate={onChangeTemplate} />
       ) : editing && handoff.senderId === me.id ? (

@@ -23,6 +23,7 @@ function HandoffRow({ handoff, now, mine }: { handoff: Handoff; now: Date; mine:
         <span className="flex items-start justify-between gap-2">
           <span className="text-sm font-medium break-words text-slate-900 dark:text-slate-100">{handoff.title || template?.name}</span>
           <span className="flex shrink-0 flex-wrap justify-end gap-1">
+            {handoff.startedBy ? <StartedByRule /> : null}
             {mine ? <YourMove /> : null}
             <StateBadge state={handoff.state} />
           </span>
@@ -41,6 +42,11 @@ function HandoffRow({ handoff, now, mine }: { handoff: Handoff; now: Date; mine:
       </button>
     </li>
   );
+}
+
+/** The marker on a draft a workflow rule started. */
+function StartedByRule() {
+  return <span className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-semibold text-indigo-900 dark:bg-indigo-900/60 dark:text-indigo-100">Started by a rule</span>;
 }
 
 /** The marker on a handoff whose next step is mine. */

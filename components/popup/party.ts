@@ -19,3 +19,9 @@ export function toParty(h: Handoff, name: NameOf): string {
   if (h.state === 'reassigned') return `Reassigned to ${receiver}`;
   return `to ${receiver}`;
 }
+
+/** The line under a draft a rule started for me: it awaits me, and what fired the rule. */
+export function startedByRuleParty(h: Handoff): string {
+  const label = h.startedBy?.trigger.label;
+  return `awaiting you: a rule started this handoff${label ? ` · ${label}` : ''}`;
+}

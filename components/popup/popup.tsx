@@ -12,7 +12,7 @@ import { ConnectionState } from './connection-state';
 import { HandoffGroup, type HandoffLine } from './handoff-group';
 import { ChartIcon, SettingsIcon } from './icons';
 import { openSidePanel } from './open-side-panel';
-import { fromParty, toParty } from './party';
+import { fromParty, startedByRuleParty, toParty } from './party';
 import { usePopupData, type PopupData } from './use-popup-data';
 import { WatchingGroup } from './watching-group';
 
@@ -87,6 +87,8 @@ function Groups({ data, now, onOpen }: { data: PopupData; now: Date; onOpen: (ha
   };
   // The popup's groups, in the order a person works through them.
   const groups: { title: string; handoffs: Handoff[]; party: (h: Handoff) => string; empty: string }[] = [
+    // Shown only when a rule started something: a team without rules never sees an empty group for them.
+    ...(data.startedByRule.length > 0 ? [{ title: 'Started by a rule', handoffs: data.startedByRule, party: startedByRuleParty, empty: '' }] : []),
     {
       title: 'Awaiting your confirmation',
       handoffs: data.awaitingMe,

@@ -11,6 +11,8 @@ export interface PopupData {
   awaitingMe: Handoff[];
   waitingOnOthers: Handoff[];
   gapsToAnswer: Handoff[];
+  /** Drafts a workflow rule started with me as the sender: mine to complete and send. */
+  startedByRule: Handoff[];
   /** Sent to me, with gaps I raised that wait on the sender's answers. */
   waitingOnAnswers: Handoff[];
   clients: Client[];
@@ -33,6 +35,7 @@ async function loadPopupData(): Promise<Result<PopupData>> {
     ok: true,
     data: {
       awaitingMe: awaiting,
+      startedByRule: sent.filter((h) => h.state === 'draft' && h.startedBy !== undefined),
       waitingOnOthers: sent.filter((h) => awaitsReceiver(h.state)),
       gapsToAnswer: sent.filter((h) => h.state === 'gaps_raised'),
       waitingOnAnswers: questioned,

@@ -50,7 +50,10 @@ export interface ClientView {
 }
 
 /** A handoff as a list or a link names it. */
-export type HandoffSummary = Pick<Handoff, 'id' | 'title' | 'templateId' | 'templateVersion' | 'state' | 'sentAt' | 'updatedAt'>;
+export type HandoffSummary = Pick<Handoff, 'id' | 'title' | 'templateId' | 'templateVersion' | 'state' | 'sentAt' | 'updatedAt' | 'startedBy'> & {
+  /** The Asana task it came from: the panel on that task names the rule that started it. */
+  asanaTaskId?: string;
+};
 
 const CostSchema = WorkspaceSchema.pick({ hourlyRate: true, currency: true });
 
@@ -96,7 +99,9 @@ export async function clientView(db: BatonDatabase, clientId: string, timelineLi
     notes: notes.values,
     failures: failures.values,
     handoffs: handoffs.values
-      .map(({ id, title, templateId, templateVersion, state, sentAt, updatedAt }): HandoffSummary => ({ id, title, templateId, templateVersion, state, updatedAt, ...(sentAt ? { sentAt } : {}) }))
+      .map(({ id, title, templateId, templateVersion, state, sentAt, updatedAt, startedBy, sources }): HandoffSummary => ({
+        id, title, templateId, templateVersion, state, updatedAt, ...(sentAt ? { sentAt } : {}), ...(startedBy ? { startedBy } : {}), ...(sources.asanaTask ? { asanaTaskId: sources.asanaTask.id } : {}),
+      }))
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     ...(cost.success ? { cost: cost.data } : {}),
     errors: [...handoffs.errors, ...items.errors, ...timeline.errors, ...notes.errors, ...failures.errors],

@@ -37,11 +37,11 @@ export async function loadSnapshot(tx: WriteTx, event: BatonEvent): Promise<Read
     if (h) handoffs.set(id, h);
     return h;
   };
-  const p = event.payload as { clientId?: string; note?: Note; failure?: Failure; name?: string };
+  const p = event.payload as { clientId?: string; note?: Note; failure?: Failure; name?: string; rule?: { clientId?: string } };
   const own = event.entity.kind === 'handoff' ? await loadHandoff(event.entity.id) : undefined;
   const related = await loadHandoff(p.note?.handoffId ?? p.failure?.handoffId);
   const clientIds = new Set(
-    [p.clientId, own?.clientId, related?.clientId, p.note?.clientId, p.failure?.clientId, event.entity.kind === 'client' ? event.entity.id : undefined].filter(
+    [p.clientId, own?.clientId, related?.clientId, p.note?.clientId, p.failure?.clientId, p.rule?.clientId, event.entity.kind === 'client' ? event.entity.id : undefined].filter(
       (id): id is string => typeof id === 'string',
     ),
   );

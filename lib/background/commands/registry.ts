@@ -1,6 +1,7 @@
 // Every command the background answers, by type. The protocol's request and response types are derived
 // from here (lib/messaging/protocol.ts), and the router dispatches from here: a command exists once.
 import type { z } from '../../model/zod';
+import { asanaCommands } from './asana';
 import { clientCommands } from './clients';
 import { dataCommands } from './data';
 import type { AnyCommand, Returns } from './define';
@@ -12,6 +13,7 @@ import { memberCommands } from './members';
 import { noteCommands } from './notes';
 import { pageCommands } from './page';
 import { promptCommands } from './prompts';
+import { ruleCommands } from './rules';
 import { searchCommands } from './search';
 import { slackCommands } from './slack';
 import { workspaceSettingCommands } from './workspace-settings';
@@ -32,6 +34,8 @@ const ALL = [
   ...searchCommands,
   ...slackCommands,
   ...watcherCommands,
+  ...ruleCommands,
+  ...asanaCommands,
 ] as const;
 
 type Definitions = (typeof ALL)[number];

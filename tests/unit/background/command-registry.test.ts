@@ -109,6 +109,8 @@ async function readSamples(bg: TestBackground): Promise<Record<string, { message
     'slack/get': { message: { type: 'slack/get' } },
     'handoffs/watching': { message: { type: 'handoffs/watching' } },
     'notify/get': { message: { type: 'notify/get' } },
+    'rules/list': { message: { type: 'rules/list' } },
+    'asana/status': { message: { type: 'asana/status' } },
   };
 }
 

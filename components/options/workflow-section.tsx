@@ -1,0 +1,16 @@
+// Settings → Workflow: client-team roles, the rules that start handoffs, and the tools Baton talks to
+// (Asana, Slack). Each part is its own component; this only lays them out.
+import { Section } from '../section';
+import { AsanaConnection } from './asana-connection';
+import { RulesEditor } from './rules-editor';
+
+export function WorkflowSection({ isAdmin }: { isAdmin: boolean }) {
+  return (
+    <Section title="Workflow" description="Handoffs as steps of the agency’s workflow: who holds which role on a client’s team, what starts a handoff, and where people hear of it.">
+      {/* Team roles: <TeamRolesEditor isAdmin={isAdmin} /> (components/options/team-roles-editor.tsx) goes here at the merge. */}
+      <RulesEditor isAdmin={isAdmin} />
+      <AsanaConnection isAdmin={isAdmin} />
+      {/* Slack: <SlackChannels isAdmin={isAdmin} /> (components/options/slack-channels.tsx) goes here at the merge. */}
+    </Section>
+  );
+}
