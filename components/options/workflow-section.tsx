@@ -3,6 +3,7 @@
 import { Section } from '../section';
 import { AsanaConnection } from './asana-connection';
 import { RulesEditor } from './rules-editor';
+import { SlackChannels } from './slack-channels';
 
 export function WorkflowSection({ isAdmin }: { isAdmin: boolean }) {
   return (
@@ -10,7 +11,7 @@ export function WorkflowSection({ isAdmin }: { isAdmin: boolean }) {
       {/* Team roles: <TeamRolesEditor isAdmin={isAdmin} /> (components/options/team-roles-editor.tsx) goes here at the merge. */}
       <RulesEditor isAdmin={isAdmin} />
       <AsanaConnection isAdmin={isAdmin} />
-      {/* Slack: <SlackChannels isAdmin={isAdmin} /> (components/options/slack-channels.tsx) goes here at the merge. */}
+      <SlackChannels isAdmin={isAdmin} />
     </Section>
   );
 }
