@@ -15,6 +15,8 @@ import { joinPage } from './join-page';
 import { isActive, MEMBER_ROLES } from '../lib/model/member';
 import { EmailSchema, shortText } from '../lib/model/common';
 import { inviteLink } from '../lib/sync/invite-link';
+import type { AsanaHub } from './asana/asana-hub';
+import { routeAsana } from './asana/routes';
 import { migrationsDone } from './schema';
 import { routeJoinRequests } from './sign-in-join-requests';
 import { routeSignIn } from './sign-in-routes';
@@ -36,6 +38,8 @@ export interface AppOptions {
   signIn?: SignInSettings | null;
   /** Where a person gets the extension (BATON_EXTENSION_URL), shown on /join; by default the README's words. */
   extensionUrl?: string;
+  /** Asana through the hub: its settings routes and webhook target (server/asana/routes.ts). */
+  asana?: AsanaHub;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -133,6 +137,7 @@ export function createApp(options: AppOptions) {
   routeEvents(app, store);
   routeMetrics(app, store);
   routeAdmin(app, store, publicUrl);
+  if (options.asana) routeAsana(app, options.asana);
   app.onError((error, c) => {
     log({ level: 'error', path: c.req.path, error: error instanceof Error ? error.message : String(error) });
     // PostgreSQL restarting or down: a passing state the client waits out, not a fault of the hub's.

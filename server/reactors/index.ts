@@ -1,9 +1,10 @@
+import type { AsanaHub } from '../asana/asana-hub';
 import type { Reactor } from './reactor';
 
 /**
  * The reactors a hub runs, in this order for each workspace (each with its own cursor). Issue 15's
  * Slack, Asana write-back and rules reactors are listed here.
  */
-export function hubReactors(): Reactor[] {
-  return [];
+export function hubReactors(deps: { asana?: AsanaHub } = {}): Reactor[] {
+  return [...(deps.asana?.reactors ?? [])];
 }
