@@ -50,6 +50,11 @@ export class Webhooks {
   /** POST /webhooks: validates, performs the handshake, and only then creates the webhook. */
   async create(owner: string, input: unknown): Promise<WebhookRecord> {
     const { resource, target, filters } = this.parse(input);
+    // Asana refuses a second webhook on the same resource and target with this 403 (not in the
+    // reference pages; the answer Asana gives, quoted in https://github.com/n8n-io/n8n/issues/133).
+    if ([...this.hooks.values()].some((h) => h.resource === resource && h.target === target)) {
+      throw new AsanaError(403, 'Duplicated webhook. You already have an existing webhook for the given resource and target. Delete the old one before creating another.');
+    }
     await this.checkTarget(target);
     const secret = randomBytes(32).toString('hex');
     await this.handshake(target, secret);

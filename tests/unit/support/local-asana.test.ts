@@ -194,6 +194,10 @@ describe('webhooks', () => {
     expect(good.handshakes[0]!.headers['x-hook-secret']).toMatch(/^[0-9a-f]{64}$/);
     const listed = await api(`/webhooks?workspace=${asana.control.workspace.gid}&resource=${project.gid}`);
     expect(listed.json.data).toEqual([expect.objectContaining({ gid: made.json.data.gid, target: good.url })]);
+    const again = await hook(project.gid, good);
+    expect(again.status).toBe(403);
+    expect(again.json.errors[0].message).toMatch(/^Duplicated webhook/);
+    expect(good.handshakes).toHaveLength(1);
   });
 
   it('refuses localhost and plain-http targets with 403 unless private targets are allowed', async () => {
@@ -259,6 +263,16 @@ describe('webhooks', () => {
     expect(sent.map((d) => [d.attempt, d.status])).toEqual([[1, 500], [2, 503], [3, 200]]);
     expect(new Set(r.deliveries.map((d) => d.body)).size).toBe(1);
     expect(new Set(r.deliveries.map((d) => d.headers['x-hook-signature'])).size).toBe(1);
+
+    // A target that keeps failing gets the first attempt and one retry per step of the schedule.
+    const down = await receiver({ statuses: Array(10).fill(500) });
+    const other = asana.control.createProject('Other');
+    await hook(other.gid, down);
+    const t = asana.control.createTask({ project: other.gid, name: 'x' });
+    asana.control.completeTask(t.gid);
+    await asana.control.settled();
+    expect(down.deliveries).toHaveLength(2 * 3);
+    expect(asana.control.webhooks().find((h) => h.resource === other.gid)?.lastFailureAt).toEqual(expect.any(String));
   });
 
   it('loses a dropped delivery for good while the Events API still has its events', async () => {
