@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { AsanaError } from './errors';
 import { EventStreams } from './events-api';
 import { Records } from './render';
-import { route, type Services } from './routes';
+import { route, type RouteResult, type Services } from './routes';
 import { AsanaStore } from './store';
 import type { CustomFieldRecord, DeliveryRecord, ProjectRecord, RequestRecord, SectionRecord, TaskRecord, UserRecord, WebhookRecord, WorkspaceRecord } from './types';
 import { Webhooks } from './webhooks';
@@ -135,7 +135,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, s: Services, li
   const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
   const method = req.method ?? 'GET';
   const raw = await readBody(req);
-  let reply: { status: number; body: unknown; headers?: Record<string, string> };
+  let reply: RouteResult;
   try {
     reply = await answer(method, path, url.searchParams, raw, req.headers, s, limiter, base, url.pathname.startsWith(API_PREFIX));
   } catch (error) {
@@ -157,7 +157,7 @@ async function answer(
   limiter: { remaining: number; retryAfterSeconds: number },
   base: string,
   underApi: boolean,
-): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+): Promise<RouteResult> {
   if (limiter.remaining > 0) {
     limiter.remaining -= 1;
     throw new AsanaError(429, RATE_LIMIT_MESSAGE, {}, { 'Retry-After': String(limiter.retryAfterSeconds) });

@@ -124,6 +124,12 @@ export class Webhooks {
     if (!ok) throw new AsanaError(400, 'target: The target did not complete the handshake (it must answer 200 or 204 echoing X-Hook-Secret)');
   }
 
+  setFilters(hook: WebhookRecord, raw: unknown): void {
+    const filters = parseFilters(raw);
+    if (this.store.kindOf(hook.resource) === 'workspace' && filters.length === 0) throw invalidParam('filters', 'Webhooks on a workspace require filters');
+    hook.filters = filters;
+  }
+
   list(owner: string, workspace: string, resource: string | undefined): WebhookRecord[] {
     return [...this.hooks.values()].filter((h) => h.owner === owner && workspaceOf(this.store, h.resource) === workspace && (resource === undefined || h.resource === resource));
   }

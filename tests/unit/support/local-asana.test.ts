@@ -154,6 +154,9 @@ describe('tasks, stories and sections', () => {
     const made = await api(`/tasks/${task.gid}/stories`, { method: 'POST', body: { data: { text: 'Handoff sent to Ana' } } });
     expect(made.status).toBe(201);
     expect(made.json.data).toMatchObject({ resource_type: 'story', resource_subtype: 'comment_added', type: 'comment', text: 'Handoff sent to Ana', created_by: { gid: asana.control.bot.gid } });
+    const location = made.headers.get('location');
+    expect(location).toBe(`${asana.url}/stories/${made.json.data.gid}`);
+    expect((await api(location!.slice(asana.url.length))).json.data.text).toBe('Handoff sent to Ana');
     const rich = await api(`/tasks/${task.gid}/stories`, { method: 'POST', body: { data: { html_text: '<body>Confirmed by <strong>Ana</strong></body>' } } });
     expect(rich.json.data.text).toBe('Confirmed by Ana');
     expect((await api(`/tasks/${task.gid}/stories`, { method: 'POST', body: { data: { html_text: 'not xml' } } })).status).toBe(400);
@@ -251,6 +254,16 @@ describe('webhooks', () => {
     expect(events.map((e: { change: { field: string } }) => e.change.field)).toEqual(['custom_fields', 'completed']);
     expect(events[0].change.new_value).toEqual({ gid: status.gid, resource_type: 'custom_field', resource_subtype: 'enum', enum_value: { gid: status.enumOptions[1]!.gid, resource_type: 'enum_option' } });
     expect((await hook(project.gid, r, [{ resource_type: 'task', action: 'added', fields: ['name'] }])).status).toBe(400);
+
+    // PUT /webhooks/{gid} replaces the filters whole.
+    const gid = asana.control.webhooks()[0]!.gid;
+    const put = await api(`/webhooks/${gid}`, { method: 'PUT', body: { data: { filters: [{ resource_type: 'story', resource_subtype: 'comment_added' }] } } });
+    expect(put.json.data.filters).toEqual([{ resource_type: 'story', resource_subtype: 'comment_added' }]);
+    const before = r.deliveries.length;
+    asana.control.completeTask(task.gid, false);
+    await api(`/tasks/${task.gid}/stories`, { method: 'POST', body: { data: { text: 'hi' } } });
+    await asana.control.settled();
+    expect(r.deliveries.slice(before).flatMap((d) => JSON.parse(d.body).events.map((e: { resource: { resource_subtype: string } }) => e.resource.resource_subtype))).toEqual(['comment_added']);
   });
 
   it('retries a failed delivery with the same body and signature, then stops', async () => {
@@ -339,6 +352,9 @@ describe('events API', () => {
   it('answers 412 with a new token for an unknown or expired token', async () => {
     const { task } = seed();
     expect((await api(`/events?resource=${task.gid}&sync=made-up`)).status).toBe(412);
+    // Only tasks and projects have an event stream here (getEvents: "a task or project").
+    expect((await api(`/events?resource=${asana.control.workspace.gid}`)).status).toBe(400);
+    expect((await api('/events')).json.errors[0].message).toBe('resource: Missing input');
     const first = await api(`/events?resource=${task.gid}`);
     asana.control.expireSyncTokens();
     const expired = await api(`/events?resource=${task.gid}&sync=${first.json.sync}`);
