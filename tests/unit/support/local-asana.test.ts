@@ -11,18 +11,19 @@ interface Received {
 }
 
 /** A webhook target: echoes the handshake (unless told not to) and answers deliveries with `statuses`. */
-async function startReceiver(opts: { echo?: boolean; handshakeStatus?: number; statuses?: number[] } = {}) {
+async function startReceiver(opts: { echo?: boolean; handshakeStatus?: number; statuses?: number[]; holdHandshake?: Promise<void> } = {}) {
   const handshakes: Received[] = [];
   const deliveries: Received[] = [];
   const statuses = [...(opts.statuses ?? [])];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const got = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       const secret = req.headers['x-hook-secret'];
       if (typeof secret === 'string') {
         handshakes.push(got);
+        await opts.holdHandshake;
         res.writeHead(opts.handshakeStatus ?? 200, opts.echo === false ? {} : { 'X-Hook-Secret': secret });
         res.end();
         return;
@@ -201,6 +202,21 @@ describe('webhooks', () => {
     expect(again.status).toBe(403);
     expect(again.json.errors[0].message).toMatch(/^Duplicated webhook/);
     expect(good.handshakes).toHaveLength(1);
+  });
+
+  it('holds the POST /webhooks request open until the target has answered the handshake', async () => {
+    const { project } = seed();
+    let answer!: () => void;
+    const r = await receiver({ holdHandshake: new Promise<void>((resolve) => (answer = resolve)) });
+    let settledAt = 0;
+    const creating = hook(project.gid, r).then((res) => ((settledAt = Date.now()), res));
+    await expect.poll(() => r.handshakes.length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settledAt).toBe(0);
+    expect(asana.control.webhooks()).toHaveLength(0);
+    answer();
+    expect((await creating).status).toBe(201);
+    expect(asana.control.webhooks()).toHaveLength(1);
   });
 
   it('refuses localhost and plain-http targets with 403 unless private targets are allowed', async () => {
