@@ -380,6 +380,22 @@ describe('events API', () => {
 });
 
 describe('rate limits', () => {
+  it('limits each token per minute when asked to, with the seconds left in Retry-After', async () => {
+    const limited = await startLocalAsana({ requestsPerMinute: 2 });
+    try {
+      const other = limited.control.createUser('Other app');
+      const call = (token: string) => fetch(`${limited.url}/users/me`, { headers: { Authorization: `Bearer ${token}` } });
+      expect((await call(limited.token)).status).toBe(200);
+      expect((await call(limited.token)).status).toBe(200);
+      const third = await call(limited.token);
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(59);
+      expect((await call(other.token)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('answers a 429 storm with Retry-After and the documented body, then serves again', async () => {
     asana.control.rateLimit({ requests: 2, retryAfterSeconds: 7 });
     for (let i = 0; i < 2; i++) {
