@@ -29,7 +29,9 @@ export class EventStreams {
 
   read(resource: string | null, sync: string | null): { data: AsanaEvent[]; sync: string; has_more: boolean } {
     if (!resource) throw missingInput('resource');
-    if (!this.store.kindOf(resource)) throw notRecognized('resource', resource);
+    // "The resource can be a task or project" (getEvents reference); workspaces have their own stream.
+    const kind = this.store.kindOf(resource);
+    if (kind !== 'task' && kind !== 'project') throw notRecognized('resource', resource);
     const token = sync ? this.tokens.get(sync) : undefined;
     if (!token || token.resource !== resource || Date.now() - token.createdAt > TOKEN_LIFETIME_MS) {
       throw new AsanaError(412, SYNC_INVALID_MESSAGE, { sync: this.mint(resource, this.store.lastSeq()) });

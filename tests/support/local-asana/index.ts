@@ -5,8 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { AsanaError } from './errors';
 import { EventStreams } from './events-api';
+import { RateLimiter } from './rate-limit';
 import { Records } from './render';
-import { route, type Services } from './routes';
+import { route, type RouteResult, type Services } from './routes';
 import { AsanaStore } from './store';
 import type { CustomFieldRecord, DeliveryRecord, ProjectRecord, RequestRecord, SectionRecord, TaskRecord, UserRecord, WebhookRecord, WorkspaceRecord } from './types';
 import { Webhooks } from './webhooks';
@@ -20,6 +21,8 @@ export interface LocalAsanaOptions {
   allowPrivateTargets?: boolean;
   /** Waits before each retry of a failed delivery (Asana: backoff over 24 h). Default [50, 100, 200]. */
   deliveryRetryMs?: number[];
+  /** Opt-in standard limiter: at most this many requests per token in any minute (Asana: 150 free, 1,500 paid). */
+  requestsPerMinute?: number;
 }
 
 export interface LocalAsana {
@@ -34,8 +37,6 @@ export interface LocalAsana {
 export type LocalAsanaControl = ReturnType<typeof makeControl>;
 
 const API_PREFIX = '/api/1.0';
-/** The documented 429 body (https://developers.asana.com/docs/rate-limits). */
-const RATE_LIMIT_MESSAGE = "You've made too many requests and hit a rate limit. Please retry after the given amount of time.";
 
 export async function startLocalAsana(options: LocalAsanaOptions = {}): Promise<LocalAsana> {
   const store = new AsanaStore();
@@ -44,11 +45,12 @@ export async function startLocalAsana(options: LocalAsanaOptions = {}): Promise<
   const human = store.createUser('Sam Rivera', 'sam@agency.example');
   const webhooks = new Webhooks(store, { allowPrivateTargets: options.allowPrivateTargets ?? false, retryMs: options.deliveryRetryMs ?? [50, 100, 200] });
   const services: Services = { store, records: new Records(store), webhooks, streams: new EventStreams(store) };
-  const limiter = { remaining: 0, retryAfterSeconds: 30 };
+  const limiter = new RateLimiter(options.requestsPerMinute);
   const requests: RequestRecord[] = [];
 
   const server: Server = createServer((req, res) => {
-    void handle(req, res, services, limiter, base, requests);
+    // A client that hangs up mid-request must not become an unhandled rejection in the test run.
+    handle(req, res, services, limiter, base, requests).catch(() => res.destroy());
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -71,7 +73,7 @@ interface ControlDeps {
   store: AsanaStore;
   services: Services;
   webhooks: Webhooks;
-  limiter: { remaining: number; retryAfterSeconds: number };
+  limiter: RateLimiter;
   requests: RequestRecord[];
   workspace: WorkspaceRecord;
   bot: UserRecord;
@@ -121,21 +123,18 @@ function makeControl({ store, services, webhooks, limiter, requests, workspace, 
     /** Resolves when no delivery is pending, in flight, or waiting for a retry. */
     settled: (): Promise<void> => webhooks.settled(),
     /** The next `requests` API calls answer 429 with `Retry-After: retryAfterSeconds`. */
-    rateLimit: ({ requests: n, retryAfterSeconds = 30 }: { requests: number; retryAfterSeconds?: number }): void => {
-      limiter.remaining = n;
-      limiter.retryAfterSeconds = retryAfterSeconds;
-    },
+    rateLimit: ({ requests: n, retryAfterSeconds = 30 }: { requests: number; retryAfterSeconds?: number }): void => limiter.startStorm(n, retryAfterSeconds),
     expireSyncTokens: (): void => services.streams.expireAll(),
     requests: (): RequestRecord[] => [...requests],
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, s: Services, limiter: { remaining: number; retryAfterSeconds: number }, base: string, log: RequestRecord[]): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, s: Services, limiter: RateLimiter, base: string, log: RequestRecord[]): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://local');
   const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
   const method = req.method ?? 'GET';
   const raw = await readBody(req);
-  let reply: { status: number; body: unknown; headers?: Record<string, string> };
+  let reply: RouteResult;
   try {
     reply = await answer(method, path, url.searchParams, raw, req.headers, s, limiter, base, url.pathname.startsWith(API_PREFIX));
   } catch (error) {
@@ -154,17 +153,14 @@ async function answer(
   raw: string,
   headers: IncomingMessage['headers'],
   s: Services,
-  limiter: { remaining: number; retryAfterSeconds: number },
+  limiter: RateLimiter,
   base: string,
   underApi: boolean,
-): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
-  if (limiter.remaining > 0) {
-    limiter.remaining -= 1;
-    throw new AsanaError(429, RATE_LIMIT_MESSAGE, {}, { 'Retry-After': String(limiter.retryAfterSeconds) });
-  }
-  // A missing or unknown token: 401 with "Not Authorized" (https://developers.asana.com/docs/errors).
+): Promise<RouteResult> {
   const token = /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1];
   const userGid = token ? s.store.tokens.get(token) : undefined;
+  limiter.check(userGid && token);
+  // A missing or unknown token: 401 with "Not Authorized" (https://developers.asana.com/docs/errors).
   if (!userGid) throw new AsanaError(401, 'Not Authorized');
   const found = underApi ? route(method, path) : undefined;
   if (!found) throw new AsanaError(404, 'No matching route for request');

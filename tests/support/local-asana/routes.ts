@@ -22,6 +22,7 @@ export interface RouteContext {
 export interface RouteResult {
   status: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface Services {
@@ -35,7 +36,12 @@ type Handler = (ctx: RouteContext, s: Services) => RouteResult | Promise<RouteRe
 
 const GID = '([0-9]+)';
 const ok = (body: unknown, status = 200): RouteResult => ({ status, body });
-const one = (full: Record<string, unknown>, kind: Kind, ctx: RouteContext, status = 200) => ok({ data: represent(full, kind, 'full', ctx.optFields) }, status);
+const one = (full: Record<string, unknown>, kind: Kind, ctx: RouteContext) => ok({ data: represent(full, kind, 'full', ctx.optFields) });
+
+/** 201 with the new object, and "the API URL where the object can be retrieved" in Location (docs/errors). */
+function created(full: Record<string, unknown>, kind: Kind, ctx: RouteContext, path: string): RouteResult {
+  return { ...one(full, kind, ctx), status: 201, headers: { Location: `${ctx.basePath}${path}` } };
+}
 
 function many(items: Record<string, unknown>[], kind: Kind, ctx: RouteContext, path: string): RouteResult {
   const limitParam = ctx.query.get('limit');
@@ -123,7 +129,7 @@ function createComment(ctx: RouteContext, s: Services): RouteResult {
     if (typeof data.text !== 'string' || data.text.length === 0) throw missingInput('text');
     story = s.store.addComment(task.gid, ctx.user.gid, data.text);
   }
-  return one(s.records.story(story), 'story', ctx, 201);
+  return created(s.records.story(story), 'story', ctx, `/stories/${story.gid}`);
 }
 
 /** POST /sections/{gid}/addTask (https://developers.asana.com/reference/addtaskforsection): `{ data: {} }`. */
@@ -154,7 +160,7 @@ function projectTasks(ctx: RouteContext, s: Services): RouteResult {
 
 async function createWebhook(ctx: RouteContext, s: Services): Promise<RouteResult> {
   const hook = await s.webhooks.create(ctx.user.gid, dataOf(ctx));
-  return one(s.records.webhook(hook), 'webhook', ctx, 201);
+  return created(s.records.webhook(hook), 'webhook', ctx, `/webhooks/${hook.gid}`);
 }
 
 function listWebhooks(ctx: RouteContext, s: Services): RouteResult {
@@ -162,6 +168,14 @@ function listWebhooks(ctx: RouteContext, s: Services): RouteResult {
   if (!workspace) throw missingInput('workspace');
   const hooks = s.webhooks.list(ctx.user.gid, workspace, ctx.query.get('resource') ?? undefined);
   return many(hooks.map((h) => s.records.webhook(h)), 'webhook', ctx, '/webhooks');
+}
+
+/** PUT /webhooks/{gid}: "the webhook's previous filters array will be completely overwritten" (updatewebhook). */
+function updateWebhook(ctx: RouteContext, s: Services): RouteResult {
+  const hook = s.webhooks.get(param(ctx));
+  if (hook.owner !== ctx.user.gid) throw new AsanaError(403, 'webhook: Not the owner of this webhook');
+  s.webhooks.setFilters(hook, dataOf(ctx).filters);
+  return one(s.records.webhook(hook), 'webhook', ctx);
 }
 
 function deleteWebhook(ctx: RouteContext, s: Services): RouteResult {
@@ -186,10 +200,12 @@ const ROUTES: [string, RegExp, Handler][] = [
   ['PUT', new RegExp(`^/tasks/${GID}$`), (ctx, s) => one(s.records.task(s.store.updateTask(param(ctx), taskChanges(s, ctx, param(ctx)), ctx.user.gid)), 'task', ctx)],
   ['GET', new RegExp(`^/tasks/${GID}/stories$`), (ctx, s) => many(s.store.taskStories(s.store.task(param(ctx)).gid).map((x) => s.records.story(x)), 'story', ctx, `/tasks/${param(ctx)}/stories`)],
   ['POST', new RegExp(`^/tasks/${GID}/stories$`), createComment],
+  ['GET', new RegExp(`^/stories/${GID}$`), (ctx, s) => one(s.records.story(s.store.storyByGid(param(ctx))), 'story', ctx)],
   ['GET', /^\/events$/, (ctx, s) => ok(s.streams.read(ctx.query.get('resource'), ctx.query.get('sync')))],
   ['POST', /^\/webhooks$/, createWebhook],
   ['GET', /^\/webhooks$/, listWebhooks],
   ['GET', new RegExp(`^/webhooks/${GID}$`), (ctx, s) => one(s.records.webhook(s.webhooks.get(param(ctx))), 'webhook', ctx)],
+  ['PUT', new RegExp(`^/webhooks/${GID}$`), updateWebhook],
   ['DELETE', new RegExp(`^/webhooks/${GID}$`), deleteWebhook],
 ];
 

@@ -78,6 +78,10 @@ export class AsanaStore {
     return this.find(this.sections, gid, 'section', param);
   }
 
+  storyByGid(gid: string): StoryRecord {
+    return this.find(this.stories, gid, 'story');
+  }
+
   user(gid: string, param?: string): UserRecord {
     return this.find(this.users, gid, 'user', param);
   }
@@ -174,7 +178,7 @@ export class AsanaStore {
     };
     this.tasks.set(task.gid, task);
     section.tasks.push(task.gid);
-    this.record(task, input.by, [
+    this.record(task, [
       this.taskEvent(task, input.by, 'added', { gid: project.gid, resource_type: 'project' }),
       this.taskEvent(task, input.by, 'added', { gid: section.gid, resource_type: 'section' }),
     ]);
@@ -212,7 +216,7 @@ export class AsanaStore {
       : this.story(task, by, 'added_to_project', `added to ${project.name}`);
     const events = [this.taskEvent(task, by, 'added', { gid: target.gid, resource_type: 'section' }), this.storyEvent(story, by)];
     if (!from) events.unshift(this.taskEvent(task, by, 'added', { gid: project.gid, resource_type: 'project' }));
-    this.record(task, by, events);
+    this.record(task, events);
   }
 
   private place(section: SectionRecord, taskGid: string, { insertBefore, insertAfter }: Placement): void {
@@ -266,7 +270,7 @@ export class AsanaStore {
     }
     if (events.length) {
       task.modifiedAt = this.now();
-      this.record(task, by, events);
+      this.record(task, events);
     }
     return task;
   }
@@ -307,7 +311,7 @@ export class AsanaStore {
   addComment(taskGid: string, by: string, text: string, htmlText?: string): StoryRecord {
     const task = this.task(taskGid);
     const story = this.story(task, by, 'comment_added', text, htmlText);
-    this.record(task, by, [this.storyEvent(story, by)]);
+    this.record(task, [this.storyEvent(story, by)]);
     return story;
   }
 
@@ -350,7 +354,7 @@ export class AsanaStore {
   }
 
   /** Logs a batch (the events of one change) and hands it to the listeners (webhook deliveries). */
-  private record(task: TaskRecord, _by: string, events: AsanaEvent[]): void {
+  private record(task: TaskRecord, events: AsanaEvent[]): void {
     const scope = [task.gid, ...task.memberships.map((m) => m.project), task.workspace];
     const batch = events.map((event) => {
       this.seq += 1;

@@ -50,6 +50,11 @@ export class Webhooks {
   /** POST /webhooks: validates, performs the handshake, and only then creates the webhook. */
   async create(owner: string, input: unknown): Promise<WebhookRecord> {
     const { resource, target, filters } = this.parse(input);
+    // Asana refuses a second webhook on the same resource and target with this 403 (not in the
+    // reference pages; the answer Asana gives, quoted in https://github.com/n8n-io/n8n/issues/133).
+    if ([...this.hooks.values()].some((h) => h.resource === resource && h.target === target)) {
+      throw new AsanaError(403, 'Duplicated webhook. You already have an existing webhook for the given resource and target. Delete the old one before creating another.');
+    }
     await this.checkTarget(target);
     const secret = randomBytes(32).toString('hex');
     await this.handshake(target, secret);
@@ -117,6 +122,12 @@ export class Webhooks {
     // The docs only say "you will receive an error in response to your attempt to create it";
     // we answer 400 (the request could not be completed as asked) with what went wrong.
     if (!ok) throw new AsanaError(400, 'target: The target did not complete the handshake (it must answer 200 or 204 echoing X-Hook-Secret)');
+  }
+
+  setFilters(hook: WebhookRecord, raw: unknown): void {
+    const filters = parseFilters(raw);
+    if (this.store.kindOf(hook.resource) === 'workspace' && filters.length === 0) throw invalidParam('filters', 'Webhooks on a workspace require filters');
+    hook.filters = filters;
   }
 
   list(owner: string, workspace: string, resource: string | undefined): WebhookRecord[] {

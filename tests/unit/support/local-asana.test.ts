@@ -11,18 +11,19 @@ interface Received {
 }
 
 /** A webhook target: echoes the handshake (unless told not to) and answers deliveries with `statuses`. */
-async function startReceiver(opts: { echo?: boolean; handshakeStatus?: number; statuses?: number[] } = {}) {
+async function startReceiver(opts: { echo?: boolean; handshakeStatus?: number; statuses?: number[]; holdHandshake?: Promise<void> } = {}) {
   const handshakes: Received[] = [];
   const deliveries: Received[] = [];
   const statuses = [...(opts.statuses ?? [])];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const got = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       const secret = req.headers['x-hook-secret'];
       if (typeof secret === 'string') {
         handshakes.push(got);
+        await opts.holdHandshake;
         res.writeHead(opts.handshakeStatus ?? 200, opts.echo === false ? {} : { 'X-Hook-Secret': secret });
         res.end();
         return;
@@ -154,6 +155,9 @@ describe('tasks, stories and sections', () => {
     const made = await api(`/tasks/${task.gid}/stories`, { method: 'POST', body: { data: { text: 'Handoff sent to Ana' } } });
     expect(made.status).toBe(201);
     expect(made.json.data).toMatchObject({ resource_type: 'story', resource_subtype: 'comment_added', type: 'comment', text: 'Handoff sent to Ana', created_by: { gid: asana.control.bot.gid } });
+    const location = made.headers.get('location');
+    expect(location).toBe(`${asana.url}/stories/${made.json.data.gid}`);
+    expect((await api(location!.slice(asana.url.length))).json.data.text).toBe('Handoff sent to Ana');
     const rich = await api(`/tasks/${task.gid}/stories`, { method: 'POST', body: { data: { html_text: '<body>Confirmed by <strong>Ana</strong></body>' } } });
     expect(rich.json.data.text).toBe('Confirmed by Ana');
     expect((await api(`/tasks/${task.gid}/stories`, { method: 'POST', body: { data: { html_text: 'not xml' } } })).status).toBe(400);
@@ -194,6 +198,25 @@ describe('webhooks', () => {
     expect(good.handshakes[0]!.headers['x-hook-secret']).toMatch(/^[0-9a-f]{64}$/);
     const listed = await api(`/webhooks?workspace=${asana.control.workspace.gid}&resource=${project.gid}`);
     expect(listed.json.data).toEqual([expect.objectContaining({ gid: made.json.data.gid, target: good.url })]);
+    const again = await hook(project.gid, good);
+    expect(again.status).toBe(403);
+    expect(again.json.errors[0].message).toMatch(/^Duplicated webhook/);
+    expect(good.handshakes).toHaveLength(1);
+  });
+
+  it('holds the POST /webhooks request open until the target has answered the handshake', async () => {
+    const { project } = seed();
+    let answer!: () => void;
+    const r = await receiver({ holdHandshake: new Promise<void>((resolve) => (answer = resolve)) });
+    let settledAt = 0;
+    const creating = hook(project.gid, r).then((res) => ((settledAt = Date.now()), res));
+    await expect.poll(() => r.handshakes.length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settledAt).toBe(0);
+    expect(asana.control.webhooks()).toHaveLength(0);
+    answer();
+    expect((await creating).status).toBe(201);
+    expect(asana.control.webhooks()).toHaveLength(1);
   });
 
   it('refuses localhost and plain-http targets with 403 unless private targets are allowed', async () => {
@@ -247,6 +270,16 @@ describe('webhooks', () => {
     expect(events.map((e: { change: { field: string } }) => e.change.field)).toEqual(['custom_fields', 'completed']);
     expect(events[0].change.new_value).toEqual({ gid: status.gid, resource_type: 'custom_field', resource_subtype: 'enum', enum_value: { gid: status.enumOptions[1]!.gid, resource_type: 'enum_option' } });
     expect((await hook(project.gid, r, [{ resource_type: 'task', action: 'added', fields: ['name'] }])).status).toBe(400);
+
+    // PUT /webhooks/{gid} replaces the filters whole.
+    const gid = asana.control.webhooks()[0]!.gid;
+    const put = await api(`/webhooks/${gid}`, { method: 'PUT', body: { data: { filters: [{ resource_type: 'story', resource_subtype: 'comment_added' }] } } });
+    expect(put.json.data.filters).toEqual([{ resource_type: 'story', resource_subtype: 'comment_added' }]);
+    const before = r.deliveries.length;
+    asana.control.completeTask(task.gid, false);
+    await api(`/tasks/${task.gid}/stories`, { method: 'POST', body: { data: { text: 'hi' } } });
+    await asana.control.settled();
+    expect(r.deliveries.slice(before).flatMap((d) => JSON.parse(d.body).events.map((e: { resource: { resource_subtype: string } }) => e.resource.resource_subtype))).toEqual(['comment_added']);
   });
 
   it('retries a failed delivery with the same body and signature, then stops', async () => {
@@ -259,6 +292,16 @@ describe('webhooks', () => {
     expect(sent.map((d) => [d.attempt, d.status])).toEqual([[1, 500], [2, 503], [3, 200]]);
     expect(new Set(r.deliveries.map((d) => d.body)).size).toBe(1);
     expect(new Set(r.deliveries.map((d) => d.headers['x-hook-signature'])).size).toBe(1);
+
+    // A target that keeps failing gets the first attempt and one retry per step of the schedule.
+    const down = await receiver({ statuses: Array(10).fill(500) });
+    const other = asana.control.createProject('Other');
+    await hook(other.gid, down);
+    const t = asana.control.createTask({ project: other.gid, name: 'x' });
+    asana.control.completeTask(t.gid);
+    await asana.control.settled();
+    expect(down.deliveries).toHaveLength(2 * 3);
+    expect(asana.control.webhooks().find((h) => h.resource === other.gid)?.lastFailureAt).toEqual(expect.any(String));
   });
 
   it('loses a dropped delivery for good while the Events API still has its events', async () => {
@@ -325,6 +368,9 @@ describe('events API', () => {
   it('answers 412 with a new token for an unknown or expired token', async () => {
     const { task } = seed();
     expect((await api(`/events?resource=${task.gid}&sync=made-up`)).status).toBe(412);
+    // Only tasks and projects have an event stream here (getEvents: "a task or project").
+    expect((await api(`/events?resource=${asana.control.workspace.gid}`)).status).toBe(400);
+    expect((await api('/events')).json.errors[0].message).toBe('resource: Missing input');
     const first = await api(`/events?resource=${task.gid}`);
     asana.control.expireSyncTokens();
     const expired = await api(`/events?resource=${task.gid}&sync=${first.json.sync}`);
@@ -334,6 +380,22 @@ describe('events API', () => {
 });
 
 describe('rate limits', () => {
+  it('limits each token per minute when asked to, with the seconds left in Retry-After', async () => {
+    const limited = await startLocalAsana({ requestsPerMinute: 2 });
+    try {
+      const other = limited.control.createUser('Other app');
+      const call = (token: string) => fetch(`${limited.url}/users/me`, { headers: { Authorization: `Bearer ${token}` } });
+      expect((await call(limited.token)).status).toBe(200);
+      expect((await call(limited.token)).status).toBe(200);
+      const third = await call(limited.token);
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(59);
+      expect((await call(other.token)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('answers a 429 storm with Retry-After and the documented body, then serves again', async () => {
     asana.control.rateLimit({ requests: 2, retryAfterSeconds: 7 });
     for (let i = 0; i < 2; i++) {
