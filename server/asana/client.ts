@@ -78,7 +78,7 @@ export class AsanaClient {
 
   me = () => this.call<AsanaUser>('GET', '/users/me', { query: { opt_fields: 'name,email' } });
   /** A user by email (Asana's user paths take "me", an email or a gid). */
-  user = (emailOrGid: string) => this.call<AsanaUser>('GET', `/users/${encodeURIComponent(emailOrGid)}`, { query: { opt_fields: 'name,email' } });
+  user = (emailOrGid: string) => this.call<AsanaUser>('GET', `/users/${encodeURIComponent(emailOrGid).replace(/%40/g, '@')}`, { query: { opt_fields: 'name,email' } });
   task = (gid: string) => this.call<AsanaTask>('GET', `/tasks/${gid}`, { query: { opt_fields: TASK_FIELDS } });
   section = (gid: string) => this.call<{ gid: string; name: string }>('GET', `/sections/${gid}`);
   sections = (projectGid: string) => this.list<{ gid: string; name: string }>(`/projects/${projectGid}/sections`);

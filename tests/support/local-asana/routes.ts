@@ -189,7 +189,8 @@ function deleteWebhook(ctx: RouteContext, s: Services): RouteResult {
 
 const ROUTES: [string, RegExp, Handler][] = [
   ['GET', /^\/users\/me$/, (ctx, s) => one(s.records.user(ctx.user), 'user', ctx)],
-  ['GET', new RegExp(`^/users/${GID}$`), (ctx, s) => one(s.records.user(s.store.user(param(ctx))), 'user', ctx)],
+  // asana-hub: user paths take "me", an email or a gid (https://developers.asana.com/reference/getuser, user_gid).
+  ['GET', /^\/users\/([0-9]+|[^/]+@[^/]+)$/, (ctx, s) => one(s.records.user([...s.store.users.values()].find((u) => u.email === decodeURIComponent(param(ctx)).toLowerCase()) ?? s.store.user(param(ctx))), 'user', ctx)],
   ['GET', /^\/workspaces$/, (ctx, s) => many([...s.store.workspaces.values()].map((w) => s.records.workspace(w)), 'workspace', ctx, '/workspaces')],
   ['GET', new RegExp(`^/projects/${GID}$`), (ctx, s) => one(s.records.project(s.store.project(param(ctx))), 'project', ctx)],
   ['GET', new RegExp(`^/projects/${GID}/sections$`), (ctx, s) => many(s.store.projectSections(s.store.project(param(ctx)).gid).map((x) => s.records.section(x)), 'section', ctx, `/projects/${param(ctx)}/sections`)],

@@ -29,7 +29,7 @@ export async function until<T>(check: () => T | Promise<T>, what: string, ms = 5
  * A hub (its team Jane, admin, and Tom) with client Northwind linked to a project of a local Asana
  * (sections Brief, Ready for creative, Done; a task in Brief), connected with the bot's token, and a
  * recorder in place of the rules engine. `webhooks`: the hub has a public address the local Asana
- * posts to; else it only polls. Ticks are run by the test (the timer is an hour).
+ * posts to; else it only polls (`publicUrl`: it has an address, http, which Asana would refuse for webhooks). Ticks are run by the test (the timer is an hour).
  */
 export function asanaTeams() {
   const { team } = teamsClosedAfterEach();
@@ -37,7 +37,7 @@ export function asanaTeams() {
   afterEach(async () => {
     await Promise.all(asanas.splice(0).map((a) => a.close()));
   });
-  return async (kind: 'pglite' | 'postgres', url: string | undefined, opts: { webhooks: boolean; pollSeconds?: number }) => {
+  return async (kind: 'pglite' | 'postgres', url: string | undefined, opts: { webhooks: boolean; pollSeconds?: number; publicUrl?: boolean; log?: (entry: Record<string, unknown>) => void }) => {
     const asana = await startLocalAsana({ allowPrivateTargets: true, deliveryRetryMs: [50, 100] });
     asanas.push(asana);
     const { control } = asana;
@@ -54,9 +54,10 @@ export function asanaTeams() {
     const port = await freePort();
     const t = await team(kind, url, {
       port,
-      publicUrl: opts.webhooks ? `http://127.0.0.1:${port}` : undefined,
+      publicUrl: opts.webhooks || opts.publicUrl ? `http://127.0.0.1:${port}` : undefined,
       reactorTickMs: 3_600_000,
-      asana: { baseUrl: asana.url, pollSeconds: opts.pollSeconds ?? 60, fireRules, allowPrivateWebhookTargets: true, secretKey: 'test-secret-key' },
+      log: opts.log,
+      asana: { baseUrl: asana.url, pollSeconds: opts.pollSeconds ?? 60, fireRules, allowPrivateWebhookTargets: opts.webhooks, secretKey: 'test-secret-key' },
     });
     const linked = await t.jane.push(
       t.jane.event('client.created', 'northwind', { name: 'Northwind Outfitters' }),
