@@ -81,7 +81,7 @@ async function eventsPass(ctx: ReactorContext, config: AsanaConfig, workspaceId:
     await ensureWebhooks(ctx, config, conn, workspaceId, rows);
     await pollProjects(ctx, config, conn, workspaceId, rows);
   } catch (error) {
-    if (!(await noteRateLimit(ctx.db, workspaceId, error, ctx.now()))) throw error;
+    if ((await noteRateLimit(ctx.db, workspaceId, error, ctx.now())) === undefined) throw error;
   }
   await processInbox(ctx, config, workspaceId);
 }

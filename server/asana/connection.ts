@@ -37,11 +37,11 @@ export async function saveConnection(db: Db, config: AsanaConfig, workspaceId: s
 
 /**
  * A 429 stops every call of the workspace until its Retry-After has passed (the token is what Asana
- * limits); answers whether `error` was one. The caller stops its pass: the next tick after that resumes.
+ * limits); answers until when, if `error` was one. The caller stops its pass: the next tick after that resumes.
  */
-export async function noteRateLimit(db: Db, workspaceId: string, error: unknown, now: number): Promise<boolean> {
-  if (!(error instanceof AsanaApiError) || error.status !== 429) return false;
+export async function noteRateLimit(db: Db, workspaceId: string, error: unknown, now: number): Promise<number | undefined> {
+  if (!(error instanceof AsanaApiError) || error.status !== 429) return undefined;
   const until = now + (error.retryAfterSeconds ?? 60) * 1000;
   await db.query('update asana_settings set blocked_until_ms = greatest(blocked_until_ms, $2) where workspace_id = $1', [workspaceId, until]);
-  return true;
+  return until;
 }

@@ -58,7 +58,7 @@ export async function processInbox(ctx: ReactorContext, config: AsanaConfig, wor
       const outcome = await fireFor(ctx, config, conn, workspaceId, row, clients.get(row.project_gid), tasks);
       await settle(ctx.db, workspaceId, row.event_key, ctx.now(), outcome);
     } catch (error) {
-      if (await noteRateLimit(ctx.db, workspaceId, error, ctx.now())) return;
+      if ((await noteRateLimit(ctx.db, workspaceId, error, ctx.now())) !== undefined) return;
       await failedOnce(ctx, workspaceId, row, error);
     }
   }

@@ -75,12 +75,17 @@ export async function ensureWebhooks(ctx: ReactorContext, config: AsanaConfig, c
   const now = ctx.now();
   for (const row of rows.filter((r) => r.webhook_state === 'none' || (r.webhook_state === 'failed' && Number(r.webhook_retry_ms) <= now))) {
     const hookId = newHookId();
-    await ctx.db.query("update asana_projects set hook_id = $3, webhook_state = 'pending', webhook_secret = null where workspace_id = $1 and project_gid = $2", [workspaceId, row.project_gid, hookId]);
+    // Taken only if still as read: another hub process on the database may be creating it right now.
+    const taken = await ctx.db.query(
+      "update asana_projects set hook_id = $3, webhook_state = 'pending', webhook_secret = null where workspace_id = $1 and project_gid = $2 and hook_id = $4 and webhook_state = $5 returning hook_id",
+      [workspaceId, row.project_gid, hookId, row.hook_id, row.webhook_state],
+    );
+    if (taken.rows.length === 0) continue;
     try {
       const hook = await conn.client.createWebhook(row.project_gid, `${config.hookBase}/hooks/asana/${hookId}`, WEBHOOK_FILTERS);
       await ctx.db.query("update asana_projects set webhook_state = 'active', webhook_gid = $3, webhook_error = null where workspace_id = $1 and hook_id = $2", [workspaceId, hookId, hook.gid]);
     } catch (error) {
-      const limited = await noteRateLimit(ctx.db, workspaceId, error, ctx.now());
+      const limited = (await noteRateLimit(ctx.db, workspaceId, error, ctx.now())) !== undefined;
       const reason = error instanceof Error ? error.message : String(error);
       await ctx.db.query('update asana_projects set webhook_state = $3, webhook_error = $4, webhook_retry_ms = $5 where workspace_id = $1 and hook_id = $2', [workspaceId, hookId, limited ? 'none' : 'failed', reason.slice(0, 1000), ctx.now() + WEBHOOK_RETRY_MS]);
       if (limited) throw error;

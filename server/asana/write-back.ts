@@ -12,6 +12,8 @@ const GIVE_UP_MS = 24 * 60 * 60 * 1000;
 const FIRST_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 60 * 60 * 1000;
 const BATCH = 50;
+/** How long a pass holds a row it is writing back (far longer than the calls' timeouts). */
+const LEASE_MS = 5 * 60 * 1000;
 
 type Action = { action: 'comment'; text: string } | { action: 'assign'; email: string } | { action: 'move'; sectionName: string };
 
@@ -71,14 +73,26 @@ async function deliver(ctx: ReactorContext, config: AsanaConfig, workspaceId: st
     [workspaceId, ctx.now(), BATCH],
   );
   for (const row of rows) {
+    if (!(await claim(ctx, workspaceId, row.id))) continue;
     try {
       await perform(ctx, conn, workspaceId, row);
       await ctx.db.query("update asana_outbox set state = 'done', done_ms = $3, attempts = attempts + 1 where workspace_id = $1 and id = $2", [workspaceId, row.id, ctx.now()]);
     } catch (error) {
-      if (await noteRateLimit(ctx.db, workspaceId, error, ctx.now())) return;
+      const until = await noteRateLimit(ctx.db, workspaceId, error, ctx.now());
+      if (until !== undefined) return void (await ctx.db.query('update asana_outbox set next_ms = $3 where workspace_id = $1 and id = $2', [workspaceId, row.id, until]));
       await failed(ctx.db, ctx, workspaceId, row, error);
     }
   }
+}
+
+/**
+ * Takes the row for this pass (its next try moved a lease ahead), so a second pass — another hub process
+ * on the same database — never makes the same call at the same time; a pass that dies leaves it due again.
+ */
+async function claim(ctx: ReactorContext, workspaceId: string, id: string): Promise<boolean> {
+  const now = ctx.now();
+  const { rows } = await ctx.db.query("update asana_outbox set next_ms = $3 where workspace_id = $1 and id = $2 and state = 'pending' and next_ms <= $4 returning id", [workspaceId, id, now + LEASE_MS, now]);
+  return rows.length === 1;
 }
 
 async function perform(ctx: ReactorContext, conn: AsanaConnection, workspaceId: string, row: OutboxRow): Promise<void> {

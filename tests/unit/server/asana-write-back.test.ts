@@ -4,6 +4,8 @@ import { makeEvent } from '../../../lib/events/make-event';
 import type { Rule } from '../../../lib/model/rule';
 import { ruleEventIds } from '../../../lib/workflow/rule-ids';
 import { COMPLETE_BRIEF } from '../helpers/handoffs';
+import { asanaConfig } from '../../../server/asana/config';
+import { writeBackReactor } from '../../../server/asana/write-back';
 import { asanaTeams } from './asana-harness';
 import { databases } from './hub-harness';
 
@@ -99,6 +101,18 @@ describe.each(databases())('Asana write-back on $kind', { timeout: 60_000 }, ({ 
         `POST /sections/${t.sections.done.gid}/addTask`,
       ].sort(),
     );
+  });
+
+  it('writes back once when two passes (two hub processes on one database) work the same outbox at once', async () => {
+    const t = await linkedTeam(kind, url, { webhooks: false });
+    t.control.createUser('Tom Reyes', 'tom@brightlane.agency');
+    await handoffThroughItsMoments(t, 'Done');
+    await t.hub.reactors.drain(t.workspaceId);
+    const reactor = writeBackReactor(asanaConfig({ baseUrl: t.asana.url, secretKey: 'test-secret-key' }, undefined, {}, async () => ({ started: [], skipped: [] })));
+    const ctx = { db: t.hub.store.db, store: t.hub.store, log: () => undefined, now: Date.now, appendAs: () => Promise.resolve([]) };
+    await Promise.all([reactor.tick!(ctx, t.workspaceId), reactor.tick!(ctx, t.workspaceId), t.hub.reactors.tick()]);
+    expect(botComments(t)).toHaveLength(3);
+    expect(t.control.requests().filter((r) => r.method === 'PUT').length).toBe(1);
   });
 
   it('gives up on a write-back Asana cannot do, with the reason recorded and logged', async () => {
