@@ -37,7 +37,6 @@ export interface AsanaHubDeps {
  */
 export function createAsanaHub(deps: AsanaHubDeps): AsanaHub {
   const config = asanaConfig(deps.options ?? {}, deps.publicUrl, process.env, deps.fireRules);
-  if (!config.box.encrypted) deps.log({ level: 'warn', msg: 'BATON_SECRET_KEY is not set: the Asana token and webhook secrets are stored unencrypted in the hub database.' });
   const ctx: ReactorContext = {
     db: deps.db,
     store: deps.store,

@@ -52,6 +52,7 @@ export function routeAsana(app: App, hub: AsanaHub): void {
     const workspaceId = c.get('caller').workspaceId;
     await saveConnection(hub.db, hub.config, workspaceId, body.data.token, { gid: me.gid, name: me.name, email: me.email ?? '' });
     hub.log({ level: 'info', msg: 'asana connected', workspaceId, asanaUser: me.gid });
+    if (!hub.config.box.encrypted) hub.log({ level: 'warn', msg: 'BATON_SECRET_KEY is not set: the Asana token and webhook secrets are stored unencrypted in the hub database.' });
     return c.json(await status(hub, workspaceId));
   });
   app.get('/v1/integrations/asana', async (c) => c.json(await status(hub, c.get('caller').workspaceId)));

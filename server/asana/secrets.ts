@@ -3,7 +3,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 /**
  * Secrets at rest (the bot's Asana token, webhook secrets): AES-256-GCM under a key derived from
  * BATON_SECRET_KEY, so a copy of the database alone does not hand out the token. Without a key they
- * are kept as they are (the hub warns once at start): a hub on one machine is no worse than its disk.
+ * are kept as they are (the hub warns when a token is stored): a hub on one machine is no worse than its disk.
  */
 export interface SecretBox {
   seal(plain: string): string;
