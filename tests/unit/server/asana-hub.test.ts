@@ -42,9 +42,12 @@ describe.each(databases())('Asana through the hub on $kind', { timeout: 60_000 }
   it('turns a signed delivery of a section move into a trigger with the task’s facts and the event’s key', async () => {
     const t = await linkedTeam(kind, url, { webhooks: true });
     await t.hub.reactors.tick();
+    const before = t.control.requests().length;
     t.control.moveTask(t.task.gid, t.sections.ready.gid);
     await t.control.settled();
     const [trigger] = await until(() => (t.fired.length ? t.fired : undefined), 'the trigger');
+    // One Asana call per fired trigger on the webhook path: the task read again (events carry ids only).
+    expect(t.control.requests().slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([`GET /tasks/${t.task.gid}`]);
     expect(trigger).toMatchObject({
       kind: 'asana.section',
       clientId: 'northwind',
