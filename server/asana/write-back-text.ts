@@ -19,10 +19,10 @@ export function commentText(model: MemoryModel, handoff: Handoff, event: BatonEv
     const gaps = event.payload.gaps;
     const shown = gaps.slice(0, QUESTIONS_SHOWN).map((g) => `• ${short(g.question)}`);
     const more = gaps.length > QUESTIONS_SHOWN ? [`• and ${gaps.length - QUESTIONS_SHOWN} more`] : [];
-    return [`Baton: ${receiver} raised ${gaps.length === 1 ? 'a gap' : `${gaps.length} gaps`} on the ${template} from ${sender} (${sender} → ${receiver}):`, ...shown, ...more].join('\n') + link;
+    return [`Baton: ${receiver} raised ${gaps.length === 1 ? 'a gap' : `${gaps.length} gaps`} on the handoff “${template}” (${sender} → ${receiver}):`, ...shown, ...more].join('\n') + link;
   }
-  if (event.type === 'handoff.confirmed') return `Baton: ${receiver} confirmed the ${template} from ${sender} (${sender} → ${receiver}).${link}`;
-  return `Baton: ${sender} sent the ${template} to ${receiver} (${sender} → ${receiver}); waiting for ${receiver} to confirm.${link}`;
+  if (event.type === 'handoff.confirmed') return `Baton: ${receiver} confirmed the handoff “${template}” (${sender} → ${receiver}).${link}`;
+  return `Baton: handoff “${template}” sent (${sender} → ${receiver}); waiting for ${receiver} to confirm.${link}`;
 }
 
 function short(text: string): string {

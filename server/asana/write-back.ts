@@ -33,6 +33,9 @@ export function writeBackReactor(config: AsanaConfig): Reactor {
 
 async function record(ctx: ReactorContext, { workspaceId, event }: LoggedEvent): Promise<void> {
   if (!MOMENTS.has(event.type)) return;
+  // Not connected: nothing is kept, so connecting Asana later does not post a backlog of old moments.
+  const { rows: connected } = await ctx.db.query('select 1 from asana_settings where workspace_id = $1', [workspaceId]);
+  if (connected.length === 0) return;
   const planned = await ctx.store.withModel(workspaceId, (model) => {
     const handoff = model.handoff(event.entity.id);
     const task = handoff?.sources.asanaTask;

@@ -74,7 +74,7 @@ describe.each(databases())('Asana write-back on $kind', { timeout: 60_000 }, ({ 
     expect(comments).toHaveLength(3);
     const link = `${t.hub.url}/h/${handoffId}`;
     expect(comments[0]).toContain('Jane Doe → Tom Reyes');
-    expect(comments[0]).toContain('sent the Brief');
+    expect(comments[0]).toMatch(/^Baton: handoff “Brief → creative” sent \(Jane Doe → Tom Reyes\); waiting for Tom Reyes to confirm\./);
     expect(comments[1]).toContain('Tom Reyes raised a gap');
     expect(comments[1]).toContain('Which markets besides the UK?');
     expect(comments[2]).toContain('Tom Reyes confirmed');
@@ -113,6 +113,16 @@ describe.each(databases())('Asana write-back on $kind', { timeout: 60_000 }, ({ 
     await Promise.all([reactor.tick!(ctx, t.workspaceId), reactor.tick!(ctx, t.workspaceId), t.hub.reactors.tick()]);
     expect(botComments(t)).toHaveLength(3);
     expect(t.control.requests().filter((r) => r.method === 'PUT').length).toBe(1);
+  });
+
+  it('keeps nothing to write back while Asana is not connected (connecting later posts no backlog)', async () => {
+    const t = await linkedTeam(kind, url, { webhooks: false });
+    await t.jane.call('/v1/integrations/asana', { method: 'DELETE' });
+    await handoffThroughItsMoments(t, 'Done');
+    await t.hub.reactors.drain(t.workspaceId);
+    await t.jane.call('/v1/integrations/asana', { method: 'PUT', body: JSON.stringify({ token: t.asana.token }) });
+    await t.hub.reactors.tick();
+    expect(botComments(t)).toEqual([]);
   });
 
   it('gives up on a write-back Asana cannot do, with the reason recorded and logged', async () => {
