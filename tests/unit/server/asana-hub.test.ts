@@ -108,8 +108,9 @@ describe.each(databases())('Asana through the hub on $kind', { timeout: 60_000 }
     const trigger = await until(async () => {
       await t.hub.reactors.tick();
       return t.fired[0];
-    }, 'the poll to find the move', 3000);
-    expect(Date.now() - movedAt).toBeLessThan(2500);
+    }, 'the poll to find the move', 5000);
+    // Within its period (1 s), give or take a loaded machine's ticks.
+    expect(Date.now() - movedAt).toBeLessThan(4000);
     expect(trigger).toMatchObject({ kind: 'asana.section', sectionName: 'Ready for creative', clientId: 'northwind' });
     const story = t.control.stories(t.task.gid).find((s: any) => s.resource_subtype === 'section_changed') as any;
     expect(KEY.exec(trigger.key)?.[3]).toBe(story.created_at);
