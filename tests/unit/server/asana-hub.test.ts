@@ -37,6 +37,10 @@ describe.each(databases())('Asana through the hub on $kind', { timeout: 60_000 }
     expect(t.control.webhooks()).toHaveLength(1);
     const again = await fetch(hooks[0]!.target, { method: 'POST', headers: { 'X-Hook-Secret': 'attacker' } });
     expect(again.status).toBe(401);
+    // Disconnecting deletes the webhook at Asana, and the token with it.
+    const gone = await t.jane.call('/v1/integrations/asana', { method: 'DELETE' });
+    expect(gone.body).toMatchObject({ connected: false, projects: [{ gid: t.project.gid, webhook: 'none' }] });
+    expect(t.control.webhooks()).toEqual([]);
   });
 
   it('turns a signed delivery of a section move into a trigger with the task’s facts and the event’s key', async () => {
@@ -60,6 +64,8 @@ describe.each(databases())('Asana through the hub on $kind', { timeout: 60_000 }
     const [, taskGid, sectionGid] = KEY.exec(trigger!.key) ?? [];
     expect([taskGid, sectionGid]).toEqual([t.task.gid, t.sections.ready.gid]);
     expect(t.control.deliveries().filter((d) => d.body.includes(t.task.gid)).map((d) => d.status)).toContain(200);
+    const status = await t.jane.call('/v1/integrations/asana');
+    expect(Date.parse(status.body.projects[0].lastEventAt)).toBeGreaterThan(Date.now() - 60_000);
     const heartbeat = await t.control.heartbeat();
     expect(heartbeat.map((d) => d.status)).toEqual([200]);
   });
