@@ -18,6 +18,8 @@ import { routeSlack } from './slack/slack-routes';
 import { isActive, MEMBER_ROLES } from '../lib/model/member';
 import { EmailSchema, shortText } from '../lib/model/common';
 import { inviteLink } from '../lib/sync/invite-link';
+import type { AsanaHub } from './asana/asana-hub';
+import { routeAsana } from './asana/routes';
 import { migrationsDone } from './schema';
 import { routeJoinRequests } from './sign-in-join-requests';
 import { routeSignIn } from './sign-in-routes';
@@ -39,6 +41,8 @@ export interface AppOptions {
   signIn?: SignInSettings | null;
   /** Where a person gets the extension (BATON_EXTENSION_URL), shown on /join; by default the README's words. */
   extensionUrl?: string;
+  /** Asana through the hub: its settings routes and webhook target (server/asana/routes.ts). */
+  asana?: AsanaHub;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -137,6 +141,7 @@ export function createApp(options: AppOptions) {
   routeMetrics(app, store);
   routeAdmin(app, store, publicUrl);
   routeSlack(app, store);
+  if (options.asana) routeAsana(app, options.asana);
   app.onError((error, c) => {
     log({ level: 'error', path: c.req.path, error: error instanceof Error ? error.message : String(error) });
     // PostgreSQL restarting or down: a passing state the client waits out, not a fault of the hub's.

@@ -119,6 +119,60 @@ const MIGRATIONS: string[] = [
      primary key (workspace_id, moment, channel)
    );
    create index slack_outbox_due on slack_outbox (workspace_id, status, next_at)`,
+  // Asana through the hub (server/asana): the bot's token (encrypted when BATON_SECRET_KEY is set), each
+  // linked project's webhook and Events API sync token, the changes waiting to become rule triggers,
+  // and the write-backs to do (one row per handoff event and action).
+  `create table asana_settings (
+     workspace_id text primary key references workspaces(id),
+     token text not null,
+     user_gid text not null,
+     user_name text not null,
+     user_email text not null,
+     blocked_until_ms bigint not null default 0,
+     updated_at timestamptz not null default now()
+   );
+   create table asana_projects (
+     workspace_id text not null references workspaces(id),
+     project_gid text not null,
+     hook_id text not null unique,
+     webhook_state text not null default 'none' check (webhook_state in ('none', 'pending', 'active', 'failed')),
+     webhook_gid text,
+     webhook_secret text,
+     webhook_error text,
+     webhook_retry_ms bigint not null default 0,
+     sync_token text,
+     next_poll_ms bigint not null default 0,
+     last_poll_ms bigint,
+     last_event_ms bigint,
+     primary key (workspace_id, project_gid)
+   );
+   create table asana_inbox (
+     workspace_id text not null references workspaces(id),
+     event_key text not null,
+     project_gid text not null,
+     event jsonb not null,
+     via text not null check (via in ('webhook', 'poll')),
+     received_ms bigint not null,
+     attempts int not null default 0,
+     processed_ms bigint,
+     outcome text,
+     primary key (workspace_id, event_key)
+   );
+   create table asana_outbox (
+     workspace_id text not null references workspaces(id),
+     id text not null,
+     handoff_id text not null,
+     task_gid text not null,
+     action text not null check (action in ('comment', 'assign', 'move')),
+     payload jsonb not null,
+     state text not null default 'pending' check (state in ('pending', 'done', 'failed')),
+     attempts int not null default 0,
+     created_ms bigint not null,
+     next_ms bigint not null,
+     done_ms bigint,
+     last_error text,
+     primary key (workspace_id, id)
+   );`,
 ];
 
 /** Whether every migration this hub knows has been applied to `db` (what /readyz reports). */

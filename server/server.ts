@@ -9,6 +9,8 @@ import { createApp, parseAllowedOrigins } from './app';
 import type { Db } from './db';
 import type { TlsFiles } from './listen-options';
 import { DEFAULT_MAX_STREAMS_PER_MEMBER, KEEPALIVE_MS, LiveStreams, MAX_CLIENT_FRAME_BYTES, type StreamFigures } from './live-streams';
+import { createAsanaHub } from './asana/asana-hub';
+import type { AsanaHubOptions, FireRules } from './asana/config';
 import { hubReactors } from './reactors';
 import type { Reactor } from './reactors/reactor';
 import { type ReactorRunner, startReactors } from './reactors/reactor-runner';
@@ -51,7 +53,13 @@ export interface HubOptions {
   reactors?: readonly Reactor[];
   /** How often reactors tick (overdue checks, retries, polls); 15 s by default, tests shorten it. */
   reactorTickMs?: number;
+  /** Asana through the hub (server/asana): base URL, poll period, the rules engine; by default from BATON_ASANA_*. */
+  asana?: AsanaHubOptions;
 }
+
+// LEAD: at the merge, import `fireRules` from './reactors/fire-rules' and pass it here instead. Until
+// then an Asana change that could fire a rule waits in asana_inbox (nothing is lost) and is logged.
+const rulesEngineNotWired: FireRules = () => Promise.reject(new Error('The rules engine is not wired into this hub yet (server/reactors/fire-rules.ts).'));
 
 /**
  * Starts the hub on a database: HTTP API plus a WebSocket at /v1/stream that tells each member's
@@ -66,7 +74,8 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   const log = options.log ?? (() => undefined);
   const throttle = options.throttle ?? throttleFromEnv(process.env);
   const maxStreamsPerMember = options.maxStreamsPerMember ?? positiveWhole(process.env, 'BATON_MAX_STREAMS_PER_MEMBER', DEFAULT_MAX_STREAMS_PER_MEMBER);
-  const app = createApp({ store, log, allowedOrigins, throttle, publicUrl: options.publicUrl, signIn });
+  const asana = createAsanaHub({ db, store, publicUrl: options.publicUrl, log, options: options.asana, fireRules: rulesEngineNotWired });
+  const app = createApp({ store, log, allowedOrigins, throttle, publicUrl: options.publicUrl, signIn, asana });
   if (!allowedOrigins) log({ level: 'warn', msg: 'BATON_ALLOWED_ORIGINS is not set: any browser extension may call the hub (a member token still guards every answer); set it to your extension origins.' });
   const server = await listen(app.fetch, options);
   const port = (server.address() as AddressInfo).port;
@@ -89,7 +98,7 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   });
 
   const stopListening = await announceEvents(db, store, streams, log);
-  const reactors = await startReactors({ db, store, reactors: options.reactors ?? hubReactors(), publicUrl: options.publicUrl, log, tickMs: options.reactorTickMs });
+  const reactors = await startReactors({ db, store, reactors: options.reactors ?? hubReactors({ asana }), publicUrl: options.publicUrl, log, tickMs: options.reactorTickMs });
 
   log({ level: 'info', msg: 'hub listening', port, database: db.kind, tls: Boolean(options.tls) });
   return {
@@ -105,6 +114,7 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
       // Stops accepting, and waits for requests in flight (their writes) to finish.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await reactors.stop();
+      await asana.stop();
       await stopListening();
       await revocations.stop();
       await db.close();
