@@ -11,6 +11,7 @@ const ENTITY_OF: Record<string, EntityKind> = {
   note: 'note',
   failure: 'failure',
   item: 'item',
+  rule: 'rule',
 };
 
 export type EventInput<T extends EventType> = z.input<(typeof EVENT_PAYLOADS)[T]>;

@@ -1,0 +1,49 @@
+import type { Rule } from '../model/rule';
+
+/** The ids of the rules a new agency starts with (fixed: one workspace has each once). */
+export const DEFAULT_RULE_IDS = { launchAfterMedia: 'default-launch-to-reporting', briefOnReady: 'default-brief-to-creative' } as const;
+
+/**
+ * The rules every new agency gets, on: a confirmed strategy → media buying handoff drafts
+ * launch → reporting for the client's media buyer to its analyst, due at the launch date; and a task
+ * of a linked Asana project moving to "Ready for creative" drafts brief → creative for the client's
+ * strategist to its creative (it fires only once Asana is connected on the hub).
+ */
+export function defaultRules(at: string): Rule[] {
+  return [
+    {
+      id: DEFAULT_RULE_IDS.launchAfterMedia,
+      name: 'Launch → reporting after media buying is confirmed',
+      enabled: true,
+      trigger: { kind: 'handoff.confirmed', templateId: 'strategy-to-media' },
+      start: {
+        templateId: 'launch-to-reporting',
+        sender: { role: 'media_buyer' },
+        receiver: { role: 'analyst' },
+        dueFromFieldId: 'flight_start',
+        watchers: [],
+        // The targets agreed in the plan are the ones to report against.
+        prefill: { kpi_targets: { from: 'field', fieldId: 'kpi_targets' } },
+      },
+      writeBack: { comment: true, assignOnConfirm: false },
+      createdAt: at,
+      updatedAt: at,
+    },
+    {
+      id: DEFAULT_RULE_IDS.briefOnReady,
+      name: 'Brief → creative when a task moves to Ready for creative',
+      enabled: true,
+      trigger: { kind: 'asana.section', sectionName: 'Ready for creative' },
+      start: {
+        templateId: 'brief-to-creative',
+        sender: { role: 'strategist' },
+        receiver: { role: 'creative' },
+        watchers: [],
+        prefill: { objective: { from: 'task.notes' }, deadline: { from: 'task.due_on' }, references: { from: 'task.url' } },
+      },
+      writeBack: { comment: true, assignOnConfirm: true },
+      createdAt: at,
+      updatedAt: at,
+    },
+  ];
+}
