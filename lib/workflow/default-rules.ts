@@ -1,3 +1,5 @@
+import { makeEvent } from '../events/make-event';
+import type { BatonEvent } from '../model/event';
 import type { Rule } from '../model/rule';
 
 /** The ids of the rules a new agency starts with (fixed: one workspace has each once). */
@@ -46,4 +48,9 @@ export function defaultRules(at: string): Rule[] {
       updatedAt: at,
     },
   ];
+}
+
+/** The `rule.saved` events that give a new workspace its default rules, by its first admin. */
+export function defaultRuleEvents(adminId: string, at: Date): BatonEvent<'rule.saved'>[] {
+  return defaultRules(at.toISOString()).map((rule) => makeEvent('rule.saved', adminId, rule.id, { rule }, { at }));
 }
