@@ -12,41 +12,26 @@ export const DEFAULT_RULE_IDS = { launchAfterMedia: 'default-launch-to-reporting
  * strategist to its creative (it fires only once Asana is connected on the hub).
  */
 export function defaultRules(at: string): Rule[] {
+  const saved = { enabled: true, createdAt: at, updatedAt: at };
+  const launch: Rule['start'] = {
+    templateId: 'launch-to-reporting',
+    sender: { role: 'media_buyer' },
+    receiver: { role: 'analyst' },
+    dueFromFieldId: 'flight_start',
+    watchers: [],
+    // The targets agreed in the plan are the ones to report against.
+    prefill: { kpi_targets: { from: 'field', fieldId: 'kpi_targets' } },
+  };
+  const brief: Rule['start'] = {
+    templateId: 'brief-to-creative',
+    sender: { role: 'strategist' },
+    receiver: { role: 'creative' },
+    watchers: [],
+    prefill: { objective: { from: 'task.notes' }, deadline: { from: 'task.due_on' }, references: { from: 'task.url' } },
+  };
   return [
-    {
-      id: DEFAULT_RULE_IDS.launchAfterMedia,
-      name: 'Launch → reporting after media buying is confirmed',
-      enabled: true,
-      trigger: { kind: 'handoff.confirmed', templateId: 'strategy-to-media' },
-      start: {
-        templateId: 'launch-to-reporting',
-        sender: { role: 'media_buyer' },
-        receiver: { role: 'analyst' },
-        dueFromFieldId: 'flight_start',
-        watchers: [],
-        // The targets agreed in the plan are the ones to report against.
-        prefill: { kpi_targets: { from: 'field', fieldId: 'kpi_targets' } },
-      },
-      writeBack: { comment: true, assignOnConfirm: false },
-      createdAt: at,
-      updatedAt: at,
-    },
-    {
-      id: DEFAULT_RULE_IDS.briefOnReady,
-      name: 'Brief → creative when a task moves to Ready for creative',
-      enabled: true,
-      trigger: { kind: 'asana.section', sectionName: 'Ready for creative' },
-      start: {
-        templateId: 'brief-to-creative',
-        sender: { role: 'strategist' },
-        receiver: { role: 'creative' },
-        watchers: [],
-        prefill: { objective: { from: 'task.notes' }, deadline: { from: 'task.due_on' }, references: { from: 'task.url' } },
-      },
-      writeBack: { comment: true, assignOnConfirm: true },
-      createdAt: at,
-      updatedAt: at,
-    },
+    { id: DEFAULT_RULE_IDS.launchAfterMedia, name: 'Launch → reporting after media buying is confirmed', ...saved, trigger: { kind: 'handoff.confirmed', templateId: 'strategy-to-media' }, start: launch, writeBack: { comment: true, assignOnConfirm: false } },
+    { id: DEFAULT_RULE_IDS.briefOnReady, name: 'Brief → creative when a task moves to Ready for creative', ...saved, trigger: { kind: 'asana.section', sectionName: 'Ready for creative' }, start: brief, writeBack: { comment: true, assignOnConfirm: true } },
   ];
 }
 
