@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { vi } from 'vitest';
 import { runLocalRules, rulesAfterConfirm } from '../../../lib/background/local-rules';
+import { REMINDERS_ALARM, scheduleReminders } from '../../../lib/background/reminders';
 import { appendEvent, readLog } from '../../../lib/db/event-store';
 import { getMeta } from '../../../lib/db/meta';
 import { makeEvent } from '../../../lib/events/make-event';
@@ -90,6 +92,21 @@ describe('rules in a workspace working alone', () => {
     expect(await runLocalRules(session, Date.parse('2026-03-12T08:00:00Z'))).toEqual([ruleEventIds('r-date', 'date:h-strategy:flight_start').handoffId]);
     expect(await runLocalRules(session, Date.parse('2026-03-13T08:00:00Z'))).toEqual([]);
     expect(await ruled(bg)).toHaveLength(1);
+  });
+
+  it('the reminders alarm runs the date rules', async () => {
+    const bg = newTestBackground();
+    const today = new Date().toISOString().slice(0, 10);
+    const { me } = await strategyForMe(bg, today);
+    const session = await bg.workspace.session();
+    const [chain] = defaultRules(new Date(Date.now() - 60_000).toISOString());
+    await appendEvent(session.db, makeEvent('rule.deleted', me.id, CHAIN, {}));
+    await appendEvent(session.db, makeEvent('rule.saved', me.id, 'r-date', { rule: { ...chain!, id: 'r-date', trigger: { kind: 'date.reached', templateId: 'strategy-to-media', fieldId: 'flight_start' } } }));
+    await bg.ok({ type: 'handoff/confirm', id: 'h-strategy' });
+    expect(await ruled(bg)).toHaveLength(0);
+    await scheduleReminders(bg.workspace);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDERS_ALARM, scheduledTime: Date.now() });
+    await vi.waitFor(async () => expect(await draftFor(bg, 'r-date', 'date:h-strategy:flight_start')).toMatchObject({ senderId: me.id, startedBy: { ruleId: 'r-date' } }));
   });
 
   it('leaves the rules to the hub when one is connected', async () => {
