@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HubOptions } from '../../../server/server';
+import { fireRules } from '../../../server/reactors/fire-rules';
+import type { ReactorContext } from '../../../server/reactors/reactor';
+import { rulesReactor } from '../../../server/reactors/rules-reactor';
 import { openPglite } from '../../../server/db';
 import { startHub, type Hub } from '../../../server/server';
 import { defaultRules, DEFAULT_RULE_IDS } from '../../../lib/workflow/default-rules';
@@ -75,6 +78,28 @@ describe.each(databases())('the rules reactor on $kind', { timeout: 60_000 }, ({
     await hub.reactors.drain(workspaceId);
     expect(await ruled(mo)).toHaveLength(1);
     expect(log).toContainEqual(expect.objectContaining({ msg: 'rule started nothing', ruleId: CHAIN, reason: 'Brightwater has no analyst on its team: nobody to receive it' }));
+  });
+
+  it('fireRules starts brief → creative for the strategist on an Asana section move, once for the webhook and the poll alike', async () => {
+    // The hub's own reactor context, as the Asana code gets it.
+    let ctx: ReactorContext | undefined;
+    const captor = { name: 'captor', handle: async (c: ReactorContext) => void (ctx = c) };
+    const { hub, workspaceId, jane, tom } = await team(kind, url, { reactorTickMs: 60_000, reactors: [rulesReactor(), captor] });
+    await agency(hub, workspaceId, jane, tom);
+    const cam = await invite(hub, workspaceId, 'cam', 'Cam Creative');
+    await jane.push(jane.event('client.team_set', 'c1', { roleId: 'creative', memberId: cam.id }));
+    await hub.reactors.drain(workspaceId);
+    const task = { gid: '1201', name: 'Spring visuals', url: 'https://app.asana.com/0/900/1201', notes: 'Six visuals.', dueOn: '2026-03-20', projectGids: ['900'], sectionNames: ['Ready for creative'] };
+    const trigger = { kind: 'asana.section' as const, clientId: 'c1', task, sectionGid: '77', sectionName: 'ready for creative', key: 'asana:1201:section:77:2026-03-02T10:00:00.000Z', label: 'Task “Spring visuals” moved to Ready for creative' };
+    const first = await fireRules(ctx!, workspaceId, trigger);
+    const { handoffId } = ruleEventIds(DEFAULT_RULE_IDS.briefOnReady, trigger.key);
+    expect(first).toEqual({ started: [handoffId], skipped: [] });
+    expect(await fireRules(ctx!, workspaceId, trigger)).toEqual({ started: [], skipped: [] });
+    const drafts = await ruled(tom);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ actor: tom.id, payload: { templateId: 'brief-to-creative', receiverId: cam.id, title: 'Brief → creative: Spring visuals', sources: { asanaTask: { id: '1201', url: task.url } }, fields: { objective: 'Six visuals.', deadline: '2026-03-20', references: [task.url] } } });
+    // Another client's task: Brightwater has no strategist, and the answer says so.
+    expect((await fireRules(ctx!, workspaceId, { ...trigger, clientId: 'c2', key: 'asana:1300:section:77:x' })).skipped).toEqual([{ ruleId: DEFAULT_RULE_IDS.briefOnReady, reason: 'Brightwater has no strategist on its team: nobody to start the draft' }]);
   });
 
   it('fires a date rule on its tick once the day is reached', async () => {
