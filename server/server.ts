@@ -10,7 +10,8 @@ import type { Db } from './db';
 import type { TlsFiles } from './listen-options';
 import { DEFAULT_MAX_STREAMS_PER_MEMBER, KEEPALIVE_MS, LiveStreams, MAX_CLIENT_FRAME_BYTES, type StreamFigures } from './live-streams';
 import { createAsanaHub } from './asana/asana-hub';
-import type { AsanaHubOptions, FireRules } from './asana/config';
+import type { AsanaHubOptions } from './asana/config';
+import { fireRules } from './reactors/fire-rules';
 import { hubReactors } from './reactors';
 import type { Reactor } from './reactors/reactor';
 import { type ReactorRunner, startReactors } from './reactors/reactor-runner';
@@ -57,9 +58,6 @@ export interface HubOptions {
   asana?: AsanaHubOptions;
 }
 
-// LEAD: at the merge, import `fireRules` from './reactors/fire-rules' and pass it here instead. Until
-// then an Asana change that could fire a rule waits in asana_inbox (nothing is lost) and is logged.
-const rulesEngineNotWired: FireRules = () => Promise.reject(new Error('The rules engine is not wired into this hub yet (server/reactors/fire-rules.ts).'));
 
 /**
  * Starts the hub on a database: HTTP API plus a WebSocket at /v1/stream that tells each member's
@@ -74,7 +72,7 @@ export async function startHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   const log = options.log ?? (() => undefined);
   const throttle = options.throttle ?? throttleFromEnv(process.env);
   const maxStreamsPerMember = options.maxStreamsPerMember ?? positiveWhole(process.env, 'BATON_MAX_STREAMS_PER_MEMBER', DEFAULT_MAX_STREAMS_PER_MEMBER);
-  const asana = createAsanaHub({ db, store, publicUrl: options.publicUrl, log, options: options.asana, fireRules: rulesEngineNotWired });
+  const asana = createAsanaHub({ db, store, publicUrl: options.publicUrl, log, options: options.asana, fireRules });
   const app = createApp({ store, log, allowedOrigins, throttle, publicUrl: options.publicUrl, signIn, asana });
   if (!allowedOrigins) log({ level: 'warn', msg: 'BATON_ALLOWED_ORIGINS is not set: any browser extension may call the hub (a member token still guards every answer); set it to your extension origins.' });
   const server = await listen(app.fetch, options);

@@ -5,6 +5,7 @@
 // answers "too late" once the action was appended.
 import { browser } from 'wxt/browser';
 import { appendEvents } from '../db/event-store';
+import { rulesAfterConfirm } from './local-rules';
 import { publishChange } from '../db/change-feed';
 import { getMeta, putMeta } from '../db/meta';
 import { CommandError } from './command-error';
@@ -60,6 +61,7 @@ export function holdAction(session: Session, action: PendingAction): Promise<voi
  */
 async function commit(session: Session, action: PendingAction): Promise<string | null> {
   const result = await appendEvents(session.db, action.events);
+  if (result.ok && action.kind === 'confirm') await rulesAfterConfirm(session, action.handoffId).catch(() => undefined);
   if (result.ok) return null;
   const kept = action.keep.length > 0 ? await appendEvents(session.db, action.keep) : { ok: true as const };
   return kept.ok ? result.problem.message : `${result.problem.message} Your last edits could not be saved either: ${kept.problem.message}`;

@@ -7,6 +7,7 @@ import { handoffNotificationId } from './notification-ids';
 import { reminderStateKey } from '../storage/keys';
 import { getItem, setItem } from '../storage/store';
 import { reminderSettings } from './reminder-settings';
+import { runLocalRules } from './local-rules';
 import { tell } from './sync-runner';
 import { watchedOverdueNotices } from './watcher-notices';
 import type { Session, WorkspaceService } from './workspace';
@@ -115,7 +116,11 @@ export async function scheduleReminders(workspace: WorkspaceService): Promise<vo
     if (alarm.name !== REMINDERS_ALARM) return;
     void workspace
       .session()
-      .then((session) => runReminders(session))
+      // Working alone, the same alarm fires the workflow rules time brings (lib/background/local-rules.ts).
+      .then(async (session) => {
+        await runLocalRules(session).catch(() => undefined);
+        return runReminders(session);
+      })
       // A round that fails (the store not open yet) is tried again at the next alarm; reminders are
       // idempotent by their sent-at marks, so a skipped round loses nothing.
       .catch(() => undefined);

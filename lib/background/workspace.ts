@@ -14,6 +14,7 @@ import { STORAGE_KEYS } from '../storage/keys';
 import { getItem, removeItem } from '../storage/store';
 import { syncOnce } from '../sync/sync';
 import { CommandError } from './command-error';
+import { defaultRuleEvents } from '../workflow/default-rules';
 
 export interface Session {
   db: BatonDatabase;
@@ -60,6 +61,8 @@ async function openLocalSession(dbName: string): Promise<Session> {
     if (!(await getMeta(db, 'workspace'))) {
       const created = await appendEvent(db, makeEvent('workspace.created', me.id, newId(), { workspace: { id: newId(), name: 'My agency' }, admin: me }));
       if (!created.ok) throw new Error(`Could not create the workspace: ${created.problem.message}`);
+      // A new agency starts with the default workflow rules (lib/workflow/default-rules.ts), on.
+      for (const rule of defaultRuleEvents(me.id, new Date())) await appendEvent(db, rule);
     }
     await putMeta(db, ME_KEY, me.id);
     meId = me.id;

@@ -6,6 +6,7 @@ import type { Member, Workspace } from '../model/member';
 import { findTemplate, BUILT_IN_TEMPLATES } from '../templates';
 import { AGENCY, DEMO_CLIENTS, DEMO_MEMBERS, type DemoClient, type MemberKey } from './agency';
 import { FIELD_FILLERS } from './fields';
+import { demoRules } from './rules';
 import { FAILURE_STORIES, HANDOFF_STORIES, NOTE_STORIES, type HandoffStory, type NoteStory } from './stories';
 
 const HOUR = 3_600_000;
@@ -24,6 +25,7 @@ export function buildDemo(me: Member, workspace: Workspace, now: Date): BatonEve
   for (const note of NOTE_STORIES) demo.addNote(note);
   for (const story of HANDOFF_STORIES) demo.playHandoff(story);
   for (const failure of FAILURE_STORIES) demo.logFailure(failure);
+  demo.events.push(...demoRules(me, workspace, now));
   // Stable: events at the same instant keep the order in which they depend on each other.
   return demo.events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }

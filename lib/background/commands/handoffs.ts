@@ -15,6 +15,7 @@ import { prefillFromPage } from '../../workflow/prefill';
 import { dryRun } from '../../db/dry-run';
 import { append, appendAll } from '../append';
 import { CommandError } from '../command-error';
+import { rulesAfterConfirm } from '../local-rules';
 import { commitNow, dismissRefused, holdAction, readPending, undoAction } from '../pending-actions';
 import { summarize, UNDO_WINDOW_MS, type PendingKind, type PendingSummary } from '../pending-queue';
 import { allTemplates } from '../templates';
@@ -106,6 +107,8 @@ const update = defineCommand({ ...handoffEventCommand('handoff/update', 'handoff
 async function holdOrAppend(s: Session, kind: PendingKind, hold: boolean | undefined, id: string, events: BatonEvent[], keep: BatonEvent[], comment?: string): Promise<Handoff> {
   if (!hold) {
     await appendAll(s, events);
+    // Working alone, this browser fires the chain rules a confirmation starts (on a hub, the hub does).
+    if (kind === 'confirm') await rulesAfterConfirm(s, id).catch(() => undefined);
     return mustGetHandoff(s, id);
   }
   const judged = await dryRun(s.db, events, id);

@@ -89,7 +89,7 @@ describe('a backup restored into a fresh Baton', () => {
     // Rich enough to mean something: every kind of change is in it.
     expect([...types].sort()).toEqual(
       ['client.archived', 'client.created', 'client.identifier_linked', 'client.updated', 'failure.logged', 'handoff.cancelled', 'handoff.confirmed', 'handoff.created', 'handoff.gaps_answered', 'handoff.gaps_raised',
-        'handoff.reassigned', 'handoff.sent', 'handoff.updated', 'item.added', 'item.completed', 'member.added', 'member.updated', 'note.added', 'template.saved', 'workspace.created', 'workspace.updated'],
+        'handoff.reassigned', 'handoff.sent', 'handoff.updated', 'item.added', 'item.completed', 'member.added', 'member.updated', 'note.added', 'rule.saved', 'template.saved', 'workspace.created', 'workspace.updated'],
     );
 
     // Through a file, as the options page does it: JSON out, JSON in.
