@@ -17,6 +17,7 @@ import { CommandError } from '../command-error';
 import { commitNow, dismissRefused, holdAction, readPending, undoAction } from '../pending-actions';
 import { summarize, UNDO_WINDOW_MS, type PendingKind, type PendingSummary } from '../pending-queue';
 import { allTemplates } from '../templates';
+import { teamReceiverFor } from '../teams';
 import type { Session } from '../workspace';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns } from './define';
 
@@ -81,7 +82,9 @@ const start = defineCommand({
     const prefill = prefillFromPage(template, page, { ownDomains: s.workspace.ownDomains, selectedText: request.selectedText, now: now() });
     const id = newId();
     const { title, sources, context, fields } = prefill;
-    const payload = { clientId: request.clientId, templateId: template.id, templateVersion: template.version, title, receiverId: request.receiverId, sources, context, fields };
+    // Nobody chosen yet: the client's holder of the template's receiving role (lib/background/teams.ts).
+    const receiverId = request.receiverId ?? (await teamReceiverFor(s, request.clientId, template));
+    const payload = { clientId: request.clientId, templateId: template.id, templateVersion: template.version, title, receiverId, sources, context, fields };
     await append(s, makeEvent('handoff.created', s.me.id, id, payload));
     return mustGetHandoff(s, id);
   },

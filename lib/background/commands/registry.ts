@@ -13,6 +13,7 @@ import { noteCommands } from './notes';
 import { pageCommands } from './page';
 import { promptCommands } from './prompts';
 import { searchCommands } from './search';
+import { teamCommands } from './teams';
 import { workspaceSettingCommands } from './workspace-settings';
 
 const ALL = [
@@ -28,6 +29,7 @@ const ALL = [
   ...joinRequestCommands,
   ...inviteCommands,
   ...searchCommands,
+  ...teamCommands,
 ] as const;
 
 type Definitions = (typeof ALL)[number];

@@ -106,6 +106,7 @@ async function readSamples(bg: TestBackground): Promise<Record<string, { message
     'member/open-handoffs': { message: { type: 'member/open-handoffs', id: handoff.receiverId } },
     'handoffs/headlines': { message: { type: 'handoffs/headlines' } },
     'client/handoff-facts-offer': { message: { type: 'client/handoff-facts-offer', handoffId: handoff.id } },
+    'team/roles': { message: { type: 'team/roles' } },
   };
 }
 
