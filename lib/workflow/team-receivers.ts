@@ -29,13 +29,15 @@ export interface ReceiverOption {
  * roles), then everyone else as before. The order of `members` is kept within each group.
  */
 export function receiverOptions(members: readonly Member[], team: ClientTeam | undefined, roles: readonly TeamRole[]): ReceiverOption[] {
+  const firstRole = (memberId: string) => roles.findIndex((r) => team?.[r.id] === memberId);
   const options = members.map((member) => {
     const held = rolesHeldBy(team, roles, member.id);
     return held.length > 0
       ? { member, label: `${member.name} — client's ${joinNames(held)}`, onTeam: true }
       : { member, label: `${member.name} (${member.email})`, onTeam: false };
   });
-  return [...options.filter((o) => o.onTeam), ...options.filter((o) => !o.onTeam)];
+  const onTeam = options.filter((o) => o.onTeam).sort((a, b) => firstRole(a.member.id) - firstRole(b.member.id));
+  return [...onTeam, ...options.filter((o) => !o.onTeam)];
 }
 
 /**
