@@ -7,6 +7,8 @@ import type { Client } from '../model/client';
 import type { BatonEvent } from '../model/event';
 import { teamRoles, type TeamRole } from '../model/team';
 import type { Template } from '../model/template';
+import type { Member } from '../model/member';
+import type { TeamPair } from '../import/team-column';
 import { teamReceiver } from '../workflow/team-receivers';
 import { append, appendAll } from './append';
 import { CommandError } from './command-error';
@@ -20,7 +22,7 @@ export interface TeamRolesView {
 }
 
 /** The workspace record as the log last left it (the session's copy may predate a synced change). */
-async function currentRoles(session: Session): Promise<TeamRole[]> {
+export async function currentRoles(session: Session): Promise<TeamRole[]> {
   const stored = await getMeta(session.db, 'workspace');
   return [...teamRoles((stored as { roles?: TeamRole[] } | undefined) ?? session.workspace)];
 }
@@ -57,6 +59,18 @@ export async function setTeamRoles(session: Session, roles: TeamRole[]): Promise
   if (session.me.role !== 'admin') throw new CommandError('Only an admin can change the team roles.', 'forbidden');
   await append(session, makeEvent('workspace.updated', session.me.id, session.workspace.id, { roles }));
   return teamRolesView(session);
+}
+
+/**
+ * The `client.team_set` events an imported row's team makes (lib/import/team-column.ts): one per role
+ * whose holder changes. Pairs are checked already: every email names an active member.
+ */
+export function importedTeamEvents(actorId: string, clientId: string, team: Client['team'], pairs: readonly TeamPair[], memberByEmail: ReadonlyMap<string, Member>): BatonEvent[] {
+  return pairs.flatMap(({ roleId, email }) => {
+    const member = memberByEmail.get(email);
+    if (!member || team?.[roleId] === member.id) return [];
+    return [makeEvent('client.team_set', actorId, clientId, { roleId, memberId: member.id })];
+  });
 }
 
 /** The receiver a new handoff of `template` for the client starts with: the client's holder of its receiving role. */
