@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Client } from '../../lib/model/client';
 import { DEFAULT_TEAM_ROLES, type TeamRole } from '../../lib/model/team';
@@ -6,6 +6,7 @@ import { Button } from '../button';
 import { inputClass, labelClass, mutedTextClass } from '../form-styles';
 import { InlineForm } from './inline-form';
 import { useAction } from './use-action';
+import { useClientEditor } from './use-client-editor';
 import { useWorkspace, type Workspace } from './workspace';
 
 /** The workspace's client-team roles as the panel knows them (the defaults until an admin sets some). */
@@ -79,20 +80,7 @@ export function ClientTeam({ client }: { client: Client }) {
   const workspace = useWorkspace();
   const roles = workspaceRoles(workspace);
   const heading = useId();
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState<Client>();
-  const editButton = useRef<HTMLButtonElement>(null);
-  const backToButton = useRef(false);
-  useEffect(() => {
-    if (editing || !backToButton.current) return;
-    backToButton.current = false;
-    editButton.current?.focus();
-  }, [editing]);
-  const shown = saved?.id === client.id && saved.updatedAt >= client.updatedAt ? saved : client;
-  const close = () => {
-    backToButton.current = true;
-    setEditing(false);
-  };
+  const { editing, open, close, onSaved, button, shown } = useClientEditor(client);
   const holder = (id: string | undefined) => (id ? (workspace.members.find((m) => m.id === id)?.name ?? 'a former member') : undefined);
   return (
     <section aria-labelledby={heading} className="flex flex-col gap-2">
@@ -100,15 +88,7 @@ export function ClientTeam({ client }: { client: Client }) {
         Client team
       </h3>
       {editing ? (
-        <TeamEditor
-          client={shown}
-          roles={roles}
-          onSaved={(c) => {
-            setSaved(c);
-            close();
-          }}
-          onCancel={close}
-        />
+        <TeamEditor client={shown} roles={roles} onSaved={onSaved} onCancel={close} />
       ) : (
         <>
           <dl className="grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
@@ -123,7 +103,7 @@ export function ClientTeam({ client }: { client: Client }) {
             })}
           </dl>
           <div>
-            <Button ref={editButton} variant="secondary" className="px-2.5 py-1 text-xs" onClick={() => setEditing(true)}>
+            <Button ref={button} variant="secondary" className="px-2.5 py-1 text-xs" onClick={open}>
               Edit team
             </Button>
           </div>

@@ -2,9 +2,9 @@
 // The panel's client view, inside key facts: the client's team by role, and "Edit team". No JSX here:
 // unit tests are .ts files.
 import { act, createElement } from 'react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ME, TOM } from './handoff-fixture';
-import { reactRootPerTest } from './react-root';
+import { recordingRootPerTest } from './recording-root';
 import { ClientTeam } from '../../../components/panel/client-team';
 import { WorkspaceContext, type Workspace } from '../../../components/panel/workspace';
 import type { Client } from '../../../lib/model/client';
@@ -17,13 +17,7 @@ const CLIENT: Client = {
 } as unknown as Client;
 
 type Message = { type: string; clientId?: string; team?: Record<string, string | null> };
-const sent: Message[] = [];
-beforeEach(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  sent.length = 0;
-});
-const view = reactRootPerTest((message: Message) => {
-  sent.push(message);
+const { view, sent } = recordingRootPerTest((message: Message) => {
   if (message.type === 'client/set-team' && message.team?.sales) return { ok: false, problem: { code: 'conflict', message: 'Choose a member of the workspace.' } };
   if (message.type === 'client/set-team') return { ok: true, data: { ...CLIENT, team: { creative: HOSTILE.id, analyst: 'm-gone' }, updatedAt: '2026-12-06T11:00:00.000Z' } };
   return { ok: false, problem: { code: 'bad-request', message: 'unexpected' } };

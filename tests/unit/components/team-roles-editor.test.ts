@@ -2,19 +2,13 @@
 // Settings → Workflow → "Team roles": rename, add (id derived from the name), remove (asking first when
 // clients hold the role), save as the workspace's roles; non-admins read. No JSX here: unit tests are .ts files.
 import { act, createElement } from 'react';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { reactRootPerTest } from './react-root';
+import { describe, expect, it } from 'vitest';
+import { recordingRootPerTest } from './recording-root';
 import { roleIdFromName, TeamRolesEditor } from '../../../components/options/team-roles-editor';
 import { DEFAULT_TEAM_ROLES, TeamRolesSchema } from '../../../lib/model/team';
 
 type Message = { type: string; roles?: { id: string; name: string }[] };
-const sent: Message[] = [];
-beforeEach(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  sent.length = 0;
-});
-const view = reactRootPerTest((message: Message) => {
-  sent.push(message);
+const { view, sent } = recordingRootPerTest((message: Message) => {
   if (message.type === 'team/roles') return { ok: true, data: { roles: DEFAULT_TEAM_ROLES, held: { media_buyer: 3, creative: 1 }, isAdmin: true } };
   if (message.type === 'workspace/set-roles') return { ok: true, data: { roles: message.roles, held: {}, isAdmin: true } };
   return { ok: false, problem: { code: 'bad-request', message: 'unexpected' } };
