@@ -10,6 +10,7 @@ import { ErrorAlert } from '../error-alert';
 import { StatusMessage } from './alerts';
 import { Card } from './card';
 import { useLive } from '../use-live';
+import { loadTogether } from '../load-together';
 
 /** A row's identifiers as people read them ("Google Ads customer ID 318-552-9047"); what does not read is left as typed (its error is beside it). */
 function identifiersShown(text: string): string {
@@ -30,7 +31,10 @@ export function ClientImport() {
 
   // The preview follows the directory: a client added meanwhile turns its row into an update.
   const names = clients.status === 'ready' ? clients.data.map((c) => c.name) : [];
-  const preview = text === undefined ? undefined : previewClientImport(text, names);
+  // The team column is checked against the workspace's roles and people once they are known.
+  const team = useLive(() => loadTogether({ roles: sendRequest<'team/roles'>({ type: 'team/roles' }), members: sendRequest<'members/list'>({ type: 'members/list' }) }), { stores: ['workspace', 'members'] });
+  const teamContext = team.status === 'ready' && team.data.roles && team.data.members ? { roles: team.data.roles.roles, memberEmails: new Set(team.data.members.map((m) => m.email)) } : {};
+  const preview = text === undefined ? undefined : previewClientImport(text, names, teamContext);
 
   const pick = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -73,6 +77,10 @@ export function ClientImport() {
       <p className={helpClass}>
         Key facts, optional: <code>stakeholders</code> as {STAKEHOLDER_FORMAT} (e.g. <code>Jane Doe (CMO) &lt;jane@acme.com&gt;; Tom Lee &lt;tom@acme.com&gt;</code>);{' '}
         <code>preferences</code> and <code>sensitivities</code> separated by “;”; <code>tone_of_voice_url</code>, a web address. They are added to what a client has; a blank cell changes nothing.
+      </p>
+      <p className={helpClass}>
+        Client team, optional: <code>team</code> as role_id:email pairs separated by spaces (e.g. <code>strategist:jane@agency.com creative:ana@agency.com</code>), each a
+        member of your workspace in one of its team roles.
       </p>
       <label className={labelClass}>
         Import clients from CSV

@@ -4,11 +4,12 @@ import { Section } from '../section';
 import { AsanaConnection } from './asana-connection';
 import { RulesEditor } from './rules-editor';
 import { SlackChannels } from './slack-channels';
+import { TeamRolesEditor } from './team-roles-editor';
 
 export function WorkflowSection({ isAdmin }: { isAdmin: boolean }) {
   return (
     <Section title="Workflow" description="Handoffs as steps of the agency’s workflow: who holds which role on a client’s team, what starts a handoff, and where people hear of it.">
-      {/* Team roles: <TeamRolesEditor isAdmin={isAdmin} /> (components/options/team-roles-editor.tsx) goes here at the merge. */}
+      <TeamRolesEditor isAdmin={isAdmin} />
       <RulesEditor isAdmin={isAdmin} />
       <AsanaConnection isAdmin={isAdmin} />
       <SlackChannels isAdmin={isAdmin} />

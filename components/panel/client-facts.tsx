@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
 import type { Client } from '../../lib/model/client';
 import { Button } from '../button';
 import { linkClass } from '../form-styles';
 import { KeyFactsEditor, hasOpenDraft } from './key-facts-editor';
+import { useClientEditor } from './use-client-editor';
 
 function People({ people }: { people: Client['stakeholders'] }) {
   if (people.length === 0) return null;
@@ -63,38 +63,13 @@ export function ClientFacts({ client }: { client: Client }) {
 
 /** The client's key facts with "Edit key facts", which opens the editor in their place. */
 export function KeyFacts({ client }: { client: Client }) {
-  const [editing, setEditing] = useState(() => hasOpenDraft(client.id));
-  // A save answers with the saved client: shown at once, until the view's refresh brings it (or newer).
-  const [saved, setSaved] = useState<Client>();
-  const editButton = useRef<HTMLButtonElement>(null);
-  const backToButton = useRef(false);
-  // Closing the editor gives the keyboard back to the button that opened it.
-  useEffect(() => {
-    if (editing || !backToButton.current) return;
-    backToButton.current = false;
-    editButton.current?.focus();
-  }, [editing]);
-  const shown = saved?.id === client.id && saved.updatedAt >= client.updatedAt ? saved : client;
-  const close = () => {
-    backToButton.current = true;
-    setEditing(false);
-  };
-  if (editing)
-    return (
-      <KeyFactsEditor
-        client={shown}
-        onSaved={(c) => {
-          setSaved(c);
-          close();
-        }}
-        onCancel={close}
-      />
-    );
+  const { editing, open, close, onSaved, button, shown } = useClientEditor(client, hasOpenDraft(client.id));
+  if (editing) return <KeyFactsEditor client={shown} onSaved={onSaved} onCancel={close} />;
   return (
     <div className="flex flex-col gap-3">
       <ClientFacts client={shown} />
       <div>
-        <Button ref={editButton} variant="secondary" className="px-2.5 py-1 text-xs" onClick={() => setEditing(true)}>
+        <Button ref={button} variant="secondary" className="px-2.5 py-1 text-xs" onClick={open}>
           Edit key facts
         </Button>
       </div>

@@ -2,6 +2,7 @@ import { sendRequest } from '../../lib/messaging/send';
 import type { TabState } from '../../lib/messaging/protocol';
 import { Button } from '../button';
 import { KeyFacts } from './client-facts';
+import { ClientTeam } from './client-team';
 import { ErrorAlert } from '../error-alert';
 import { memberName } from './format';
 import { History } from './history';
@@ -66,6 +67,7 @@ export function ClientView({ clientId, tab }: { clientId: string; tab?: TabState
       </PanelSection>
 
       <PanelSection title="Key facts">
+        <ClientTeam client={client} />
         <KeyFacts client={client} />
       </PanelSection>
 

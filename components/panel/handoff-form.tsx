@@ -25,6 +25,8 @@ import { inputClass, labelClass } from '../form-styles';
 import { useAutosave } from './use-autosave';
 import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
+import { workspaceRoles } from './client-team';
+import { receiverOptions } from '../../lib/workflow/team-receivers';
 
 /** A draft being filled in: one labelled control per template field, saved as you type, then sent. */
 export function HandoffForm({
@@ -39,7 +41,8 @@ export function HandoffForm({
   /** Offered on a draft started directly with the page's template: "Change template". */
   onChangeTemplate?: () => void;
 }) {
-  const { me, members, clients } = useWorkspace();
+  const workspace = useWorkspace();
+  const { me, members, clients } = workspace;
   const { requestFocus } = useNavigation();
   // The form owns what is typed; refreshes of the draft from the background do not overwrite it.
   const [title, setTitle] = useState(handoff.title);
@@ -55,7 +58,7 @@ export function HandoffForm({
   const { status, handOver, edited, flush } = useAutosave(handoff.id, { title, fields: savable, receiverId: receiverId || undefined, dueBy: fromDateInput(dueDate) });
   const completeness = useMemo(() => assessCompleteness(template, fields), [template, fields]);
   const client = clients.find((c) => c.id === handoff.clientId);
-  const receivers = members.filter((m) => m.id !== me.id);
+  const receivers = receiverOptions(members.filter((m) => m.id !== me.id), client?.team, workspaceRoles(workspace));
   const { required, optional } = useMemo(() => splitFields(template.fields), [template]);
   // A field the page's menu added to is drawn afresh (a list's editor keeps its own text as typed).
   const [revisions, setRevisions] = useState<Record<string, number>>({});

@@ -9,6 +9,8 @@ import { fromDateInput, memberName } from './format';
 import { InlineForm } from './inline-form';
 import { useAction } from './use-action';
 import { useWorkspace } from './workspace';
+import { workspaceRoles } from './client-team';
+import { receiverOptions } from '../../lib/workflow/team-receivers';
 
 /** Refused reassignment: nobody chosen yet. */
 export const CHOOSE_NEW_RECEIVER = 'Choose who receives this handoff now.';
@@ -18,12 +20,18 @@ export const CHOOSE_NEW_RECEIVER = 'Choose who receives this handoff now.';
  * new confirm-by. The sender cannot receive their own handoff, and the current receiver has it already.
  */
 export function ReassignForm({ handoff, template, onDone }: { handoff: Handoff; template: Template; onDone: () => void }) {
-  const { members } = useWorkspace();
+  const workspace = useWorkspace();
+  const { members, clients } = workspace;
   const [receiverId, setReceiverId] = useState('');
   const [reason, setReason] = useState('');
   const [dueDate, setDueDate] = useState('');
   const { run, busy, error, setError } = useAction();
-  const candidates = members.filter((m) => m.id !== handoff.senderId && m.id !== handoff.receiverId && isActive(m));
+  const team = clients.find((c) => c.id === handoff.clientId)?.team;
+  const candidates = receiverOptions(
+    members.filter((m) => m.id !== handoff.senderId && m.id !== handoff.receiverId && isActive(m)),
+    team,
+    workspaceRoles(workspace),
+  );
 
   const submit = async () => {
     if (!receiverId) return setError(CHOOSE_NEW_RECEIVER);
@@ -55,9 +63,9 @@ export function ReassignForm({ handoff, template, onDone }: { handoff: Handoff; 
         New receiver
         <select className={inputClass} value={receiverId} onChange={(e) => setReceiverId(e.target.value)}>
           <option value="">Choose a teammate…</option>
-          {candidates.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name} ({m.email})
+          {candidates.map(({ member, label }) => (
+            <option key={member.id} value={member.id}>
+              {label}
             </option>
           ))}
         </select>

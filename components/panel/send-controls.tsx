@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Member } from '../../lib/model/member';
+import type { ReceiverOption } from '../../lib/workflow/team-receivers';
 import { MIN_OVERRIDE_REASON } from '../../lib/workflow/handoff-machine';
 import { helpClass, inputClass, labelClass } from '../form-styles';
 import { AddTeammate } from './handoff-form-teammate';
@@ -13,7 +13,8 @@ export function ReceiverAndDue({
   onDueDate,
   confirmWithinHours,
 }: {
-  receivers: Member[];
+  /** The client's team first, labelled by role (lib/workflow/team-receivers.ts). */
+  receivers: ReceiverOption[];
   receiverId: string;
   onReceiver: (id: string) => void;
   dueDate: string;
@@ -28,9 +29,9 @@ export function ReceiverAndDue({
         Receiver
         <select className={inputClass} value={receiverId} aria-describedby={receiverHelp} onChange={(e) => onReceiver(e.target.value)}>
           <option value="">Choose a teammate…</option>
-          {receivers.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name} ({m.email})
+          {receivers.map(({ member, label }) => (
+            <option key={member.id} value={member.id}>
+              {label}
             </option>
           ))}
         </select>

@@ -4,6 +4,7 @@ import { sendRequest } from '../../lib/messaging/send';
 import type { Client } from '../../lib/model/client';
 import type { Member } from '../../lib/model/member';
 import type { Template } from '../../lib/model/template';
+import type { TeamRolesView } from '../../lib/background/teams';
 import { loadTogether } from '../load-together';
 import { useLive } from '../use-live';
 
@@ -13,6 +14,8 @@ export interface Workspace {
   members: Member[];
   clients: Client[];
   templates: Template[];
+  /** The workspace's client-team roles (absent in a test's fixture: the default roles). */
+  teamRoles?: TeamRolesView;
 }
 
 export const WorkspaceContext = createContext<Workspace | null>(null);
@@ -23,6 +26,7 @@ function loadWorkspace(): Promise<Result<Workspace>> {
     members: sendRequest<'members/list'>({ type: 'members/list' }),
     clients: sendRequest<'clients/list'>({ type: 'clients/list' }),
     templates: sendRequest<'templates/list'>({ type: 'templates/list' }),
+    teamRoles: sendRequest<'team/roles'>({ type: 'team/roles' }),
   });
 }
 

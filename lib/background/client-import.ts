@@ -11,6 +11,9 @@ import { CommandError } from './command-error';
 import { clientNameKey } from '../model/client';
 import type { Session } from './workspace';
 import { keyFactsCountProblems } from '../model/key-facts';
+import { isActive } from '../model/member';
+import { readTeamCell } from '../import/team-column';
+import { currentRoles, importedTeamEvents } from './teams';
 
 /** "A client keeps at most …." as a clause of a line's problems: "a client keeps at most …". */
 const asClause = (sentence: string) => sentence.replace(/\.$/, '').replace(/^A /, 'a ');
@@ -25,6 +28,8 @@ export async function importClients(session: Session, rows: readonly ImportedCli
   const existing = new Map(clients.values.filter((c) => !c.archived).map((c) => [clientNameKey(c.name), c]));
   const archived = new Set(clients.values.filter((c) => c.archived).map((c) => clientNameKey(c.name)));
   const memberByEmail = new Map(members.values.map((m) => [m.email, m]));
+  // The team column names active members only, in the workspace's roles.
+  const teamContext = { roles: await currentRoles(session), memberEmails: new Set(members.values.filter(isActive).map((m) => m.email)) };
   const problems: string[] = [];
   const rowOfName = new Map<string, number>();
   const events: BatonEvent[] = [];
@@ -51,7 +56,8 @@ export async function importClients(session: Session, rows: readonly ImportedCli
     const match: Client | undefined = existing.get(clientNameKey(name));
     const added = match ? addKeyFacts(match, keyFacts.facts) : {};
     // Its messages are sentences already: said as clauses, without their capital and full stop, as the others are.
-    errors.push(...[...keyFacts.errors, ...keyFactsCountProblems(added)].map(asClause));
+    const team = readTeamCell(row.team ?? '', teamContext);
+    errors.push(...[...keyFacts.errors, ...keyFactsCountProblems(added), ...team.errors].map(asClause));
     if (errors.length > 0) {
       problems.push(`Line ${rowNumber}: ${errors.join('; ')}.`);
       return;
@@ -61,9 +67,12 @@ export async function importClients(session: Session, rows: readonly ImportedCli
       const have = new Set(match.identifiers.map(identifierKey));
       const identifiers = [...match.identifiers, ...parsed.identifiers.filter((i) => !have.has(identifierKey(i)))];
       events.push(makeEvent('client.updated', session.me.id, match.id, { identifiers, ...ownerPatch, ...added }));
+      events.push(...importedTeamEvents(session.me.id, match.id, match.team, team.pairs, memberByEmail));
       updated += 1;
     } else {
-      events.push(makeEvent('client.created', session.me.id, newId(), { name, identifiers: parsed.identifiers, ...ownerPatch, ...keyFacts.facts }));
+      const id = newId();
+      events.push(makeEvent('client.created', session.me.id, id, { name, identifiers: parsed.identifiers, ...ownerPatch, ...keyFacts.facts }));
+      events.push(...importedTeamEvents(session.me.id, id, undefined, team.pairs, memberByEmail));
       created += 1;
     }
   });

@@ -8,6 +8,7 @@ import { AGENCY, DEMO_CLIENTS, DEMO_MEMBERS, type DemoClient, type MemberKey } f
 import { FIELD_FILLERS } from './fields';
 import { demoRules } from './rules';
 import { FAILURE_STORIES, HANDOFF_STORIES, NOTE_STORIES, type HandoffStory, type NoteStory } from './stories';
+import { demoTeam } from './teams';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -84,6 +85,16 @@ class DemoWriter {
         { id: `demo-create-${client.key}`, at },
       ),
     );
+    this.addTeam(client, at);
+  }
+
+  /** The client's team by role, a minute after the client (lib/demo/teams.ts says who). */
+  private addTeam(client: DemoClient, created: Date): void {
+    const by = this.member(client.owner === 'me' ? 'me' : 'dana').id;
+    demoTeam(client).forEach(([roleId, holder], i) => {
+      const at = new Date(created.getTime() + (i + 1) * 60_000);
+      this.events.push(makeEvent('client.team_set', by, clientId(client.key), { roleId, memberId: this.member(holder).id }, { id: `demo-team-${client.key}-${roleId}`, at }));
+    });
   }
 
   addNote(story: NoteStory): void {

@@ -4,9 +4,10 @@ import { identifierKey, parseIdentifierList } from '../model/identifier';
 import { plural } from '../text/plural';
 import { parseCsv } from './csv';
 import { KEY_FACT_COLUMNS, readImportedKeyFacts, type ImportedKeyFacts } from './key-facts-columns';
+import { readTeamCell, type TeamContext } from './team-column';
 
 /** The columns of ARCHITECTURE.md §3.3, in any order; `name` is required, the key facts optional. */
-export const CLIENT_CSV_COLUMNS = ['name', 'identifiers', 'owner_email', ...KEY_FACT_COLUMNS] as const;
+export const CLIENT_CSV_COLUMNS = ['name', 'identifiers', 'owner_email', ...KEY_FACT_COLUMNS, 'team'] as const;
 type Column = (typeof CLIENT_CSV_COLUMNS)[number];
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -45,6 +46,8 @@ export interface ClientImportRow extends ImportedKeyFacts {
   errors: string[];
   /** What the key-facts columns add, when they add anything. */
   facts?: string;
+  /** The `team` cell, `role_id:email` pairs (lib/import/team-column.ts), when the row sets a team. */
+  team?: string;
 }
 
 export interface ClientImportPreview {
@@ -59,7 +62,7 @@ export interface ClientImportPreview {
  * Reads a client list exported from a spreadsheet and says, row by row, what importing it would do
  * and what is wrong. Pure: the page shows the preview, and imports only when nothing is wrong.
  */
-export function previewClientImport(text: string, existingNames: readonly string[]): ClientImportPreview {
+export function previewClientImport(text: string, existingNames: readonly string[], team: TeamContext = {}): ClientImportPreview {
   const parsed = parseCsv(text);
   if (!parsed.ok) return { rows: [], fileErrors: [parsed.problem.message], unknownColumns: [] };
   const records = parsed.data.filter((r) => r.cells.some((c) => c.trim() !== ''));
@@ -103,6 +106,9 @@ export function previewClientImport(text: string, existingNames: readonly string
     const keyFacts: ImportedKeyFacts = {};
     for (const column of KEY_FACT_COLUMNS) if (cell(column)) keyFacts[KEY_FACT_FIELDS[column]] = cell(column);
     errors.push(...readImportedKeyFacts(keyFacts).errors);
+    const teamCell = readTeamCell(cell('team'), team);
+    errors.push(...teamCell.errors);
+    const teamSummary = teamCell.pairs.length > 0 ? `team: ${teamCell.pairs.map((p) => p.roleId.replace(/_/g, ' ')).join(', ')}` : '';
     return {
       ...keyFacts,
       line: record.line,
@@ -111,7 +117,8 @@ export function previewClientImport(text: string, existingNames: readonly string
       ownerEmail,
       action: existing.has(clientNameKey(name)) ? 'updates' : 'creates',
       errors,
-      facts: factsSummary(keyFacts),
+      facts: [factsSummary(keyFacts), teamSummary].filter(Boolean).join('; ') || undefined,
+      ...(teamCell.pairs.length > 0 ? { team: teamCell.pairs.map((p) => `${p.roleId}:${p.email}`).join(' ') } : {}),
     };
   });
   return { rows, fileErrors, unknownColumns };
@@ -127,6 +134,6 @@ export function toClientDrafts(preview: ClientImportPreview): ImportedClientRow[
   return preview.rows.map((row) => {
     const keyFacts: ImportedKeyFacts = {};
     for (const field of Object.values(KEY_FACT_FIELDS)) if (row[field]) keyFacts[field] = row[field];
-    return { line: row.line, name: row.name, identifiers: row.identifiers, ...(row.ownerEmail ? { ownerEmail: row.ownerEmail } : {}), ...keyFacts };
+    return { line: row.line, name: row.name, identifiers: row.identifiers, ...(row.ownerEmail ? { ownerEmail: row.ownerEmail } : {}), ...keyFacts, ...(row.team ? { team: row.team } : {}) };
   });
 }

@@ -29,7 +29,7 @@ export interface TabState {
 }
 
 /** A CSV row to import: `line` is where it starts in the file, so problems point at the right line. */
-export type ImportedClientRow = ClientDraft & { line?: number } & ImportedKeyFacts;
+export type ImportedClientRow = ClientDraft & { line?: number } & ImportedKeyFacts & { /** `role_id:email` pairs (lib/import/team-column.ts). */ team?: string };
 
 export interface ClientDraft {
   id?: string;

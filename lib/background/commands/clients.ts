@@ -17,6 +17,7 @@ import { keyFactsOffer, type KeyFactsOffer } from '../key-facts-offer';
 import { allTemplates } from '../templates';
 import { findTemplate } from '../../templates';
 import { KEY_FACT_CELL_LIMITS, addKeyFacts } from '../../import/key-facts-columns';
+import { MAX_TEAM_CELL } from '../../import/team-column';
 import { CommandError } from '../command-error';
 import type { Session } from '../workspace';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns, type Effect } from './define';
@@ -38,6 +39,7 @@ const ImportedRowSchema = ClientDraftSchema.extend({
   preferences: z.string().max(KEY_FACT_CELL_LIMITS.preferences).optional(),
   sensitivities: z.string().max(KEY_FACT_CELL_LIMITS.sensitivities).optional(),
   toneOfVoiceUrl: z.string().max(KEY_FACT_CELL_LIMITS.toneOfVoiceUrl).optional(),
+  team: z.string().max(MAX_TEAM_CELL).optional(),
 });
 
 async function mustGetClient(session: Session, id: string): Promise<Client> {

@@ -19,6 +19,7 @@ import { rulesAfterConfirm } from '../local-rules';
 import { commitNow, dismissRefused, holdAction, readPending, undoAction } from '../pending-actions';
 import { summarize, UNDO_WINDOW_MS, type PendingKind, type PendingSummary } from '../pending-queue';
 import { allTemplates } from '../templates';
+import { teamReceiverFor } from '../teams';
 import type { Session } from '../workspace';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns } from './define';
 
@@ -83,8 +84,10 @@ const start = defineCommand({
     const prefill = prefillFromPage(template, page, { ownDomains: s.workspace.ownDomains, selectedText: request.selectedText, now: now() });
     const id = newId();
     const { title, sources, context, fields } = prefill;
-    const watcherIds = await startWatchers(s, template, request);
-    const payload = { clientId: request.clientId, templateId: template.id, templateVersion: template.version, title, receiverId: request.receiverId, sources, context, fields, ...(watcherIds.length > 0 ? { watcherIds } : {}) };
+    // Nobody chosen yet: the client's holder of the template's receiving role (lib/background/teams.ts).
+    const receiverId = request.receiverId ?? (await teamReceiverFor(s, request.clientId, template));
+    const watcherIds = await startWatchers(s, template, { clientId: request.clientId, receiverId });
+    const payload = { clientId: request.clientId, templateId: template.id, templateVersion: template.version, title, receiverId, sources, context, fields, ...(watcherIds.length > 0 ? { watcherIds } : {}) };
     await append(s, makeEvent('handoff.created', s.me.id, id, payload));
     return mustGetHandoff(s, id);
   },

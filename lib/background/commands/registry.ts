@@ -16,6 +16,7 @@ import { promptCommands } from './prompts';
 import { ruleCommands } from './rules';
 import { searchCommands } from './search';
 import { slackCommands } from './slack';
+import { teamCommands } from './teams';
 import { workspaceSettingCommands } from './workspace-settings';
 import { watcherCommands } from './watchers';
 
@@ -36,6 +37,7 @@ const ALL = [
   ...watcherCommands,
   ...ruleCommands,
   ...asanaCommands,
+  ...teamCommands,
 ] as const;
 
 type Definitions = (typeof ALL)[number];

@@ -88,7 +88,7 @@ describe('a backup restored into a fresh Baton', () => {
     const types = new Set(backup.events.map((e) => e.type));
     // Rich enough to mean something: every kind of change is in it.
     expect([...types].sort()).toEqual(
-      ['client.archived', 'client.created', 'client.identifier_linked', 'client.updated', 'failure.logged', 'handoff.cancelled', 'handoff.confirmed', 'handoff.created', 'handoff.gaps_answered', 'handoff.gaps_raised',
+      ['client.archived', 'client.created', 'client.identifier_linked', 'client.team_set', 'client.updated', 'failure.logged', 'handoff.cancelled', 'handoff.confirmed', 'handoff.created', 'handoff.gaps_answered', 'handoff.gaps_raised',
         'handoff.reassigned', 'handoff.sent', 'handoff.updated', 'item.added', 'item.completed', 'member.added', 'member.updated', 'note.added', 'rule.saved', 'template.saved', 'workspace.created', 'workspace.updated'],
     );
 

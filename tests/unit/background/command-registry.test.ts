@@ -111,6 +111,7 @@ async function readSamples(bg: TestBackground): Promise<Record<string, { message
     'notify/get': { message: { type: 'notify/get' } },
     'rules/list': { message: { type: 'rules/list' } },
     'asana/status': { message: { type: 'asana/status' } },
+    'team/roles': { message: { type: 'team/roles' } },
   };
 }
 
