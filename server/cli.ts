@@ -22,7 +22,10 @@ Data: PGlite in \${BATON_DATA_DIR:-./.baton/hub}, or PostgreSQL at DATABASE_URL.
 BATON_PUBLIC_URL: the https:// address members paste into Baton (behind a reverse proxy with TLS).
 BATON_INVITE_DAYS: how long an invite can be used (default 7).`;
 
-const TABLES = ['workspaces', 'members', 'tokens', 'invites', 'events', 'join_requests'] as const;
+// The integrations' settings (Slack's webhook URLs, Asana's token, webhooks and sync tokens) are the
+// admins' work and go with the backup; their outboxes and the reactors' cursors do not (a restored hub's
+// reactors start at each log's end, so nothing is posted twice).
+const TABLES = ['workspaces', 'members', 'tokens', 'invites', 'events', 'join_requests', 'slack_channels', 'asana_settings', 'asana_projects'] as const;
 
 const dataDir = () => process.env.BATON_DATA_DIR ?? './.baton/hub';
 const pidFile = () => join(dataDir(), 'hub.pid');
