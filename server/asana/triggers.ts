@@ -1,33 +1,9 @@
+import type { AsanaTaskFacts, RuleTrigger } from '../../lib/workflow/rule-engine';
 import type { AsanaEvent, AsanaTask } from './client';
 
-/**
- * The Asana half of `RuleTrigger` (lib/workflow/rule-engine.ts, rules-engine engineer), spelled out here
- * until that file lands: the same shapes, plus `key` (the source event's unique name — only the Asana
- * event's `created_at` makes a second move to the same section a new event, and only this code sees it)
- * and `label` (what the panel shows). Structurally assignable to `RuleTrigger`.
- */
-export interface AsanaTaskFacts {
-  gid: string;
-  name: string;
-  url: string;
-  notes?: string;
-  dueOn?: string;
-  projectGids: string[];
-  sectionNames: string[];
-  assigneeGid?: string;
-}
-
-interface TriggerBase {
-  clientId: string;
-  task: AsanaTaskFacts;
-  key: string;
-  label: string;
-}
-
-export type AsanaRuleTrigger =
-  | (TriggerBase & { kind: 'asana.section'; sectionGid: string; sectionName: string })
-  | (TriggerBase & { kind: 'asana.custom_field'; fieldGid: string; fieldName: string; value: string })
-  | (TriggerBase & { kind: 'asana.completed' });
+/** The Asana half of `RuleTrigger`: what this code hands the rules engine (with the key it derives from the Asana event). */
+export type AsanaRuleTrigger = Extract<RuleTrigger, { kind: 'asana.section' | 'asana.custom_field' | 'asana.completed' }>;
+export type { AsanaTaskFacts };
 
 /** What an event may mean for rules, before the task is read again (events carry ids only). */
 export type Candidate =
