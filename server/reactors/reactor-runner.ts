@@ -46,10 +46,20 @@ export async function startReactors(options: RunnerOptions): Promise<ReactorRunn
     passes.set(key, run.catch(() => undefined));
     return run;
   };
-  const drainOne = (workspaceId: string, reactor: Reactor) =>
-    serial(`${workspaceId}\u0000${reactor.name}`, () => catchUp(ctx, workspaceId, reactor)).catch((error: unknown) =>
-      log({ level: 'error', msg: 'reactor stopped at an event; retried on the next wake', reactor: reactor.name, workspaceId, error: errorText(error) }),
-    );
+  // A catch-up queued and not begun yet reads everything appended until it begins: a burst of appends
+  // (a thousand announcements) waits for one catch-up, never queues a thousand.
+  const queued = new Map<string, Promise<void>>();
+  const drainOne = (workspaceId: string, reactor: Reactor): Promise<void> => {
+    const key = `${workspaceId}\u0000${reactor.name}`;
+    const waiting = queued.get(key);
+    if (waiting) return waiting;
+    const run = serial(key, () => {
+      queued.delete(key);
+      return catchUp(ctx, workspaceId, reactor);
+    }).catch((error: unknown) => log({ level: 'error', msg: 'reactor stopped at an event; retried on the next wake', reactor: reactor.name, workspaceId, error: errorText(error) }));
+    queued.set(key, run);
+    return run;
+  };
   const drain = async (workspaceId: string) => {
     await Promise.all(reactors.filter((r) => r.handle).map((r) => drainOne(workspaceId, r)));
   };
@@ -71,8 +81,15 @@ export async function startReactors(options: RunnerOptions): Promise<ReactorRunn
     (payload) => void drain(payload.split(':')[0] ?? ''),
     () => void tick(),
   );
-  let ticking: Promise<void> = tick().catch(() => undefined);
-  const timer = setInterval(() => (ticking = tick().catch(() => undefined)), options.tickMs ?? DEFAULT_TICK_MS);
+  let ticking: Promise<void> | null = null;
+  // A tick still running (a slow outside service) is not joined by another: ticks never pile up.
+  const startTick = () => {
+    ticking ??= tick()
+      .catch(() => undefined)
+      .finally(() => (ticking = null));
+  };
+  startTick();
+  const timer = setInterval(startTick, options.tickMs ?? DEFAULT_TICK_MS);
   timer.unref();
   return {
     drain,
@@ -89,12 +106,19 @@ export async function startReactors(options: RunnerOptions): Promise<ReactorRunn
 /** Hands the reactor each event after its cursor, page by page, moving the cursor past each one handled. */
 async function catchUp(ctx: ReactorContext, workspaceId: string, reactor: Reactor): Promise<void> {
   let cursor = await readCursor(ctx.db, workspaceId, reactor.name);
+  const save = (seq: number) => ctx.db.query('update reactor_cursors set seq = $3 where workspace_id = $1 and reactor = $2', [workspaceId, reactor.name, seq]);
   for (;;) {
     const page: LoggedEvent[] = (await ctx.store.pull(workspaceId, cursor, PAGE)).map((row) => ({ workspaceId, seq: row.seq, event: row.event }));
-    for (const item of page) {
-      await reactor.handle!(ctx, item);
-      cursor = item.seq;
-      await ctx.db.query('update reactor_cursors set seq = $3 where workspace_id = $1 and reactor = $2', [workspaceId, reactor.name, cursor]);
+    const start = cursor;
+    try {
+      for (const item of page) {
+        await reactor.handle!(ctx, item);
+        cursor = item.seq;
+      }
+    } finally {
+      // Saved once per page (and where a handler failed): handlers are idempotent, so a hub stopped
+      // mid-page handles that page's events again, and a burst costs one write per page, not per event.
+      if (cursor !== start) await save(cursor);
     }
     if (page.length < PAGE) return;
   }

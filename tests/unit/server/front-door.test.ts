@@ -36,7 +36,7 @@ describe.each(databases())('the hub’s front door on $kind', { timeout: 60_000 
     await db.query('delete from schema_migrations');
     const behind = await fetch(`${hub.url}/readyz`);
     expect(behind.status).toBe(503);
-    expect(await behind.json()).toMatchObject({ ready: false, migrations: { applied: 0, expected: 3 } });
+    expect(await behind.json()).toMatchObject({ ready: false, migrations: { applied: 0, expected: 6 } });
   });
 });
 
