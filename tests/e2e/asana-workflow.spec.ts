@@ -73,8 +73,9 @@ async function tomOpensFromPopup(tom: Baton, tomOptions: Page, task: string, axe
   if (axe) await expectAccessible(popup);
   const intents = await recordIntents(tomOptions);
   await started.click();
-  await expect.poll(async () => (await intents()).length).toBe(1);
-  const [intent] = await intents();
+  // The click writes the intent for the panel (a real side panel may take it too, and write it again).
+  await expect.poll(async () => (await intents()).some((i) => i.kind === 'handoff')).toBe(true);
+  const intent = (await intents()).findLast((i) => i.kind === 'handoff');
   if (!popup.isClosed()) await popup.close();
   return { panel: await openPanelWithIntent(tom, tomOptions, intent!), handoffId: String(intent!.handoffId) };
 }
@@ -185,11 +186,19 @@ test('a task moved to Ready for creative in Asana starts the brief for the strat
     expect(comments().every((text) => text.includes(`/h/${handoffId}`))).toBe(true);
     await expect.poll(() => (asana.control.task(hero.gid).assignee as { gid?: string } | null)?.gid, { timeout: 20_000 }).toBe(anaInAsana.gid);
     await expect.poll(() => [posted('Handoff sent').length, posted('Handoff confirmed').length], { timeout: 20_000 }).toEqual([1, 1]);
+    // A forged delivery of the same move is refused; the real one replayed is taken and changes nothing.
+    const [first] = delivered;
+    const forged = await fetch(first!.target, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hook-signature': '00'.repeat(32) }, body: first!.body });
+    expect(forged.status).toBe(401);
+    const replayed = await fetch(first!.target, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hook-signature': first!.signature }, body: first!.body });
+    expect(replayed.status).toBe(200);
     // A few ticks and a poll period later: nothing twice.
     await new Promise((resolve) => setTimeout(resolve, POLL_SECONDS * 1000 + 1500));
     expect([posted('A rule started a handoff').length, posted('Handoff sent').length, posted('Handoff confirmed').length]).toEqual([1, 1, 1]);
     expect(comments()).toHaveLength(2);
     expect((await tomShown()).filter((n) => n.title === started.title)).toHaveLength(1);
+    const backup = await mustRequest<{ events: { type: string; entity: { id: string } }[] }>(tomOptions, { type: 'data/export' });
+    expect(backup.events.filter((e) => e.type === 'handoff.created').map((e) => e.entity.id)).toEqual([handoffId]);
 
     // 4. The delivery of the next move is lost: the poll of the Events API starts the draft within its period.
     asana.control.dropNextDeliveries(1);
