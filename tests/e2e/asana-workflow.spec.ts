@@ -183,7 +183,14 @@ test('a task moved to Ready for creative in Asana starts the brief for the strat
     // The task has Baton's comments (sent, confirmed) and is Ana's; Slack said each moment once.
     const comments = () => asana.control.stories(hero.gid).filter((s) => s.resource_subtype === 'comment_added').map((s) => String(s.text));
     await expect.poll(() => comments().length, { timeout: 20_000 }).toBe(2);
+    expect(comments().map((text) => text.split('\n')[0])).toEqual([
+      `Baton: handoff “Brief → creative” sent (${TOM.name} → ${ANA.name}); waiting for ${ANA.name} to confirm.`,
+      `Baton: ${ANA.name} confirmed the handoff “Brief → creative” (${TOM.name} → ${ANA.name}).`,
+    ]);
     expect(comments().every((text) => text.includes(`/h/${handoffId}`))).toBe(true);
+    // Jane, watching, heard of the send and the confirmation too.
+    await expect.poll(janeShown, { timeout: 20_000 }).toContainEqual({ title: 'A handoff you watch was confirmed', message: `Brief → creative for ${NORTHWIND} was confirmed by ${ANA.name}` });
+    expect(await janeShown()).toContainEqual({ title: 'A handoff you watch was sent', message: `Brief → creative for ${NORTHWIND} was sent to ${ANA.name}` });
     await expect.poll(() => (asana.control.task(hero.gid).assignee as { gid?: string } | null)?.gid, { timeout: 20_000 }).toBe(anaInAsana.gid);
     await expect.poll(() => [posted('Handoff sent').length, posted('Handoff confirmed').length], { timeout: 20_000 }).toEqual([1, 1]);
     // A forged delivery of the same move is refused; the real one replayed is taken and changes nothing.
