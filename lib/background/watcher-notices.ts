@@ -96,9 +96,11 @@ export async function watchedOverdueNotices(session: Session, handoffs: readonly
  * A draft a workflow rule started: its sender (who must complete it) and its watchers hear of it. The
  * event's actor is the sender (the hub appends it on their behalf), so the "never my own moves" rule
  * does not apply to it; a watcher hears of it when they left "is sent" ticked (the start is its prelude).
+ * Only while it is still a draft.
  */
 export function ruleStartedFor(event: BatonEvent, handoff: Handoff, meId: string): 'sender' | 'watcher' | null {
-  if (event.type !== 'handoff.created' || !handoff.startedBy) return null;
+  // Pulled late (the draft already sent or cancelled): nothing is left to complete, so nothing is said.
+  if (event.type !== 'handoff.created' || !handoff.startedBy || handoff.state !== 'draft') return null;
   if (handoff.senderId === meId) return 'sender';
   return watchesAsOther(handoff, meId) ? 'watcher' : null;
 }

@@ -137,6 +137,9 @@ describe('a draft a workflow rule started', () => {
     const { startedBy: _none, ...byHand } = draft;
     expect(ruleStartedFor(created, byHand, 'tom')).toBeNull();
     expect(ruleStartedFor(makeEvent('handoff.watched', 'jane', 'h-1', {}), draft, 'jane')).toBeNull();
+    // Pulled after Tom already sent it: nothing left to complete.
+    expect(ruleStartedFor(created, { ...draft, state: 'sent' }, 'tom')).toBeNull();
+    expect(ruleStartedFor(created, { ...draft, state: 'sent' }, 'jane')).toBeNull();
   });
 
   it('names the rule, the handoff and who is to complete it', () => {
