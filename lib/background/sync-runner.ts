@@ -9,7 +9,7 @@ import { hubUrl, STREAM_CLOSED_TOO_MANY } from '../sync/hub-client';
 import { backoffMs, syncOnce, type SyncReport } from '../sync/sync';
 import { managedSyncRefusal } from './managed-policy';
 import { afterSendNotice } from './after-send-notices';
-import { watcherNoticeFor } from './watcher-notices';
+import { ruleStartedNoticeFor, watcherNoticeFor } from './watcher-notices';
 import { handoffNotificationId } from './notification-ids';
 import { showWhatAwaitsMe } from './prompt-push';
 import type { Session, WorkspaceService } from './workspace';
@@ -26,9 +26,13 @@ export interface SyncStatus {
 
 /** What a pulled event means for me: a handoff to confirm, gaps to answer, answers to review. */
 async function noticeFor(session: Session, event: BatonEvent): Promise<Notice | null> {
-  if (event.actor === session.me.id || event.entity.kind !== 'handoff') return null;
+  if (event.entity.kind !== 'handoff') return null;
   const handoff = await getHandoff(session.db, event.entity.id);
   if (!handoff) return null;
+  // A rule's draft names its sender as actor, yet they did not start it: they and its watchers are told.
+  const started = await ruleStartedNoticeFor(session, event, handoff);
+  if (started) return { id: event.id, at: event.at, handoffId: handoff.id, ...started };
+  if (event.actor === session.me.id) return null;
   const who = (await session.db.get('members', event.actor))?.name ?? 'Someone';
   const base = { id: event.id, at: event.at, handoffId: handoff.id };
   const afterSend = afterSendNotice(event, handoff, session.me.id, who);

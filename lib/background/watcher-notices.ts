@@ -91,3 +91,31 @@ export async function watchedOverdueNotices(session: Session, handoffs: readonly
   );
   return { notices, told: decided.told };
 }
+
+/**
+ * A draft a workflow rule started: its sender (who must complete it) and its watchers hear of it. The
+ * event's actor is the sender (the hub appends it on their behalf), so the "never my own moves" rule
+ * does not apply to it; a watcher hears of it when they left "is sent" ticked (the start is its prelude).
+ * Only while it is still a draft.
+ */
+export function ruleStartedFor(event: BatonEvent, handoff: Handoff, meId: string): 'sender' | 'watcher' | null {
+  // Pulled late (the draft already sent or cancelled): nothing is left to complete, so nothing is said.
+  if (event.type !== 'handoff.created' || !handoff.startedBy || handoff.state !== 'draft') return null;
+  if (handoff.senderId === meId) return 'sender';
+  return watchesAsOther(handoff, meId) ? 'watcher' : null;
+}
+
+/** "Rule “…” started Brief → creative for Northwind: Tom Reyes to complete it". */
+export function ruleStartedNotice(ruleName: string, what: string, sender: string): { title: string; message: string } {
+  return { title: 'A rule started a handoff', message: `Rule “${ruleName}” started ${what}: ${sender} to complete it` };
+}
+
+/** What a rule-started draft tells me (its sender or a watcher, as my settings let it); null otherwise. */
+export async function ruleStartedNoticeFor(session: Session, event: BatonEvent, handoff: Handoff): Promise<{ title: string; message: string } | null> {
+  const who = ruleStartedFor(event, handoff, session.me.id);
+  if (!who || !handoff.startedBy) return null;
+  if (who === 'watcher' && !(await readNotifyPrefs(session.me.id)).sent) return null;
+  const { what } = await names(session.db, handoff);
+  const sender = (await session.db.get('members', handoff.senderId))?.name ?? 'the sender';
+  return ruleStartedNotice(handoff.startedBy.ruleName, what, sender);
+}

@@ -1,6 +1,6 @@
 // Watchers across two browsers on one hub: Tom watches the brief Jane sent Ana, finds it in his popup
 // under "Watching", and his browser tells him when Ana confirms it.
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { makeEvent } from '../../lib/events/make-event';
 import type { Client } from '../../lib/model/client';
 import type { Handoff } from '../../lib/model/handoff';
@@ -8,6 +8,7 @@ import type { Member } from '../../lib/model/member';
 import { COMPLETE_BRIEF } from '../unit/helpers/handoffs';
 import { expectAccessible } from './support/accessible.ts';
 import { launchBaton, mustRequest, type Baton } from './support/baton.ts';
+import { recordNotifications } from './support/notifications.ts';
 import { openPanelWithIntent } from './support/panel-intents.ts';
 import { JANE, joinHub, NORTHWIND, startTeamHub, TOM } from './support/team.ts';
 import { addClients, expect, test } from './support/test.ts';
@@ -23,22 +24,6 @@ async function anaOnTheHub(hubUrl: string, code: string) {
     expect(((await pushed.json()) as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(events.map(() => 'accepted'));
   };
   return { id: member.id, push };
-}
-
-/** Records the notifications Tom's worker shows from now on (Chrome's getAll gives only their ids). */
-async function recordNotifications(baton: Baton): Promise<() => Promise<{ title: string; message: string }[]>> {
-  const [worker] = baton.context.serviceWorkers() as Worker[];
-  await worker!.evaluate(() => {
-    type Api = { notifications: { create(id: string, options: { title: string; message: string }): Promise<string> } };
-    const g = globalThis as unknown as { chrome: Api; shown?: { title: string; message: string }[] };
-    g.shown = [];
-    const create = g.chrome.notifications.create.bind(g.chrome.notifications);
-    g.chrome.notifications.create = (id, options) => {
-      g.shown!.push({ title: options.title, message: options.message });
-      return create(id, options);
-    };
-  });
-  return () => worker!.evaluate(() => (globalThis as unknown as { shown: { title: string; message: string }[] }).shown);
 }
 
 async function briefFromJane(jane: Page, anaId: string): Promise<Handoff> {

@@ -5,7 +5,7 @@ import { COMPLETE_BRIEF } from '../helpers/handoffs';
 import { openPostgres } from '../../../server/db';
 import { startHub } from '../../../server/server';
 import { databases, teamsClosedAfterEach, type Member } from './hub-harness';
-import { startSlackReceiver } from './slack-receiver';
+import { startSlackReceiver } from '../../support/slack-receiver';
 
 // Issue 15, point 4: the hub posts a handoff's moments to Slack through incoming webhooks, each once,
 // retried with backoff — against a local receiver that checks each payload as Slack does.

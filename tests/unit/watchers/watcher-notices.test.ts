@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handoffOfNotification } from '../../../lib/background/notification-ids';
 import { runReminders } from '../../../lib/background/reminders';
-import { decideWatchedOverdue, watchedMoment, watchedNotice } from '../../../lib/background/watcher-notices';
+import { decideWatchedOverdue, ruleStartedFor, ruleStartedNotice, watchedMoment, watchedNotice } from '../../../lib/background/watcher-notices';
 import { DEFAULT_NOTIFY } from '../../../lib/background/watchers';
 import { appendEvent } from '../../../lib/db/event-store';
 import { makeEvent } from '../../../lib/events/make-event';
@@ -121,5 +121,31 @@ describe('my notification settings', () => {
     expect(await bg.ok({ type: 'notify/get' })).toEqual({ ...DEFAULT_NOTIFY, gaps: false });
     expect(await browser.storage.local.get('baton:notify')).toEqual({ 'baton:notify': { [me.id]: { ...DEFAULT_NOTIFY, gaps: false } } });
     expect(await bg.refused({ type: 'notify/save', prefs: { sent: 'yes' } })).toMatchObject({ code: 'bad-request' });
+  });
+});
+
+describe('a draft a workflow rule started', () => {
+  const startedBy = { ruleId: 'r1', ruleName: 'Brief → creative when a task moves to Ready for creative', trigger: { kind: 'asana.section' as const, key: 'asana:1:section:2:t', label: 'Task “Spring” moved to Ready for creative' } };
+  const draft = watched({ state: 'draft', senderId: 'tom', receiverId: 'ana', watcherIds: ['jane'], startedBy });
+  const created = makeEvent('handoff.created', 'tom', 'h-1', { clientId: 'c-1', templateId: 'brief-to-creative', templateVersion: 1, title: 'Spring', receiverId: 'ana', watcherIds: ['jane'], startedBy });
+
+  it('tells its sender, though the event names them as actor, and its watchers; nobody else, and no draft started by hand', () => {
+    expect(ruleStartedFor(created, draft, 'tom')).toBe('sender');
+    expect(ruleStartedFor(created, draft, 'jane')).toBe('watcher');
+    expect(ruleStartedFor(created, draft, 'ana')).toBeNull();
+    expect(ruleStartedFor(created, draft, 'sam')).toBeNull();
+    const { startedBy: _none, ...byHand } = draft;
+    expect(ruleStartedFor(created, byHand, 'tom')).toBeNull();
+    expect(ruleStartedFor(makeEvent('handoff.watched', 'jane', 'h-1', {}), draft, 'jane')).toBeNull();
+    // Pulled after Tom already sent it: nothing left to complete.
+    expect(ruleStartedFor(created, { ...draft, state: 'sent' }, 'tom')).toBeNull();
+    expect(ruleStartedFor(created, { ...draft, state: 'sent' }, 'jane')).toBeNull();
+  });
+
+  it('names the rule, the handoff and who is to complete it', () => {
+    expect(ruleStartedNotice(startedBy.ruleName, 'Brief → creative for Northwind', 'Tom Reyes')).toEqual({
+      title: 'A rule started a handoff',
+      message: 'Rule “Brief → creative when a task moves to Ready for creative” started Brief → creative for Northwind: Tom Reyes to complete it',
+    });
   });
 });
