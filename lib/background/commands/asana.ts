@@ -6,8 +6,11 @@ import { CommandError } from '../command-error';
 import type { Session } from '../workspace';
 import { NO_FIELDS, PAGES, defineCommand, returns } from './define';
 
-/** Without a hub there is no Asana: the page says so and links to Settings → Team hub. */
-export type AsanaView = { hub: false } | { hub: true; status: AsanaStatus };
+/**
+ * Without a hub there is no Asana: the page says so and links to Settings → Team hub. The hub shows
+ * the connection to admins only: a member's view has no status (an admin connects Asana for the team).
+ */
+export type AsanaView = { hub: false } | { hub: true; status?: AsanaStatus };
 
 const NEEDS_HUB = 'Asana needs the team hub: connect this browser to your agency’s hub first (Settings → Team hub).';
 
@@ -30,6 +33,8 @@ export const asanaCommands = [
     async handle(_request, { session }): Promise<AsanaView> {
       const s = await session();
       if (!s.hub) return { hub: false };
+      // The hub's GET /v1/integrations/asana is for admins: a member does not ask it.
+      if (s.me.role !== 'admin') return { hub: true };
       return { hub: true, status: answer(await fetchAsanaStatus(s.hub)) };
     },
   }),
