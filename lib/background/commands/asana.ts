@@ -5,6 +5,7 @@ import { connectAsana, disconnectAsana, fetchAsanaStatus, type AsanaStatus } fro
 import { CommandError } from '../command-error';
 import type { Session } from '../workspace';
 import { NO_FIELDS, PAGES, defineCommand, returns } from './define';
+import { hubAnswer } from './hub-answer';
 
 /**
  * Without a hub there is no Asana: the page says so and links to Settings → Team hub. The hub shows
@@ -20,12 +21,8 @@ function hubOf(session: Session, admin: boolean) {
   return session.hub;
 }
 
-function answer<T>(reply: HubReply<T>): T {
-  // A hub from before Asana answers its routes with a bare 404: say that, not "not a Baton hub".
-  if (!reply.ok && reply.status === 404 && reply.problem.code === 'not-a-hub') throw new CommandError('This team hub does not offer Asana yet: ask whoever runs it to update it.', 'unavailable');
-  if (!reply.ok) throw new CommandError(reply.problem.message, reply.problem.code);
-  return reply.data;
-}
+/** A hub from before Asana answers its routes with a bare 404: say that, not "not a Baton hub". */
+const answer = <T>(reply: HubReply<T>): T => hubAnswer(reply, 'Asana');
 
 export const asanaCommands = [
   defineCommand({
