@@ -43,16 +43,17 @@ export function AsanaConnection({ isAdmin }: { isAdmin: boolean }) {
           .
         </p>
       ) : null}
-      {view?.hub ? <AsanaState status={view.status} /> : null}
-      {view?.hub && isAdmin && view.status.connected ? (
+      {view?.hub && view.status ? <AsanaState status={view.status} /> : null}
+      {view?.hub && !view.status ? <p className="text-sm text-slate-700 dark:text-slate-300">An admin connects Asana for the team.</p> : null}
+      {view?.hub && isAdmin && view.status?.connected ? (
         <div>
           <Button variant="secondary" onClick={() => run(sendRequest<'asana/disconnect'>({ type: 'asana/disconnect' }), 'Asana disconnected.')}>
             Disconnect Asana
           </Button>
         </div>
       ) : null}
-      {view?.hub && isAdmin && !view.status.connected ? <ConnectForm onConnect={(token) => run(sendRequest<'asana/connect'>({ type: 'asana/connect', token }), 'Asana connected.')} /> : null}
-      {view?.hub && !isAdmin ? <p className="text-sm text-slate-600 dark:text-slate-400">Only an admin can connect or disconnect Asana.</p> : null}
+      {view?.hub && isAdmin && view.status && !view.status.connected ? <ConnectForm onConnect={(token) => run(sendRequest<'asana/connect'>({ type: 'asana/connect', token }), 'Asana connected.')} /> : null}
+      {view?.hub && view.status && !isAdmin ? <p className="text-sm text-slate-600 dark:text-slate-400">Only an admin can connect or disconnect Asana.</p> : null}
       <ErrorAlert message={error} />
       <StatusMessage message={status} />
     </WorkflowPart>

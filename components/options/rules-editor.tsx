@@ -36,6 +36,7 @@ export function RulesEditor({ isAdmin }: { isAdmin: boolean }) {
     const reply = await request();
     if (reply.ok) setStatus(done);
     else setError(reply.problem.message);
+    return reply.ok;
   };
 
   return (
@@ -52,7 +53,10 @@ export function RulesEditor({ isAdmin }: { isAdmin: boolean }) {
               isAdmin={isAdmin}
               onEdit={() => setEditing({ draft: draftFromRule(rule), key: `${rule.id}:${rule.updatedAt}` })}
               onToggle={() => act(() => sendRequest<'rule/toggle'>({ type: 'rule/toggle', id: rule.id, enabled: !rule.enabled }), rule.enabled ? `Turned off “${rule.name}”.` : `Turned on “${rule.name}”.`)}
-              onDelete={() => act(() => sendRequest<'rule/delete'>({ type: 'rule/delete', id: rule.id }), `Deleted “${rule.name}”.`)}
+              onDelete={() => {
+                // The row and its "Yes, delete" are going: the keyboard goes to "Add rule".
+                void act(() => sendRequest<'rule/delete'>({ type: 'rule/delete', id: rule.id }), `Deleted “${rule.name}”.`).then((ok) => ok && setRefocus(true));
+              }}
             />
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Client } from '../../lib/model/client';
 import { sendRequest } from '../../lib/messaging/send';
 import type { SlackChange, SlackDelivery, SlackSettings } from '../../lib/sync/hub-slack';
@@ -6,6 +6,7 @@ import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
 import { helpClass, inputClass, labelClass, mutedTextClass, selectClass } from '../form-styles';
 import { StatusMessage } from './alerts';
+import { WorkflowPart } from './workflow-part';
 
 const STATUS_WORDS: Record<SlackDelivery['status'], string> = { sent: 'Sent', pending: 'Waiting to retry', failed: 'Failed' };
 const STATUS_CLASS: Record<SlackDelivery['status'], string> = {
@@ -23,7 +24,7 @@ type Loaded = { settings: SlackSettings | null; clients: Client[] };
  * to the hub and are only ever shown masked; other members see which channels are set.
  */
 export function SlackChannels({ isAdmin }: { isAdmin: boolean }) {
-  const heading = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [error, setError] = useState<string | undefined>();
   const load = useCallback(async () => {
@@ -34,22 +35,18 @@ export function SlackChannels({ isAdmin }: { isAdmin: boolean }) {
   useEffect(() => void load(), [load]);
 
   return (
-    <section aria-labelledby={heading} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900/40">
-      <h3 id={heading} className="text-sm font-semibold text-slate-900 dark:text-slate-100">
-        Slack
-      </h3>
-      <p className={mutedTextClass}>Baton posts each handoff’s moments — sent, gaps raised, confirmed, overdue — to the client’s Slack channel, else to the workspace’s, with a link to open it.</p>
+    <WorkflowPart title="Slack" headingRef={heading} description="Baton posts each handoff’s moments — sent, gaps raised, confirmed, overdue — to the client’s Slack channel, else to the workspace’s, with a link to open it.">
       <ErrorAlert message={error} />
       {!loaded ? (
         error ? null : <p className={mutedTextClass}>Loading…</p>
       ) : loaded.settings === null ? (
         <p className={mutedTextClass}>Connect to a team hub (Settings → Team hub) to post handoffs in Slack: the hub sends the messages.</p>
       ) : isAdmin ? (
-        <SlackAdmin settings={loaded.settings} clients={loaded.clients} onSaved={(settings) => setLoaded({ ...loaded, settings })} />
+        <SlackAdmin settings={loaded.settings} clients={loaded.clients} onSaved={(settings) => setLoaded({ ...loaded, settings })} onRemoved={() => heading.current?.focus()} />
       ) : (
         <SlackSummary settings={loaded.settings} clients={loaded.clients} />
       )}
-    </section>
+    </WorkflowPart>
   );
 }
 
@@ -68,7 +65,7 @@ function SlackSummary({ settings, clients }: { settings: SlackSettings; clients:
 }
 
 /** An admin's view: the masked URLs, a form to set or add one, the last messages and what became of them. */
-function SlackAdmin({ settings, clients, onSaved }: { settings: SlackSettings; clients: readonly Client[]; onSaved: (settings: SlackSettings) => void }) {
+function SlackAdmin({ settings, clients, onSaved, onRemoved }: { settings: SlackSettings; clients: readonly Client[]; onSaved: (settings: SlackSettings) => void; onRemoved: () => void }) {
   const [workspaceUrl, setWorkspaceUrl] = useState('');
   const withoutChannel = clients.filter((c) => !settings.clients.some((s) => s.clientId === c.id));
   const [clientId, setClientId] = useState('');
@@ -105,7 +102,10 @@ function SlackAdmin({ settings, clients, onSaved }: { settings: SlackSettings; c
 
   return (
     <div className="flex flex-col gap-4">
-      <SlackChannelList settings={settings} clients={clients} busy={busy} onRemove={(change, name) => void save(change, `${name}: channel removed.`)} />
+      <SlackChannelList settings={settings} clients={clients} busy={busy} onRemove={(change, name) => {
+          // The row and its Remove button are gone: the keyboard goes to the part's heading, not the page's top.
+          void save(change, `${name}: channel removed.`).then((ok) => ok && onRemoved());
+        }} />
       <form onSubmit={submit} aria-label="Slack channels" className="flex flex-col gap-3">
         <label className={labelClass}>
           Workspace Slack webhook URL

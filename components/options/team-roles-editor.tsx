@@ -1,12 +1,13 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import { TeamRolesSchema, type TeamRole } from '../../lib/model/team';
 import { Button } from '../button';
 import { ErrorAlert } from '../error-alert';
-import { helpClass, inputClass, labelClass, mutedTextClass } from '../form-styles';
+import { helpClass, inputClass, labelClass } from '../form-styles';
 import { liveError, useLive } from '../use-live';
 import { StatusMessage } from './alerts';
 import { fieldIdFromLabel } from './template-words';
+import { WorkflowPart } from './workflow-part';
 
 /** "media_buyer" from "Media buyer": snake_case, starting with a letter, at most 41 characters, unique. */
 export function roleIdFromName(name: string, taken: ReadonlySet<string>): string {
@@ -18,23 +19,28 @@ export function roleIdFromName(name: string, taken: ReadonlySet<string>): string
 
 const clientsWord = (n: number) => (n === 1 ? '1 client' : `${n} clients`);
 
-/** One role in the list: its name to rename, and Remove (asking first when some client's team holds it). */
-function RoleRow({ role, held, onRename, onRemove }: { role: TeamRole; held: number; onRename: (name: string) => void; onRemove: () => void }) {
+const quotedNames = (names: readonly string[]) => names.map((n) => `“${n}”`).join(', ');
+
+/** One role in the list: its name to rename, and Remove (asking first when some client's team or some rule holds it). */
+function RoleRow({ role, held, rules, onRename, onRemove }: { role: TeamRole; held: number; rules: readonly string[]; onRename: (name: string) => void; onRemove: () => void }) {
   const [asking, setAsking] = useState(false);
   const question = useId();
   return (
     <li className="flex flex-col gap-2 rounded-md border border-slate-200 p-2 dark:border-slate-800">
       <div className="flex items-center gap-2">
         <input className={`${inputClass} min-w-0 flex-1`} aria-label={`Role name: ${role.name}`} value={role.name} maxLength={80} onChange={(e) => onRename(e.target.value)} />
-        <Button variant="secondary" className="px-2.5 py-1 text-xs" aria-label={`Remove ${role.name}`} onClick={() => (held > 0 ? setAsking(true) : onRemove())}>
+        <Button variant="secondary" className="px-2.5 py-1 text-xs" aria-label={`Remove ${role.name}`} onClick={() => (held > 0 || rules.length > 0 ? setAsking(true) : onRemove())}>
           Remove
         </Button>
       </div>
       {held > 0 ? <p className={helpClass}>On the teams of {clientsWord(held)}.</p> : null}
+      {rules.length > 0 ? <p className={`break-words ${helpClass}`}>Named by {rules.length === 1 ? 'the rule' : 'the rules'} {quotedNames(rules)}.</p> : null}
       {asking ? (
         <div role="group" aria-labelledby={question} className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 dark:border-amber-800 dark:bg-amber-950/60">
-          <p id={question} className="text-sm text-amber-900 dark:text-amber-100">
-            {clientsWord(held)} {held === 1 ? 'has' : 'have'} someone as {role.name}. Remove the role anyway? Their teams no longer show it.
+          <p id={question} className="break-words text-sm text-amber-900 dark:text-amber-100">
+            {held > 0 ? `${clientsWord(held)} ${held === 1 ? 'has' : 'have'} someone as ${role.name}. ` : ''}
+            {rules.length > 0 ? `${rules.length === 1 ? 'The rule' : 'The rules'} ${quotedNames(rules)} ${rules.length === 1 ? 'names' : 'name'} ${role.name}: ${rules.length === 1 ? 'it starts' : 'they start'} nothing for that role until ${rules.length === 1 ? 'it is' : 'they are'} changed. ` : ''}
+            Remove the role anyway?{held > 0 ? ' Their teams no longer show it.' : ''}
           </p>
           <div className="flex flex-wrap gap-2">
             <Button className="px-2.5 py-1 text-xs" onClick={onRemove}>
@@ -57,7 +63,7 @@ function RoleRow({ role, held, onRename, onRemove }: { role: TeamRole; held: num
 export function TeamRolesEditor({ isAdmin }: { isAdmin: boolean }) {
   const live = useLive(() => sendRequest<'team/roles'>({ type: 'team/roles' }), { stores: ['workspace', 'clients'] });
   const loaded = live.status === 'ready' ? live.data : undefined;
-  const heading = useId();
+  const addRef = useRef<HTMLButtonElement>(null);
   const [roles, setRoles] = useState<TeamRole[]>([]);
   const [newName, setNewName] = useState('');
   const [error, setError] = useState<string>();
@@ -72,7 +78,8 @@ export function TeamRolesEditor({ isAdmin }: { isAdmin: boolean }) {
     const name = newName.trim();
     if (!name) return setError('Name the role to add.');
     setError(undefined);
-    setRoles((list) => [...list, { id: roleIdFromName(name, new Set(list.map((r) => r.id))), name }]);
+    // Ids a client's team or a rule still names are not given again: a removed role stays removed.
+    setRoles((list) => [...list, { id: roleIdFromName(name, new Set([...list.map((r) => r.id), ...(loaded?.taken ?? [])])), name }]);
     setNewName('');
   };
   const save = async () => {
@@ -86,11 +93,7 @@ export function TeamRolesEditor({ isAdmin }: { isAdmin: boolean }) {
   };
 
   return (
-    <section aria-labelledby={heading} className="flex flex-col gap-3">
-      <h3 id={heading} className="text-base font-semibold">
-        Team roles
-      </h3>
-      <p className={mutedTextClass}>The roles on every client’s team. Handoffs, rules and the handoff map name people by them.</p>
+    <WorkflowPart title="Team roles" description="The roles on every client’s team. Handoffs, rules and the handoff map name people by them.">
       <ErrorAlert message={liveError(live)} />
       {!loaded ? null : isAdmin ? (
         <form
@@ -108,8 +111,13 @@ export function TeamRolesEditor({ isAdmin }: { isAdmin: boolean }) {
                 key={role.id}
                 role={role}
                 held={loaded.held[role.id] ?? 0}
+                rules={loaded.ruledBy[role.id] ?? []}
                 onRename={(name) => setRoles((list) => list.map((r, i) => (i === index ? { ...r, name } : r)))}
-                onRemove={() => setRoles((list) => list.filter((_, i) => i !== index))}
+                onRemove={() => {
+                  setRoles((list) => list.filter((_, i) => i !== index));
+                  // The row and its button are gone: the keyboard goes on to "Add role".
+                  addRef.current?.focus();
+                }}
               />
             ))}
           </ul>
@@ -128,7 +136,7 @@ export function TeamRolesEditor({ isAdmin }: { isAdmin: boolean }) {
                 }}
               />
             </label>
-            <Button variant="secondary" onClick={add}>
+            <Button ref={addRef} variant="secondary" onClick={add}>
               Add role
             </Button>
           </div>
@@ -150,6 +158,6 @@ export function TeamRolesEditor({ isAdmin }: { isAdmin: boolean }) {
           <p className={helpClass}>Only an admin can change the team roles.</p>
         </>
       )}
-    </section>
+    </WorkflowPart>
   );
 }

@@ -1,19 +1,13 @@
 import { useId, useState } from 'react';
 import { sendRequest } from '../../lib/messaging/send';
 import type { Client } from '../../lib/model/client';
-import { DEFAULT_TEAM_ROLES, type TeamRole } from '../../lib/model/team';
+import { teamRoles, type TeamRole } from '../../lib/model/team';
 import { Button } from '../button';
 import { inputClass, labelClass, mutedTextClass } from '../form-styles';
 import { InlineForm } from './inline-form';
 import { useAction } from './use-action';
 import { useClientEditor } from './use-client-editor';
-import { useWorkspace, type Workspace } from './workspace';
-
-/** The workspace's client-team roles as the panel knows them (the defaults until an admin sets some). */
-export function workspaceRoles(workspace: Pick<Workspace, 'teamRoles'>): readonly TeamRole[] {
-  const roles = workspace.teamRoles?.roles;
-  return roles && roles.length > 0 ? roles : DEFAULT_TEAM_ROLES;
-}
+import { useWorkspace } from './workspace';
 
 /** Role id → the member chosen in the editor ('' for nobody); a holder no longer on the team reads as nobody. */
 type Draft = Record<string, string>;
@@ -78,7 +72,7 @@ function TeamEditor({ client, roles, onSaved, onCancel }: { client: Client; role
  */
 export function ClientTeam({ client }: { client: Client }) {
   const workspace = useWorkspace();
-  const roles = workspaceRoles(workspace);
+  const roles = teamRoles(workspace.teamRoles);
   const heading = useId();
   const { editing, open, close, onSaved, button, shown } = useClientEditor(client);
   const holder = (id: string | undefined) => (id ? (workspace.members.find((m) => m.id === id)?.name ?? 'a former member') : undefined);

@@ -25,8 +25,8 @@ import { inputClass, labelClass } from '../form-styles';
 import { useAutosave } from './use-autosave';
 import { ViewHeading } from './view-heading';
 import { useWorkspace } from './workspace';
-import { workspaceRoles } from './client-team';
 import { receiverOptions } from '../../lib/workflow/team-receivers';
+import { teamRoles } from '../../lib/model/team';
 
 /** A draft being filled in: one labelled control per template field, saved as you type, then sent. */
 export function HandoffForm({
@@ -58,7 +58,7 @@ export function HandoffForm({
   const { status, handOver, edited, flush } = useAutosave(handoff.id, { title, fields: savable, receiverId: receiverId || undefined, dueBy: fromDateInput(dueDate) });
   const completeness = useMemo(() => assessCompleteness(template, fields), [template, fields]);
   const client = clients.find((c) => c.id === handoff.clientId);
-  const receivers = receiverOptions(members.filter((m) => m.id !== me.id), client?.team, workspaceRoles(workspace));
+  const receivers = receiverOptions(members.filter((m) => m.id !== me.id), client?.team, teamRoles(workspace.teamRoles));
   const { required, optional } = useMemo(() => splitFields(template.fields), [template]);
   // A field the page's menu added to is drawn afresh (a list's editor keeps its own text as typed).
   const [revisions, setRevisions] = useState<Record<string, number>>({});

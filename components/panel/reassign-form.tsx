@@ -9,8 +9,8 @@ import { fromDateInput, memberName } from './format';
 import { InlineForm } from './inline-form';
 import { useAction } from './use-action';
 import { useWorkspace } from './workspace';
-import { workspaceRoles } from './client-team';
 import { receiverOptions } from '../../lib/workflow/team-receivers';
+import { teamRoles } from '../../lib/model/team';
 
 /** Refused reassignment: nobody chosen yet. */
 export const CHOOSE_NEW_RECEIVER = 'Choose who receives this handoff now.';
@@ -30,7 +30,7 @@ export function ReassignForm({ handoff, template, onDone }: { handoff: Handoff; 
   const candidates = receiverOptions(
     members.filter((m) => m.id !== handoff.senderId && m.id !== handoff.receiverId && isActive(m)),
     team,
-    workspaceRoles(workspace),
+    teamRoles(workspace.teamRoles),
   );
 
   const submit = async () => {

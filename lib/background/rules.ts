@@ -38,12 +38,24 @@ function assertAdmin(session: Session): void {
   if (session.me.role !== 'admin') throw new CommandError('Only an admin can change workflow rules.', 'forbidden');
 }
 
+/**
+ * Since when the rule, as it will be, fires: now when it is new, turned back on, or listens to
+ * something else (its trigger or the template it starts changed); otherwise as before. The engine
+ * measures the past from it, so none of these replays what happened before.
+ */
+export function nextActiveSince(before: Rule | undefined, next: Pick<Rule, 'enabled' | 'trigger' | 'start'>, at: string): string {
+  if (!before) return at;
+  const since = before.activeSince ?? before.createdAt;
+  const listensElsewhere = JSON.stringify(before.trigger) !== JSON.stringify(next.trigger) || before.start.templateId !== next.start.templateId;
+  return (next.enabled && !before.enabled) || listensElsewhere ? at : since;
+}
+
 /** A new rule, or a new version of one (keeping when it was made). */
 export async function saveRule(session: Session, input: RuleInput, now: Date): Promise<Rule> {
   assertAdmin(session);
   const at = now.toISOString();
   const before = input.id ? await savedRule(session, input.id) : undefined;
-  const rule: Rule = { ...input, id: before?.id ?? newId(), createdAt: before?.createdAt ?? at, updatedAt: at };
+  const rule: Rule = { ...input, id: before?.id ?? newId(), createdAt: before?.createdAt ?? at, activeSince: nextActiveSince(before, input, at), updatedAt: at };
   await append(session, makeEvent('rule.saved', session.me.id, rule.id, { rule }, { at }));
   return rule;
 }
@@ -51,7 +63,8 @@ export async function saveRule(session: Session, input: RuleInput, now: Date): P
 export async function toggleRule(session: Session, id: string, enabled: boolean, now: Date): Promise<Rule> {
   assertAdmin(session);
   const at = now.toISOString();
-  const rule: Rule = { ...(await savedRule(session, id)), enabled, updatedAt: at };
+  const before = await savedRule(session, id);
+  const rule: Rule = { ...before, enabled, activeSince: nextActiveSince(before, { ...before, enabled }, at), updatedAt: at };
   await append(session, makeEvent('rule.saved', session.me.id, rule.id, { rule }, { at }));
   return rule;
 }

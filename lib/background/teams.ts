@@ -8,6 +8,7 @@ import type { BatonEvent } from '../model/event';
 import { teamRoles, type TeamRole } from '../model/team';
 import type { Template } from '../model/template';
 import type { Member } from '../model/member';
+import type { Rule } from '../model/rule';
 import type { TeamPair } from '../import/team-column';
 import { teamReceiver } from '../workflow/team-receivers';
 import { append, appendAll } from './append';
@@ -18,7 +19,24 @@ import type { Session } from './workspace';
 export interface TeamRolesView {
   roles: TeamRole[];
   held: Record<string, number>;
+  /** The names of the rules that name each role (removing it warns with them). */
+  ruledBy: Record<string, string[]>;
+  /**
+   * Role ids a new role must not take again: still held on some client's team (archived ones too) or
+   * named by a rule, so a removed role's old holders and rules do not come back with a new one.
+   */
+  taken: string[];
   isAdmin: boolean;
+}
+
+/** For each role id, the names of the rules that name it as sender, receiver or watcher. */
+function rulesByRole(rules: readonly Rule[]): Record<string, string[]> {
+  const ruledBy: Record<string, string[]> = {};
+  for (const rule of rules) {
+    const roleIds = new Set([rule.start.sender, rule.start.receiver, ...rule.start.watchers].flatMap((p) => ('role' in p ? [p.role] : [])));
+    for (const roleId of roleIds) (ruledBy[roleId] ??= []).push(rule.name);
+  }
+  return ruledBy;
 }
 
 /** The workspace record as the log last left it (the session's copy may predate a synced change). */
@@ -30,11 +48,16 @@ export async function currentRoles(session: Session): Promise<TeamRole[]> {
 export async function teamRolesView(session: Session): Promise<TeamRolesView> {
   const roles = await currentRoles(session);
   const held: Record<string, number> = {};
+  const taken = new Set<string>();
   for (const client of (await listClients(session.db)).values) {
-    if (client.archived) continue;
-    for (const roleId of Object.keys(client.team ?? {})) held[roleId] = (held[roleId] ?? 0) + 1;
+    for (const roleId of Object.keys(client.team ?? {})) {
+      taken.add(roleId);
+      if (!client.archived) held[roleId] = (held[roleId] ?? 0) + 1;
+    }
   }
-  return { roles, held, isAdmin: session.me.role === 'admin' };
+  const ruledBy = rulesByRole((await getMeta(session.db, 'workspace'))?.rules ?? []);
+  for (const roleId of Object.keys(ruledBy)) taken.add(roleId);
+  return { roles, held, ruledBy, taken: [...taken].sort(), isAdmin: session.me.role === 'admin' };
 }
 
 /**

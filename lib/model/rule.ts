@@ -54,6 +54,12 @@ export const RuleSchema = z.object({
     .object({ comment: z.boolean(), assignOnConfirm: z.boolean(), moveToSectionOnConfirm: shortText(200).optional() })
     .default({ comment: true, assignOnConfirm: false }),
   createdAt: TimestampSchema,
+  /**
+   * Since when the rule fires as it is now: set when it is made, turned back on, or its trigger or
+   * the template it starts changes. Rules measure "the past" from it (absent: `createdAt`), so turning
+   * a rule back on or changing what it listens to does not replay what happened before.
+   */
+  activeSince: TimestampSchema.optional(),
   updatedAt: TimestampSchema,
 });
 export type Rule = z.infer<typeof RuleSchema>;

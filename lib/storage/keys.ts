@@ -131,7 +131,7 @@ export const STORAGE_KEYS = {
   /** The clients last opened in the side panel, newest first: the search box offers them before anything is typed. */
   recentClients: storageKey('local', 'baton:recent-clients', z.array(z.string().min(1).max(100)).max(20)),
   /**
-   * Per member, which moments of the handoffs they watch notify them (lib/background/notify-settings.ts).
+   * Per member, which moments of the handoffs they watch notify them (lib/background/watchers.ts).
    * The person's own choice, kept with them in storage.local, not in the workspace's log.
    */
   notify: storageKey('local', 'baton:notify', z.record(z.string().min(1).max(100), NotifyPrefsSchema)),

@@ -32,7 +32,7 @@ export interface RuleDraft {
 }
 
 /** What `rule/save` takes: a rule without its timestamps (and without an id when it is new). */
-export type RuleInput = Omit<Rule, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
+export type RuleInput = Omit<Rule, 'id' | 'createdAt' | 'activeSince' | 'updatedAt'> & { id?: string };
 
 export const EMPTY_DRAFT: RuleDraft = {
   enabled: true, name: '', clientId: '', triggerKind: 'asana.section', sectionName: '', fieldName: '', fieldValue: '', triggerTemplateId: '', triggerFieldId: '',

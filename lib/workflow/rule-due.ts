@@ -1,6 +1,6 @@
 import type { Handoff } from '../model/handoff';
 import type { Rule } from '../model/rule';
-import type { RuleTrigger } from './rule-engine';
+import { ruleActiveSince, type RuleTrigger } from './rule-engine';
 import { startOfDateField } from './rule-prefill';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,8 +16,8 @@ const wasConfirmed = (h: Handoff) => h.state === 'confirmed' || h.firstConfirmed
 
 /**
  * The `date.reached` triggers due now: for each enabled date rule, the confirmed handoffs of its
- * template whose date field's day has begun — and had not ended before the rule was saved (a new rule
- * does not fire on every launch date of the past).
+ * template whose date field's day has begun — and had not ended before the rule was saved or turned on (a
+ * new rule does not fire on every launch date of the past).
  */
 export function dueDateTriggers(rules: readonly Rule[] | undefined, handoffs: Iterable<Handoff>, now: number): RuleTrigger[] {
   const dated = (rules ?? []).filter((r) => r.enabled && r.trigger.kind === 'date.reached');
@@ -30,7 +30,7 @@ export function dueDateTriggers(rules: readonly Rule[] | undefined, handoffs: It
       if (rule.trigger.kind !== 'date.reached' || rule.trigger.templateId !== handoff.templateId) continue;
       const { fieldId } = rule.trigger;
       const start = startOfDateField(handoff.fields[fieldId]);
-      if (start === undefined || start > now || start + DAY_MS < Date.parse(rule.createdAt)) continue;
+      if (start === undefined || start > now || start + DAY_MS < ruleActiveSince(rule)) continue;
       if (seen.has(`${handoff.id}\u0000${fieldId}`)) continue;
       seen.add(`${handoff.id}\u0000${fieldId}`);
       triggers.push({ kind: 'date.reached', handoff, fieldId });

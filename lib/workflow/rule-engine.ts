@@ -107,11 +107,14 @@ function originOf(model: ReadModel, trigger: RuleTrigger): Origin {
   return { clientId: trigger.clientId, source, facts, subject: task.name, sources: asanaTask.success && asanaTask.data ? { asanaTask: asanaTask.data } : {} };
 }
 
-/** A rule saved after the handoff was confirmed does not reach back to it. */
+/** Since when the rule fires as it is: made, turned back on, or its trigger changed (older rules: made). */
+export const ruleActiveSince = (rule: Rule): number => Date.parse(rule.activeSince ?? rule.createdAt);
+
+/** A rule saved (or turned on, or retriggered) after the handoff was confirmed does not reach back to it. */
 function predates(rule: Rule, trigger: RuleTrigger): boolean {
   if (trigger.kind !== 'handoff.confirmed') return false;
   const confirmedAt = trigger.handoff.confirmedAt ?? trigger.handoff.firstConfirmedAt;
-  return confirmedAt !== undefined && Date.parse(rule.createdAt) > Date.parse(confirmedAt);
+  return confirmedAt !== undefined && ruleActiveSince(rule) > Date.parse(confirmedAt);
 }
 
 /** The one draft a rule starts for the trigger, or why it starts nothing. */

@@ -69,12 +69,13 @@ export function clientScope(rule: Pick<Rule, 'clientId'>, ctx: RuleWordsContext)
 }
 
 /**
- * The roles a rule names that nobody holds on some client in its scope, and those clients: allowed (a
- * team fills up later), but the rule starts nothing for them until someone holds the role.
+ * The sender and receiver roles a rule names that nobody holds on some client in its scope, and those
+ * clients: allowed (a team fills up later), but the rule starts nothing for them until someone holds
+ * the role. A watcher role nobody holds does not stop it (the draft just has one watcher fewer).
  */
 export function unfilledRoles(rule: Pick<Rule, 'clientId' | 'start'>, ctx: RuleWordsContext): { role: string; clients: string[] }[] {
   const clients = rule.clientId ? ctx.clients.filter((c) => c.id === rule.clientId) : ctx.clients;
-  const roleIds = [rule.start.sender, rule.start.receiver, ...rule.start.watchers].flatMap((p) => ('role' in p ? [p.role] : []));
+  const roleIds = [rule.start.sender, rule.start.receiver].flatMap((p) => ('role' in p ? [p.role] : []));
   return [...new Set(roleIds)].flatMap((roleId) => {
     const without = clients.filter((c) => !c.team?.[roleId]).map((c) => c.name);
     return without.length > 0 ? [{ role: roleName(ctx.roles, roleId), clients: without }] : [];

@@ -36,7 +36,10 @@ test('an admin adds a rule in Settings → Workflow, and the draft it starts wai
   await expect(options.getByRole('status').filter({ hasText: 'Loaded the demo agency' })).toBeVisible();
   await options.setViewportSize({ width: 360, height: 800 });
   const rules = options.getByRole('region', { name: 'Workflow' }).getByRole('region', { name: 'Rules' });
-  await expect(rules).toContainText('No rules yet');
+  // Every new agency (the demo too) starts with the two default rules.
+  await expect(rules.getByRole('listitem')).toHaveCount(2);
+  await expect(rules.getByRole('listitem').filter({ hasText: 'Launch → reporting after media buying is confirmed' })).toHaveCount(1);
+  await expect(rules.getByRole('listitem').filter({ hasText: 'Brief → creative when a task moves to Ready for creative' })).toHaveCount(1);
   await expect(options.getByRole('region', { name: 'Asana' })).toContainText('Asana needs the team hub');
 
   await rules.getByRole('button', { name: 'Add rule' }).click();
@@ -51,13 +54,14 @@ test('an admin adds a rule in Settings → Workflow, and the draft it starts wai
   await expectAccessible(options, '#workflow');
   await form.getByRole('button', { name: 'Save rule' }).click();
   await expect(form).toHaveCount(0);
+  await expect(rules.getByRole('listitem')).toHaveCount(3);
   const row = rules.getByRole('listitem').filter({ hasText: 'Creative brief when ready' });
   await expect(row).toContainText('When a task moves to “Ready for creative” → start Brief → creative from the client’s strategist to the client’s creative');
   await expect(row.getByRole('button', { name: 'Turn off' })).toBeVisible();
   await expectAccessible(options, '#workflow');
 
   // The rule engine's draft for me, from an Asana task: through a restore of this workspace's own log.
-  const [rule] = (await send<{ rules: Rule[] }>(options, { type: 'rules/list' })).rules;
+  const rule = (await send<{ rules: Rule[] }>(options, { type: 'rules/list' })).rules.find((r) => r.name === 'Creative brief when ready');
   const me = await send<Member>(options, { type: 'me/get' });
   const receiver = (await send<Member[]>(options, { type: 'members/list' })).find((m) => m.id !== me.id)!;
   const client = (await send<Client[]>(options, { type: 'clients/list' }))[0]!;

@@ -5,9 +5,13 @@ import { connectAsana, disconnectAsana, fetchAsanaStatus, type AsanaStatus } fro
 import { CommandError } from '../command-error';
 import type { Session } from '../workspace';
 import { NO_FIELDS, PAGES, defineCommand, returns } from './define';
+import { hubAnswer } from './hub-answer';
 
-/** Without a hub there is no Asana: the page says so and links to Settings → Team hub. */
-export type AsanaView = { hub: false } | { hub: true; status: AsanaStatus };
+/**
+ * Without a hub there is no Asana: the page says so and links to Settings → Team hub. The hub shows
+ * the connection to admins only: a member's view has no status (an admin connects Asana for the team).
+ */
+export type AsanaView = { hub: false } | { hub: true; status?: AsanaStatus };
 
 const NEEDS_HUB = 'Asana needs the team hub: connect this browser to your agency’s hub first (Settings → Team hub).';
 
@@ -17,12 +21,8 @@ function hubOf(session: Session, admin: boolean) {
   return session.hub;
 }
 
-function answer<T>(reply: HubReply<T>): T {
-  // A hub from before Asana answers its routes with a bare 404: say that, not "not a Baton hub".
-  if (!reply.ok && reply.status === 404 && reply.problem.code === 'not-a-hub') throw new CommandError('This team hub does not offer Asana yet: ask whoever runs it to update it.', 'unavailable');
-  if (!reply.ok) throw new CommandError(reply.problem.message, reply.problem.code);
-  return reply.data;
-}
+/** A hub from before Asana answers its routes with a bare 404: say that, not "not a Baton hub". */
+const answer = <T>(reply: HubReply<T>): T => hubAnswer(reply, 'Asana');
 
 export const asanaCommands = [
   defineCommand({
@@ -30,6 +30,8 @@ export const asanaCommands = [
     async handle(_request, { session }): Promise<AsanaView> {
       const s = await session();
       if (!s.hub) return { hub: false };
+      // The hub's GET /v1/integrations/asana is for admins: a member does not ask it.
+      if (s.me.role !== 'admin') return { hub: true };
       return { hub: true, status: answer(await fetchAsanaStatus(s.hub)) };
     },
   }),

@@ -10,7 +10,7 @@ import type { Rule } from '../../model/rule';
 const RULE_CHANGE: readonly Effect[] = [...CHANGE, 'refresh-session'];
 
 /** A rule as the form sends it: without its timestamps, and without an id when it is new. */
-const RuleInputSchema = RuleSchema.omit({ id: true, createdAt: true, updatedAt: true }).extend({ id: IdSchema.optional() });
+const RuleInputSchema = RuleSchema.omit({ id: true, createdAt: true, activeSince: true, updatedAt: true }).extend({ id: IdSchema.optional() });
 
 export const ruleCommands = [
   defineCommand({

@@ -3,14 +3,9 @@
 import { IdSchema } from '../../model/common';
 import { z } from '../../model/zod';
 import { getSlack, setSlack, type SlackSettings } from '../../sync/hub-slack';
-import type { HubReply } from '../../sync/hub-client';
 import { CommandError } from '../command-error';
 import { NO_FIELDS, PAGES, defineCommand, returns } from './define';
-
-function answer<T>(reply: HubReply<T>): T {
-  if (!reply.ok) throw new CommandError(reply.problem.message, reply.problem.code);
-  return reply.data;
-}
+import { hubAnswer } from './hub-answer';
 
 const UrlOrNull = z.string().max(2000).nullable();
 
@@ -19,7 +14,7 @@ export const slackCommands = [
     type: 'slack/get', schema: NO_FIELDS, from: PAGES, kind: 'read', effects: [], response: returns<SlackSettings | null>(),
     async handle(_request, { session }) {
       const { hub } = await session();
-      return hub ? answer(await getSlack(hub)) : null;
+      return hub ? hubAnswer(await getSlack(hub)) : null;
     },
   }),
   defineCommand({
@@ -27,7 +22,7 @@ export const slackCommands = [
     async handle(change, { session }) {
       const { hub } = await session();
       if (!hub) throw new CommandError('Connect to a team hub (Settings → Team hub) to post handoffs in Slack.', 'unavailable');
-      return answer(await setSlack(hub, change));
+      return hubAnswer(await setSlack(hub, change));
     },
   }),
 ] as const;

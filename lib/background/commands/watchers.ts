@@ -3,6 +3,7 @@ import { makeEvent } from '../../events/make-event';
 import { IdSchema } from '../../model/common';
 import type { Handoff } from '../../model/handoff';
 import { z } from '../../model/zod';
+import { NotifyPrefsSchema } from '../../storage/keys';
 import { append } from '../append';
 import { readNotifyPrefs, saveNotifyPrefs, watchingHandoffs, type NotifyPrefs } from '../watchers';
 import { CHANGE, NO_FIELDS, PAGES, defineCommand, returns } from './define';
@@ -20,7 +21,8 @@ function watchCommand<const T extends string>(type: T, eventType: 'handoff.watch
   });
 }
 
-const NotifyPrefsRequestSchema = z.object({ sent: z.boolean(), gaps: z.boolean(), confirmed: z.boolean(), overdue: z.boolean() });
+/** Settings → You sends every moment's choice. */
+const NotifyPrefsRequestSchema = NotifyPrefsSchema.required();
 
 export const watcherCommands = [
   watchCommand('handoff/watch', 'handoff.watched'),

@@ -48,6 +48,22 @@ describe('client teams in the background', () => {
     expect(view).toMatchObject({ roles, isAdmin: false });
   });
 
+  it('team/roles names the rules that name each role, and counts removed roles still held or named as taken', async () => {
+    const ana = await bg.ok<Member>({ type: 'member/add', name: 'Ana Lopes', email: 'ana@brightlane.agency' });
+    const client = await bg.ok<Client>({ type: 'clients/save', client: { name: 'Harbor & Pine', identifiers: '' } });
+    await bg.ok({ type: 'client/set-team', clientId: client.id, team: { sales: ana.id } });
+    await bg.ok({ type: 'workspace/set-roles', roles: [{ id: 'creative', name: 'Creative' }] });
+    const view = await bg.ok<TeamRolesView>({ type: 'team/roles' });
+    // The default rules name the strategist, creative, media buyer and analyst.
+    expect(view.ruledBy).toEqual({
+      media_buyer: ['Launch → reporting after media buying is confirmed'],
+      analyst: ['Launch → reporting after media buying is confirmed'],
+      strategist: ['Brief → creative when a task moves to Ready for creative'],
+      creative: ['Brief → creative when a task moves to Ready for creative'],
+    });
+    expect(view.taken).toEqual(['analyst', 'creative', 'media_buyer', 'sales', 'strategist']);
+  });
+
   it('a new handoff goes to the client’s holder of its receiving role unless a receiver was chosen', async () => {
     const ana = await bg.ok<Member>({ type: 'member/add', name: 'Ana Lopes', email: 'ana@brightlane.agency' });
     const tom = await bg.ok<Member>({ type: 'member/add', name: 'Tom Reyes', email: 'tom@brightlane.agency' });

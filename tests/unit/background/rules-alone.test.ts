@@ -9,6 +9,7 @@ import { makeEvent } from '../../../lib/events/make-event';
 import type { Client } from '../../../lib/model/client';
 import type { Handoff } from '../../../lib/model/handoff';
 import type { Member } from '../../../lib/model/member';
+import type { Rule } from '../../../lib/model/rule';
 import { DEFAULT_RULE_IDS, defaultRules } from '../../../lib/workflow/default-rules';
 import { ruleEventIds } from '../../../lib/workflow/rule-ids';
 import { completeFields } from '../events/builders';
@@ -107,6 +108,38 @@ describe('rules in a workspace working alone', () => {
     await scheduleReminders(bg.workspace);
     await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDERS_ALARM, scheduledTime: Date.now() });
     await vi.waitFor(async () => expect(await draftFor(bg, 'r-date', 'date:h-strategy:flight_start')).toMatchObject({ senderId: me.id, startedBy: { ruleId: 'r-date' } }));
+  });
+
+  it('turning a rule back on does not replay what was confirmed while it was off', async () => {
+    const bg = newTestBackground();
+    await strategyForMe(bg);
+    const session = await bg.workspace.session();
+    await bg.ok({ type: 'rule/toggle', id: CHAIN, enabled: false });
+    await bg.ok({ type: 'handoff/confirm', id: 'h-strategy' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const on = await bg.ok<Rule>({ type: 'rule/toggle', id: CHAIN, enabled: true });
+    expect(Date.parse(on.activeSince!)).toBeGreaterThan(Date.parse(on.createdAt));
+    expect(await runLocalRules(await bg.workspace.session())).toEqual([]);
+    await rulesAfterConfirm(session, 'h-strategy');
+    expect(await ruled(bg)).toHaveLength(0);
+  });
+
+  it('changing what a rule listens to does not replay the past; renaming it keeps when it began', async () => {
+    const bg = newTestBackground();
+    const { me, ana } = await strategyForMe(bg);
+    const session = await bg.workspace.session();
+    const rules = (await getMeta(session.db, 'workspace'))!.rules!;
+    const { id: _id, createdAt: _c, updatedAt: _u, start, ...rest } = rules.find((r) => r.id === DEFAULT_RULE_IDS.briefOnReady)!;
+    const brief = { ...rest, start: { ...start, sender: { memberId: me.id }, receiver: { memberId: ana.id } } };
+    // The brief rule listened to Asana; strategy → media buying was confirmed before it listens to that.
+    await appendEvent(session.db, makeEvent('rule.deleted', me.id, CHAIN, {}));
+    await bg.ok({ type: 'handoff/confirm', id: 'h-strategy' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const chained = await bg.ok<Rule>({ type: 'rule/save', rule: { ...brief, id: DEFAULT_RULE_IDS.briefOnReady, trigger: { kind: 'handoff.confirmed', templateId: 'strategy-to-media' } } });
+    expect(await runLocalRules(await bg.workspace.session())).toEqual([]);
+    expect(await ruled(bg)).toHaveLength(0);
+    const renamed = await bg.ok<Rule>({ type: 'rule/save', rule: { ...brief, id: chained.id, name: 'Renamed', trigger: chained.trigger } });
+    expect(renamed.activeSince).toBe(chained.activeSince);
   });
 
   it('leaves the rules to the hub when one is connected', async () => {

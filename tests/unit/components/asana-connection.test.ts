@@ -40,6 +40,7 @@ describe('Asana without a team hub (the real background)', () => {
 
 describe('Asana on a hub (the hub’s answers, as the design names them)', () => {
   let connected = false;
+  let memberView = false;
   const sent: { type: string; token?: string }[] = [];
   const status = () => ({
     hub: true,
@@ -54,6 +55,8 @@ describe('Asana on a hub (the hub’s answers, as the design names them)', () =>
       connected = true;
     }
     if (message.type === 'asana/disconnect') connected = false;
+    // As lib/background/commands/asana.ts answers a member: the hub, not its admin-only status.
+    if (memberView) return { ok: true, data: { hub: true } };
     return { ok: true, data: status() };
   });
 
@@ -69,19 +72,22 @@ describe('Asana on a hub (the hub’s answers, as the design names them)', () =>
     await act(async () => personClick(buttonNamed(view.host, 'Connect Asana')));
     await vi.waitFor(() => expect(view.host.textContent).toContain('Connected as Baton bot <b> (bot@brightlane.agency).'));
     expect(sent.filter((m) => m.type === 'asana/connect').map((m) => m.token)).toEqual(['wrong', TOKEN]);
-    expect(view.host.querySelector('b, script')).toBeNull();
-    expect(view.host.textContent).toContain('Northwind <script>x</script>: project 1200000000000042, no webhook: changes arrive by polling');
+    // Hostile names are shown as the text they are.
+    expect(view.host.querySelector('strong')?.textContent).toBe('Baton bot <b>');
+    expect(regionNamed('Asana').querySelector('ul[aria-label="Linked Asana projects"] li')?.textContent).toBe('Northwind <script>x</script>: project 1200000000000042, no webhook: changes arrive by polling');
     expect(view.host.textContent).toContain('every 60 seconds');
     expect(view.host.querySelector('input')).toBeNull();
     await act(async () => personClick(buttonNamed(view.host, 'Disconnect Asana')));
     await vi.waitFor(() => expect(view.host.textContent).toContain('Not connected to Asana.'));
   });
 
-  it('shows a member the state without the token field or Disconnect', async () => {
+  it('tells a member an admin connects Asana, with no error, token field or Disconnect (the background answers a member without the admin-only status)', async () => {
     connected = true;
+    memberView = true;
     await act(async () => view.root.render(createElement(AsanaConnection, { isAdmin: false })));
-    await vi.waitFor(() => expect(view.host.textContent).toContain('Connected as Baton bot'));
-    expect(view.host.textContent).toContain('Only an admin can connect or disconnect Asana.');
+    await vi.waitFor(() => expect(regionNamed('Asana').textContent).toContain('An admin connects Asana for the team.'));
+    expect(view.host.querySelector('[role="alert"]')).toBeNull();
+    expect(view.host.textContent).not.toContain('Connected as');
     expect(view.host.querySelectorAll('button, input')).toHaveLength(0);
   });
 });

@@ -97,7 +97,7 @@ describe('the client team in key facts', () => {
   });
 
   it('follows the workspace’s own roles', async () => {
-    await render(workspace({ teamRoles: { roles: [{ id: 'producer', name: 'Producer' }, { id: 'media_buyer', name: 'Paid social' }], held: {}, isAdmin: true } }));
+    await render(workspace({ teamRoles: { roles: [{ id: 'producer', name: 'Producer' }, { id: 'media_buyer', name: 'Paid social' }], held: {}, ruledBy: {}, taken: [], isAdmin: true } }));
     expect(rows()).toEqual(['Producer: Nobody yet', 'Paid social: Tom Receiver']);
   });
 });

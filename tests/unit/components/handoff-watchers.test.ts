@@ -80,8 +80,8 @@ describe('watchers in the handoff view', () => {
   it('shows a refusal, and hostile names as text', async () => {
     answers['handoff/get'] = { ...SENT, watcherIds: [HOSTILE.id] };
     await render(SAM);
-    expect(watchingLine()).toBe(`Watching: ${HOSTILE.name}`);
-    expect(view.host.querySelector('script')).toBeNull();
+    // The raw tag, the NUL and the half emoji are shown as the text they are.
+    expect(watchingLine()).toBe('Watching: <script>alert(1)</script>\u0000 \ud83d');
     refusals['handoff/watch'] = 'Unknown handoff.';
     await act(async () => button('Watch')!.click());
     await settle();

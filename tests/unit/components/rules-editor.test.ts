@@ -3,18 +3,25 @@
 // turn off and delete rules (events in the log); members read them. No JSX here: unit tests are .ts files.
 import 'fake-indexeddb/auto';
 import { act, createElement } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RulesEditor } from '../../../components/options/rules-editor';
 import type { RulesOverview } from '../../../lib/background/rules';
 import type { Client } from '../../../lib/model/client';
 import type { BatonEvent } from '../../../lib/model/event';
 import type { Member } from '../../../lib/model/member';
+import { DEFAULT_RULE_IDS } from '../../../lib/workflow/default-rules';
 import { demoteMe } from '../helpers/background';
 import { personClick } from '../helpers/dom';
 import { buttonNamed, buttonsNamed, labelled, regionNamed, typeText } from '../helpers/panel-dom';
 import { panelOnTestBackground } from '../helpers/panel-background';
 
 const panel = panelOnTestBackground();
+const DEFAULTS: readonly string[] = Object.values(DEFAULT_RULE_IDS);
+// Every new agency starts with the two default rules (lib/workflow/default-rules.ts): these tests start
+// from none, so the rows and events are the ones each test makes.
+beforeEach(async () => {
+  for (const id of DEFAULTS) await panel.bg.ok({ type: 'rule/delete', id });
+});
 
 const render = (isAdmin = true) => act(async () => panel.root.render(createElement(RulesEditor, { isAdmin })));
 const rules = () => regionNamed('Rules');
@@ -27,7 +34,7 @@ function choose(select: HTMLSelectElement, value: string) {
 /** A checkbox by its label's text (the box comes first in its label). */
 const box = (scope: ParentNode, text: string) => [...scope.querySelectorAll('label')].find((l) => l.textContent?.trim() === text)!.querySelector('input')!;
 const saved = async () => (await panel.bg.ok<RulesOverview>({ type: 'rules/list' })).rules;
-const ruleEvents = async () => (await (await panel.bg.workspace.session()).db.getAll('events')).filter((r: { event: BatonEvent }) => r.event.type.startsWith('rule.')).map((r: { event: BatonEvent }) => r.event);
+const ruleEvents = async () => (await (await panel.bg.workspace.session()).db.getAll('events')).filter((r: { event: BatonEvent }) => r.event.type.startsWith('rule.') && !DEFAULTS.includes(r.event.entity.id)).map((r: { event: BatonEvent }) => r.event);
 
 /** Opens "Add rule" and fills the brief → creative rule of the issue. */
 async function fillCreativeRule(name = 'Creative brief when ready') {
@@ -179,6 +186,8 @@ describe('the rules editor (admins)', () => {
     await act(async () => personClick(buttonNamed(rows()[0]!, 'Delete')));
     await act(async () => personClick(buttonNamed(rows()[0]!, 'Yes, delete')));
     await vi.waitFor(() => expect(rows()).toHaveLength(0));
+    // Its "Yes, delete" gone, the keyboard is on "Add rule", not lost at the page's top.
+    await vi.waitFor(() => expect(document.activeElement).toBe(buttonNamed(rules(), 'Add rule')));
     expect(await saved()).toEqual([]);
     expect((await ruleEvents()).map((e) => e.type)).toEqual(['rule.saved', 'rule.saved', 'rule.saved', 'rule.saved', 'rule.deleted']);
   });

@@ -87,6 +87,9 @@ describe('Slack channels in Settings', () => {
     expect(text).toContain('Handoff sent · <!channel> <script>x</script>');
     await act(async () => button('Remove the Slack channel of Northwind Outfitters')!.click());
     expect(asked).toContainEqual({ type: 'slack/set', clients: { northwind: null } });
+    // The row's Remove button gone, the keyboard is on the Slack part's heading.
+    expect(document.activeElement).toBe(document.getElementById(region().getAttribute('aria-labelledby')!));
+    expect(document.activeElement?.textContent).toBe('Slack');
   });
 
   it('shows the hub’s reason when it refuses a URL, and asks for one before saving nothing', async () => {

@@ -40,7 +40,7 @@ describe('choosing a person with the client’s team', () => {
   });
 
   it('follows the workspace’s own role names', async () => {
-    const ws: Workspace = { ...WORKSPACE, teamRoles: { roles: [{ id: 'creative', name: 'Art director' }], held: {}, isAdmin: false } };
+    const ws: Workspace = { ...WORKSPACE, teamRoles: { roles: [{ id: 'creative', name: 'Art director' }], held: {}, ruledBy: {}, taken: [], isAdmin: false } };
     await act(async () => view.root.render(createElement(WorkspaceContext.Provider, { value: ws }, createElement(HandoffForm, { handoff: handoffOf(briefToCreative), template: briefToCreative, onSent: () => {} }))));
     expect(options('Receiver')).toEqual(['Choose a teammate…', "Ana Lopes — client's art director", `${TOM.name} (${TOM.email})`, `${BEA.name} (${BEA.email})`]);
     expect(select('Receiver')!.value).toBe('');

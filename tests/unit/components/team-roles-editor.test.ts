@@ -9,8 +9,9 @@ import { DEFAULT_TEAM_ROLES, TeamRolesSchema } from '../../../lib/model/team';
 
 type Message = { type: string; roles?: { id: string; name: string }[] };
 const { view, sent } = recordingRootPerTest((message: Message) => {
-  if (message.type === 'team/roles') return { ok: true, data: { roles: DEFAULT_TEAM_ROLES, held: { media_buyer: 3, creative: 1 }, isAdmin: true } };
-  if (message.type === 'workspace/set-roles') return { ok: true, data: { roles: message.roles, held: {}, isAdmin: true } };
+  // As lib/background/teams.ts answers: "producer" was removed, but a client's team still holds it.
+  if (message.type === 'team/roles') return { ok: true, data: { roles: DEFAULT_TEAM_ROLES, held: { media_buyer: 3, creative: 1, producer: 1 }, ruledBy: { creative: ['Creative brief when ready'], strategist: ['Brief <b>', 'Chain'] }, taken: ['creative', 'media_buyer', 'producer', 'strategist'], isAdmin: true } };
+  if (message.type === 'workspace/set-roles') return { ok: true, data: { roles: message.roles, held: {}, ruledBy: {}, taken: [], isAdmin: true } };
   return { ok: false, problem: { code: 'bad-request', message: 'unexpected' } };
 });
 
@@ -56,8 +57,9 @@ describe('team roles in settings', () => {
     await click('Add role');
     await setValue(newRole(), '<img src=x onerror=alert(1)>');
     await click('Add role');
-    // Sales is held by nobody: removed at once.
+    // Sales is held by nobody: removed at once, and the keyboard goes on to "Add role".
     await click('Remove Sales');
+    expect(document.activeElement).toBe(button('Add role'));
     expect(names()).toEqual(['Account manager', 'Strategist', 'Media buyer', 'Creative', 'Data analyst', 'Media buyer', '<img src=x onerror=alert(1)>']);
     expect(view.host.querySelector('img')).toBeNull();
     await click('Save roles');
@@ -85,8 +87,31 @@ describe('team roles in settings', () => {
     expect(view.host.querySelector('[role="group"]')).toBeNull();
     await click('Remove Creative');
     expect(view.host.querySelector('[role="group"]')!.textContent).toContain('1 client has someone as Creative.');
+    expect(view.host.querySelector('[role="group"]')!.textContent).toContain('The rule “Creative brief when ready” names Creative: it starts nothing for that role until it is changed.');
     await click('Remove role');
     expect(names()).not.toContain('Creative');
+    expect(document.activeElement).toBe(button('Add role'));
+  });
+
+  it('asks before removing a role only rules name, naming them', async () => {
+    await render(true);
+    expect(region().textContent).toContain('Named by the rules “Brief <b>”, “Chain”.');
+    await click('Remove Strategist');
+    expect(view.host.querySelector('[role="group"]')!.textContent).toBe('The rules “Brief <b>”, “Chain” name Strategist: they start nothing for that role until they are changed. Remove the role anyway?Remove roleKeep it');
+  });
+
+  it('does not give a new role the id of a removed one a client’s team or a rule still names', async () => {
+    await render(true);
+    await click('Remove Creative');
+    await click('Remove role');
+    for (const name of ['Producer', 'Creative']) {
+      await setValue(newRole(), name);
+      await click('Add role');
+    }
+    await click('Save roles');
+    await settle();
+    const saved = sent.find((m) => m.type === 'workspace/set-roles')!;
+    expect(saved.roles!.slice(-2)).toEqual([{ id: 'producer_2', name: 'Producer' }, { id: 'creative_2', name: 'Creative' }]);
   });
 
   it('refuses an empty name, saying why, and sends nothing', async () => {
