@@ -51,9 +51,11 @@ export async function processInbox(ctx: ReactorContext, config: AsanaConfig, wor
     [workspaceId, BATCH],
   );
   if (rows.length === 0) return;
+  const superseded = supersededFieldEvents(rows);
+  for (const row of superseded) await settle(ctx.db, workspaceId, row.event_key, ctx.now(), 'superseded by a newer change of the field');
   const clients = new Map((await linkedProjects(ctx.store, workspaceId)).map((p) => [p.gid, p.clientId]));
   const tasks = new Map<string, Promise<AsanaTask | undefined>>();
-  for (const row of rows) {
+  for (const row of rows.filter((r) => !superseded.has(r))) {
     try {
       const outcome = await fireFor(ctx, config, conn, workspaceId, row, clients.get(row.project_gid), tasks);
       await settle(ctx.db, workspaceId, row.event_key, ctx.now(), outcome);
@@ -62,6 +64,28 @@ export async function processInbox(ctx: ReactorContext, config: AsanaConfig, wor
       await failedOnce(ctx, workspaceId, row, error);
     }
   }
+}
+
+/**
+ * The field changes waiting that a newer change of the same task's same field follows: the task is
+ * read as it is now, so each would fire with the newest value (and Asana's events do not carry the
+ * value to tell them apart). Only the newest of each (task, field) fires.
+ */
+function supersededFieldEvents(rows: readonly InboxRow[]): Set<InboxRow> {
+  const newest = new Map<string, { row: InboxRow; at: string }>();
+  const older = new Set<InboxRow>();
+  for (const row of rows) {
+    const c = candidateOf(row.event);
+    if (c?.kind !== 'field') continue;
+    const key = `${c.taskGid}:${c.fieldGid}`;
+    const seen = newest.get(key);
+    if (!seen) newest.set(key, { row, at: c.at });
+    else if (seen.at <= c.at) {
+      older.add(seen.row);
+      newest.set(key, { row, at: c.at });
+    } else older.add(row);
+  }
+  return older;
 }
 
 async function fireFor(

@@ -30,11 +30,12 @@ export interface ProjectRow {
   sync_token: string | null;
   next_poll_ms: string;
   last_event_ms: string | null;
+  poll_error: string | null;
 }
 
 export async function projectRows(db: Db, workspaceId: string): Promise<ProjectRow[]> {
   const { rows } = await db.query<ProjectRow>(
-    'select project_gid, hook_id, webhook_state, webhook_gid, webhook_retry_ms, sync_token, next_poll_ms, last_event_ms from asana_projects where workspace_id = $1 order by project_gid',
+    'select project_gid, hook_id, webhook_state, webhook_gid, webhook_retry_ms, sync_token, next_poll_ms, last_event_ms, poll_error from asana_projects where workspace_id = $1 order by project_gid',
     [workspaceId],
   );
   return rows;
@@ -51,7 +52,9 @@ export async function syncProjects(db: Db, conn: AsanaConnection, workspaceId: s
   }
   const rows = await projectRows(db, workspaceId);
   for (const row of rows.filter((r) => !linkedGids.has(r.project_gid))) {
-    if (row.webhook_gid) await conn.client.deleteWebhook(row.webhook_gid).catch(ignoreGone);
+    // A webhook Asana would not delete (403…) is left to Asana: its deliveries to a hook id the hub no
+    // longer knows are answered 410, and Asana then removes it. Only a 429 stops the pass.
+    if (row.webhook_gid) await conn.client.deleteWebhook(row.webhook_gid).catch(ignoreGone).catch((error: unknown) => rethrowRateLimit(error));
     await db.query('delete from asana_projects where workspace_id = $1 and project_gid = $2', [workspaceId, row.project_gid]);
   }
   return rows.filter((r) => linkedGids.has(r.project_gid));
@@ -63,6 +66,11 @@ const newHookId = () => randomBytes(18).toString('base64url');
 function ignoreGone(error: unknown): void {
   if (error instanceof AsanaApiError && (error.status === 404 || error.status === 410)) return;
   throw error;
+}
+
+/** A 429 is thrown (the caller stops its pass); any other failure concerns one project only. */
+function rethrowRateLimit(error: unknown): void {
+  if (error instanceof AsanaApiError && error.status === 429) throw error;
 }
 
 /**
@@ -98,20 +106,33 @@ export async function ensureWebhooks(ctx: ReactorContext, config: AsanaConfig, c
  * The fallback poll of the Events API, per project when its period has passed: the first call answers
  * 412 with a sync token (kept: events from then on are read); later calls read the events since. A
  * token Asana no longer knows (412 again) is replaced, and said in the log: changes between are only
- * seen if a webhook delivered them. Throws a 429 (the caller stops; the poll stays due).
+ * seen if a webhook delivered them. A project Asana refuses (an unknown gid, one the bot cannot see)
+ * gets the reason on its row (shown in the settings) and is tried again next period; the others are
+ * polled. Throws a 429 (the caller stops; the poll stays due).
  */
 export async function pollProjects(ctx: ReactorContext, config: AsanaConfig, conn: AsanaConnection, workspaceId: string, rows: readonly ProjectRow[]): Promise<void> {
   for (const row of rows.filter((r) => Number(r.next_poll_ms) <= ctx.now())) {
-    let sync = row.sync_token ?? undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const answer = await conn.client.events(row.project_gid, sync);
-      if (answer.reset && sync) ctx.log({ level: 'warn', msg: 'asana sync token expired; a new one was issued', workspaceId, project: row.project_gid });
-      if (!answer.reset) await recordEvents(ctx.db, workspaceId, row.project_gid, answer.events, 'poll', ctx.now());
-      sync = answer.sync;
-      await ctx.db.query('update asana_projects set sync_token = $3 where workspace_id = $1 and project_gid = $2', [workspaceId, row.project_gid, sync]);
-      if (answer.reset || !answer.hasMore) break;
+    let pollError: string | null = null;
+    try {
+      await pollProject(ctx, conn, workspaceId, row);
+    } catch (error) {
+      rethrowRateLimit(error);
+      pollError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      ctx.log({ level: 'warn', msg: 'asana project not polled', workspaceId, project: row.project_gid, error: pollError });
     }
     const now = ctx.now();
-    await ctx.db.query('update asana_projects set next_poll_ms = $3, last_poll_ms = $4 where workspace_id = $1 and project_gid = $2', [workspaceId, row.project_gid, now + config.pollMs, now]);
+    await ctx.db.query('update asana_projects set next_poll_ms = $3, last_poll_ms = $4, poll_error = $5 where workspace_id = $1 and project_gid = $2', [workspaceId, row.project_gid, now + config.pollMs, now, pollError]);
+  }
+}
+
+async function pollProject(ctx: ReactorContext, conn: AsanaConnection, workspaceId: string, row: ProjectRow): Promise<void> {
+  let sync = row.sync_token ?? undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await conn.client.events(row.project_gid, sync);
+    if (answer.reset && sync) ctx.log({ level: 'warn', msg: 'asana sync token expired; a new one was issued', workspaceId, project: row.project_gid });
+    if (!answer.reset) await recordEvents(ctx.db, workspaceId, row.project_gid, answer.events, 'poll', ctx.now());
+    sync = answer.sync;
+    await ctx.db.query('update asana_projects set sync_token = $3 where workspace_id = $1 and project_gid = $2', [workspaceId, row.project_gid, sync]);
+    if (answer.reset || !answer.hasMore) return;
   }
 }

@@ -70,7 +70,14 @@ async function status(hub: AsanaHub, workspaceId: string) {
   const projects = (await linkedProjects(hub.store, workspaceId)).map((p) => {
     const row = rows.get(p.gid);
     const webhook = row?.webhook_state === 'active' ? 'active' : row?.webhook_state === 'failed' ? 'failed' : 'none';
-    return { gid: p.gid, clientId: p.clientId, clientName: p.clientName, webhook, ...(row?.last_event_ms ? { lastEventAt: new Date(Number(row.last_event_ms)).toISOString() } : {}) };
+    return {
+      gid: p.gid,
+      clientId: p.clientId,
+      clientName: p.clientName,
+      webhook,
+      ...(row?.last_event_ms ? { lastEventAt: new Date(Number(row.last_event_ms)).toISOString() } : {}),
+      ...(row?.poll_error ? { poll: 'failed', pollError: row.poll_error } : {}),
+    };
   });
   return { connected: Boolean(conn), ...(conn ? { user: { name: conn.user.name, email: conn.user.email } } : {}), projects, pollSeconds: hub.config.pollMs / 1000 };
 }

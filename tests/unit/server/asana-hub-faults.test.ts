@@ -1,0 +1,47 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- hub responses are parsed JSON, checked by the tests */
+import { describe, expect, it } from 'vitest';
+import { asanaTeams, until } from './asana-harness';
+import { databases } from './hub-harness';
+
+// Asana through the hub when parts of it fail, against the local Asana: one bad linked project, a
+// custom field changed twice between two polls.
+
+const linkedTeam = asanaTeams();
+
+describe.each(databases())('Asana through the hub, faults, on $kind', { timeout: 60_000 }, ({ kind, url }) => {
+  it('keeps polling the other projects when one linked project is refused, and shows why in the status', async () => {
+    const t = await linkedTeam(kind, url, { webhooks: false, pollSeconds: 0.3 });
+    const linked = await t.jane.push(
+      t.jane.event('client.created', 'typo', { name: 'Typo Inc' }),
+      t.jane.event('client.identifier_linked', 'typo', { identifier: { kind: 'asana-project', value: '999' } }),
+    );
+    expect(linked.map((r: any) => r.status)).toEqual(['accepted', 'accepted']);
+    await t.hub.reactors.tick(); // the good project's sync token; the bad one refused
+    t.control.moveTask(t.task.gid, t.sections.ready.gid);
+    const movedAt = Date.now();
+    const trigger = await until(async () => {
+      await t.hub.reactors.tick();
+      return t.fired[0];
+    }, 'the move in the good project', 5000);
+    expect(Date.now() - movedAt).toBeLessThan(3000);
+    expect(trigger).toMatchObject({ kind: 'asana.section', clientId: 'northwind', sectionName: 'Ready for creative' });
+    const status = await t.jane.call('/v1/integrations/asana');
+    const bad = status.body.projects.find((p: any) => p.gid === '999');
+    expect(bad).toMatchObject({ clientId: 'typo', poll: 'failed', pollError: expect.stringContaining('400') });
+    expect(status.body.projects.find((p: any) => p.gid === t.project.gid).poll).toBeUndefined();
+  });
+
+  it('fires one trigger, with the newest value, for a field changed twice between two polls', async () => {
+    const t = await linkedTeam(kind, url, { webhooks: false, pollSeconds: 0.2 });
+    const field = t.control.createCustomField({ name: 'Status', type: 'enum', options: ['Ready', 'Done'], projects: [t.project.gid] });
+    await t.hub.reactors.tick(); // the sync token
+    t.control.setCustomField(t.task.gid, field.gid, 'Ready');
+    await new Promise((r) => setTimeout(r, 5)); // two events (same created_at would be one inbox row)
+    t.control.setCustomField(t.task.gid, field.gid, 'Done');
+    await new Promise((r) => setTimeout(r, 250));
+    await t.hub.reactors.tick();
+    expect(t.fired.map((f: any) => [f.kind, f.value])).toEqual([['asana.custom_field', 'Done']]);
+    const rows = await t.hub.store.db.query<any>('select outcome from asana_inbox order by received_ms, event_key');
+    expect(rows.rows.map((r: any) => r.outcome)).toContain('superseded by a newer change of the field');
+  });
+});
