@@ -113,15 +113,19 @@ export async function ensureWebhooks(ctx: ReactorContext, config: AsanaConfig, c
 export async function pollProjects(ctx: ReactorContext, config: AsanaConfig, conn: AsanaConnection, workspaceId: string, rows: readonly ProjectRow[]): Promise<void> {
   for (const row of rows.filter((r) => Number(r.next_poll_ms) <= ctx.now())) {
     let pollError: string | null = null;
+    let failure: unknown;
     try {
       await pollProject(ctx, conn, workspaceId, row);
     } catch (error) {
       rethrowRateLimit(error);
+      failure = error;
       pollError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
       ctx.log({ level: 'warn', msg: 'asana project not polled', workspaceId, project: row.project_gid, error: pollError });
     }
     const now = ctx.now();
     await ctx.db.query('update asana_projects set next_poll_ms = $3, last_poll_ms = $4, poll_error = $5 where workspace_id = $1 and project_gid = $2', [workspaceId, row.project_gid, now + config.pollMs, now, pollError]);
+    // Asana down or slow: the other projects wait for their next period rather than each waiting out a timeout.
+    if (pollError !== null && failure instanceof AsanaApiError && failure.transient) return;
   }
 }
 

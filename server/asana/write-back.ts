@@ -84,6 +84,8 @@ async function deliver(ctx: ReactorContext, config: AsanaConfig, workspaceId: st
       const until = await noteRateLimit(ctx.db, workspaceId, error, ctx.now());
       if (until !== undefined) return void (await ctx.db.query('update asana_outbox set next_ms = $3 where workspace_id = $1 and id = $2', [workspaceId, row.id, until]));
       await failed(ctx.db, ctx, workspaceId, row, error);
+      // Asana down or slow: the other rows wait for the next tick rather than each waiting out a timeout.
+      if (error instanceof AsanaApiError && error.transient) return;
     }
   }
 }

@@ -44,4 +44,43 @@ describe.each(databases())('Asana through the hub, faults, on $kind', { timeout:
     const rows = await t.hub.store.db.query<any>('select outcome from asana_inbox order by received_ms, event_key');
     expect(rows.rows.map((r: any) => r.outcome)).toContain('superseded by a newer change of the field');
   });
+
+  it('ends a pass at Asana’s first 503 (one call, not one per waiting event) and fires everything on the next tick', async () => {
+    const t = await linkedTeam(kind, url, { webhooks: false, pollSeconds: 0.2 });
+    const more = [1, 2].map((n) => t.control.createTask({ project: t.project.gid, section: t.sections.brief.gid, name: `Cut ${n}` }));
+    await t.hub.reactors.tick(); // the sync token
+    for (const task of [t.task, ...more]) t.control.moveTask(task.gid, t.sections.ready.gid);
+    await new Promise((r) => setTimeout(r, 250));
+    const before = t.control.requests().length;
+    t.control.unavailable({ requests: 1, path: /^\/tasks\// });
+    await t.hub.reactors.tick();
+    const reads = t.control.requests().slice(before).filter((r) => r.path.startsWith('/tasks/'));
+    expect(reads.map((r) => r.status)).toEqual([503]);
+    expect(t.fired).toEqual([]);
+    await t.hub.reactors.tick();
+    expect(t.fired).toHaveLength(3);
+  });
+
+  it('does not count passes when Asana is unavailable, and sets an event aside only once it is a day old, with why', async () => {
+    const t = await linkedTeam(kind, url, { webhooks: false, pollSeconds: 0.05 });
+    await t.hub.reactors.tick(); // the sync token
+    t.control.moveTask(t.task.gid, t.sections.ready.gid);
+    await new Promise((r) => setTimeout(r, 100));
+    t.control.unavailable({ requests: 25, path: /^\/tasks\// });
+    for (let i = 0; i < 25; i++) await t.hub.reactors.tick();
+    expect(t.fired).toEqual([]);
+    await t.hub.reactors.tick();
+    expect(t.fired).toHaveLength(1); // still waiting after 25 failed passes, fired once Asana answers
+
+    t.control.moveTask(t.task.gid, t.sections.done.gid);
+    await new Promise((r) => setTimeout(r, 100));
+    t.control.unavailable({ requests: 1000, path: /^\/tasks\// });
+    await t.hub.reactors.tick();
+    await t.hub.store.db.query('update asana_inbox set received_ms = received_ms - 25 * 3600 * 1000 where processed_ms is null');
+    await t.hub.reactors.tick();
+    const rows = await t.hub.store.db.query<any>("select outcome from asana_inbox where outcome like 'given up%'");
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0].outcome).toContain('503');
+    expect(t.fired).toHaveLength(1);
+  });
 });
