@@ -12,6 +12,8 @@ import type { LinkedProject } from './linked-projects';
 const MAX_PAGES = 10;
 /** A webhook Asana would not create is tried again after this long. */
 const WEBHOOK_RETRY_MS = 60 * 60 * 1000;
+/** A webhook still `pending` this long after its POST /webhooks began is taken as failed and created again. */
+const PENDING_MS = 2 * 60 * 1000;
 /**
  * Only what can fire a rule: a task added to a section (a section move) and changes of its completion
  * and custom fields (https://developers.asana.com/docs/webhooks-guide, "Filtering").
@@ -81,12 +83,14 @@ function rethrowRateLimit(error: unknown): void {
 export async function ensureWebhooks(ctx: ReactorContext, config: AsanaConfig, conn: AsanaConnection, workspaceId: string, rows: readonly ProjectRow[]): Promise<void> {
   if (!config.hookBase) return;
   const now = ctx.now();
-  for (const row of rows.filter((r) => r.webhook_state === 'none' || (r.webhook_state === 'failed' && Number(r.webhook_retry_ms) <= now))) {
+  // A `pending` row past its deadline was left by a hub that stopped during POST /webhooks: tried again.
+  const due = (r: ProjectRow) => r.webhook_state === 'none' || ((r.webhook_state === 'failed' || r.webhook_state === 'pending') && Number(r.webhook_retry_ms) <= now);
+  for (const row of rows.filter(due)) {
     const hookId = newHookId();
     // Taken only if still as read: another hub process on the database may be creating it right now.
     const taken = await ctx.db.query(
-      "update asana_projects set hook_id = $3, webhook_state = 'pending', webhook_secret = null where workspace_id = $1 and project_gid = $2 and hook_id = $4 and webhook_state = $5 returning hook_id",
-      [workspaceId, row.project_gid, hookId, row.hook_id, row.webhook_state],
+      "update asana_projects set hook_id = $3, webhook_state = 'pending', webhook_secret = null, webhook_retry_ms = $6 where workspace_id = $1 and project_gid = $2 and hook_id = $4 and webhook_state = $5 returning hook_id",
+      [workspaceId, row.project_gid, hookId, row.hook_id, row.webhook_state, now + PENDING_MS],
     );
     if (taken.rows.length === 0) continue;
     try {

@@ -82,13 +82,16 @@ async function status(hub: AsanaHub, workspaceId: string) {
   return { connected: Boolean(conn), ...(conn ? { user: { name: conn.user.name, email: conn.user.email } } : {}), projects, pollSeconds: hub.config.pollMs / 1000 };
 }
 
-/** Deletes the webhooks at Asana (what it can: the token may be revoked already), then the token and rows. */
+/** Deletes the webhooks at Asana (what it can: the token may be revoked already), then the token, rows and waiting work. */
 async function disconnect(hub: AsanaHub, workspaceId: string): Promise<void> {
   const conn = await connection(hub.db, hub.config, workspaceId);
   for (const row of await projectRows(hub.db, workspaceId)) {
     if (conn && row.webhook_gid) await conn.client.deleteWebhook(row.webhook_gid).catch((error: unknown) => hub.log({ level: 'warn', msg: 'asana webhook not deleted', workspaceId, error: String(error) }));
   }
   await hub.db.query('delete from asana_projects where workspace_id = $1', [workspaceId]);
+  // What was waiting goes too: connecting again weeks later must not fire stale rules or post old comments.
+  await hub.db.query('delete from asana_inbox where workspace_id = $1 and processed_ms is null', [workspaceId]);
+  await hub.db.query("delete from asana_outbox where workspace_id = $1 and state = 'pending'", [workspaceId]);
   await hub.db.query('delete from asana_settings where workspace_id = $1', [workspaceId]);
   hub.log({ level: 'info', msg: 'asana disconnected', workspaceId });
 }

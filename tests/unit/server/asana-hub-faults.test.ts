@@ -83,4 +83,35 @@ describe.each(databases())('Asana through the hub, faults, on $kind', { timeout:
     expect(rows.rows[0].outcome).toContain('503');
     expect(t.fired).toHaveLength(1);
   });
+
+  it('creates again a webhook left pending by a hub stopped during POST /webhooks, once it is two minutes old', async () => {
+    const t = await linkedTeam(kind, url, { webhooks: true });
+    await t.hub.reactors.tick();
+    expect(t.control.webhooks()).toHaveLength(1);
+    // As a crash during the open POST leaves it: pending, no webhook gid.
+    await t.hub.store.db.query("update asana_projects set webhook_state = 'pending', webhook_gid = null, webhook_retry_ms = $1", [Date.now() + 60_000]);
+    await t.hub.reactors.tick();
+    expect(t.control.webhooks()).toHaveLength(1); // still within its two minutes: maybe under way elsewhere
+    await t.hub.store.db.query('update asana_projects set webhook_retry_ms = $1', [Date.now() - 1000]);
+    await t.hub.reactors.tick();
+    expect(t.control.webhooks()).toHaveLength(2);
+    const status = await t.jane.call('/v1/integrations/asana');
+    expect(status.body.projects[0].webhook).toBe('active');
+  });
+
+  it('forgets the changes still waiting when Asana is disconnected: connecting again later fires nothing stale', async () => {
+    const t = await linkedTeam(kind, url, { webhooks: false, pollSeconds: 0.05 });
+    await t.hub.reactors.tick(); // the sync token
+    t.control.moveTask(t.task.gid, t.sections.ready.gid);
+    await new Promise((r) => setTimeout(r, 100));
+    t.control.unavailable({ requests: 1, path: /^\/tasks\// });
+    await t.hub.reactors.tick(); // recorded, not fired
+    expect(t.fired).toEqual([]);
+    expect((await t.jane.call('/v1/integrations/asana', { method: 'DELETE' })).status).toBe(200);
+    expect((await t.jane.call('/v1/integrations/asana', { method: 'PUT', body: JSON.stringify({ token: t.asana.token }) })).status).toBe(200);
+    await t.hub.reactors.tick();
+    await new Promise((r) => setTimeout(r, 100));
+    await t.hub.reactors.tick();
+    expect(t.fired).toEqual([]);
+  });
 });
