@@ -3,7 +3,7 @@ import type { ReactorContext } from '../reactors/reactor';
 import { AsanaApiError } from './asana-api-error';
 import type { AsanaEvent, AsanaTask } from './client';
 import type { AsanaConfig } from './config';
-import { type AsanaConnection, noteRateLimit, usableConnection } from './connection';
+import { type AsanaConnection, noteCallError, noteRateLimit, usableConnection } from './connection';
 import { linkedProjects } from './linked-projects';
 import { type Candidate, candidateOf, eventKey, triggerOf } from './triggers';
 
@@ -135,6 +135,7 @@ const settle = (db: Db, workspaceId: string, key: string, now: number, outcome: 
  */
 async function failedOnce(ctx: ReactorContext, workspaceId: string, row: InboxRow, error: unknown): Promise<'stop' | 'next'> {
   const reason = error instanceof Error ? error.message : String(error);
+  if (error instanceof AsanaApiError) await noteCallError(ctx.db, workspaceId, error);
   const stop = error instanceof AsanaApiError && (error.transient || error.status === 401);
   const refused = error instanceof AsanaApiError && !stop;
   if (refused || ctx.now() - Number(row.received_ms) >= GIVE_UP_MS) {

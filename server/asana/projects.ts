@@ -4,7 +4,7 @@ import type { ReactorContext } from '../reactors/reactor';
 import { AsanaApiError } from './asana-api-error';
 import type { WebhookFilter } from './client';
 import type { AsanaConfig } from './config';
-import { type AsanaConnection, noteRateLimit } from './connection';
+import { type AsanaConnection, noteCallError, noteRateLimit } from './connection';
 import { recordEvents } from './inbox';
 import type { LinkedProject } from './linked-projects';
 
@@ -126,6 +126,7 @@ export async function pollProjects(ctx: ReactorContext, config: AsanaConfig, con
       pollError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
       ctx.log({ level: 'warn', msg: 'asana project not polled', workspaceId, project: row.project_gid, error: pollError });
     }
+    await noteCallError(ctx.db, workspaceId, failure);
     const now = ctx.now();
     await ctx.db.query('update asana_projects set next_poll_ms = $3, last_poll_ms = $4, poll_error = $5 where workspace_id = $1 and project_gid = $2', [workspaceId, row.project_gid, now + config.pollMs, now, pollError]);
     // Asana down or slow: the other projects wait for their next period rather than each waiting out a timeout.

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import type { LoggedEvent, Reactor, ReactorContext } from '../reactors/reactor';
 import type { AsanaConfig } from './config';
-import { type AsanaConnection, noteRateLimit, usableConnection } from './connection';
+import { type AsanaConnection, noteCallError, noteRateLimit, usableConnection } from './connection';
 import { AsanaApiError } from './asana-api-error';
 import { linkedProjects } from './linked-projects';
 import { commentText } from './write-back-text';
@@ -118,6 +118,7 @@ async function perform(ctx: ReactorContext, conn: AsanaConnection, workspaceId: 
 /** Tried again with backoff while Asana may still take it (5xx, not reached); given up otherwise, or after a day. */
 async function failed(db: Db, ctx: ReactorContext, workspaceId: string, row: OutboxRow, error: unknown): Promise<void> {
   const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+  if (error instanceof AsanaApiError) await noteCallError(db, workspaceId, error);
   const transient = !(error instanceof AsanaApiError) || error.transient;
   const now = ctx.now();
   if (!transient || now - Number(row.created_ms) >= GIVE_UP_MS) {

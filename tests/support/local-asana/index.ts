@@ -129,6 +129,8 @@ function makeControl({ store, services, webhooks, limiter, outage, requests, wor
     rateLimit: ({ requests: n, retryAfterSeconds = 30 }: { requests: number; retryAfterSeconds?: number }): void => limiter.startStorm(n, retryAfterSeconds),
     /** The next `requests` API calls whose path (under /api/1.0) matches answer 503 Service Unavailable. */
     unavailable: ({ requests: n, path }: { requests: number; path?: RegExp }): void => outage.start(n, path),
+    /** The token stops working (revoked in Asana's developer console): every call with it answers 401. */
+    revokeToken: (token: string): void => void store.tokens.delete(token),
     expireSyncTokens: (): void => services.streams.expireAll(),
     requests: (): RequestRecord[] => [...requests],
   };

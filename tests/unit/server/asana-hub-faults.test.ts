@@ -114,4 +114,29 @@ describe.each(databases())('Asana through the hub, faults, on $kind', { timeout:
     await t.hub.reactors.tick();
     expect(t.fired).toEqual([]);
   });
+
+  it('says a saved token that cannot be read (the secret key changed) needs connecting again, and still disconnects', async () => {
+    const t = await linkedTeam(kind, url, { webhooks: false });
+    await t.hub.store.db.query("update asana_settings set token = 'v1:AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA.AAAA'");
+    const status = await t.jane.call('/v1/integrations/asana');
+    expect(status.status).toBe(200);
+    expect(status.body).toMatchObject({ connected: false, lastError: 'The saved Asana token cannot be read (the hub’s secret key changed): connect again' });
+    await t.hub.reactors.tick(); // nothing to call Asana with, and no failure either
+    const gone = await t.jane.call('/v1/integrations/asana', { method: 'DELETE' });
+    expect(gone.status).toBe(200);
+    expect(gone.body.connected).toBe(false);
+    expect(gone.body.lastError).toBeUndefined();
+  });
+
+  it('shows a revoked token in the status, not only in the hub log', async () => {
+    const t = await linkedTeam(kind, url, { webhooks: false, pollSeconds: 0.05 });
+    await t.hub.reactors.tick();
+    expect((await t.jane.call('/v1/integrations/asana')).body).toMatchObject({ connected: true, failedWriteBacks: [] });
+    expect((await t.jane.call('/v1/integrations/asana')).body.lastError).toBeUndefined();
+    t.control.revokeToken(t.asana.token);
+    await new Promise((r) => setTimeout(r, 100));
+    await t.hub.reactors.tick();
+    const status = await t.jane.call('/v1/integrations/asana');
+    expect(status.body).toMatchObject({ connected: true, lastError: 'Asana refused the token: connect again' });
+  });
 });

@@ -136,5 +136,9 @@ describe.each(databases())('Asana write-back on $kind', { timeout: 60_000 }, ({ 
     expect(rows.find((r: any) => r.action === 'move')).toMatchObject({ state: 'failed', last_error: expect.stringContaining('No section named “Nowhere”') });
     expect(rows.find((r: any) => r.action === 'assign')).toMatchObject({ state: 'failed', last_error: expect.stringContaining('tom@brightlane.agency') });
     expect(logged.filter((e) => e.msg === 'asana write-back given up')).toHaveLength(2);
+    // And in the settings, not only in the hub log.
+    const status = await t.jane.call('/v1/integrations/asana');
+    expect(status.body.failedWriteBacks.map((f: any) => f.action).sort()).toEqual(['assign', 'move']);
+    expect(status.body.failedWriteBacks.find((f: any) => f.action === 'move').reason).toContain('No section named “Nowhere”');
   });
 });
