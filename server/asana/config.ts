@@ -1,7 +1,7 @@
 import type { FiredRules } from '../reactors/fire-rules';
 import type { ReactorContext } from '../reactors/reactor';
 import { AsanaClient, DEFAULT_ASANA_BASE_URL } from './client';
-import { secretBox, type SecretBox } from './secrets';
+import { secretBox, type SecretBox } from '../secrets';
 import type { AsanaRuleTrigger } from './triggers';
 
 /** The rules engine (server/reactors/fire-rules.ts) on one Asana trigger: drafts started, rules skipped and why. */
