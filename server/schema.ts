@@ -173,6 +173,10 @@ const MIGRATIONS: string[] = [
      last_error text,
      primary key (workspace_id, id)
    );`,
+  // Asana failures shown in the settings, not only in the hub log: why a project's poll failed, and
+  // why the last call of the workspace failed (a revoked token…).
+  `alter table asana_projects add column poll_error text;
+   alter table asana_settings add column last_error text`,
 ];
 
 /** Whether every migration this hub knows has been applied to `db` (what /readyz reports). */

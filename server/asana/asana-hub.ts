@@ -75,12 +75,15 @@ export function createAsanaHub(deps: AsanaHubDeps): AsanaHub {
 async function eventsPass(ctx: ReactorContext, config: AsanaConfig, workspaceId: string): Promise<void> {
   const conn = await usableConnection(ctx.db, config, workspaceId, ctx.now());
   if (!conn) return;
+  let failed: unknown;
   try {
     const rows = await syncProjects(ctx.db, conn, workspaceId, await linkedProjects(ctx.store, workspaceId));
     await ensureWebhooks(ctx, config, conn, workspaceId, rows);
     await pollProjects(ctx, config, conn, workspaceId, rows);
   } catch (error) {
-    if ((await noteRateLimit(ctx.db, workspaceId, error, ctx.now())) === undefined) throw error;
+    if ((await noteRateLimit(ctx.db, workspaceId, error, ctx.now())) === undefined) failed = error;
   }
+  // The events already waiting (delivered, or polled from the other projects) are worked out whatever failed above.
   await processInbox(ctx, config, workspaceId);
+  if (failed !== undefined) throw failed;
 }

@@ -1,13 +1,13 @@
 import { AsanaApiError } from './asana-api-error';
+import { retryAfterSeconds } from '../retry-after';
 
 // Our own `fetch` client and types rather than the official `asana` npm client (v3): that client ships
 // no TypeScript types and does not handle 429s (it neither surfaces Retry-After nor lets the caller
 // reschedule), and the hub needs both — its reactors must never sleep through a Retry-After.
 
+export { retryAfterSeconds };
 export const DEFAULT_ASANA_BASE_URL = 'https://app.asana.com/api/1.0';
 const DEFAULT_TIMEOUT_MS = 15_000;
-/** When a 429 comes without a usable Retry-After (Asana always sends one; a proxy may not). */
-const FALLBACK_RETRY_AFTER_S = 60;
 const PAGE_LIMIT = 100;
 
 export interface AsanaUser {
@@ -144,11 +144,4 @@ function errorFrom(method: string, path: string, res: Response, body: unknown): 
   const reason = reasons.length > 0 ? reasons.join('; ') : res.statusText || 'no reason given';
   const retryAfter = res.status === 429 ? retryAfterSeconds(res.headers.get('retry-after')) : undefined;
   return new AsanaApiError(res.status, `Asana ${method} ${path} answered ${res.status}: ${reason}`, retryAfter, extra);
-}
-
-/** Retry-After in seconds (a number, or an HTTP date), at least one second. */
-export function retryAfterSeconds(header: string | null): number {
-  if (header === null) return FALLBACK_RETRY_AFTER_S;
-  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : Math.ceil((Date.parse(header) - Date.now()) / 1000);
-  return Number.isFinite(seconds) ? Math.max(1, seconds) : FALLBACK_RETRY_AFTER_S;
 }

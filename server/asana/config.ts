@@ -1,14 +1,11 @@
+import type { FiredRules } from '../reactors/fire-rules';
 import type { ReactorContext } from '../reactors/reactor';
 import { AsanaClient, DEFAULT_ASANA_BASE_URL } from './client';
-import { secretBox, type SecretBox } from './secrets';
+import { secretBox, type SecretBox } from '../secrets';
 import type { AsanaRuleTrigger } from './triggers';
 
-/** What the rules engine answers (server/reactors/fire-rules.ts): drafts started, rules skipped and why. */
-export interface FireResult {
-  started: string[];
-  skipped: { ruleId: string; reason: string }[];
-}
-export type FireRules = (ctx: ReactorContext, workspaceId: string, trigger: AsanaRuleTrigger) => Promise<FireResult>;
+/** The rules engine (server/reactors/fire-rules.ts) on one Asana trigger: drafts started, rules skipped and why. */
+export type FireRules = (ctx: ReactorContext, workspaceId: string, trigger: AsanaRuleTrigger) => Promise<FiredRules>;
 
 export interface AsanaHubOptions {
   /** Asana's API base; by default BATON_ASANA_BASE_URL, else https://app.asana.com/api/1.0 (tests: the local Asana). */

@@ -5,7 +5,7 @@ import type { Caller } from '../store';
 import { AsanaApiError } from './asana-api-error';
 import type { AsanaHub } from './asana-hub';
 import { clientFor } from './config';
-import { connection, saveConnection } from './connection';
+import { connection, saveConnection, unreadableConnection } from './connection';
 import { answerHook } from './hooks';
 import { linkedProjects } from './linked-projects';
 import { projectRows } from './projects';
@@ -70,18 +70,47 @@ async function status(hub: AsanaHub, workspaceId: string) {
   const projects = (await linkedProjects(hub.store, workspaceId)).map((p) => {
     const row = rows.get(p.gid);
     const webhook = row?.webhook_state === 'active' ? 'active' : row?.webhook_state === 'failed' ? 'failed' : 'none';
-    return { gid: p.gid, clientId: p.clientId, clientName: p.clientName, webhook, ...(row?.last_event_ms ? { lastEventAt: new Date(Number(row.last_event_ms)).toISOString() } : {}) };
+    return {
+      gid: p.gid,
+      clientId: p.clientId,
+      clientName: p.clientName,
+      webhook,
+      ...(row?.last_event_ms ? { lastEventAt: new Date(Number(row.last_event_ms)).toISOString() } : {}),
+      ...(row?.poll_error ? { poll: 'failed', pollError: row.poll_error } : {}),
+    };
   });
-  return { connected: Boolean(conn), ...(conn ? { user: { name: conn.user.name, email: conn.user.email } } : {}), projects, pollSeconds: hub.config.pollMs / 1000 };
+  const unreadable = conn ? undefined : await unreadableConnection(hub.db, hub.config, workspaceId);
+  return {
+    connected: Boolean(conn),
+    ...(conn ? { user: { name: conn.user.name, email: conn.user.email } } : {}),
+    projects,
+    pollSeconds: hub.config.pollMs / 1000,
+    ...(await failures(hub, workspaceId, unreadable)),
+  };
 }
 
-/** Deletes the webhooks at Asana (what it can: the token may be revoked already), then the token and rows. */
+/** Why Asana failed lately (the hub log has the rest): the last call's error, and the last write-backs given up. */
+async function failures(hub: AsanaHub, workspaceId: string, unreadable: string | undefined) {
+  const settings = await hub.db.query<{ last_error: string | null }>('select last_error from asana_settings where workspace_id = $1', [workspaceId]);
+  const lastError = unreadable ?? settings.rows[0]?.last_error ?? undefined;
+  const failed = await hub.db.query<{ handoff_id: string; action: string; last_error: string | null; created_ms: string }>(
+    "select handoff_id, action, last_error, created_ms from asana_outbox where workspace_id = $1 and state = 'failed' order by created_ms desc, id limit 5",
+    [workspaceId],
+  );
+  const failedWriteBacks = failed.rows.map((r) => ({ handoffId: r.handoff_id, action: r.action, reason: r.last_error ?? '', at: new Date(Number(r.created_ms)).toISOString() }));
+  return { ...(lastError ? { lastError } : {}), failedWriteBacks };
+}
+
+/** Deletes the webhooks at Asana (what it can: the token may be revoked already), then the token, rows and waiting work. */
 async function disconnect(hub: AsanaHub, workspaceId: string): Promise<void> {
   const conn = await connection(hub.db, hub.config, workspaceId);
   for (const row of await projectRows(hub.db, workspaceId)) {
     if (conn && row.webhook_gid) await conn.client.deleteWebhook(row.webhook_gid).catch((error: unknown) => hub.log({ level: 'warn', msg: 'asana webhook not deleted', workspaceId, error: String(error) }));
   }
   await hub.db.query('delete from asana_projects where workspace_id = $1', [workspaceId]);
+  // What was waiting goes too: connecting again weeks later must not fire stale rules or post old comments.
+  await hub.db.query('delete from asana_inbox where workspace_id = $1 and processed_ms is null', [workspaceId]);
+  await hub.db.query("delete from asana_outbox where workspace_id = $1 and state = 'pending'", [workspaceId]);
   await hub.db.query('delete from asana_settings where workspace_id = $1', [workspaceId]);
   hub.log({ level: 'info', msg: 'asana disconnected', workspaceId });
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import type { LoggedEvent, Reactor, ReactorContext } from '../reactors/reactor';
 import type { AsanaConfig } from './config';
-import { type AsanaConnection, noteRateLimit, usableConnection } from './connection';
+import { type AsanaConnection, noteCallError, noteRateLimit, usableConnection } from './connection';
 import { AsanaApiError } from './asana-api-error';
 import { linkedProjects } from './linked-projects';
 import { commentText } from './write-back-text';
@@ -46,7 +46,10 @@ async function record(ctx: ReactorContext, { workspaceId, event }: LoggedEvent):
     const receiverEmail = handoff.receiverId ? model.member(handoff.receiverId)?.email : undefined;
     if (event.type === 'handoff.confirmed' && writeBack.assignOnConfirm && receiverEmail) actions.push({ action: 'assign', email: receiverEmail });
     if (event.type === 'handoff.confirmed' && writeBack.moveToSectionOnConfirm) actions.push({ action: 'move', sectionName: writeBack.moveToSectionOnConfirm });
-    return { handoffId: handoff.id, taskGid: task.id, actions };
+    // A handoff a member started names any task: it is written back only if the task is in a project
+    // linked to the handoff's client (checked with Asana when delivering). A rule's draft came from one.
+    const scope = handoff.startedBy ? {} : { clientId: handoff.clientId };
+    return { handoffId: handoff.id, taskGid: task.id, actions, scope };
   });
   const now = ctx.now();
   for (const a of planned?.actions ?? []) {
@@ -54,7 +57,7 @@ async function record(ctx: ReactorContext, { workspaceId, event }: LoggedEvent):
     await ctx.db.query(
       `insert into asana_outbox (workspace_id, id, handoff_id, task_gid, action, payload, created_ms, next_ms) values ($1, $2, $3, $4, $5, $6, $7, $7)
        on conflict (workspace_id, id) do nothing`,
-      [workspaceId, `${event.id}:${action}`, planned!.handoffId, planned!.taskGid, action, JSON.stringify(payload), now],
+      [workspaceId, `${event.id}:${action}`, planned!.handoffId, planned!.taskGid, action, JSON.stringify({ ...payload, ...planned!.scope }), now],
     );
   }
 }
@@ -84,6 +87,8 @@ async function deliver(ctx: ReactorContext, config: AsanaConfig, workspaceId: st
       const until = await noteRateLimit(ctx.db, workspaceId, error, ctx.now());
       if (until !== undefined) return void (await ctx.db.query('update asana_outbox set next_ms = $3 where workspace_id = $1 and id = $2', [workspaceId, row.id, until]));
       await failed(ctx.db, ctx, workspaceId, row, error);
+      // Asana down or slow: the other rows wait for the next tick rather than each waiting out a timeout.
+      if (error instanceof AsanaApiError && error.transient) return;
     }
   }
 }
@@ -100,6 +105,7 @@ async function claim(ctx: ReactorContext, workspaceId: string, id: string): Prom
 
 async function perform(ctx: ReactorContext, conn: AsanaConnection, workspaceId: string, row: OutboxRow): Promise<void> {
   const { client } = conn;
+  if (row.payload.clientId !== undefined) await inClientProject(ctx, conn, workspaceId, row.task_gid, row.payload.clientId);
   if (row.action === 'comment') return void (await client.comment(row.task_gid, row.payload.text ?? ''));
   if (row.action === 'assign') return void (await client.assign(row.task_gid, (await client.user(row.payload.email ?? '')).gid));
   const wanted = (row.payload.sectionName ?? '').trim().toLowerCase();
@@ -113,9 +119,18 @@ async function perform(ctx: ReactorContext, conn: AsanaConnection, workspaceId: 
   throw new AsanaApiError(404, `No section named “${row.payload.sectionName}” in the task’s projects.`);
 }
 
+/** Refuses (for good) a task that is in none of the projects linked to the client. */
+async function inClientProject(ctx: ReactorContext, conn: AsanaConnection, workspaceId: string, taskGid: string, clientId: string): Promise<void> {
+  const task = await conn.client.task(taskGid);
+  const linked = new Set((await linkedProjects(ctx.store, workspaceId)).filter((p) => p.clientId === clientId).map((p) => p.gid));
+  if ((task.memberships ?? []).some((m) => m.project && linked.has(m.project.gid))) return;
+  throw new AsanaApiError(403, 'The task is in no Asana project linked to the handoff’s client: nothing is written to it.');
+}
+
 /** Tried again with backoff while Asana may still take it (5xx, not reached); given up otherwise, or after a day. */
 async function failed(db: Db, ctx: ReactorContext, workspaceId: string, row: OutboxRow, error: unknown): Promise<void> {
   const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+  if (error instanceof AsanaApiError) await noteCallError(db, workspaceId, error);
   const transient = !(error instanceof AsanaApiError) || error.transient;
   const now = ctx.now();
   if (!transient || now - Number(row.created_ms) >= GIVE_UP_MS) {

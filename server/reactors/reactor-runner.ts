@@ -76,20 +76,21 @@ export async function startReactors(options: RunnerOptions): Promise<ReactorRunn
   for (const reactor of reactors) {
     await db.query('insert into reactor_cursors (workspace_id, reactor, seq) select id, $1, last_seq from workspaces on conflict (workspace_id, reactor) do nothing', [reactor.name]);
   }
+  // A timed tick while the previous one still runs (an outside service slow to answer) is skipped: ticks never pile up.
+  let ticking: Promise<void> | undefined;
+  const tickUnlessRunning = () => {
+    if (ticking) return;
+    ticking = tick()
+      .catch(() => undefined)
+      .finally(() => (ticking = undefined));
+  };
   const unlisten = await db.listen(
     EVENTS_CHANNEL,
     (payload) => void drain(payload.split(':')[0] ?? ''),
-    () => void tick(),
+    tickUnlessRunning,
   );
-  let ticking: Promise<void> | null = null;
-  // A tick still running (a slow outside service) is not joined by another: ticks never pile up.
-  const startTick = () => {
-    ticking ??= tick()
-      .catch(() => undefined)
-      .finally(() => (ticking = null));
-  };
-  startTick();
-  const timer = setInterval(startTick, options.tickMs ?? DEFAULT_TICK_MS);
+  tickUnlessRunning();
+  const timer = setInterval(tickUnlessRunning, options.tickMs ?? DEFAULT_TICK_MS);
   timer.unref();
   return {
     drain,

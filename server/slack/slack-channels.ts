@@ -1,4 +1,5 @@
 import type { Queryable } from '../db';
+import { secretBox } from '../secrets';
 
 /** The key of the workspace's own channel among its channels (client channels are keyed by client id). */
 export const WORKSPACE_CHANNEL = '';
@@ -50,10 +51,28 @@ export interface SlackChannelRow {
   url: string;
 }
 
+/**
+ * A URL as stored: sealed with BATON_SECRET_KEY when it is set (a URL is the channel's password), else
+ * as it is. A row saved as it is (before the key was set) is read as it is; one that cannot be opened
+ * (the key changed) counts as not set.
+ */
+const sealUrl = (url: string, key = process.env.BATON_SECRET_KEY) => (key ? secretBox(key).seal(url) : url);
+function openUrl(stored: string, key = process.env.BATON_SECRET_KEY): string | undefined {
+  if (/^https?:/i.test(stored)) return stored;
+  try {
+    return secretBox(key).open(stored);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The workspace's channels: the workspace's own (clientId '') and each client's. */
 export async function readChannels(db: Queryable, workspaceId: string): Promise<SlackChannelRow[]> {
   const { rows } = await db.query<{ client_id: string; url: string }>('select client_id, url from slack_channels where workspace_id = $1 order by client_id', [workspaceId]);
-  return rows.map((r) => ({ clientId: r.client_id, url: r.url }));
+  return rows.flatMap((r) => {
+    const url = openUrl(r.url);
+    return url === undefined ? [] : [{ clientId: r.client_id, url }];
+  });
 }
 
 /** Sets (a URL) or removes (null) one channel. */
@@ -64,7 +83,7 @@ export async function writeChannel(db: Queryable, workspaceId: string, clientId:
   }
   await db.query(
     'insert into slack_channels (workspace_id, client_id, url) values ($1, $2, $3) on conflict (workspace_id, client_id) do update set url = excluded.url, updated_at = now()',
-    [workspaceId, clientId, url],
+    [workspaceId, clientId, sealUrl(url)],
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db';
+import { retryAfterSeconds } from '../retry-after';
 import { allowedWebhookHosts, checkWebhookUrl, readChannels } from './slack-channels';
 import { slackPayload } from './slack-message';
 
@@ -40,8 +41,7 @@ async function outcomeOf(response: Response, attempts: number): Promise<Outcome>
   const reason = `${response.status} ${(await response.text().catch(() => '')).slice(0, 200)}`.trim();
   if (response.ok) return { kind: 'sent' };
   if (response.status === 429) {
-    const seconds = Number(response.headers.get('Retry-After'));
-    const asked = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 3600) * 1000 : 0;
+    const asked = Math.min(retryAfterSeconds(response.headers.get('Retry-After'), 0), 3600) * 1000;
     return { kind: 'retry', afterMs: Math.max(asked, backoffMs(attempts)), reason };
   }
   if (response.status >= 500) return { kind: 'retry', afterMs: backoffMs(attempts), reason };

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { AsanaError } from './errors';
 import { EventStreams } from './events-api';
+import { Outage } from './outage';
 import { RateLimiter } from './rate-limit';
 import { Records } from './render';
 import { route, type RouteResult, type Services } from './routes';
@@ -46,17 +47,18 @@ export async function startLocalAsana(options: LocalAsanaOptions = {}): Promise<
   const webhooks = new Webhooks(store, { allowPrivateTargets: options.allowPrivateTargets ?? false, retryMs: options.deliveryRetryMs ?? [50, 100, 200] });
   const services: Services = { store, records: new Records(store), webhooks, streams: new EventStreams(store) };
   const limiter = new RateLimiter(options.requestsPerMinute);
+  const outage = new Outage();
   const requests: RequestRecord[] = [];
 
   const server: Server = createServer((req, res) => {
     // A client that hangs up mid-request must not become an unhandled rejection in the test run.
-    handle(req, res, services, limiter, base, requests).catch(() => res.destroy());
+    handle(req, res, services, limiter, outage, base, requests).catch(() => res.destroy());
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const base = `${origin}${API_PREFIX}`;
 
-  const control = makeControl({ store, services, webhooks, limiter, requests, workspace, bot: bot.user, human: human.user });
+  const control = makeControl({ store, services, webhooks, limiter, outage, requests, workspace, bot: bot.user, human: human.user });
   return {
     url: base,
     token: bot.token,
@@ -74,6 +76,7 @@ interface ControlDeps {
   services: Services;
   webhooks: Webhooks;
   limiter: RateLimiter;
+  outage: Outage;
   requests: RequestRecord[];
   workspace: WorkspaceRecord;
   bot: UserRecord;
@@ -81,7 +84,7 @@ interface ControlDeps {
 }
 
 /** The test-side controls: what a person does in Asana's UI, and what the network does to deliveries. */
-function makeControl({ store, services, webhooks, limiter, requests, workspace, bot, human }: ControlDeps) {
+function makeControl({ store, services, webhooks, limiter, outage, requests, workspace, bot, human }: ControlDeps) {
   return {
     workspace,
     /** The user the token belongs to. */
@@ -124,18 +127,23 @@ function makeControl({ store, services, webhooks, limiter, requests, workspace, 
     settled: (): Promise<void> => webhooks.settled(),
     /** The next `requests` API calls answer 429 with `Retry-After: retryAfterSeconds`. */
     rateLimit: ({ requests: n, retryAfterSeconds = 30 }: { requests: number; retryAfterSeconds?: number }): void => limiter.startStorm(n, retryAfterSeconds),
+    /** The next `requests` API calls whose path (under /api/1.0) matches answer 503 Service Unavailable. */
+    unavailable: ({ requests: n, path }: { requests: number; path?: RegExp }): void => outage.start(n, path),
+    /** The token stops working (revoked in Asana's developer console): every call with it answers 401. */
+    revokeToken: (token: string): void => void store.tokens.delete(token),
     expireSyncTokens: (): void => services.streams.expireAll(),
     requests: (): RequestRecord[] => [...requests],
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, s: Services, limiter: RateLimiter, base: string, log: RequestRecord[]): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, s: Services, limiter: RateLimiter, outage: Outage, base: string, log: RequestRecord[]): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://local');
   const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
   const method = req.method ?? 'GET';
   const raw = await readBody(req);
   let reply: RouteResult;
   try {
+    outage.check(path);
     reply = await answer(method, path, url.searchParams, raw, req.headers, s, limiter, base, url.pathname.startsWith(API_PREFIX));
   } catch (error) {
     const e = error instanceof AsanaError ? error : serverError(error);

@@ -2,7 +2,7 @@
 import { createServer } from 'node:net';
 import { afterEach } from 'vitest';
 import type { AsanaRuleTrigger } from '../../../server/asana/triggers';
-import type { FireResult } from '../../../server/asana/config';
+import type { FiredRules } from '../../../server/reactors/fire-rules';
 import { startLocalAsana, type LocalAsana } from '../../support/local-asana';
 import { teamsClosedAfterEach } from './hub-harness';
 
@@ -47,7 +47,7 @@ export function asanaTeams() {
     const done = control.createSection(project.gid, 'Done');
     const task = control.createTask({ project: project.gid, section: brief.gid, name: 'Spring launch video', notes: 'Three cuts.', dueOn: '2026-12-20' });
     const fired: AsanaRuleTrigger[] = [];
-    const fireRules = async (_ctx: unknown, _workspaceId: string, trigger: AsanaRuleTrigger): Promise<FireResult> => {
+    const fireRules = async (_ctx: unknown, _workspaceId: string, trigger: AsanaRuleTrigger): Promise<FiredRules> => {
       fired.push(trigger);
       return { started: [], skipped: [] };
     };

@@ -136,5 +136,32 @@ describe.each(databases())('Asana write-back on $kind', { timeout: 60_000 }, ({ 
     expect(rows.find((r: any) => r.action === 'move')).toMatchObject({ state: 'failed', last_error: expect.stringContaining('No section named “Nowhere”') });
     expect(rows.find((r: any) => r.action === 'assign')).toMatchObject({ state: 'failed', last_error: expect.stringContaining('tom@brightlane.agency') });
     expect(logged.filter((e) => e.msg === 'asana write-back given up')).toHaveLength(2);
+    // And in the settings, not only in the hub log.
+    const status = await t.jane.call('/v1/integrations/asana');
+    expect(status.body.failedWriteBacks.map((f: any) => f.action).sort()).toEqual(['assign', 'move']);
+    expect(status.body.failedWriteBacks.find((f: any) => f.action === 'move').reason).toContain('No section named “Nowhere”');
+  });
+
+  it('writes back on a handoff a member started only when its task is in a project linked to the client', async () => {
+    const t = await linkedTeam(kind, url, { webhooks: false });
+    const elsewhere = t.control.createProject('Someone else’s project');
+    const foreign = t.control.createTask({ project: elsewhere.gid, name: 'Not Northwind’s' });
+    const started = (id: string, task: { gid: string; name: string }) =>
+      makeEvent('handoff.created', t.jane.id, id, {
+        clientId: 'northwind',
+        templateId: 'brief-to-creative',
+        templateVersion: 1,
+        receiverId: t.tom.id,
+        fields: COMPLETE_BRIEF,
+        sources: { asanaTask: { id: task.gid, name: task.name, url: `https://app.asana.com/0/0/${task.gid}` } },
+      });
+    const results = await t.jane.push(started('h-foreign', foreign), makeEvent('handoff.sent', t.jane.id, 'h-foreign', {}), started('h-own', t.task), makeEvent('handoff.sent', t.jane.id, 'h-own', {}));
+    expect(results.map((r: any) => r.reason ?? r.status)).toEqual(Array(4).fill('accepted'));
+    await t.hub.reactors.drain(t.workspaceId);
+    await t.hub.reactors.tick();
+    expect(t.control.stories(foreign.gid).filter((s: any) => s.resource_subtype === 'comment_added')).toEqual([]);
+    expect(botComments(t)).toHaveLength(1);
+    const status = await t.jane.call('/v1/integrations/asana');
+    expect(status.body.failedWriteBacks).toMatchObject([{ handoffId: 'h-foreign', action: 'comment', reason: expect.stringContaining('no Asana project linked') }]);
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReactorContext } from '../../../server/reactors/reactor';
 import { slackReactor } from '../../../server/slack/slack-reactor';
 import { COMPLETE_BRIEF } from '../helpers/handoffs';
@@ -175,6 +175,24 @@ describe.each(databases())('Slack through the hub on $kind', { timeout: 60_000 }
     // A refused request changed nothing; null removes a channel.
     expect((await put(jane, { clients: { northwind: null } })).body.clients).toEqual([]);
     expect((await jane.call('/v1/integrations/slack')).body.workspace.masked).toMatch(/…1234$/);
+  });
+
+  it('seals the URLs at rest when BATON_SECRET_KEY is set, and reads a row saved before as it is', async () => {
+    vi.stubEnv('BATON_SECRET_KEY', 'slack-test-secret-key');
+    try {
+      const { hub, jane } = await slackTeam(kind, url);
+      expect((await put(jane, { workspaceUrl: receiver.url(WORKSPACE_HOOK) })).status).toBe(200);
+      const stored = await hub.store.db.query<{ url: string }>('select url from slack_channels');
+      expect(stored.rows).toHaveLength(1);
+      expect(stored.rows[0]!.url).not.toContain(WORKSPACE_HOOK);
+      expect(stored.rows[0]!.url).not.toContain('127.0.0.1');
+      expect((await jane.call('/v1/integrations/slack')).body.workspace.masked).toMatch(/…1234$/);
+      // A row saved before the key was set is read as it is.
+      await hub.store.db.query('update slack_channels set url = $1', [receiver.url(WORKSPACE_HOOK)]);
+      expect((await jane.call('/v1/integrations/slack')).body.workspace.masked).toMatch(/…1234$/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

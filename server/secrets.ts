@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 /**
- * Secrets at rest (the bot's Asana token, webhook secrets): AES-256-GCM under a key derived from
+ * Secrets at rest (the bot's Asana token, Asana webhook secrets, Slack webhook URLs): AES-256-GCM under a key derived from
  * BATON_SECRET_KEY, so a copy of the database alone does not hand out the token. Without a key they
  * are kept as they are (the hub warns when a token is stored): a hub on one machine is no worse than its disk.
  */
