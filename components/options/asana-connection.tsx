@@ -61,9 +61,16 @@ export function AsanaConnection({ isAdmin }: { isAdmin: boolean }) {
 }
 
 function AsanaState({ status }: { status: AsanaStatus }) {
-  if (!status.connected) return <p className="text-sm text-slate-700 dark:text-slate-300">Not connected to Asana.</p>;
+  const problem = status.lastError ? (
+    <p role="alert" className="break-words text-sm text-red-700 dark:text-red-300">
+      {status.lastError}
+    </p>
+  ) : null;
+  if (!status.connected) return problem ?? <p className="text-sm text-slate-700 dark:text-slate-300">Not connected to Asana.</p>;
+  const failed = status.failedWriteBacks ?? [];
   return (
     <div className="flex min-w-0 flex-col gap-2 text-sm text-slate-700 dark:text-slate-300">
+      {problem}
       <p className="break-words">
         Connected as <strong>{status.user?.name ?? 'an Asana user'}</strong>
         {status.user?.email ? ` (${status.user.email})` : ''}.
@@ -76,11 +83,21 @@ function AsanaState({ status }: { status: AsanaStatus }) {
             <li key={p.gid} className="break-words">
               {p.clientName}: project {p.gid}, {WEBHOOK_WORDS[p.webhook]}
               {p.lastEventAt ? `, last change ${new Date(p.lastEventAt).toLocaleString()}` : ''}
+              {p.pollError ? `; its changes cannot be read: ${p.pollError}` : ''}
             </li>
           ))}
         </ul>
       )}
       <p className={helpClass}>The hub reads each project’s changes every {status.pollSeconds} seconds too, so a lost delivery still arrives.</p>
+      {failed.length > 0 ? (
+        <ul aria-label="Write-backs Asana refused" className="flex flex-col gap-1">
+          {failed.map((f) => (
+            <li key={`${f.handoffId}-${f.action}-${f.at}`} className="break-words">
+              {new Date(f.at).toLocaleString()}: {f.action} for handoff {f.handoffId} was given up: {f.reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

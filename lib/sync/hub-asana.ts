@@ -8,9 +8,13 @@ export interface AsanaStatus {
   /** The bot user the token belongs to. */
   user?: { name: string; email?: string };
   /** Asana projects linked to clients (a client's `asana-project` identifier) and their webhooks. */
-  projects: { gid: string; clientId: string; clientName: string; webhook: 'active' | 'none' | 'failed'; lastEventAt?: string }[];
+  projects: { gid: string; clientId: string; clientName: string; webhook: 'active' | 'none' | 'failed'; lastEventAt?: string; poll?: 'failed'; pollError?: string }[];
   /** How often the hub reads each project's Events API (the fallback for lost deliveries). */
   pollSeconds: number;
+  /** What Asana last refused for the whole connection (a revoked token), until a call works again. */
+  lastError?: string;
+  /** The last write-backs given up, with Asana's reason. */
+  failedWriteBacks?: { handoffId: string; action: string; reason: string; at: string }[];
 }
 
 const ROUTE = 'v1/integrations/asana';
