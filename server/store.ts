@@ -87,6 +87,8 @@ interface StoredId {
 interface Batch {
   workspaceId: string;
   actorId: string;
+  /** The push is the hub's own (a reactor's `appendAs`), not a member's: only it may carry a rule's draft. */
+  hubMade: boolean;
   seq: number;
   stored: Map<string, StoredId>;
   /** Addresses of the workspace's pending invites, when the batch changes a member (else empty). */
@@ -97,7 +99,15 @@ interface Batch {
 interface PendingPush {
   actorId: string;
   events: unknown[];
+  hubMade: boolean;
 }
+
+/** How the hub appends: `hubMade` for the events the hub itself makes (a rule's draft), never for a member's push. */
+export interface PushOptions {
+  hubMade?: boolean;
+}
+
+const RULE_DRAFT_BY_MEMBER = 'Only a workflow rule starts a draft marked as started by a rule.';
 
 /** What a group's write answers one push: its results, or the error that failed it alone. */
 type GroupWrite = PushResult[] | { failed: unknown };
@@ -345,8 +355,8 @@ export class HubStore {
    * rejected with the reason. Answered once committed; batches pushed meanwhile by others may share the
    * transaction (group commit), each judged in turn exactly as if it had come alone.
    */
-  async push(caller: Caller, events: unknown[]): Promise<PushResult[]> {
-    const written = await this.pushGroups.submit(caller.workspaceId, { actorId: caller.memberId, events });
+  async push(caller: Caller, events: unknown[], options: PushOptions = {}): Promise<PushResult[]> {
+    const written = await this.pushGroups.submit(caller.workspaceId, { actorId: caller.memberId, events, hubMade: options.hubMade === true });
     if ('failed' in written) throw written.failed;
     return written;
   }
@@ -441,7 +451,7 @@ export class HubStore {
   }
 
   private async appendInTx(tx: Queryable, workspaceId: string, actorId: string, raw: unknown[]): Promise<PushResult[]> {
-    return (await this.appendGroupInTx(tx, workspaceId, () => [{ actorId, events: raw }]))[0]!;
+    return (await this.appendGroupInTx(tx, workspaceId, () => [{ actorId, events: raw, hubMade: true }]))[0]!;
   }
 
   /**
@@ -456,7 +466,7 @@ export class HubStore {
     if (!locked.rows[0]) throw new Error('Unknown workspace.');
     // Taken once the lock is held: pushes that came while this one waited for it are in the group too.
     const pushes = take();
-    const batch: Batch = { workspaceId, actorId: '', seq: Number(locked.rows[0].last_seq), stored: new Map(), invited: new Set() };
+    const batch: Batch = { workspaceId, actorId: '', hubMade: false, seq: Number(locked.rows[0].last_seq), stored: new Map(), invited: new Set() };
     const ids = pushes.map((push) => eventIds(push.events));
     // One look-up for the whole group: which of these ids does the hub have already, and where.
     // An id the database could not even compare (NUL, half a pair) is left out: its event is refused anyway.
@@ -472,6 +482,7 @@ export class HubStore {
     const model = await this.model(tx, workspaceId);
     const judged = pushes.map((push, index) => {
       batch.actorId = push.actorId;
+      batch.hubMade = push.hubMade;
       return this.judge(model, batch, push.events, ids[index]!);
     });
     let results = judged.map((j) => j.results);
@@ -498,6 +509,7 @@ export class HubStore {
   /** One push of a group the database refused: its events in one insert, else one by one. */
   private async appendPushAlone(tx: Queryable, batch: Batch, push: PendingPush, ids: string[]): Promise<PushResult[]> {
     batch.actorId = push.actorId;
+    batch.hubMade = push.hubMade;
     const firstSeq = batch.seq;
     const storedBefore = new Map(batch.stored);
     const judged = this.judge(await this.model(tx, batch.workspaceId), batch, push.events, ids);
@@ -559,6 +571,8 @@ export class HubStore {
       if (!parsed.ok) return results.push({ id, status: 'rejected', reason: `Invalid event: ${parsed.problem.message}` });
       const event = parsed.data;
       if (event.actor !== batch.actorId) return results.push({ id, status: 'rejected', reason: 'You can only act as yourself.' });
+      // A member who pushed a rule's draft (its ids known in advance) would pre-empt the real one.
+      if (!batch.hubMade && event.type === 'handoff.created' && event.payload.startedBy) return results.push({ id, status: 'rejected', reason: RULE_DRAFT_BY_MEMBER });
       const known = batch.stored.get(event.id);
       if (known) {
         return results.push(known.workspace_id === batch.workspaceId ? { id, status: 'duplicate', seq: Number(known.seq) } : { id, status: 'rejected', reason: ID_TAKEN });

@@ -9,6 +9,7 @@ import type { ReactorContext } from '../../../server/reactors/reactor';
 import { rulesReactor } from '../../../server/reactors/rules-reactor';
 import { openPglite } from '../../../server/db';
 import { startHub, type Hub } from '../../../server/server';
+import { makeEvent } from '../../../lib/events/make-event';
 import { defaultRules, DEFAULT_RULE_IDS } from '../../../lib/workflow/default-rules';
 import { ruleEventIds } from '../../../lib/workflow/rule-ids';
 import { completeFields } from '../events/builders';
@@ -78,6 +79,27 @@ describe.each(databases())('the rules reactor on $kind', { timeout: 60_000 }, ({
     await hub.reactors.drain(workspaceId);
     expect(await ruled(mo)).toHaveLength(1);
     expect(log).toContainEqual(expect.objectContaining({ msg: 'rule started nothing', ruleId: CHAIN, reason: 'Brightwater has no analyst on its team: nobody to receive it' }));
+  });
+
+  it('refuses a member’s push of a rule’s draft, so a forged one cannot pre-empt the draft the rule starts', async () => {
+    const { hub, workspaceId, jane, tom } = await team(kind, url, { reactorTickMs: 60_000 });
+    const { mo, ana } = await agency(hub, workspaceId, jane, tom);
+    await tom.push(
+      tom.event('handoff.created', 'h1', { clientId: 'c1', templateId: 'strategy-to-media', templateVersion: 1, title: 'Strategy → media buying: Spring launch', receiverId: mo.id, fields: completeFields('strategy-to-media', { flight_start: '2026-03-12' }) }),
+      tom.event('handoff.sent', 'h1', {}),
+    );
+    // Tom knows the ids the rule will give the draft once Mo confirms h1, and pushes his own first.
+    const forged = makeEvent('handoff.created', tom.id, ruledIds('h1').handoffId, {
+      clientId: 'c1', templateId: 'launch-to-reporting', templateVersion: 1, title: 'Launch → reporting: forged', receiverId: ana.id,
+      startedBy: { ruleId: CHAIN, ruleName: 'Launch → reporting after media buying is confirmed', trigger: { kind: 'handoff.confirmed', key: 'handoff:h1:confirmed', label: 'forged' } },
+    }, { id: ruledIds('h1').eventId });
+    expect(await tom.push(forged)).toEqual([{ id: forged.id, status: 'rejected', reason: 'Only a workflow rule starts a draft marked as started by a rule.' }]);
+
+    expect((await mo.push(mo.event('handoff.confirmed', 'h1', {})))[0].status).toBe('accepted');
+    await hub.reactors.drain(workspaceId);
+    const drafts = await ruled(mo);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ id: ruledIds('h1').eventId, actor: mo.id, payload: { title: 'Launch → reporting: Spring launch', receiverId: ana.id, startedBy: { ruleId: CHAIN } } });
   });
 
   it('fireRules starts brief → creative for the strategist on an Asana section move, once for the webhook and the poll alike', async () => {
