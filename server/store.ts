@@ -6,6 +6,7 @@ import { MetricFacts } from '../lib/metrics/facts';
 import { newId } from '../lib/model/common';
 import { parseEvent, type BatonEvent } from '../lib/model/event';
 import { hasStoreRefusedText } from '../lib/text/clean-text';
+import { defaultRuleEvents } from '../lib/workflow/default-rules';
 import { isActive, MemberSchema, type Member, type PendingInvite } from '../lib/model/member';
 import type { Db, Queryable } from './db';
 import { isDatabaseUnavailable } from './database-unavailable';
@@ -320,10 +321,16 @@ export class HubStore {
     const admin = admins.find((m) => joined.has(m.id)) ?? admins[0];
     if (!admin && invite.role !== 'admin') throw new InviteError('The workspace’s admin has to join first, with the admin invite.');
     const ws = (await tx.query<{ name: string }>('select name from workspaces where id = $1', [invite.workspace_id])).rows[0];
-    const event = admin
-      ? makeEvent('member.added', admin.id, member.id, { member })
-      : makeEvent('workspace.created', member.id, invite.workspace_id, { workspace: { id: invite.workspace_id, name: ws?.name ?? 'Workspace' }, admin: { ...member, role: 'admin' } });
-    const [result] = await this.appendInTx(tx, invite.workspace_id, event.actor, [event]);
+    // The founding admin's join creates the workspace and gives it the default workflow rules
+    // (lib/workflow/default-rules.ts), as a local workspace gets them, in this one transaction.
+    const events = admin
+      ? [makeEvent('member.added', admin.id, member.id, { member })]
+      : [
+          makeEvent('workspace.created', member.id, invite.workspace_id, { workspace: { id: invite.workspace_id, name: ws?.name ?? 'Workspace' }, admin: { ...member, role: 'admin' } }),
+          ...defaultRuleEvents(member.id, new Date()),
+        ];
+    const results = await this.appendInTx(tx, invite.workspace_id, events[0]!.actor, events);
+    const result = results.find((r) => r.status !== 'accepted') ?? results[0];
     // Another member took this address after the invite was made (before the hub refused that).
     if (result?.status !== 'accepted') throw new InviteError(`This invite cannot be used: ${result && 'reason' in result ? result.reason : 'the workspace refused it.'} Ask an admin for a new invite.`);
     await tx.query('insert into members (id, workspace_id, name, email, role) values ($1, $2, $3, $4, $5)', [member.id, invite.workspace_id, member.name, member.email, member.role]);
