@@ -360,7 +360,8 @@ export class HubStore {
   /**
    * Pushes a batch: each event accepted with its sequence number, a duplicate of one already stored, or
    * rejected with the reason. Answered once committed; batches pushed meanwhile by others may share the
-   * transaction (group commit), each judged in turn exactly as if it had come alone.
+   * transaction (group commit), each judged in turn exactly as if it had come alone. `hubMade` only
+   * for the events the hub itself makes (a reactor's `appendAs`): a member's push of a rule's draft is refused.
    */
   async push(caller: Caller, events: unknown[], options: PushOptions = {}): Promise<PushResult[]> {
     const written = await this.pushGroups.submit(caller.workspaceId, { actorId: caller.memberId, events, hubMade: options.hubMade === true });
