@@ -7,6 +7,7 @@ import { parseMetricsQuery } from '../lib/metrics/query';
 import { TimestampSchema } from '../lib/model/common';
 import { z } from '../lib/model/zod';
 import { failure, type Result, succeed } from '../lib/result';
+import { adminOnly } from './admin-only';
 import { type AddressLimiter, checkToken, clientAddress, type Throttle, throttleFromEnv, tooManyMessage } from './address-limiter';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
 import { frontPage } from './front-page';
@@ -15,7 +16,7 @@ import { InviteError } from './invite-error';
 import { joinPage } from './join-page';
 import { handoffLinkPage } from './handoff-link-page';
 import { routeSlack } from './slack/slack-routes';
-import { isActive, MEMBER_ROLES } from '../lib/model/member';
+import { MEMBER_ROLES } from '../lib/model/member';
 import { EmailSchema, shortText } from '../lib/model/common';
 import { inviteLink } from '../lib/sync/invite-link';
 import type { AsanaHub } from './asana/asana-hub';
@@ -315,11 +316,7 @@ const NewInviteSchema = z.object({ name: shortText(200).min(1), email: EmailSche
  * (its link and code, shown once), list the pending ones (never their codes), revoke one.
  */
 function routeAdmin(app: App, store: HubStore, publicUrl: string | undefined): void {
-  const admin: MiddlewareHandler<Env> = async (c, next) => {
-    const me = await store.member(c.get('caller'));
-    if (me?.role !== 'admin' || !isActive(me)) return c.json({ error: 'Only an admin can manage invites.' }, 403);
-    return next();
-  };
+  const admin = adminOnly(store, 'Only an admin can manage invites.');
   app.post('/v1/invites', admin, jsonBody, async (c) => {
     const body = NewInviteSchema.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: 'Send {"name": "…", "email": "…", "role": "admin" | "member"}.' }, 400);

@@ -6,6 +6,7 @@ import { MetricFacts } from '../lib/metrics/facts';
 import { newId } from '../lib/model/common';
 import { parseEvent, type BatonEvent } from '../lib/model/event';
 import { hasStoreRefusedText } from '../lib/text/clean-text';
+import { defaultRuleEvents } from '../lib/workflow/default-rules';
 import { isActive, MemberSchema, type Member, type PendingInvite } from '../lib/model/member';
 import type { Db, Queryable } from './db';
 import { isDatabaseUnavailable } from './database-unavailable';
@@ -87,6 +88,8 @@ interface StoredId {
 interface Batch {
   workspaceId: string;
   actorId: string;
+  /** The push is the hub's own (a reactor's `appendAs`), not a member's: only it may carry a rule's draft. */
+  hubMade: boolean;
   seq: number;
   stored: Map<string, StoredId>;
   /** Addresses of the workspace's pending invites, when the batch changes a member (else empty). */
@@ -97,7 +100,15 @@ interface Batch {
 interface PendingPush {
   actorId: string;
   events: unknown[];
+  hubMade: boolean;
 }
+
+/** How the hub appends: `hubMade` for the events the hub itself makes (a rule's draft), never for a member's push. */
+export interface PushOptions {
+  hubMade?: boolean;
+}
+
+const RULE_DRAFT_BY_MEMBER = 'Only a workflow rule starts a draft marked as started by a rule.';
 
 /** What a group's write answers one push: its results, or the error that failed it alone. */
 type GroupWrite = PushResult[] | { failed: unknown };
@@ -310,10 +321,16 @@ export class HubStore {
     const admin = admins.find((m) => joined.has(m.id)) ?? admins[0];
     if (!admin && invite.role !== 'admin') throw new InviteError('The workspace’s admin has to join first, with the admin invite.');
     const ws = (await tx.query<{ name: string }>('select name from workspaces where id = $1', [invite.workspace_id])).rows[0];
-    const event = admin
-      ? makeEvent('member.added', admin.id, member.id, { member })
-      : makeEvent('workspace.created', member.id, invite.workspace_id, { workspace: { id: invite.workspace_id, name: ws?.name ?? 'Workspace' }, admin: { ...member, role: 'admin' } });
-    const [result] = await this.appendInTx(tx, invite.workspace_id, event.actor, [event]);
+    // The founding admin's join creates the workspace and gives it the default workflow rules
+    // (lib/workflow/default-rules.ts), as a local workspace gets them, in this one transaction.
+    const events = admin
+      ? [makeEvent('member.added', admin.id, member.id, { member })]
+      : [
+          makeEvent('workspace.created', member.id, invite.workspace_id, { workspace: { id: invite.workspace_id, name: ws?.name ?? 'Workspace' }, admin: { ...member, role: 'admin' } }),
+          ...defaultRuleEvents(member.id, new Date()),
+        ];
+    const results = await this.appendInTx(tx, invite.workspace_id, events[0]!.actor, events);
+    const result = results.find((r) => r.status !== 'accepted') ?? results[0];
     // Another member took this address after the invite was made (before the hub refused that).
     if (result?.status !== 'accepted') throw new InviteError(`This invite cannot be used: ${result && 'reason' in result ? result.reason : 'the workspace refused it.'} Ask an admin for a new invite.`);
     await tx.query('insert into members (id, workspace_id, name, email, role) values ($1, $2, $3, $4, $5)', [member.id, invite.workspace_id, member.name, member.email, member.role]);
@@ -343,10 +360,11 @@ export class HubStore {
   /**
    * Pushes a batch: each event accepted with its sequence number, a duplicate of one already stored, or
    * rejected with the reason. Answered once committed; batches pushed meanwhile by others may share the
-   * transaction (group commit), each judged in turn exactly as if it had come alone.
+   * transaction (group commit), each judged in turn exactly as if it had come alone. `hubMade` only
+   * for the events the hub itself makes (a reactor's `appendAs`): a member's push of a rule's draft is refused.
    */
-  async push(caller: Caller, events: unknown[]): Promise<PushResult[]> {
-    const written = await this.pushGroups.submit(caller.workspaceId, { actorId: caller.memberId, events });
+  async push(caller: Caller, events: unknown[], options: PushOptions = {}): Promise<PushResult[]> {
+    const written = await this.pushGroups.submit(caller.workspaceId, { actorId: caller.memberId, events, hubMade: options.hubMade === true });
     if ('failed' in written) throw written.failed;
     return written;
   }
@@ -441,7 +459,7 @@ export class HubStore {
   }
 
   private async appendInTx(tx: Queryable, workspaceId: string, actorId: string, raw: unknown[]): Promise<PushResult[]> {
-    return (await this.appendGroupInTx(tx, workspaceId, () => [{ actorId, events: raw }]))[0]!;
+    return (await this.appendGroupInTx(tx, workspaceId, () => [{ actorId, events: raw, hubMade: true }]))[0]!;
   }
 
   /**
@@ -456,7 +474,7 @@ export class HubStore {
     if (!locked.rows[0]) throw new Error('Unknown workspace.');
     // Taken once the lock is held: pushes that came while this one waited for it are in the group too.
     const pushes = take();
-    const batch: Batch = { workspaceId, actorId: '', seq: Number(locked.rows[0].last_seq), stored: new Map(), invited: new Set() };
+    const batch: Batch = { workspaceId, actorId: '', hubMade: false, seq: Number(locked.rows[0].last_seq), stored: new Map(), invited: new Set() };
     const ids = pushes.map((push) => eventIds(push.events));
     // One look-up for the whole group: which of these ids does the hub have already, and where.
     // An id the database could not even compare (NUL, half a pair) is left out: its event is refused anyway.
@@ -472,6 +490,7 @@ export class HubStore {
     const model = await this.model(tx, workspaceId);
     const judged = pushes.map((push, index) => {
       batch.actorId = push.actorId;
+      batch.hubMade = push.hubMade;
       return this.judge(model, batch, push.events, ids[index]!);
     });
     let results = judged.map((j) => j.results);
@@ -498,6 +517,7 @@ export class HubStore {
   /** One push of a group the database refused: its events in one insert, else one by one. */
   private async appendPushAlone(tx: Queryable, batch: Batch, push: PendingPush, ids: string[]): Promise<PushResult[]> {
     batch.actorId = push.actorId;
+    batch.hubMade = push.hubMade;
     const firstSeq = batch.seq;
     const storedBefore = new Map(batch.stored);
     const judged = this.judge(await this.model(tx, batch.workspaceId), batch, push.events, ids);
@@ -559,6 +579,8 @@ export class HubStore {
       if (!parsed.ok) return results.push({ id, status: 'rejected', reason: `Invalid event: ${parsed.problem.message}` });
       const event = parsed.data;
       if (event.actor !== batch.actorId) return results.push({ id, status: 'rejected', reason: 'You can only act as yourself.' });
+      // A member who pushed a rule's draft (its ids known in advance) would pre-empt the real one.
+      if (!batch.hubMade && event.type === 'handoff.created' && event.payload.startedBy) return results.push({ id, status: 'rejected', reason: RULE_DRAFT_BY_MEMBER });
       const known = batch.stored.get(event.id);
       if (known) {
         return results.push(known.workspace_id === batch.workspaceId ? { id, status: 'duplicate', seq: Number(known.seq) } : { id, status: 'rejected', reason: ID_TAKEN });

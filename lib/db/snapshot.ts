@@ -7,6 +7,7 @@ import type { Member } from '../model/member';
 import type { Failure, Note } from '../model/note';
 import type { Template } from '../model/template';
 import { BUILT_IN_TEMPLATES, findTemplate } from '../templates';
+import { sourceHandoffIdOf } from '../workflow/rule-ids';
 import { getMeta } from './meta';
 import type { ALL_STORES, BatonDB, ClientRecord } from './schema';
 
@@ -37,9 +38,11 @@ export async function loadSnapshot(tx: WriteTx, event: BatonEvent): Promise<Read
     if (h) handoffs.set(id, h);
     return h;
   };
-  const p = event.payload as { clientId?: string; note?: Note; failure?: Failure; name?: string; rule?: { clientId?: string } };
+  const p = event.payload as { clientId?: string; note?: Note; failure?: Failure; name?: string; rule?: { clientId?: string }; startedBy?: { trigger: { key: string } } };
   const own = event.entity.kind === 'handoff' ? await loadHandoff(event.entity.id) : undefined;
   const related = await loadHandoff(p.note?.handoffId ?? p.failure?.handoffId);
+  // A rule's draft names the handoff its trigger came from (a chain's confirmed handoff): the reducer checks it is there.
+  if (p.startedBy) await loadHandoff(sourceHandoffIdOf(p.startedBy.trigger.key));
   const clientIds = new Set(
     [p.clientId, own?.clientId, related?.clientId, p.note?.clientId, p.failure?.clientId, p.rule?.clientId, event.entity.kind === 'client' ? event.entity.id : undefined].filter(
       (id): id is string => typeof id === 'string',

@@ -2,7 +2,7 @@ import type { BatonEvent, EventType } from '../model/event';
 import { isActive, type Member } from '../model/member';
 import { roleName, teamRoles } from '../model/team';
 import { failure } from '../result';
-import { ruleEventIds } from '../workflow/rule-ids';
+import { ruleEventIds, sourceHandoffIdOf } from '../workflow/rule-ids';
 import type { Decision } from './reducer';
 import type { ReadModel } from './read-model';
 import { entry } from './timeline-entry';
@@ -67,13 +67,24 @@ export function watchChanged(model: ReadModel, event: Of<'handoff.watched' | 'ha
 }
 
 /**
- * A draft a rule started: the rule exists, and the event's ids are the ones its source key gives, so
- * the same source event can start it only once (the log refuses an id twice).
+ * A draft a rule started: the rule exists, the draft is of the rule's template and for a client in
+ * its scope, a handoff named as the source is one of the workspace's, and the event's ids are the
+ * ones its source key gives, so the same source event can start it only once (the log refuses an id
+ * twice). On a hub only the hub itself appends one (server/store.ts refuses a member's push of it).
  */
 export function checkStartedBy(model: ReadModel, event: Of<'handoff.created'>): string | null {
   const startedBy = event.payload.startedBy;
   if (!startedBy) return null;
-  if (!model.workspace()?.rules?.some((r) => r.id === startedBy.ruleId)) return 'Unknown rule.';
+  const rule = model.workspace()?.rules?.find((r) => r.id === startedBy.ruleId);
+  if (!rule) return 'Unknown rule.';
+  if (event.payload.templateId !== rule.start.templateId) return 'A rule’s draft is of the template the rule starts.';
+  if (rule.clientId && rule.clientId !== event.payload.clientId) return 'A rule’s draft is for a client the rule covers.';
+  const sourceId = sourceHandoffIdOf(startedBy.trigger.key);
+  if (sourceId !== undefined) {
+    const source = model.handoff(sourceId);
+    if (!source) return 'A rule’s draft comes from a handoff of the workspace.';
+    if (source.clientId !== event.payload.clientId) return 'A rule’s draft is for the client of the handoff it comes from.';
+  }
   const ids = ruleEventIds(startedBy.ruleId, startedBy.trigger.key);
   return ids.eventId === event.id && ids.handoffId === event.entity.id ? null : 'A rule’s draft carries the ids its source event gives.';
 }

@@ -22,3 +22,14 @@ function fnv1a(text: string, seed: number): string {
   }
   return hash.toString(16).padStart(8, '0') + second.toString(16).padStart(8, '0');
 }
+
+/**
+ * The handoff a Baton trigger's key names as its source (`handoff:<id>:confirmed`, `date:<id>:<fieldId>`),
+ * or undefined for another kind of key (an Asana task's).
+ */
+export function sourceHandoffIdOf(key: string): string | undefined {
+  const confirmed = /^handoff:(.+):confirmed$/.exec(key);
+  if (confirmed) return confirmed[1];
+  const dated = /^date:(.+):[^:]+$/.exec(key);
+  return dated?.[1];
+}

@@ -1,5 +1,7 @@
 import type { Db } from '../db';
 import type { Reactor, ReactorContext } from '../reactors/reactor';
+import { hubAppendAs } from '../reactors/reactor-runner';
+import { serialQueue } from '../reactors/serial';
 import type { HubStore } from '../store';
 import { asanaConfig, type AsanaConfig, type AsanaHubOptions, type FireRules } from './config';
 import { noteRateLimit, usableConnection } from './connection';
@@ -43,14 +45,10 @@ export function createAsanaHub(deps: AsanaHubDeps): AsanaHub {
     publicUrl: deps.publicUrl,
     log: deps.log,
     now: Date.now,
-    appendAs: (workspaceId, memberId, events) => deps.store.push({ workspaceId, memberId }, events),
+    appendAs: hubAppendAs(deps.store),
   };
-  const passes = new Map<string, Promise<void>>();
-  const serial = (workspaceId: string, work: () => Promise<void>): Promise<void> => {
-    const run = (passes.get(workspaceId) ?? Promise.resolve()).then(work);
-    passes.set(workspaceId, run.catch(() => undefined));
-    return run;
-  };
+  const passes = serialQueue();
+  const serial = passes.run;
   const eventsReactor: Reactor = {
     name: 'asana-events',
     tick: (reactorCtx, workspaceId) => serial(workspaceId, () => eventsPass(reactorCtx, config, workspaceId)),
@@ -65,9 +63,7 @@ export function createAsanaHub(deps: AsanaHubDeps): AsanaHub {
       void serial(workspaceId, () => processInbox(ctx, config, workspaceId)).catch((error: unknown) =>
         deps.log({ level: 'error', msg: 'asana events not processed; retried on the next tick', workspaceId, error: error instanceof Error ? error.message : String(error) }),
       ),
-    stop: async () => {
-      await Promise.all([...passes.values()]);
-    },
+    stop: () => passes.idle(),
   };
 }
 

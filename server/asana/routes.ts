@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
-import { isActive } from '../../lib/model/member';
 import { z } from '../../lib/model/zod';
+import { adminOnly } from '../admin-only';
 import type { Caller } from '../store';
 import { AsanaApiError } from './asana-api-error';
 import type { AsanaHub } from './asana-hub';
@@ -29,14 +29,7 @@ export function routeAsana(app: App, hub: AsanaHub): void {
     if (answer.recorded && answer.workspaceId) setImmediate(() => hub.processSoon(answer.workspaceId!));
     return c.json({ ok: true });
   });
-  const adminOnly = async (caller: Caller) => {
-    const me = await hub.store.member(caller);
-    return me?.role === 'admin' && isActive(me);
-  };
-  app.use('/v1/integrations/asana', async (c, next) => {
-    if (!(await adminOnly(c.get('caller')))) return c.json({ error: 'Only an admin can manage the Asana connection.' }, 403);
-    return next();
-  });
+  app.use('/v1/integrations/asana', adminOnly(hub.store, 'Only an admin can manage the Asana connection.'));
   app.put('/v1/integrations/asana', async (c) => {
     const body = TokenSchema.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: 'Send {"token": "<a personal access token of the bot user>"}.' }, 400);

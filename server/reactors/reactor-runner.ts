@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { EVENTS_CHANNEL, type HubStore } from '../store';
 import type { LoggedEvent, Reactor, ReactorContext } from './reactor';
+import { serialQueue } from './serial';
 
 const PAGE = 200;
 /** How often ticks run and every workspace is caught up (an announcement missed while LISTEN was lost). */
@@ -38,14 +39,10 @@ export async function startReactors(options: RunnerOptions): Promise<ReactorRunn
     publicUrl: options.publicUrl,
     log,
     now: options.now ?? Date.now,
-    appendAs: (workspaceId, memberId, events) => store.push({ workspaceId, memberId }, events),
+    appendAs: hubAppendAs(store),
   };
-  const passes = new Map<string, Promise<void>>();
-  const serial = (key: string, work: () => Promise<void>): Promise<void> => {
-    const run = (passes.get(key) ?? Promise.resolve()).then(work);
-    passes.set(key, run.catch(() => undefined));
-    return run;
-  };
+  const passes = serialQueue();
+  const serial = passes.run;
   // A catch-up queued and not begun yet reads everything appended until it begins: a burst of appends
   // (a thousand announcements) waits for one catch-up, never queues a thousand.
   const queued = new Map<string, Promise<void>>();
@@ -99,9 +96,18 @@ export async function startReactors(options: RunnerOptions): Promise<ReactorRunn
       clearInterval(timer);
       await unlisten();
       await ticking;
-      await Promise.all([...passes.values()]);
+      await passes.idle();
     },
   };
+}
+
+/**
+ * The hub appending events it makes itself, as a member (a rule's draft as its sender): judged by the
+ * same reducer, marked as the hub's own, which is what lets a rule's draft in (a member's push of one
+ * is refused).
+ */
+export function hubAppendAs(store: HubStore): ReactorContext['appendAs'] {
+  return (workspaceId, memberId, events) => store.push({ workspaceId, memberId }, events, { hubMade: true });
 }
 
 /** Hands the reactor each event after its cursor, page by page, moving the cursor past each one handled. */

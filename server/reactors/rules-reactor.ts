@@ -1,13 +1,13 @@
 import { dueDateTriggers, ruleTemplateIds } from '../../lib/workflow/rule-due';
-import type { RuleTrigger } from '../../lib/workflow/rule-engine';
+import { startsFor, type RuleTrigger } from '../../lib/workflow/rule-engine';
 import { fireRules } from './fire-rules';
 import type { Reactor, ReactorContext } from './reactor';
 
 /**
  * Baton's own triggers on the hub: each appended `handoff.confirmed` fires the chain rules of its
  * template; each tick fires the date rules whose date field a confirmed handoff reached. A date
- * trigger is looked at again on every tick (the drafts' derived ids make that harmless); a rule that
- * starts nothing is logged once per source and reason, not every tick.
+ * trigger whose draft is already in the log is not fired again; a rule that starts nothing is logged
+ * once per source and reason, not every tick.
  */
 export function rulesReactor(): Reactor {
   const told = new Set<string>();
@@ -23,12 +23,18 @@ export function rulesReactor(): Reactor {
     },
     async tick(ctx, workspaceId) {
       const now = ctx.now();
-      // Only the handoffs of templates a date rule names are looked at.
+      // One look at the model for the whole tick: only the handoffs of templates a date rule names,
+      // and of their due triggers only those that still start a draft (one already in the log, by
+      // its id, is not started again) or have a rule to say why it starts nothing.
       const due = await ctx.store.withModel(workspaceId, (model) => {
         const rules = model.workspace()?.rules;
         const templates = ruleTemplateIds(rules, 'date.reached');
         if (templates.size === 0) return [];
-        return dueDateTriggers(rules, [...model.handoffs.values()].filter((h) => templates.has(h.templateId)), now);
+        const triggers = dueDateTriggers(rules, [...model.handoffs.values()].filter((h) => templates.has(h.templateId)), now);
+        return triggers.filter((trigger) => {
+          const starts = startsFor(model, trigger, now);
+          return starts.events.length > 0 || starts.skipped.length > 0;
+        });
       });
       for (const trigger of due) await fireQuietly(ctx, workspaceId, trigger, told);
     },

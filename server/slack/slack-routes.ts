@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
-import { isActive } from '../../lib/model/member';
 import { IdSchema } from '../../lib/model/common';
 import { z } from '../../lib/model/zod';
+import { adminOnly, isHubAdmin } from '../admin-only';
 import type { Caller, HubStore } from '../store';
 import { checkWebhookUrl, maskWebhookUrl, readChannels, WORKSPACE_CHANNEL, writeChannel } from './slack-channels';
 import { recentDeliveries } from './slack-outbox';
@@ -42,10 +42,6 @@ function validated(body: z.infer<typeof PutSchema>, clientExists: (id: string) =
  * them masked with the last messages and what became of each; other members learn only which are set.
  */
 export function routeSlack(app: App, store: HubStore): void {
-  const isAdmin = async (caller: Caller) => {
-    const me = await store.member(caller);
-    return me?.role === 'admin' && isActive(me);
-  };
   const settings = async (workspaceId: string, admin: boolean) => {
     const channels = await readChannels(store.db, workspaceId);
     const shown = (url: string) => (admin ? { masked: maskWebhookUrl(url) } : {});
@@ -58,11 +54,10 @@ export function routeSlack(app: App, store: HubStore): void {
   };
   app.get('/v1/integrations/slack', async (c) => {
     const caller = c.get('caller');
-    return c.json(await settings(caller.workspaceId, await isAdmin(caller)));
+    return c.json(await settings(caller.workspaceId, await isHubAdmin(store, caller)));
   });
-  app.put('/v1/integrations/slack', async (c) => {
+  app.put('/v1/integrations/slack', adminOnly(store, 'Only an admin can change where Baton posts in Slack.'), async (c) => {
     const caller = c.get('caller');
-    if (!(await isAdmin(caller))) return c.json({ error: 'Only an admin can change where Baton posts in Slack.' }, 403);
     if (c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase() !== 'application/json') return c.json({ error: 'Send the body as JSON, with Content-Type: application/json.' }, 415);
     const body = PutSchema.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: SHAPE }, 400);

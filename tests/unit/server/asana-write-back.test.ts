@@ -46,7 +46,10 @@ async function handoffThroughItsMoments(t: Awaited<ReturnType<typeof linkedTeam>
     startedBy: { ruleId: rule.id, ruleName: rule.name, trigger: { kind: 'asana.section', key, label: 'Task “Spring launch video” moved to Ready for creative' } },
   }, { id: ids.eventId });
   const results = [
-    ...(await jane.push(jane.event('rule.saved', rule.id, { rule }), created, makeEvent('handoff.sent', jane.id, ids.handoffId, {}))),
+    ...(await jane.push(jane.event('rule.saved', rule.id, { rule }))),
+    // The rule's draft as the hub's rules engine appends it (a member's push of one is refused).
+    ...(await t.hub.store.push({ workspaceId: t.workspaceId, memberId: jane.id }, [created], { hubMade: true })),
+    ...(await jane.push(makeEvent('handoff.sent', jane.id, ids.handoffId, {}))),
     ...(await tom.push(makeEvent('handoff.gaps_raised', tom.id, ids.handoffId, { gaps: [{ id: 'g1', fieldIds: ['audience'], question: 'Which markets besides the UK?' }] }))),
     ...(await jane.push(makeEvent('handoff.gaps_answered', jane.id, ids.handoffId, { answers: [{ gapId: 'g1', answer: 'The UK only.' }] }))),
     ...(await tom.push(makeEvent('handoff.confirmed', tom.id, ids.handoffId, {}))),

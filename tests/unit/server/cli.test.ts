@@ -29,10 +29,11 @@ describe('npm run hub -- …', { timeout: 180_000 }, () => {
     await db.close();
 
     const file = join(scratchDir(), 'backup.json');
-    expect((await hubCli(data, 'backup', file)).stdout).toContain('2 events');
+    // The workspace's creation and its two default rules, then Tom's joining.
+    expect((await hubCli(data, 'backup', file)).stdout).toContain('4 events');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'baton-hub-backup', version: 1 });
     const restoredDir = join(scratchDir(), 'restored');
-    expect((await hubCli(restoredDir, 'restore', file)).stdout).toContain('Restored 2 events');
+    expect((await hubCli(restoredDir, 'restore', file)).stdout).toContain('Restored 4 events');
     await expect(hubCli(restoredDir, 'restore', file)).rejects.toThrow(/empty hub/);
 
     const copy = await openPglite(restoredDir);

@@ -87,7 +87,7 @@ describe.each(databases())('the hub on $kind', { timeout: 30_000 }, ({ kind, url
     const outsider = await join(a.hub, await a.hub.store.createInvite(otherWorkspace, { email: 'eve@other.agency', name: 'Eve', role: 'admin' }));
     await a.jane.push(a.jane.event('client.created', 'secret-client', { name: 'Secret Client' }));
     // Eve sees only her own workspace.
-    expect((await pullAll(outsider)).map((e) => e.type)).toEqual(['workspace.created']);
+    expect((await pullAll(outsider)).map((e) => e.type)).toEqual(['workspace.created', 'rule.saved', 'rule.saved']);
     // She cannot write into Jane's client, or reuse an event id from Jane's workspace.
     const [foreign] = await outsider.push(outsider.event('client.identifier_linked', 'secret-client', { identifier: { kind: 'email-domain', value: 'evil.test' } }));
     expect(foreign).toMatchObject({ status: 'rejected', reason: 'Unknown client.' });

@@ -47,6 +47,9 @@ async function pullAll(member: Member): Promise<BatonEvent[]> {
 const asJson = (m: Metrics) => JSON.parse(JSON.stringify(m)) as unknown;
 
 /** The rows the metric facts read from the events table: spies on the store's database. */
+/** The events the hub made as the team joined: the workspace, its default rules, its members. */
+const isFounding = (e: BatonEvent) => e.type === 'workspace.created' || e.type === 'rule.saved' || e.type === 'member.added';
+
 function countFactReads(db: Db) {
   const original = db.query.bind(db);
   const reads: number[] = [];
@@ -82,8 +85,9 @@ describe.each(databases())('GET /v1/metrics on $kind', { timeout: 60_000 }, ({ k
     // The story, then the rate going up: the figures are costed at the new rate, in euros.
     const story = [...storyEvents(cast, 'hub-'), makeEvent('workspace.updated', cast.jane, workspaceId, { hourlyRate: 90, currency: 'EUR' }, { id: 'hub-rate', at: t('03-09 08:00') })];
     await pushAll(people, story);
-    const membership = (await pullAll(jane)).filter((e) => e.type === 'workspace.created' || e.type === 'member.added');
-    expect(membership).toHaveLength(4);
+    // The hub's own events: the founding (with the default rules) and the members joining.
+    const membership = (await pullAll(jane)).filter(isFounding);
+    expect(membership).toHaveLength(6);
     localEvents = [...membership, ...story];
     // PGlite takes a few seconds to boot on two cores, and the story is some forty pushes.
   }, 60_000);
@@ -95,7 +99,7 @@ describe.each(databases())('GET /v1/metrics on $kind', { timeout: 60_000 }, ({ k
   /** The extension's own figures: the same events appended to its IndexedDB log, read back, computed locally. */
   async function localMetrics(queries: MetricsQueryInput[], now = NOW): Promise<Metrics[]> {
     const db = await openBatonDb(freshName());
-    const membership = localEvents.filter((e) => e.type === 'workspace.created' || e.type === 'member.added');
+    const membership = localEvents.filter(isFounding);
     const own = localEvents.slice(membership.length);
     expect(await appendEvents(db, membership, 'remote')).toEqual({ ok: true, added: membership.length });
     expect(await appendEvents(db, own, 'local')).toEqual({ ok: true, added: own.length });

@@ -9,6 +9,7 @@ import type { ReactorContext } from '../../../server/reactors/reactor';
 import { rulesReactor } from '../../../server/reactors/rules-reactor';
 import { openPglite } from '../../../server/db';
 import { startHub, type Hub } from '../../../server/server';
+import { makeEvent } from '../../../lib/events/make-event';
 import { defaultRules, DEFAULT_RULE_IDS } from '../../../lib/workflow/default-rules';
 import { ruleEventIds } from '../../../lib/workflow/rule-ids';
 import { completeFields } from '../events/builders';
@@ -80,6 +81,37 @@ describe.each(databases())('the rules reactor on $kind', { timeout: 60_000 }, ({
     expect(log).toContainEqual(expect.objectContaining({ msg: 'rule started nothing', ruleId: CHAIN, reason: 'Brightwater has no analyst on its team: nobody to receive it' }));
   });
 
+  it('gives a new team the default rules, saved by its founding admin as the workspace is created', async () => {
+    const { hub, workspaceId, jane } = await team(kind, url, { reactorTickMs: 60_000 });
+    const { body } = await jane.call('/v1/events?after=0&limit=1000');
+    const events = (body.events as { seq: number; event: { type: string; actor: string; entity: { id: string } } }[]).map((e) => e.event);
+    expect(events.slice(0, 3).map((e) => e.type)).toEqual(['workspace.created', 'rule.saved', 'rule.saved']);
+    expect(events.filter((e) => e.type === 'rule.saved').map((e) => [e.entity.id, e.actor])).toEqual([[CHAIN, jane.id], [DEFAULT_RULE_IDS.briefOnReady, jane.id]]);
+    const rules = await hub.store.withModel(workspaceId, (model) => model.workspace()?.rules);
+    expect(rules?.map((r) => ({ id: r.id, enabled: r.enabled }))).toEqual([{ id: CHAIN, enabled: true }, { id: DEFAULT_RULE_IDS.briefOnReady, enabled: true }]);
+  });
+
+  it('refuses a member’s push of a rule’s draft, so a forged one cannot pre-empt the draft the rule starts', async () => {
+    const { hub, workspaceId, jane, tom } = await team(kind, url, { reactorTickMs: 60_000 });
+    const { mo, ana } = await agency(hub, workspaceId, jane, tom);
+    await tom.push(
+      tom.event('handoff.created', 'h1', { clientId: 'c1', templateId: 'strategy-to-media', templateVersion: 1, title: 'Strategy → media buying: Spring launch', receiverId: mo.id, fields: completeFields('strategy-to-media', { flight_start: '2026-03-12' }) }),
+      tom.event('handoff.sent', 'h1', {}),
+    );
+    // Tom knows the ids the rule will give the draft once Mo confirms h1, and pushes his own first.
+    const forged = makeEvent('handoff.created', tom.id, ruledIds('h1').handoffId, {
+      clientId: 'c1', templateId: 'launch-to-reporting', templateVersion: 1, title: 'Launch → reporting: forged', receiverId: ana.id,
+      startedBy: { ruleId: CHAIN, ruleName: 'Launch → reporting after media buying is confirmed', trigger: { kind: 'handoff.confirmed', key: 'handoff:h1:confirmed', label: 'forged' } },
+    }, { id: ruledIds('h1').eventId });
+    expect(await tom.push(forged)).toEqual([{ id: forged.id, status: 'rejected', reason: 'Only a workflow rule starts a draft marked as started by a rule.' }]);
+
+    expect((await mo.push(mo.event('handoff.confirmed', 'h1', {})))[0].status).toBe('accepted');
+    await hub.reactors.drain(workspaceId);
+    const drafts = await ruled(mo);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ id: ruledIds('h1').eventId, actor: mo.id, payload: { title: 'Launch → reporting: Spring launch', receiverId: ana.id, startedBy: { ruleId: CHAIN } } });
+  });
+
   it('fireRules starts brief → creative for the strategist on an Asana section move, once for the webhook and the poll alike', async () => {
     // The hub's own reactor context, as the Asana code gets it.
     let ctx: ReactorContext | undefined;
@@ -118,6 +150,34 @@ describe.each(databases())('the rules reactor on $kind', { timeout: 60_000 }, ({
     const drafts = await ruled(mo);
     expect(drafts.map((d) => d.payload.startedBy.trigger.key)).toEqual([`date:h4:flight_start`]);
     expect(drafts[0]!.id).toBe(ruleEventIds('r-date', 'date:h4:flight_start').eventId);
+  });
+
+  it('fires a date rule’s draft on one tick, and on the next looks once and appends nothing', async () => {
+    let hubCtx: ReactorContext | undefined;
+    const captor = { name: 'captor', handle: async (c: ReactorContext) => void (hubCtx = c) };
+    const { hub, workspaceId, jane, tom } = await team(kind, url, { reactorTickMs: 60_000, reactors: [captor] });
+    const { mo } = await agency(hub, workspaceId, jane, tom);
+    const [chain] = defaultRules(new Date(Date.now() - 60_000).toISOString());
+    const dated = { ...chain!, id: 'r-date', name: 'Reporting on launch day', trigger: { kind: 'date.reached' as const, templateId: 'strategy-to-media', fieldId: 'flight_start' } };
+    await jane.push(jane.event('rule.saved', 'r-date', { rule: dated }));
+    const today = new Date().toISOString().slice(0, 10);
+    await confirmStrategy(tom, mo, 'h5', 'c1', today);
+    await confirmStrategy(tom, mo, 'h6', 'c1', today);
+    await hub.reactors.drain(workspaceId);
+    // The hub's own context, counting its looks at the model and its appends.
+    const counts = { withModel: 0, appendAs: 0 };
+    const store = new Proxy(hubCtx!.store, {
+      get: (target, prop, receiver) => (prop === 'withModel' ? (...args: Parameters<typeof target.withModel>) => (counts.withModel++, target.withModel(...args)) : Reflect.get(target, prop, receiver)),
+    });
+    const ctx: ReactorContext = { ...hubCtx!, store, appendAs: (...args) => (counts.appendAs++, hubCtx!.appendAs(...args)) };
+    const reactor = rulesReactor();
+    await reactor.tick!(ctx, workspaceId);
+    expect(counts.appendAs).toBe(2);
+    expect((await ruled(mo)).map((d) => d.payload.startedBy.trigger.key).sort()).toEqual(['date:h5:flight_start', 'date:h6:flight_start']);
+    Object.assign(counts, { withModel: 0, appendAs: 0 });
+    await reactor.tick!(ctx, workspaceId);
+    expect(counts).toEqual({ withModel: 1, appendAs: 0 });
+    expect(await ruled(mo)).toHaveLength(2);
   });
 });
 

@@ -128,7 +128,8 @@ describe.each(databases())('sign-in through an OpenID provider on $kind', { time
     const joined = await trade(hub, ana.params.get('code')!, ana.verifier);
     expect(joined.body.member).toMatchObject({ name: 'Ana Ortiz', role: 'admin' });
     const log = await fetch(`${hub.url}/v1/events?after=0`, { headers: { authorization: `Bearer ${joined.body.token}` } });
-    expect((await log.json()).events.map((e: any) => e.event.type)).toEqual(['workspace.created']);
+    // The founding join creates the workspace with the default workflow rules.
+    expect((await log.json()).events.map((e: any) => e.event.type)).toEqual(['workspace.created', 'rule.saved', 'rule.saved']);
   });
 
   it('refuses an address at a domain the hub does not allow, and one the provider has not verified', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startsFor } from '../../../lib/workflow/rule-engine';
-import { ADA, agency, CAST, confirmedStrategy, ev, rule, saveRule, T0 } from './rule-fixture';
+import { ruleEventIds } from '../../../lib/workflow/rule-ids';
+import { ADA, agency, BRIGHTWATER, CAST, confirmedStrategy, ev, NORTHWIND, rule, saveRule, T0 } from './rule-fixture';
 
 // The reducer's side of rules: only admins change them, a rule names only what the workspace has,
 // and a rule's draft carries the ids its source gives, so one source event starts one draft.
@@ -46,6 +47,31 @@ describe('a rule’s draft (checkStartedBy)', () => {
     const unknownRule = { ...draft!, payload: { ...draft!.payload, startedBy: { ...draft!.payload.startedBy!, ruleId: 'r-none' } } };
     expect(model.apply(unknownRule)).toMatchObject({ ok: false, problem: { message: 'Unknown rule.' } });
     expect(model.handoffs.size).toBe(1);
+  });
+
+  it('refuses a draft of another template, for a client outside the rule, or from a handoff that is not there', () => {
+    const model = agency();
+    saveRule(model, rule({ clientId: NORTHWIND }));
+    const source = confirmedStrategy(model);
+    const [draft] = startsFor(model, { kind: 'handoff.confirmed', handoff: source }, T0 + 3600_000).events;
+    const refusal = (event: typeof draft) => model.apply(event!);
+    expect(refusal({ ...draft!, payload: { ...draft!.payload, templateId: 'brief-to-creative' } })).toMatchObject({ ok: false, problem: { message: 'A rule’s draft is of the template the rule starts.' } });
+    expect(refusal({ ...draft!, payload: { ...draft!.payload, clientId: BRIGHTWATER } })).toMatchObject({ ok: false, problem: { message: 'A rule’s draft is for a client the rule covers.' } });
+    // A key naming a handoff not in the log (one not confirmed yet, say), with the ids that key gives.
+    const key = 'handoff:h-later:confirmed';
+    const ids = ruleEventIds('r-chain', key);
+    const early = { ...draft!, id: ids.eventId, entity: { kind: 'handoff' as const, id: ids.handoffId }, payload: { ...draft!.payload, startedBy: { ...draft!.payload.startedBy!, trigger: { ...draft!.payload.startedBy!.trigger, key } } } };
+    expect(refusal(early)).toMatchObject({ ok: false, problem: { message: 'A rule’s draft comes from a handoff of the workspace.' } });
+    expect(model.handoffs.size).toBe(1);
+    expect(refusal(draft)).toMatchObject({ ok: true, duplicate: false });
+  });
+
+  it('refuses a draft for another client than its source handoff’s, even from a rule for every client', () => {
+    const model = agency();
+    saveRule(model, rule());
+    const source = confirmedStrategy(model);
+    const [draft] = startsFor(model, { kind: 'handoff.confirmed', handoff: source }, T0 + 3600_000).events;
+    expect(model.apply({ ...draft!, payload: { ...draft!.payload, clientId: BRIGHTWATER } })).toMatchObject({ ok: false, problem: { message: 'A rule’s draft is for the client of the handoff it comes from.' } });
   });
 
   it('starts one draft for one source key: the second is a duplicate', () => {
