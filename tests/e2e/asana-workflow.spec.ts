@@ -17,7 +17,7 @@ const ANA: Person = { name: 'Ana Lopes', email: 'ana.lopes@brightlane.agency', r
 const RULE = 'Brief → creative when a task moves to Ready for creative';
 const NOTES = 'Refresh the homepage hero for the spring range: lighter, more outdoors.';
 
-/** Jane's Settings → Workflow: Asana connected with the bot's token, the workspace's Slack channel, and the rule. */
+/** Jane's Settings → Workflow: Asana connected with the bot's token, the workspace's Slack channel, and the default rule checked. */
 async function janeSetsUpTheWorkflow(options: Page, setup: WorkflowHub, projectGid: string): Promise<void> {
   const workflow = options.getByRole('region', { name: 'Workflow' });
   const asana = workflow.getByRole('region', { name: 'Asana' });
@@ -32,20 +32,18 @@ async function janeSetsUpTheWorkflow(options: Page, setup: WorkflowHub, projectG
 
   await addClient(options, NORTHWIND, [`asana-project:${projectGid}`, 'email-domain:northwindoutfitters.com']);
 
+  // A new agency's hub has this rule by default (lib/workflow/default-rules.ts): Jane finds it on, writing
+  // back a comment and assigning the task on confirmation.
   const rules = workflow.getByRole('region', { name: 'Rules' });
-  await rules.getByRole('button', { name: 'Add rule' }).click();
+  const rule = rules.getByRole('listitem').filter({ hasText: RULE });
+  await expect(rule).toContainText('from the client’s strategist to the client’s creative');
+  await rule.getByRole('button', { name: 'Edit' }).click();
   const form = options.getByRole('form', { name: 'Rule' });
-  await form.getByLabel('Name', { exact: true }).fill(RULE);
-  await form.getByLabel('Section name', { exact: true }).fill('Ready for creative');
-  await form.getByLabel('Start', { exact: true }).selectOption({ label: 'Brief → creative' });
-  await form.getByLabel('From', { exact: true }).selectOption('role:strategist');
-  await form.getByLabel('To', { exact: true }).selectOption('role:creative');
-  await form.getByLabel('Objective', { exact: true }).selectOption('task.notes');
-  await form.getByLabel('Deadline', { exact: true }).selectOption('task.due_on');
+  await expect(form.getByLabel('Objective', { exact: true })).toHaveValue('task.notes');
+  await expect(form.getByLabel('Deadline', { exact: true })).toHaveValue('task.due_on');
   await expect(form.getByRole('checkbox', { name: 'Comment on the task' })).toBeChecked();
-  await form.getByRole('checkbox', { name: 'Assign the task to the receiver on confirmation' }).check();
-  await form.getByRole('button', { name: 'Save rule' }).click();
-  await expect(rules.getByRole('listitem').filter({ hasText: RULE })).toContainText('from the client’s strategist to the client’s creative');
+  await expect(form.getByRole('checkbox', { name: 'Assign the task to the receiver on confirmation' })).toBeChecked();
+  await form.getByRole('button', { name: 'Cancel' }).click();
 }
 
 /** Jane's panel on Northwind: Edit team → account manager Jane, strategist Tom, creative Ana. */
