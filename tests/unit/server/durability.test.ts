@@ -101,7 +101,8 @@ describe.skipIf(skip)('the hub on PGlite (its default database)', { timeout: 120
       const beforeReads = syncs(trace);
       for (let i = 0; i < 20; i++) {
         const res = await fetch(`${base}/v1/events?after=0&limit=100`, { headers, signal: AbortSignal.timeout(10_000) });
-        expect(((await res.json()) as { events: unknown[] }).events).toHaveLength(pushes + 1);
+        // The pushes, the workspace's creation and its two default rules.
+        expect(((await res.json()) as { events: unknown[] }).events).toHaveLength(pushes + 3);
       }
       expect(syncs(trace)).toEqual(beforeReads);
     } finally {
