@@ -97,7 +97,9 @@ test('an admin sets up the workspace: their name, a colleague, reminders and a c
 
   await options.getByLabel('Member name').fill('Jordan Lee');
   await options.getByLabel('Member email').fill('jordan@fieldstone.agency');
-  await options.getByLabel('Role').selectOption('admin');
+  // The form's own Role (Settings → Workflow has team roles too).
+  const addMember = options.locator('form').filter({ has: options.getByRole('button', { name: 'Add member' }) });
+  await addMember.getByLabel('Role').selectOption('admin');
   await options.getByRole('button', { name: 'Add member' }).click();
   await expect(options.getByRole('table', { name: 'Members' }).getByRole('row').filter({ hasText: 'Jordan Lee' })).toContainText('Admin');
   await expect(options.getByRole('table', { name: 'Members' }).getByRole('row').filter({ hasText: 'Avery Stone' })).toContainText('(you)');
